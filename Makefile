@@ -1,0 +1,54 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export FLASK_APP := app
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test test-pg e2e setup db bank demo translations browser bench clean
+
+run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the bundled bank and demo accounts
+	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+test: setup browser  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed translations
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d app/translations -D messages >/dev/null
+
+db: setup
+	$(BIN)/flask db upgrade
+
+bank: db
+	$(BIN)/flask bank import question_bank
+
+demo: db
+	$(BIN)/flask users demo
+
+# Browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make Chinese render.
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Debian packages chromium and fonts-noto-cjk for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
+	  fi; \
+	fi
+
+bench: setup
+	$(BIN)/python bench/grading.py
+	$(BIN)/python bench/fidelity.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,61 @@
+"""The exam platform's application factory."""
+import os
+
+from flask import Flask, g, render_template, request
+
+from . import config as config_module
+from .extensions import babel, csrf, db, limiter, login, migrate, select_locale
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application. No side effects: no migrations, prompts or network at start-up."""
+    app = Flask(__name__, instance_relative_config=True, instance_path=os.environ.get("INSTANCE_PATH"),
+                static_folder=os.path.join(os.path.dirname(os.path.dirname(__file__)), "static"))
+    app.config.update(config_module.DEFAULTS)
+    app.config.update(config_module.from_environment(app.instance_path))
+    if config:
+        app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module.load_secret_key(app.instance_path)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
+    login.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+
+    from .auth.views import bp as auth_bp
+    from .exams.views import bp as exams_bp
+    from .authoring.views import bp as authoring_bp
+    from .admin.views import bp as admin_bp
+    from .api.views import bp as api_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(exams_bp)
+    app.register_blueprint(authoring_bp, url_prefix="/authoring")
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(api_bp, url_prefix="/api")
+
+    from . import cli, errors, transactions
+
+    cli.register(app)
+    errors.register(app)
+    transactions.register(app)
+    _register_template_helpers(app)
+    return app
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from flask_babel import get_locale
+
+    @app.context_processor
+    def inject_globals():
+        return {"languages": app.config["LANGUAGES"], "current_locale": str(get_locale())}
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response

@@ -1,0 +1,375 @@
+"""Validation of the bank's content, one check per rule, every problem with its file and line.
+
+A ``Checker`` walks the located data read by ``yamlsource`` and collects ``Problem``s; it never stops at the
+first one, so that an author sees every mistake at once.
+"""
+import re
+
+from .problems import Problem
+from .yamlsource import line_of
+
+ID_RE = re.compile(r"^[a-z0-9._-]+$")
+PART_ID_RE = re.compile(r"^[a-z0-9_-]+$")
+SET_NAME_RE = re.compile(r"^[a-z0-9_-]+$")
+TYPES = ("case", "single", "multiple", "judge")
+OBJECTIVE_TYPES = ("single", "multiple", "judge")
+LETTERS = "ABCDEFGH"
+PAPER_KINDS = ("mock", "practice")
+
+COMMON_FIELDS = {"id", "type", "topic", "difficulty", "tags", "stem", "source"}
+FIELDS_BY_TYPE = {
+    "case": COMMON_FIELDS | {"parts"},
+    "single": COMMON_FIELDS | {"options", "answer", "points", "explanation"},
+    "multiple": COMMON_FIELDS | {"options", "answer", "points", "explanation"},
+    "judge": COMMON_FIELDS | {"answer", "points", "explanation"},
+}
+PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples"}
+POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope"}
+SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
+PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options",
+                "track_focus", "sections"}
+SECTION_FIELDS = {"title", "draw", "questions", "points_each", "description"}
+DRAW_FIELDS = {"type", "count", "topic", "difficulty", "tags"}
+DEFAULT_PART_POINTS = 10
+
+
+def is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+class Checker:
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.problems: list[Problem] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.filename, line, message))
+
+    # -- small helpers -------------------------------------------------------------------------------------
+    def unknown_fields(self, mapping, allowed: set, what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = ", ".join(sorted(allowed))
+                self.add(line_of(mapping, key), f"unknown field '{key}' in {what} (allowed: {hint})")
+
+    def require_text(self, mapping, key: str, what: str) -> bool:
+        if key not in mapping:
+            self.add(line_of(mapping), f"{what} needs '{key}'")
+            return False
+        if not is_text(mapping[key]):
+            self.add(line_of(mapping, key), f"'{key}' of {what} must be non-empty text")
+            return False
+        return True
+
+    def positive_number(self, mapping, key: str, what: str, default=None, integer=False):
+        if key not in mapping:
+            return default
+        value = mapping[key]
+        ok = (isinstance(value, int) and not isinstance(value, bool)) if integer else is_number(value)
+        if not ok or value <= 0:
+            kind = "a whole number" if integer else "a number"
+            self.add(line_of(mapping, key), f"'{key}' of {what} must be {kind} greater than 0, got {value!r}")
+            return default
+        return value
+
+    # -- questions -----------------------------------------------------------------------------------------
+    def question(self, q) -> str | None:
+        """Check one question; returns its id when it has a usable one."""
+        if not isinstance(q, dict):
+            self.add(line_of(q), "each question must be a mapping")
+            return None
+        qid = q.get("id")
+        if not isinstance(qid, str) or not ID_RE.match(qid):
+            self.add(line_of(q, "id") if "id" in q else line_of(q),
+                     f"question id must match [a-z0-9._-]+, got {qid!r}")
+            qid = None
+        what = f"question '{qid}'" if qid else "question"
+        qtype = q.get("type")
+        if qtype not in TYPES:
+            self.add(line_of(q, "type") if "type" in q else line_of(q),
+                     f"{what}: 'type' must be one of {', '.join(TYPES)}, got {qtype!r}")
+            return qid
+        self.unknown_fields(q, FIELDS_BY_TYPE[qtype], what)
+        self.require_text(q, "topic", what)
+        self.require_text(q, "stem", what)
+        if "difficulty" in q and (not isinstance(q["difficulty"], int) or isinstance(q["difficulty"], bool)
+                                  or not 1 <= q["difficulty"] <= 5):
+            self.add(line_of(q, "difficulty"), f"{what}: 'difficulty' must be a whole number from 1 to 5")
+        if "tags" in q and (not isinstance(q["tags"], list) or not all(is_text(t) for t in q["tags"])):
+            self.add(line_of(q, "tags"), f"{what}: 'tags' must be a list of text")
+        if "source" in q and not isinstance(q["source"], str):
+            self.add(line_of(q, "source"), f"{what}: 'source' must be text")
+        if qtype == "case":
+            self.case_parts(q, what)
+        else:
+            self.objective(q, qtype, what)
+        return qid
+
+    def objective(self, q, qtype: str, what: str) -> None:
+        self.require_text(q, "explanation", what)
+        self.positive_number(q, "points", what)
+        if qtype == "judge":
+            if not isinstance(q.get("answer"), bool):
+                self.add(line_of(q, "answer") if "answer" in q else line_of(q),
+                         f"{what}: a judge question's 'answer' must be true or false")
+            return
+        options = q.get("options")
+        letters: set = set()
+        if not isinstance(options, dict) or not options:
+            self.add(line_of(q, "options") if "options" in q else line_of(q),
+                     f"{what}: needs 'options', a mapping such as {{A: ..., B: ...}}")
+        else:
+            letters = set(options)
+            if len(options) < 2:
+                self.add(line_of(q, "options"), f"{what}: needs at least two options")
+            for letter, text in options.items():
+                if not isinstance(letter, str) or letter not in LETTERS:
+                    self.add(line_of(options, letter), f"{what}: option keys must be letters A to H, got {letter!r}")
+                elif not is_text(text) and not is_number(text):
+                    self.add(line_of(options, letter), f"{what}: option {letter} is empty")
+        answer = q.get("answer")
+        where = line_of(q, "answer") if "answer" in q else line_of(q)
+        if qtype == "single":
+            if not isinstance(answer, str):
+                self.add(where, f"{what}: a single-choice 'answer' must be one letter")
+            elif letters and answer not in letters:
+                self.add(where, f"{what}: answer '{answer}' is not among the options ({', '.join(sorted(map(str, letters)))})")
+        else:
+            if not isinstance(answer, list) or len(answer) < 2 or not all(isinstance(a, str) for a in answer):
+                self.add(where, f"{what}: a multiple-choice 'answer' must be a list of two or more letters")
+            else:
+                if len(set(answer)) != len(answer):
+                    self.add(where, f"{what}: answer lists a letter twice")
+                missing = [a for a in answer if letters and a not in letters]
+                if missing:
+                    self.add(where, f"{what}: answer {', '.join(missing)} not among the options")
+
+    def case_parts(self, q, what: str) -> None:
+        parts = q.get("parts")
+        if not isinstance(parts, list) or not parts:
+            self.add(line_of(q, "parts") if "parts" in q else line_of(q),
+                     f"{what}: a case question needs 'parts', a non-empty list")
+            return
+        seen: dict = {}
+        for i, part in enumerate(parts):
+            if not isinstance(part, dict):
+                self.add(line_of(parts, i), f"{what}: each part must be a mapping")
+                continue
+            pid = part.get("id")
+            if not isinstance(pid, str) or not PART_ID_RE.match(pid):
+                self.add(line_of(part, "id") if "id" in part else line_of(part),
+                         f"{what}: part id must match [a-z0-9_-]+, got {pid!r}")
+                pid = f"#{i + 1}"
+            elif pid in seen:
+                self.add(line_of(part, "id"), f"{what}: duplicate part id '{pid}' (first on line {seen[pid]})")
+            else:
+                seen[pid] = line_of(part, "id")
+            self.part(part, f"{what} part '{pid}'")
+
+    def part(self, part, what: str) -> None:
+        self.unknown_fields(part, PART_FIELDS, what)
+        self.require_text(part, "prompt", what)
+        self.require_text(part, "reference", what)
+        total = self.positive_number(part, "points", what, default=DEFAULT_PART_POINTS)
+        rubric = part.get("rubric")
+        if not isinstance(rubric, list) or not rubric:
+            self.add(line_of(part, "rubric") if "rubric" in part else line_of(part),
+                     f"{what}: needs 'rubric', a non-empty list of key points")
+            rubric = []
+        ids: dict = {}
+        earned_total = 0.0
+        for i, point in enumerate(rubric):
+            if not isinstance(point, dict):
+                self.add(line_of(rubric, i), f"{what}: each rubric point must be a mapping")
+                continue
+            pid = point.get("id")
+            if not isinstance(pid, str) or not PART_ID_RE.match(pid):
+                self.add(line_of(point, "id") if "id" in point else line_of(point),
+                         f"{what}: rubric point id must match [a-z0-9_-]+, got {pid!r}")
+            elif pid in ids:
+                self.add(line_of(point, "id"), f"{what}: duplicate rubric point id '{pid}'")
+            else:
+                ids[pid] = True
+            earned_total += self.rubric_point(point, f"{what} point '{pid}'")
+        order_points = 0.0
+        if "order" in part:
+            order = part["order"]
+            if not isinstance(order, list) or len(order) < 2:
+                self.add(line_of(part, "order"), f"{what}: 'order' must list two or more rubric point ids")
+            else:
+                for j, ref in enumerate(order):
+                    if ref not in ids:
+                        self.add(line_of(order, j), f"{what}: 'order' names unknown rubric point {ref!r}")
+            if "order_points" not in part:
+                self.add(line_of(part, "order"), f"{what}: 'order' needs 'order_points'")
+            order_points = self.positive_number(part, "order_points", what, default=0.0)
+        elif "order_points" in part:
+            self.add(line_of(part, "order_points"), f"{what}: 'order_points' without 'order'")
+        if total is not None and rubric and abs(earned_total + order_points - total) > 1e-9:
+            extra = f" + order {order_points:g}" if order_points else ""
+            self.add(line_of(part, "rubric"),
+                     f"{what}: rubric points add up to {earned_total:g}{extra}, but the part is worth {total:g}")
+        self.samples(part, what, total)
+
+    def rubric_point(self, point, what: str) -> float:
+        self.unknown_fields(point, POINT_FIELDS, what)
+        self.require_text(point, "text", what)
+        value = self.positive_number(point, "points", what, default=None)
+        if "points" not in point:
+            self.add(line_of(point), f"{what} needs 'points'")
+        if point.get("polarity", "positive") not in ("positive", "negative"):
+            self.add(line_of(point, "polarity"), f"{what}: 'polarity' must be positive or negative")
+        if point.get("scope", "sentence") not in ("clause", "sentence", "answer"):
+            self.add(line_of(point, "scope"), f"{what}: 'scope' must be clause, sentence or answer")
+        match = point.get("match")
+        if match is None:
+            self.add(line_of(point), f"{what} needs 'match', a list of term groups")
+        elif isinstance(match, str):
+            pass  # a single term: one group of one term
+        elif not isinstance(match, list) or not match:
+            self.add(line_of(point, "match"), f"{what}: 'match' must be a non-empty list of term groups")
+        else:
+            for g, group in enumerate(match):
+                terms = [group] if isinstance(group, str) else group
+                if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
+                    self.add(line_of(match, g), f"{what}: match group {g + 1} must be a term or a list of terms")
+        return float(value or 0)
+
+    def samples(self, part, what: str, total) -> None:
+        if "samples" not in part:
+            return
+        samples = part["samples"]
+        if not isinstance(samples, list):
+            self.add(line_of(part, "samples"), f"{what}: 'samples' must be a list")
+            return
+        for i, sample in enumerate(samples):
+            if not isinstance(sample, dict):
+                self.add(line_of(samples, i), f"{what}: each sample must be a mapping with 'answer' and 'expect'")
+                continue
+            self.unknown_fields(sample, SAMPLE_FIELDS, f"{what} sample {i + 1}")
+            if not isinstance(sample.get("answer"), str):
+                self.add(line_of(sample), f"{what} sample {i + 1}: 'answer' must be text")
+            expect = sample.get("expect")
+            if not is_number(expect) or expect < 0 or (total is not None and expect > total):
+                self.add(line_of(sample, "expect") if "expect" in sample else line_of(sample),
+                         f"{what} sample {i + 1}: 'expect' must be a score from 0 to {total:g}")
+            if "tolerance" in sample and (not is_number(sample["tolerance"]) or sample["tolerance"] < 0):
+                self.add(line_of(sample, "tolerance"), f"{what} sample {i + 1}: 'tolerance' must be a number ≥ 0")
+
+    # -- papers --------------------------------------------------------------------------------------------
+    def paper(self, p, question_index: dict) -> str | None:
+        if not isinstance(p, dict):
+            self.add(line_of(p), "each paper must be a mapping")
+            return None
+        pid = p.get("id")
+        if not isinstance(pid, str) or not ID_RE.match(pid):
+            self.add(line_of(p, "id") if "id" in p else line_of(p), f"paper id must match [a-z0-9._-]+, got {pid!r}")
+            pid = None
+        what = f"paper '{pid}'" if pid else "paper"
+        self.unknown_fields(p, PAPER_FIELDS, what)
+        self.require_text(p, "title", what)
+        kind = p.get("kind", "mock")
+        if kind not in PAPER_KINDS:
+            self.add(line_of(p, "kind"), f"{what}: 'kind' must be mock or practice")
+        if kind == "mock" and "time_limit" not in p:
+            self.add(line_of(p), f"{what}: a mock paper needs 'time_limit' (minutes)")
+        self.positive_number(p, "time_limit", what, integer=True)
+        self.positive_number(p, "max_attempts", what, integer=True)
+        for flag in ("shuffle_options", "track_focus"):
+            if flag in p and not isinstance(p[flag], bool):
+                self.add(line_of(p, flag), f"{what}: '{flag}' must be true or false")
+        sections = p.get("sections")
+        if not isinstance(sections, list) or not sections:
+            self.add(line_of(p, "sections") if "sections" in p else line_of(p),
+                     f"{what}: needs 'sections', a non-empty list")
+            return pid
+        for i, section in enumerate(sections):
+            self.section(section, f"{what} section {i + 1}", question_index, line_of(sections, i))
+        return pid
+
+    def section(self, s, what: str, question_index: dict, line: int) -> None:
+        if not isinstance(s, dict):
+            self.add(line, f"{what} must be a mapping")
+            return
+        self.unknown_fields(s, SECTION_FIELDS, what)
+        self.require_text(s, "title", what)
+        self.positive_number(s, "points_each", what)
+        has_draw, has_list = "draw" in s, "questions" in s
+        if has_draw == has_list:
+            self.add(line_of(s), f"{what}: give either 'draw' or 'questions'")
+            return
+        if has_list:
+            ids = s["questions"]
+            if not isinstance(ids, list) or not ids:
+                self.add(line_of(s, "questions"), f"{what}: 'questions' must be a non-empty list of question ids")
+                return
+            for j, qid in enumerate(ids):
+                if qid not in question_index:
+                    self.add(line_of(ids, j), f"{what}: unknown question '{qid}'")
+            return
+        draw = s["draw"]
+        if not isinstance(draw, dict):
+            self.add(line_of(s, "draw"), f"{what}: 'draw' must be a mapping")
+            return
+        self.unknown_fields(draw, DRAW_FIELDS, f"{what} draw")
+        if draw.get("type") not in TYPES:
+            self.add(line_of(draw, "type") if "type" in draw else line_of(draw),
+                     f"{what}: draw 'type' must be one of {', '.join(TYPES)}")
+            return
+        count = self.positive_number(draw, "count", f"{what} draw", integer=True)
+        if "count" not in draw:
+            self.add(line_of(draw), f"{what}: draw needs 'count'")
+        difficulty = draw.get("difficulty")
+        if difficulty is not None and not (isinstance(difficulty, list) and len(difficulty) == 2
+                                           and all(isinstance(d, int) for d in difficulty)):
+            self.add(line_of(draw, "difficulty"), f"{what}: draw 'difficulty' must be [min, max]")
+            return
+        if count:
+            available = sum(1 for summary in question_index.values() if draw_accepts(draw, summary))
+            if available < count:
+                self.add(line_of(draw, "count"),
+                         f"{what}: the draw asks for {count} questions but the bank has only {available} that fit")
+
+    # -- synonyms ------------------------------------------------------------------------------------------
+    def synonyms(self, data) -> dict:
+        if not isinstance(data, dict) or not isinstance(data.get("sets"), dict):
+            self.add(line_of(data), "synonyms file must hold 'sets:', a mapping of set names to term lists")
+            return {}
+        self.unknown_fields(data, {"sets"}, "synonyms file")
+        sets, owner = {}, {}
+        for name, terms in data["sets"].items():
+            where = line_of(data["sets"], name)
+            if not isinstance(name, str) or not SET_NAME_RE.match(name):
+                self.add(where, f"synonym set name must match [a-z0-9_-]+, got {name!r}")
+                continue
+            if not isinstance(terms, list) or len(terms) < 2 or not all(is_text(t) for t in terms):
+                self.add(where, f"synonym set '{name}' must be a list of two or more terms")
+                continue
+            for term in terms:
+                if term in owner and owner[term] != name:
+                    self.add(where, f"term '{term}' is in synonym sets '{owner[term]}' and '{name}'")
+                owner[term] = name
+            sets[name] = list(terms)
+        return sets
+
+
+def draw_accepts(draw, summary: dict) -> bool:
+    """Whether a question (its summary: type, topic, difficulty, tags) fits a paper section's draw."""
+    if summary["type"] != draw.get("type"):
+        return False
+    topic = draw.get("topic")
+    if topic is not None:
+        topics = topic if isinstance(topic, list) else [topic]
+        if summary["topic"] not in topics:
+            return False
+    difficulty = draw.get("difficulty")
+    if difficulty is not None and not difficulty[0] <= summary.get("difficulty", 3) <= difficulty[1]:
+        return False
+    tags = draw.get("tags")
+    if tags and not set(tags) <= set(summary.get("tags", [])):
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""Read YAML into plain Python values that remember the line each value came from.
+
+The document is composed with the safe (C, where available) loader and then walked by hand, so that every
+mapping and list knows its own line and the line of each of its entries. Tags beyond YAML's plain types
+(``!!python/object`` and the like) are refused, and so are duplicate keys, which PyYAML would silently merge.
+"""
+import yaml
+
+from .problems import Problem
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+
+
+class LDict(dict):
+    """A mapping with ``line`` (its first line) and ``lines[key]`` (the line of each key)."""
+
+    line = 1
+    lines: dict
+
+
+class LList(list):
+    """A list with ``line`` and ``lines[i]`` (the line of each item)."""
+
+    line = 1
+    lines: list
+
+
+def line_of(container, key=None) -> int:
+    if key is not None:
+        try:
+            return container.lines[key]
+        except (AttributeError, KeyError, IndexError, TypeError):
+            pass
+    return getattr(container, "line", 1)
+
+
+class _Walker:
+    def __init__(self, filename: str):
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self._scalar_loader = yaml.SafeLoader("")
+
+    def problem(self, node, message: str) -> None:
+        self.problems.append(Problem(self.filename, node.start_mark.line + 1, message))
+
+    def walk(self, node):
+        if isinstance(node, yaml.MappingNode):
+            if node.tag not in _PLAIN_TAGS:
+                self.problem(node, f"the tag {node.tag} is not allowed")
+                return None
+            out = LDict()
+            out.line, out.lines = node.start_mark.line + 1, {}
+            for key_node, value_node in node.value:
+                key = self.walk(key_node)
+                if isinstance(key, (dict, list)) or key is None:
+                    self.problem(key_node, "a key must be plain text")
+                    continue
+                if key in out:
+                    self.problem(key_node, f"duplicate key '{key}' (first on line {out.lines[key]})")
+                    continue
+                out.lines[key] = key_node.start_mark.line + 1
+                out[key] = self.walk(value_node)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag not in _PLAIN_TAGS:
+                self.problem(node, f"the tag {node.tag} is not allowed")
+                return None
+            out = LList()
+            out.line, out.lines = node.start_mark.line + 1, []
+            for item in node.value:
+                out.lines.append(item.start_mark.line + 1)
+                out.append(self.walk(item))
+            return out
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(node, f"the tag {node.tag} is not allowed")
+            return None
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # keep dates as the text written: the bank stores JSON
+        return self._scalar_loader.construct_object(node)
+
+
+def read_yaml(text: str, filename: str):
+    """Parse ``text``; returns (data, problems). ``data`` is None when the file cannot be read at all."""
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        reason = exc.problem or str(exc)
+        return None, [Problem(filename, line, f"invalid YAML: {reason}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(filename, 1, f"invalid YAML: {exc}")]
+    if node is None:
+        return None, []
+    walker = _Walker(filename)
+    data = walker.walk(node)
+    return data, walker.problems
+
+
+def plain(value):
+    """Strip line information: plain dicts and lists, ready for JSON."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value

@@ -1,0 +1,236 @@
+"""Command-line interface: ``flask bank ...``, ``flask grade``, ``flask users ...``."""
+import json
+import secrets
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from .bank import BankError, load_bank
+
+bank_cli = AppGroup("bank", help="Validate, import, export, test and count the YAML question bank.")
+users_cli = AppGroup("users", help="Create and list user accounts.")
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(bank_cli)
+    app.cli.add_command(users_cli)
+    app.cli.add_command(grade_command)
+
+
+def _print_problems(exc: BankError) -> None:
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"{len(exc.problems)} problem(s) found", err=True)
+
+
+def _default_bank() -> str:
+    return current_app.config["BANK_PATH"]
+
+
+# --------------------------------------------------------------------------------------------------- bank
+@bank_cli.command("validate")
+@click.argument("path", type=click.Path(exists=True))
+def bank_validate(path):
+    """Check PATH (a bank folder or file); print every problem as file:line: message."""
+    try:
+        bank = load_bank(path)
+    except BankError as exc:
+        _print_problems(exc)
+        sys.exit(1)
+    click.echo(f"ok: {len(bank.questions)} questions, {len(bank.papers)} papers, {len(bank.synonyms)} synonym sets")
+
+
+@bank_cli.command("import")
+@click.argument("path", type=click.Path(exists=True))
+def bank_import(path):
+    """Import PATH into the database in one transaction: all of it or nothing."""
+    from .authoring.services import import_bank, load_for_import
+    from .extensions import db
+
+    try:
+        bank = load_for_import(path)
+        report = import_bank(bank)
+        db.session.commit()
+    except BankError as exc:
+        db.session.rollback()
+        _print_problems(exc)
+        click.echo("nothing was imported", err=True)
+        sys.exit(1)
+    except Exception:
+        db.session.rollback()
+        raise
+    click.echo(report.summary())
+    for key in report.changed:
+        click.echo(f"  changed: {key}")
+
+
+@bank_cli.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+def bank_export(directory):
+    """Write the database's bank to DIRECTORY as YAML that imports back unchanged."""
+    from .authoring.services import export_bank
+
+    for path in export_bank(directory):
+        click.echo(f"wrote {path}")
+
+
+@bank_cli.command("stats")
+@click.argument("path", type=click.Path(exists=True), required=False)
+def bank_stats(path):
+    """Count questions, case parts and papers by type and area."""
+    try:
+        bank = load_bank(path or _default_bank())
+    except BankError as exc:
+        _print_problems(exc)
+        sys.exit(1)
+    questions = list(bank.questions.values())
+    by_type = Counter(q["type"] for q in questions)
+    parts = sum(len(q.get("parts", [])) for q in questions)
+    click.echo(f"questions: {len(questions)}")
+    for qtype in ("case", "single", "multiple", "judge"):
+        click.echo(f"  {qtype}: {by_type.get(qtype, 0)}")
+    click.echo(f"case parts: {parts}")
+    click.echo(f"objective items: {sum(by_type.get(t, 0) for t in ('single', 'multiple', 'judge'))}")
+    click.echo(f"samples: {sum(len(p.get('samples', [])) for q in questions for p in q.get('parts', []))}")
+    papers = Counter(p.get("kind", "mock") for p in bank.papers.values())
+    click.echo(f"papers: {len(bank.papers)} (mock {papers.get('mock', 0)}, practice {papers.get('practice', 0)})")
+    click.echo("by area (case parts / objective items):")
+    areas: dict = {}
+    for q in questions:
+        cases, objective = areas.setdefault(q["topic"], [0, 0])
+        if q["type"] == "case":
+            areas[q["topic"]][0] += len(q["parts"])
+        else:
+            areas[q["topic"]][1] += 1
+    for topic, (cases, objective) in sorted(areas.items(), key=lambda kv: -sum(kv[1])):
+        click.echo(f"  {topic}: {cases} / {objective}")
+
+
+@bank_cli.command("test")
+@click.argument("path", type=click.Path(exists=True), required=False)
+@click.option("--verbose", "-v", is_flag=True, help="Also print each sample's answer and the points it earned.")
+def bank_test(path, verbose):
+    """Grade every sample answer of PATH and compare with the instructor's expected score."""
+    from .grading import Grader
+    from .grading.samples import run_samples
+
+    try:
+        bank = load_bank(path or _default_bank())
+    except BankError as exc:
+        _print_problems(exc)
+        sys.exit(1)
+    report = run_samples(bank.questions, Grader(bank.synonyms))
+    for line in report.lines(verbose=verbose):
+        click.echo(line)
+    sys.exit(0 if report.ok else 1)
+
+
+# --------------------------------------------------------------------------------------------------- grade
+@click.command("grade")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--bank", "bank_path", type=click.Path(exists=True),
+              help="Bank folder for question ids and synonyms (default: the bundled bank).")
+@click.option("--db", "use_db", is_flag=True, help="Grade question ids against the database's current versions.")
+def grade_command(file, bank_path, use_db):
+    """Grade JSON lines from FILE ('-' for standard input); write one JSON line per answer."""
+    from .grading import Grader
+    from .grading.batch import grade_lines
+
+    if use_db:
+        from .authoring.services import part_lookup
+        from .models import SynonymSet
+
+        synonyms, lookup = SynonymSet.as_dict(), part_lookup()
+    else:
+        try:
+            bank = load_bank(bank_path or _default_bank())
+        except BankError as exc:
+            _print_problems(exc)
+            sys.exit(2)
+        synonyms, lookup = bank.synonyms, bank.part
+    grader = Grader(synonyms)
+    failed = 0
+    out = sys.stdout
+    for result in grade_lines(file, grader, lookup):
+        if "error" in result:
+            failed += 1
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    if failed:
+        click.echo(f"{failed} line(s) could not be graded", err=True)
+        sys.exit(1)
+
+
+# --------------------------------------------------------------------------------------------------- users
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", "roles", multiple=True, type=click.Choice(["trainee", "instructor", "admin"]),
+              default=["trainee"], show_default=True, help="Repeat for several roles.")
+@click.option("--name", "display_name", default="", help="Display name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from one line of standard input.")
+def users_create(username, roles, display_name, password_stdin):
+    """Create a user; prompts for the password unless --password-stdin."""
+    from .auth.services import AccountError, create_user
+    from .extensions import db
+    from .models import DomainError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(username, password, roles, display_name)
+        db.session.commit()
+    except (AccountError, DomainError) as exc:
+        db.session.rollback()
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"created {user.username} ({', '.join(sorted(user.roles))})")
+
+
+@users_cli.command("list")
+def users_list():
+    """List users with their roles."""
+    from .admin.services import user_list
+
+    for user in user_list():
+        state = "" if user.active else " (disabled)"
+        click.echo(f"{user.username}\t{' '.join(sorted(user.roles))}{state}")
+
+
+@users_cli.command("demo")
+@click.option("--file", "out_file", type=click.Path(dir_okay=False),
+              help="Also write the accounts to this file (default: demo-accounts.txt in the instance folder).")
+def users_demo(out_file):
+    """Create demo accounts (trainee, instructor, admin) with fresh random passwords, and print them.
+
+    The passwords are generated on this machine, so no known password survives into a deployment.
+    Running it again resets the demo passwords.
+    """
+    from .auth.services import create_user, find_user
+    from .extensions import db
+
+    lines = []
+    for username, roles, name in (("trainee", ["trainee"], "演示学员"),
+                                  ("instructor", ["instructor"], "演示讲师"),
+                                  ("admin", ["admin", "instructor"], "演示管理员")):
+        password = secrets.token_urlsafe(9)
+        user = find_user(username)
+        if user is None:
+            create_user(username, password, roles, name)
+        else:
+            user.set_password(password)
+        lines.append(f"{username:<11} {password}   ({', '.join(roles)})")
+    db.session.commit()
+    target = Path(out_file) if out_file else Path(current_app.instance_path) / "demo-accounts.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target.chmod(0o600)
+    click.echo("Demo accounts (username, password):")
+    for line in lines:
+        click.echo("  " + line)
+    click.echo(f"(also saved in {target})")

@@ -1,0 +1,105 @@
+"""One trainee answer, analysed lazily: normalised text, Latin words and
+stems, and jieba tokens per negation span (only for spans where a term was
+found, so off-topic text is never segmented)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import negation
+from .normalize import NormalizedText, normalize
+from .segment import Segmenter
+from .terms import stem
+
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
+
+
+class SpanTokens:
+    """jieba tokens of one negation span, in absolute normalised offsets."""
+
+    __slots__ = ("starts", "ends", "words", "boundaries")
+
+    def __init__(self, text: str, offset: int, segmenter: Segmenter) -> None:
+        spans = segmenter.tokens(text[offset:])
+        self.starts = [offset + s for s, _ in spans]
+        self.ends = [offset + e for _, e in spans]
+        self.words = [text[offset + s:offset + e] for s, e in spans]
+        self.boundaries = set(self.starts) | set(self.ends)
+
+    def index_at(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+
+class AnswerView:
+    def __init__(self, original: str, segmenter: Segmenter) -> None:
+        self.norm: NormalizedText = normalize(original)
+        self.text = self.norm.text
+        self.segmenter = segmenter
+        self._latin: list[tuple[int, int, str]] | None = None
+        self._stem_index: dict[str, list[int]] | None = None
+        self._spans: dict[int, SpanTokens] = {}
+        self._negated: dict[tuple, bool] = {}
+        self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
+
+    # Latin words -------------------------------------------------------
+    def latin_words(self) -> list[tuple[int, int, str]]:
+        if self._latin is None:
+            self._latin = [(m.start(), m.end(), m.group()) for m in _LATIN_WORD.finditer(self.text)]
+        return self._latin
+
+    def stem_index(self) -> dict[str, list[int]]:
+        if self._stem_index is None:
+            index: dict[str, list[int]] = {}
+            for i, (_, _, word) in enumerate(self.latin_words()):
+                index.setdefault(stem(word), []).append(i)
+            self._stem_index = index
+        return self._stem_index
+
+    # Tokens --------------------------------------------------------------
+    def span_tokens(self, pos: int) -> SpanTokens:
+        index = self.norm.span_of(pos)
+        tokens = self._spans.get(index)
+        if tokens is None:
+            start, end = self.norm.span_bounds(index)
+            tokens = SpanTokens(self.text[:end], start, self.segmenter)
+            self._spans[index] = tokens
+        return tokens
+
+    def straddles(self, start: int, end: int) -> bool:
+        """True when [start, end) clearly cuts across words: it begins inside
+        one multi-character token and ends inside another, e.g. 表头 in
+        链表|头结点.  A match inside one token (道歉 in 赔礼道歉), or one that
+        only leaves a single-character token (链表 in 单链|表), is fine."""
+        tokens = self.span_tokens(start)
+        i = tokens.index_at(start)
+        j = tokens.index_at(end - 1)
+        if i == j:
+            return False
+        cuts_first = tokens.starts[i] < start
+        cuts_last = tokens.ends[j] > end
+        return cuts_first and cuts_last
+
+    def on_boundaries(self, start: int, end: int) -> bool:
+        bounds = self.span_tokens(start).boundaries
+        return start in bounds and end in bounds
+
+    def is_negated(self, start: int, end: int, neutral: tuple[tuple[int, int], ...] = ()) -> bool:
+        """Is the mention [start, end) negated?  Tokens inside the ``neutral``
+        spans (negators the rubric point itself matches) do not count."""
+        key = (start, end, neutral)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            if not tokens.words:
+                cached = False
+            else:
+                i = tokens.index_at(start)
+                glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
+                skip = frozenset(
+                    k
+                    for k, (s, e) in enumerate(zip(tokens.starts, tokens.ends))
+                    if any(ns <= s and e <= ne for ns, ne in neutral)
+                ) if neutral else frozenset()
+                cached = negation.is_negated(tokens.words, i, glued, skip)
+            self._negated[key] = cached
+        return cached

@@ -1,0 +1,70 @@
+"""Grade JSON lines: one output dict per input line, in order.
+
+Input lines are either ``{"question": ID, "part": PART_ID, "answer": TEXT}``
+(the part comes from ``lookup``) or ``{"part": {...inline part...},
+"answer": TEXT}``.  A bad line gives ``{"error": "line N: ..."}`` and the
+rest still run.  Lines that are empty or whitespace-only are skipped (no
+output); every other line gets exactly one output.
+"""
+from __future__ import annotations
+
+import json
+from typing import Callable, Iterable, Iterator
+
+from .engine import Grader
+from .errors import RubricError
+
+Lookup = Callable[[str, str], "dict | None"]
+
+
+def _grade_line(raw: str, grader: Grader, lookup: Lookup | None) -> dict:
+    try:
+        item = json.loads(raw)
+    except ValueError as exc:
+        raise _LineError(f"not valid JSON ({exc})") from None
+    if not isinstance(item, dict):
+        raise _LineError("expected a JSON object")
+    if "answer" not in item:
+        raise _LineError("missing 'answer'")
+    answer = item["answer"]
+    if answer is None:
+        answer = ""
+    if not isinstance(answer, str):
+        raise _LineError("'answer' must be a string")
+    part = item.get("part")
+    if isinstance(part, dict):
+        try:
+            compiled = grader.compile(part)
+        except RubricError as exc:
+            raise _LineError(f"bad rubric: {exc}") from None
+    else:
+        question = item.get("question")
+        if question is None or part is None:
+            raise _LineError("needs 'question' and 'part' ids, or an inline 'part' object")
+        if not isinstance(question, str) or not isinstance(part, str):
+            raise _LineError("'question' and 'part' must be strings")
+        if lookup is None:
+            raise _LineError("no question bank to look up question ids")
+        found = lookup(question, part)
+        if found is None:
+            raise _LineError(f"unknown question/part {question}/{part}")
+        try:
+            compiled = grader.compile(found)
+        except RubricError as exc:
+            raise _LineError(f"bad rubric in {question}/{part}: {exc}") from None
+    return grader.grade_compiled(compiled, answer).to_dict()
+
+
+class _LineError(Exception):
+    pass
+
+
+def grade_lines(lines: Iterable[str], grader: Grader, lookup: Lookup | None = None) -> Iterator[dict]:
+    """Yield one result dict (or error dict) per non-blank input line."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            yield _grade_line(raw, grader, lookup)
+        except _LineError as exc:
+            yield {"error": f"line {number}: {exc}"}

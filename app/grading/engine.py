@@ -1,0 +1,119 @@
+"""The Grader: compiles rubric parts (cached) and grades answers."""
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+
+from .answer import AnswerView
+from .errors import RubricError
+from .flags import is_empty, looks_like_list, needs_review
+from .matcher import match_point
+from .order import order_credit
+from .result import PointResult, Result
+from .rubric import CompiledPart, compile_part
+from .segment import Segmenter
+from .terms import SynonymTable
+
+# Keys of a part that affect grading (prompt, reference, samples do not).
+_GRADING_KEYS = ("points", "rubric", "order", "order_points")
+COMPILED_CACHE_SIZE = 1024
+
+
+def part_key(part: dict) -> str:
+    """Canonical JSON of what grades a part: equal parts share one compile."""
+    try:
+        return json.dumps({k: part.get(k) for k in _GRADING_KEYS}, sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError) as exc:
+        raise RubricError(f"part is not plain data: {exc}") from None
+
+
+class Grader:
+    """Load once (jieba's dictionary takes ~0.5 s), reuse for every answer."""
+
+    def __init__(self, synonyms: dict[str, list[str]] | None = None) -> None:
+        self.synonyms = SynonymTable(synonyms)
+        self.segmenter = Segmenter()
+        for members in self.synonyms.sets.values():
+            for term in members:
+                self.segmenter.add_term(term)
+        self._compiled: OrderedDict[str, CompiledPart] = OrderedDict()
+
+    def compile(self, part) -> CompiledPart:
+        """Validate and compile a part (RubricError if malformed); cached by content."""
+        if not isinstance(part, dict):
+            raise RubricError(f"a part must be a mapping, got {type(part).__name__}")
+        key = part_key(part)
+        compiled = self._compiled.get(key)
+        if compiled is not None:
+            self._compiled.move_to_end(key)
+            return compiled
+        compiled = compile_part(part, self.synonyms)
+        for term in compiled.all_terms():
+            if term.cjk:
+                self.segmenter.add_term(term.text)
+        self._compiled[key] = compiled
+        if len(self._compiled) > COMPILED_CACHE_SIZE:
+            self._compiled.popitem(last=False)
+        return compiled
+
+    def grade(self, part, answer: str) -> Result:
+        compiled = part if isinstance(part, CompiledPart) else self.compile(part)
+        return self.grade_compiled(compiled, answer if isinstance(answer, str) else "")
+
+    def grade_compiled(self, part: CompiledPart, answer: str) -> Result:
+        view = AnswerView(answer, self.segmenter)
+        if is_empty(view.norm):
+            points = [PointResult(p.id, p.text, 0.0, p.points) for p in part.rubric]
+            order = {"earned": 0.0, "max": part.order_points} if part.order else None
+            return Result(0.0, part.points, points, order, ["empty"])
+
+        matches = [match_point(view, p) for p in part.rubric]
+        points = []
+        for point, match in zip(part.rubric, matches):
+            evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
+            points.append(
+                PointResult(
+                    point.id,
+                    point.text,
+                    point.points if match.earned else 0.0,
+                    point.points,
+                    evidence,
+                    match.fuzzy,
+                    match.negated,
+                )
+            )
+        score = sum(p.earned for p in points)
+        order = None
+        if part.order:
+            first = {p.id: p.evidence[0][0] for p in points if p.earned and p.evidence}
+            earned = order_credit(part.order, first, part.order_points)
+            order = {"earned": earned, "max": part.order_points}
+            score += earned
+
+        flags = []
+        positives = [p.polarity == "positive" for p in part.rubric]
+        if needs_review(view.norm, matches, positives, score, part.points):
+            flags.append("review")
+        if looks_like_list(view.norm, matches):
+            flags.append("list")
+        return Result(score, part.points, points, order, flags)
+
+
+_graders: OrderedDict[int, tuple[object, Grader]] = OrderedDict()
+_GRADER_CACHE_SIZE = 4  # each Grader holds a jieba dictionary (~100 MB)
+
+
+def grade(part, answer: str, synonyms: dict[str, list[str]] | None = None) -> Result:
+    """Convenience: grade with a Grader cached per synonyms object (pass the
+    same dict each time; a new dict means a new Grader, ~0.5 s)."""
+    key = id(synonyms)
+    cached = _graders.get(key)
+    if cached is None or cached[0] is not synonyms:
+        # Keep a reference to the synonyms object so its id is not reused.
+        cached = (synonyms, Grader(synonyms))
+        _graders[key] = cached
+        if len(_graders) > _GRADER_CACHE_SIZE:
+            _graders.popitem(last=False)
+    else:
+        _graders.move_to_end(key)
+    return cached[1].grade(part, answer)

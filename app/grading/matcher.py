@@ -1,0 +1,133 @@
+"""Decide one rubric point: find every group's mentions, drop the ones the
+polarity rules out, and look for a scope unit (clause, sentence or the whole
+answer) holding a mention of every group."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .answer import AnswerView
+from .matches import EXACT_KINDS, FUZZY_KINDS
+from .negation import is_negator_term
+from .rubric import CompiledPoint
+from .terms import Term, TermGroup
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # normalised offsets
+    end: int
+    fuzzy: bool
+    negated: bool
+
+
+@dataclass
+class PointMatch:
+    earned: bool
+    mentions: list[Mention]  # one per group when earned, else []
+    fuzzy: bool
+    negated: bool  # positive point: a negated mention was seen; negative: earned by negation
+    touched: bool  # some group had a mention at all (on-topic signal)
+    covered: list[tuple[int, int]]  # every mention span, for the flags
+
+
+def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, int]]:
+    key = (term.text, fuzzy)
+    spans = answer.mentions.get(key)
+    if spans is None:
+        spans = []
+        for kind in FUZZY_KINDS if fuzzy else EXACT_KINDS:
+            if kind.applies(term):
+                spans.extend(kind.find(answer, term))
+        answer.mentions[key] = spans
+    return spans
+
+
+def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
+    for fuzzy in (False, True):
+        spans = set()
+        for term in group.terms:
+            spans.update(_term_spans(answer, term, fuzzy))
+        if spans:
+            # Where two terms overlap (道歉 inside 赔礼道歉) keep the longer.
+            ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+            kept: list[tuple[int, int]] = []
+            for s, e in ordered:
+                if kept and s < kept[-1][1] and e <= kept[-1][1]:
+                    continue
+                kept.append((s, e))
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e)) for s, e in kept]
+    return []
+
+
+def _unit_key(answer: AnswerView, scope: str):
+    if scope == "clause":
+        return answer.norm.clause_of
+    if scope == "sentence":
+        return answer.norm.sentence_of
+    return lambda pos: 0
+
+
+def _pick(candidates: list[Mention], prefer_negated: bool) -> Mention:
+    # Prefer exact over fuzzy, then (for faults) negated, then earliest.
+    return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated, m.start))
+
+
+def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
+    per_group = [group_mentions(answer, g) for g in point.groups]
+    covered = [(m.start, m.end) for ms in per_group for m in ms]
+    touched = bool(covered)
+    any_negated = any(m.negated for ms in per_group for m in ms)
+    negative = point.polarity == "negative"
+    if point.explicit_negation and not negative:
+        # The rubric matches negators itself ([插入] + [不需要, 很少]): those
+        # mentions do not negate the point's other mentions.
+        neutral = tuple(
+            sorted({(m.start, m.end) for ms in per_group for m in ms if is_negator_term(answer.text[m.start:m.end])})
+        )
+        per_group = [
+            [
+                Mention(
+                    m.start,
+                    m.end,
+                    m.fuzzy,
+                    (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
+                )
+                for m in ms
+            ]
+            for ms in per_group
+        ]
+        any_negated = any(m.negated for ms in per_group for m in ms)
+    if not all(per_group):
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+
+    unit_of = _unit_key(answer, point.scope)
+    # unit -> per group list of usable mentions
+    units: dict[int, list[list[Mention]]] = {}
+    for g, mentions in enumerate(per_group):
+        for m in mentions:
+            if m.negated and not negative:
+                continue  # "不要道歉" does not earn "道歉"
+            units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
+
+    best: list[Mention] | None = None
+    for unit in sorted(units):
+        groups = units[unit]
+        if not all(groups):
+            continue
+        if negative and not any(m.negated for ms in groups for m in ms):
+            continue  # a fault is earned only by a negated mention
+        chosen = [_pick(ms, negative) for ms in groups]
+        if best is None or (any(m.fuzzy for m in best) and not any(m.fuzzy for m in chosen)):
+            best = chosen
+        if not any(m.fuzzy for m in best):
+            break
+    if best is None:
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+    return PointMatch(
+        True,
+        sorted(best, key=lambda m: m.start),
+        any(m.fuzzy for m in best),
+        any_negated if not negative else True,
+        touched,
+        covered,
+    )

@@ -1,0 +1,133 @@
+"""The kinds of match, one small class each, in a registry.
+
+Each kind finds the occurrences of one term in an answer as (start, end)
+spans of the normalised text.  Exact kinds are always tried; fuzzy kinds
+(typing slips) only when no exact kind found anything for the whole group.
+"""
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from .answer import AnswerView
+from .pinyin_slips import homophone_windows
+from .terms import Term, stem
+
+# Chinese terms this short must respect jieba's word boundaries (see
+# AnswerView.straddles); longer terms are specific enough on their own.
+STRADDLE_MAX_LEN = 2
+# Typing slips in English: words this long may be one edit away.
+EDIT_MIN_LEN = 5
+
+
+class MatchKind:
+    name = "match"
+    fuzzy = False
+
+    def applies(self, term: Term) -> bool:
+        raise NotImplementedError
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        raise NotImplementedError
+
+
+class ExactMatch(MatchKind):
+    """Chinese (or mixed) term as a substring of the normalised answer."""
+
+    name = "exact"
+
+    def applies(self, term: Term) -> bool:
+        return not term.latin
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text, needle, n = answer.text, term.text, len(term.text)
+        found = []
+        pos = text.find(needle)
+        while pos >= 0:
+            end = pos + n
+            if not (term.cjk and n <= STRADDLE_MAX_LEN and answer.straddles(pos, end)):
+                found.append((pos, end))
+            pos = text.find(needle, pos + 1)
+        return found
+
+
+def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
+    """Runs of consecutive answer words matching the term's words."""
+    words = answer.latin_words()
+    found = []
+    k = len(term.words)
+    for i in range(len(words) - k + 1):
+        if all(same_word(words[i + j][2], j) for j in range(k)):
+            found.append((words[i][0], words[i + k - 1][1]))
+    return found
+
+
+class StemMatch(MatchKind):
+    """English words on word boundaries, compared by Snowball stem."""
+
+    name = "stem"
+
+    def applies(self, term: Term) -> bool:
+        return term.latin
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        index = answer.stem_index()
+        first = index.get(term.stems[0])
+        if not first:
+            return []
+        words = answer.latin_words()
+        found = []
+        k = len(term.stems)
+        for i in first:
+            if i + k <= len(words) and all(stem(words[i + j][2]) == term.stems[j] for j in range(1, k)):
+                found.append((words[i][0], words[i + k - 1][1]))
+        return found
+
+
+class HomophoneMatch(MatchKind):
+    """A same-pinyin window for a Chinese term of 2+ characters (至歉 for
+    致歉).  The window must not be a real word of its own and must sit on
+    jieba word boundaries, so 有需要 never matches 有序."""
+
+    name = "homophone"
+    fuzzy = True
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.readings) >= 2
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        found = []
+        n = len(term.text)
+        for start in homophone_windows(answer.text, term.text, list(term.readings)):
+            window = answer.text[start:start + n]
+            if answer.segmenter.is_word(window) or not answer.on_boundaries(start, start + n):
+                continue
+            found.append((start, start + n))
+        return found
+
+
+class EditDistanceMatch(MatchKind):
+    """English words of 5+ letters within one edit (apologise/apologose)."""
+
+    name = "edit"
+    fuzzy = True
+
+    def applies(self, term: Term) -> bool:
+        return term.latin and any(len(w) >= EDIT_MIN_LEN and w.isalpha() for w in term.words)
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        def same_word(word: str, j: int) -> bool:
+            wanted = term.words[j]
+            if stem(word) == term.stems[j]:
+                return True
+            return (
+                len(wanted) >= EDIT_MIN_LEN
+                and word.isalpha()
+                and Levenshtein.distance(word, wanted, score_cutoff=1) <= 1
+            )
+
+        return _word_runs(answer, term, same_word)
+
+
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
+EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
+FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]

@@ -1,0 +1,113 @@
+"""Is a mention negated?  Decided on jieba tokens, looking backwards from the
+mention within its clause.
+
+Each negator has a weight: 1 for a plain negator (不, 没有, 忽视, not ...), 2
+for words that are themselves a double negation (不能不, 别忘了).  A mention is
+negated when the weights found before it add up to an odd number, so
+"不要忘记道歉" (不要 + 忘记 = 2) and "务必不要忽视" count as positive.
+"""
+from __future__ import annotations
+
+# Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
+NEGATORS = {
+    "不", "没", "没有", "未", "无", "别", "勿", "莫", "非", "否",
+    "切勿", "切忌", "避免", "不要", "不能", "不得", "不可", "不可以", "不会",
+    "不用", "不必", "不需", "不需要", "无需", "无须", "毋须", "不应", "不应该",
+    "不该", "不是", "并非", "并不", "并未", "并没有", "决不", "绝不", "从不",
+    "从未", "从没", "毫不", "尚未", "未曾", "未能", "没能", "无法", "没法",
+    "不一定", "未必", "不准", "禁止", "严禁", "拒绝", "忽视", "忽略", "缺乏",
+    "缺少", "忘记", "忘了", "遗忘", "忘", "漏掉", "缺", "失去", "不再",
+    # English (normalised: lower case, apostrophes removed)
+    "not", "never", "no", "avoid", "avoids", "avoided", "avoiding", "dont",
+    "didnt", "doesnt", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
+    "werent", "shouldnt", "mustnt", "neednt", "without", "fail", "fails",
+    "failed", "failing", "neglect", "neglects", "neglected", "forget",
+    "forgets", "forgot", "forgotten", "refuse", "refused", "lack", "lacks",
+    "lacked", "nor", "neither",
+}
+
+# Double negation in one token (weight 2 = cancels).
+DOUBLE_NEGATORS = {"不能不", "不得不", "不可不", "别忘了", "别忘", "勿忘", "不忘", "不会不", "没有不"}
+
+# Tokens that start with a negating character but do not negate.
+FALSE_NEGATORS = {
+    "不断", "不仅", "不但", "不管", "不论", "不过", "不错", "不久", "不少",
+    "不同", "不止", "不只", "不禁", "不妨", "不料", "不愧", "不时", "不光",
+    "不外", "不已", "不然", "不堪", "不免", "不失为", "不懈", "不容易", "不胜",
+    "无论", "无疑", "毫无疑问", "无比", "无数", "无限", "无穷", "无非", "无所谓",
+    "未来", "非常", "非凡", "别的", "别人", "别处", "没准", "不一", "不等",
+    "无论如何", "不论是", "不仅仅", "无关", "别说", "莫过于", "否则", "是否",
+    "能否", "可否", "与否",
+}
+_NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿", "非")
+
+# Words that open a new predicate: a negator before them does not reach the
+# mention after them ("不是 A 而是 B", "不移动元素，只需修改指针").
+SCOPE_BREAKERS = {
+    "但", "但是", "而", "而是", "却", "只", "只要", "只需", "只需要", "仅",
+    "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而",
+    "but", "instead", "rather", "only", "then", "however",
+}
+# English phrases whose "not"/"no" does not negate.
+_ENGLISH_FALSE = {("not", "only"), ("no", "matter"), ("no", "doubt"), ("not", "just")}
+
+# How many tokens before a mention a negator may stand and still govern it.
+WINDOW = 6
+
+# A mention right after a preposition is the object of a phrase, not the
+# negated predicate: in 无需对第一个节点进行特殊处理 the negator governs 处理,
+# not 第一个节点 (while in 没有将顾客带离现场 it still reaches 带离).
+PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同", "在", "从", "被", "让", "由", "用", "以", "为", "替", "关于"}
+
+
+def negator_weight(token: str, next_token: str = "") -> int:
+    if token in DOUBLE_NEGATORS:
+        return 2
+    if token in FALSE_NEGATORS:
+        return 0
+    if token in NEGATORS:
+        if (token, next_token) in _ENGLISH_FALSE:
+            return 0
+        return 1
+    if len(token) > 1 and token.startswith(_NEGATING_PREFIXES) and "\u4e00" <= token[0] <= "\u9fff":
+        # Compounds jieba keeps whole: 不连续, 没移动, 无需移动 ... negate,
+        # unless listed above as a false negator.
+        if token[:2] in FALSE_NEGATORS or token[:3] in FALSE_NEGATORS:
+            return 0
+        return 1
+    return 0
+
+
+def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset[int] = frozenset()) -> bool:
+    """``words`` are the tokens of one negation span; the mention starts in
+    token ``index``.  ``glued`` is the part of that token before the mention
+    when jieba glued a negator to the term (不连续 for the term 连续).
+    Tokens whose index is in ``neutral`` are skipped (negators the rubric
+    itself asked for)."""
+    if glued:
+        weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
+    else:
+        weight = 0
+        if index > 0 and words[index - 1] in PREPOSITIONS:
+            return False
+    seen = 0
+    i = index - 1
+    while i >= 0 and seen < WINDOW:
+        if i in neutral:
+            i -= 1
+            continue
+        token = words[i]
+        if token in SCOPE_BREAKERS:
+            break
+        if token in ("、", " "):
+            i -= 1
+            continue
+        weight += negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        seen += 1
+        i -= 1
+    return weight % 2 == 1
+
+
+def is_negator_term(term: str) -> bool:
+    """A rubric term that is itself a negator word (不需要, 无需, 没有, not)."""
+    return len(term) <= 3 and negator_weight(term) == 1

@@ -1,0 +1,158 @@
+"""Text normalisation with a map back to the trainee's original characters.
+
+Everything the matcher looks at is the *normalised* text; everything the
+grader reports (evidence) is in *original* offsets.  ``origin[i]`` is the index
+in the original answer of the character that produced normalised character
+``i``, so a normalised span ``[s, e)`` maps back to
+``[origin[s], origin[e - 1] + 1)``.
+"""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+
+import opencc
+
+# Canonical separators in normalised text.
+SENTENCE_END = "。"
+CLAUSE_BREAK = "，"
+LIST_COMMA = "、"  # a clause break for scope, but negation reaches across it
+
+_SENTENCE_ENDERS = set("。！？；!?;\n\r\u2028\u2029｡")
+_CLAUSE_BREAKERS = set("，,：:")
+_LIST_COMMAS = set("、､")
+# Quotes and decorative brackets carry no meaning for matching ("don't" ==
+# "dont", 《规范》 == 规范).  Round brackets are kept (NFKC makes （） into
+# ()) because they change meaning in formulas: 2^(n-1) is not 2^n-1.
+_IGNORED = set("\"'`“”‘’「」『』")
+_BRACKETS = set("[]【】《》〈〉{}〔〕")
+
+_t2s = opencc.OpenCC("t2s")
+
+# Per-character cache: original char -> normalised string (may be "" or
+# several chars).  Whitespace and "." are handled in context, not cached here.
+_char_cache: dict[str, str] = {}
+
+
+# Minus signs and hyphens that NFKC leaves alone; × as in 2×n.
+_SYMBOLS = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-", "×": "*"}
+
+
+def _normalise_char(ch: str) -> str:
+    out = []
+    for c in unicodedata.normalize("NFKC", ch).lower():
+        c = _SYMBOLS.get(c, c)
+        if c in _SENTENCE_ENDERS:
+            out.append(SENTENCE_END)
+        elif c in _CLAUSE_BREAKERS:
+            out.append(CLAUSE_BREAK)
+        elif c in _LIST_COMMAS:
+            out.append(LIST_COMMA)
+        elif c in _IGNORED:
+            continue
+        elif c.isspace() or c in _BRACKETS:
+            out.append(" ")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _is_ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+@dataclass
+class NormalizedText:
+    original: str
+    text: str
+    origin: list[int]
+    # sorted positions of separators in ``text``
+    sentence_ends: list[int] = field(default_factory=list)
+    clause_breaks: list[int] = field(default_factory=list)  # includes sentence ends
+    span_breaks: list[int] = field(default_factory=list)  # negation spans: ，and 。
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentence_ends, pos)
+
+    def clause_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.clause_breaks, pos)
+
+    def span_of(self, pos: int) -> int:
+        return bisect.bisect_right(self.span_breaks, pos)
+
+    def span_bounds(self, index: int) -> tuple[int, int]:
+        """[start, end) of negation span ``index`` in normalised text."""
+        start = self.span_breaks[index - 1] + 1 if index > 0 else 0
+        end = self.span_breaks[index] if index < len(self.span_breaks) else len(self.text)
+        return start, end
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalize_term(term: str) -> str:
+    """Normalise a rubric term exactly like an answer (minus the offsets)."""
+    return normalize(term).text.strip(" " + SENTENCE_END + CLAUSE_BREAK + LIST_COMMA)
+
+
+def normalize(original: str) -> NormalizedText:
+    chars: list[str] = []
+    origin: list[int] = []
+    pending_space = -1  # original index of a whitespace run not yet emitted
+    cache = _char_cache
+    n = len(original)
+    for i, ch in enumerate(original):
+        if ch == ".":
+            # A full stop ends a sentence; a decimal point ("0.5") does not.
+            prev = original[i - 1] if i else ""
+            nxt = original[i + 1] if i + 1 < n else ""
+            norm = "." if prev.isdigit() and nxt.isdigit() else SENTENCE_END
+        else:
+            norm = cache.get(ch)
+            if norm is None:
+                norm = cache[ch] = _normalise_char(ch)
+        if norm == " ":
+            if pending_space < 0:
+                pending_space = i
+            continue
+        if not norm:
+            continue
+        if pending_space >= 0:
+            # Keep one space only where it separates two Latin words/numbers;
+            # spaces between Chinese characters are noise.
+            if chars and _is_ascii_alnum(chars[-1]) and _is_ascii_alnum(norm[0]):
+                chars.append(" ")
+                origin.append(pending_space)
+            pending_space = -1
+        if len(norm) == 1:
+            chars.append(norm)
+            origin.append(i)
+        else:
+            for c in norm:
+                if c == " ":
+                    continue
+                chars.append(c)
+                origin.append(i)
+    text = "".join(chars)
+    simplified = _t2s.convert(text)
+    if len(simplified) == len(text):
+        text = simplified
+    else:
+        # OpenCC changed the length (a phrase conversion): convert per
+        # character instead so the offsets stay exact.
+        text = "".join(c if len(s := _t2s.convert(c)) != 1 else s for c in text)
+    sentence_ends = []
+    clause_breaks = []
+    span_breaks = []
+    for pos, c in enumerate(text):
+        if c == SENTENCE_END:
+            sentence_ends.append(pos)
+            clause_breaks.append(pos)
+            span_breaks.append(pos)
+        elif c == CLAUSE_BREAK:
+            clause_breaks.append(pos)
+            span_breaks.append(pos)
+        elif c == LIST_COMMA:
+            clause_breaks.append(pos)
+    return NormalizedText(original, text, origin, sentence_ends, clause_breaks, span_breaks)

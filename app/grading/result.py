@@ -1,0 +1,45 @@
+"""What the grader returns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class PointResult:
+    id: str
+    text: str
+    earned: float
+    max: float
+    evidence: list[tuple[int, int]] = field(default_factory=list)  # offsets into the ORIGINAL answer
+    fuzzy: bool = False  # earned through a typing-slip match
+    negated: bool = False  # positive point: a negated mention was seen; negative point: earned by one
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "earned": self.earned,
+            "max": self.max,
+            "evidence": [[s, e] for s, e in self.evidence],
+            "fuzzy": self.fuzzy,
+            "negated": self.negated,
+        }
+
+
+@dataclass
+class Result:
+    score: float
+    max: float
+    points: list[PointResult]
+    order: dict | None = None  # {"earned": float, "max": float} when the part has `order`
+    flags: list[str] = field(default_factory=list)  # subset of "empty", "review", "list"
+
+    def to_dict(self) -> dict:
+        out = {
+            "score": self.score,
+            "max": self.max,
+            "points": [p.to_dict() for p in self.points],
+            "flags": list(self.flags),
+        }
+        if self.order is not None:
+            out["order"] = dict(self.order)
+        return out

@@ -1,0 +1,88 @@
+"""Grade a bank's sample answers against their expected scores: the rubric tests behind ``flask bank test``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .agreement import mean_absolute_error, quadratic_weighted_kappa, within_tolerance_rate
+from .engine import Grader
+
+DEFAULT_TOLERANCE = 1.0
+
+
+@dataclass
+class SampleOutcome:
+    question: str
+    part: str
+    index: int
+    expected: float
+    given: float
+    tolerance: float
+    maximum: float
+    earned: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return abs(self.given - self.expected) <= self.tolerance + 1e-9
+
+
+@dataclass
+class SampleReport:
+    outcomes: list[SampleOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.ok for o in self.outcomes)
+
+    def agreement(self) -> dict:
+        pairs = [(o.expected, o.given) for o in self.outcomes]
+        if not pairs:
+            return {"samples": 0}
+        # Kappa on a common 0..10 scale: parts may be worth other amounts.
+        scaled = [(round(10 * e / o.maximum), round(10 * g / o.maximum))
+                  for (e, g), o in zip(pairs, self.outcomes)]
+        return {
+            "samples": len(pairs),
+            "mae": mean_absolute_error(pairs),
+            "within_tolerance": sum(o.ok for o in self.outcomes) / len(pairs),
+            "within_1": within_tolerance_rate(pairs, 1.0),
+            "qwk": quadratic_weighted_kappa([a for a, _ in scaled], [b for _, b in scaled], 0, 10),
+        }
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        out, current = [], None
+        for o in self.outcomes:
+            key = f"{o.question}/{o.part}"
+            if key != current:
+                current = key
+                group = [x for x in self.outcomes if x.question == o.question and x.part == o.part]
+                marks = "  ".join(f"{x.expected:g}→{x.given:g}{'' if x.ok else ' ✗'}" for x in group)
+                status = "ok  " if all(x.ok for x in group) else "FAIL"
+                out.append(f"{status} {key}: expected→given {marks}")
+            if verbose or not o.ok:
+                detail = ", ".join(o.earned) or "no point earned"
+                out.append(f"       sample {o.index}: off by {o.given - o.expected:+g} "
+                           f"(tolerance {o.tolerance:g}); earned: {detail}")
+        a = self.agreement()
+        if a["samples"]:
+            failed = sum(not o.ok for o in self.outcomes)
+            out.append(f"{a['samples']} samples, {failed} outside tolerance; MAE {a['mae']:.2f}, "
+                       f"within tolerance {a['within_tolerance']:.1%}, within 1 point {a['within_1']:.1%}, "
+                       f"QWK {a['qwk']:.3f}")
+        else:
+            out.append("no samples to test")
+        return out
+
+
+def run_samples(questions: dict[str, dict], grader: Grader) -> SampleReport:
+    """Grade every ``samples:`` answer of every case part in ``questions`` (id -> content)."""
+    report = SampleReport()
+    for qid, content in questions.items():
+        for part in content.get("parts", []):
+            compiled = grader.compile(part)
+            for i, sample in enumerate(part.get("samples", []), 1):
+                result = grader.grade_compiled(compiled, sample["answer"])
+                report.outcomes.append(SampleOutcome(
+                    question=qid, part=part["id"], index=i, expected=float(sample["expect"]),
+                    given=result.score, tolerance=float(sample.get("tolerance", DEFAULT_TOLERANCE)),
+                    maximum=result.max, earned=[p.id for p in result.points if p.earned]))
+    return report

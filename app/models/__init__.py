@@ -1,0 +1,11 @@
+"""The data model. Import models from here: ``from app.models import User, Question``."""
+from .base import DomainError, utcnow
+from .users import ROLES, Cohort, User, cohort_members
+from .questions import Question, QuestionVersion, SynonymSet, content_hash
+from .papers import Paper
+from .attempts import Attempt, AttemptItem, AttemptStateError, FocusEvent, GradeChange, Response
+
+__all__ = [
+    "DomainError", "utcnow", "ROLES", "Cohort", "User", "cohort_members", "Question", "QuestionVersion", "SynonymSet", "content_hash",
+    "Paper", "Attempt", "AttemptItem", "AttemptStateError", "FocusEvent", "GradeChange", "Response",
+]

@@ -1,0 +1,142 @@
+from datetime import datetime, timedelta
+
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import DomainError, UTCDateTime, utcnow
+
+# Saves that left the browser just before the deadline still count.
+SAVE_GRACE = timedelta(seconds=5)
+
+
+class AttemptStateError(DomainError):
+    """An attempt was asked to do something its state does not allow."""
+
+
+class Attempt(db.Model):
+    """One sitting of a paper by a trainee: started, then submitted or expired."""
+
+    __tablename__ = "attempts"
+
+    STARTED, SUBMITTED, EXPIRED = "started", "submitted", "expired"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    paper_id: Mapped[int] = mapped_column(ForeignKey("papers.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default=STARTED, index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)  # None: untimed (practice papers)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[float] = mapped_column(Float, default=0.0)
+
+    user = relationship("User")
+    paper = relationship("Paper")
+    items: Mapped[list["AttemptItem"]] = relationship(
+        back_populates="attempt", order_by="AttemptItem.position", cascade="all, delete-orphan"
+    )
+    focus_events: Mapped[list["FocusEvent"]] = relationship(
+        back_populates="attempt", order_by="FocusEvent.at", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.STARTED
+
+    def is_past_deadline(self, now: datetime) -> bool:
+        return self.deadline is not None and now > self.deadline
+
+    def check_can_save(self, now: datetime) -> None:
+        if self.status != self.STARTED:
+            raise AttemptStateError("attempt is already finished")
+        if self.deadline is not None and now > self.deadline + SAVE_GRACE:
+            raise AttemptStateError("time is up: the deadline has passed")
+
+    def submit(self, now: datetime) -> None:
+        if self.status != self.STARTED:
+            raise AttemptStateError(f"cannot submit an attempt that is {self.status}")
+        self.status = self.SUBMITTED
+        self.finished_at = now
+
+    def expire(self, now: datetime) -> None:
+        if self.status != self.STARTED:
+            raise AttemptStateError(f"cannot expire an attempt that is {self.status}")
+        if not self.is_past_deadline(now):
+            raise AttemptStateError("cannot expire an attempt before its deadline")
+        self.status = self.EXPIRED
+        self.finished_at = self.deadline
+
+
+class AttemptItem(db.Model):
+    """A question fixed into an attempt when it starts: the exact version, its weight and option order."""
+
+    __tablename__ = "attempt_items"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    section: Mapped[int] = mapped_column(Integer, default=0)
+    question_version_id: Mapped[int] = mapped_column(ForeignKey("question_versions.id"), index=True)
+    points: Mapped[float] = mapped_column(Float)
+    option_order: Mapped[list | None] = mapped_column(JSON)  # letters in display order, when shuffled
+
+    attempt: Mapped[Attempt] = relationship(back_populates="items")
+    version = relationship("QuestionVersion")
+    response: Mapped["Response | None"] = relationship(
+        back_populates="item", uselist=False, cascade="all, delete-orphan"
+    )
+
+
+class Response(db.Model):
+    """The trainee's answer to one attempt item, and its grade once graded."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("attempt_items.id", ondelete="CASCADE"), unique=True)
+    answer: Mapped[object | None] = mapped_column(JSON)
+    flagged: Mapped[bool] = mapped_column(default=False)  # "flag for review" by the trainee
+    saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    result: Mapped[dict | None] = mapped_column(JSON)  # per-part grading with evidence
+    needs_review: Mapped[bool] = mapped_column(default=False, index=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    item: Mapped[AttemptItem] = relationship(back_populates="response")
+    changes: Mapped[list["GradeChange"]] = relationship(
+        back_populates="response", order_by="GradeChange.at", cascade="all, delete-orphan"
+    )
+
+
+class GradeChange(db.Model):
+    """Audit log: every change to a graded score (override, regrade), who made it and why."""
+
+    __tablename__ = "grade_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(16))  # override | regrade
+    old_score: Mapped[float | None] = mapped_column(Float)
+    new_score: Mapped[float | None] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    response: Mapped[Response] = relationship(back_populates="changes")
+    changed_by = relationship("User")
+
+
+class FocusEvent(db.Model):
+    """The exam page lost focus (tab switch), when the paper asks to record it."""
+
+    __tablename__ = "focus_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16), default="blur")
+
+    attempt: Mapped[Attempt] = relationship(back_populates="focus_events")

@@ -1,0 +1,55 @@
+from datetime import datetime
+
+from sqlalchemy import JSON, Integer, String, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from .base import UTCDateTime, utcnow
+from .questions import content_hash
+
+
+class Paper(db.Model):
+    """An exam definition: sections of fixed questions or random draws, a time limit, attempt rules."""
+
+    __tablename__ = "papers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="mock")
+    time_limit: Mapped[int | None] = mapped_column(Integer)  # minutes
+    max_attempts: Mapped[int | None] = mapped_column(Integer)
+    definition: Mapped[dict] = mapped_column(JSON)  # the paper as written in the bank
+    content_hash: Mapped[str] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(default=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    def update_from(self, definition: dict) -> bool:
+        """Take the bank's definition; returns whether anything changed."""
+        digest = content_hash(definition)
+        if digest == self.content_hash and self.active:
+            return False
+        self.definition = definition
+        self.content_hash = digest
+        self.title = definition["title"]
+        self.kind = definition.get("kind", "mock")
+        self.time_limit = definition.get("time_limit")
+        self.max_attempts = definition.get("max_attempts")
+        self.active = True
+        return True
+
+    @property
+    def sections(self) -> list[dict]:
+        return self.definition.get("sections", [])
+
+    @property
+    def shuffle_options(self) -> bool:
+        return bool(self.definition.get("shuffle_options"))
+
+    @property
+    def track_focus(self) -> bool:
+        return bool(self.definition.get("track_focus"))
+
+    @classmethod
+    def by_key(cls, key: str) -> "Paper | None":
+        return db.session.scalar(select(cls).where(cls.key == key))

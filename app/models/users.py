@@ -1,0 +1,87 @@
+from datetime import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_login import UserMixin
+from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import DomainError, UTCDateTime, utcnow
+
+ROLES = ("trainee", "instructor", "admin")
+_hasher = PasswordHasher()
+
+cohort_members = Table(
+    "cohort_members",
+    db.metadata,
+    Column("cohort_id", ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    # Space-separated subset of ROLES: a user may hold several.
+    roles_text: Mapped[str] = mapped_column("roles", String(64), default="trainee")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    cohorts: Mapped[list["Cohort"]] = relationship(secondary=cohort_members, back_populates="members")
+
+    @property
+    def roles(self) -> set[str]:
+        return set(self.roles_text.split())
+
+    @roles.setter
+    def roles(self, value) -> None:
+        unknown = set(value) - set(ROLES)
+        if unknown:
+            raise DomainError(f"unknown role: {', '.join(sorted(unknown))}")
+        if not value:
+            raise DomainError("a user needs at least one role")
+        self.roles_text = " ".join(r for r in ROLES if r in value)
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles))
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    def set_password(self, password: str) -> None:
+        if len(password) < 8:
+            raise DomainError("password must be at least 8 characters")
+        self.password_hash = _hasher.hash(password)
+
+    def check_password(self, password: str) -> bool:
+        try:
+            ok = _hasher.verify(self.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+        if ok and _hasher.check_needs_rehash(self.password_hash):
+            self.password_hash = _hasher.hash(password)
+        return ok
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+class Cohort(db.Model):
+    """A class (班级) of trainees, with its instructors among the members."""
+
+    __tablename__ = "cohorts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    members: Mapped[list[User]] = relationship(secondary=cohort_members, back_populates="cohorts")

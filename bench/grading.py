@@ -1,0 +1,221 @@
+"""Speed and memory of the grading engine.
+
+Grades N synthetic answers (~300 characters, deterministic seed) against
+6-point rubrics through the real CLI, ``flask --app app grade -`` (one
+subprocess, one batch of JSON lines with inline parts), and prints:
+
+* answers per second for the whole subprocess (start-up included) and for
+  grading alone (start-up measured separately with an empty batch and
+  subtracted);
+* the median and 95th-percentile time per answer, timed in this process
+  around ``Grader.grade_compiled`` (the CLI cannot time single lines);
+* peak RSS of the child for 1,000 and for N answers (flat = no leak, no
+  per-answer growth);
+* jieba segmentation alone (``Tokenizer.lcut`` of the same texts, same
+  dictionary) in this process, and the ratio grading / segmentation.
+
+    .venv/bin/python bench/grading.py             # 10,000 answers via flask grade
+    .venv/bin/python bench/grading.py --inproc    # child runs grade_lines, not flask
+    .venv/bin/python bench/grading.py -n 2000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SEED = 20240601
+
+# Mixed vocabulary: customer-service words, everyday words, function words,
+# a few negators and some Latin, so every code path gets exercised.
+CS_WORDS = (
+    "顾客 客户 店员 经理 投诉 商品 质量 服务 态度 问题 处理 解决 方案 意见 建议 需求 期望 情绪 心情 "
+    "道歉 致歉 倾听 安抚 补偿 退货 换货 退款 赔偿 回访 跟踪 记录 登记 调查 核实 说明 解释 沟通 "
+    "现场 人群 接待室 办公室 柜台 电话 热线 短信 系统 流程 标准 规范 制度 培训 考核 员工 团队 "
+    "满意 信任 忠诚 形象 口碑 品牌 损失 责任 原因 结果 措施 步骤 方法 技巧 能力 效率 时间"
+).split()
+EVERYDAY = (
+    "今天 明天 我们 他们 这个 那个 一些 很多 非常 比较 可能 已经 立即 马上 首先 然后 最后 同时 另外 "
+    "如果 因为 所以 但是 而且 并且 或者 以及 对于 关于 通过 根据 按照 为了 由于 虽然 还是 就是 "
+    "公司 商店 超市 银行 医院 学校 城市 天气 问题 事情 情况 地方 东西 时候 工作 生活 学习 发展"
+).split()
+FUNCTION = "的 了 是 在 和 与 要 会 对 把 将 向 给 就 都 也 并 而 应 该 能 让 使 被 从 到".split()
+NEGATORS = "不 没有 未 不要 不能 避免 不断 不仅 无论 不要忘记".split()
+LATIN = "ok VIP app 400 CRM email".split()
+PUNCT = list("，，，、。。！？；：")
+
+RUBRICS = [
+    {
+        "points": 10,
+        "rubric": [
+            {"id": "apologize", "text": "道歉", "points": 2, "match": [["道歉", "致歉", "赔礼道歉", "表示歉意"]]},
+            {"id": "listen", "text": "倾听", "points": 2, "match": [["倾听", "聆听", "耐心听"]]},
+            {"id": "relocate", "text": "带离现场", "points": 2, "match": [["带离", "请到", "引到"], ["接待室", "办公室", "僻静"]]},
+            {"id": "compensate", "text": "补偿", "points": 1.5, "match": [["补偿", "赔偿", "退款", "退货", "换货"]]},
+            {"id": "follow-up", "text": "回访", "points": 1.5, "match": [["回访", "跟踪"]], "scope": "answer"},
+            {"id": "no-blame", "text": "没有推诿", "points": 1, "polarity": "negative", "match": [["推诿", "推卸"]]},
+        ],
+    },
+    {
+        "points": 10,
+        "rubric": [
+            {"id": "record", "text": "记录", "points": 2, "match": [["记录", "登记"], ["投诉", "问题", "意见"]]},
+            {"id": "verify", "text": "核实", "points": 2, "match": [["核实", "调查", "了解"]]},
+            {"id": "explain", "text": "解释", "points": 2, "match": [["解释", "说明"]], "scope": "clause"},
+            {"id": "solution", "text": "方案", "points": 2, "match": [["方案", "措施", "办法"], ["解决", "处理"]]},
+            {"id": "satisfy", "text": "满意", "points": 1, "match": [["满意", "信任", "忠诚"]]},
+            {"id": "train", "text": "培训", "points": 1, "match": [["培训", "考核"], ["员工", "团队"]], "scope": "answer"},
+        ],
+    },
+]
+
+
+def make_answers(n: int, length: int = 300) -> list[str]:
+    rng = random.Random(SEED)
+    rubric_terms = [t for part in RUBRICS for p in part["rubric"] for g in p["match"] for t in g]
+    answers = []
+    for _ in range(n):
+        pieces: list[str] = []
+        size = 0
+        clause = 0
+        while size < length:
+            r = rng.random()
+            if r < 0.06:
+                word = rng.choice(rubric_terms)
+            elif r < 0.35:
+                word = rng.choice(CS_WORDS)
+            elif r < 0.65:
+                word = rng.choice(EVERYDAY)
+            elif r < 0.9:
+                word = rng.choice(FUNCTION)
+            elif r < 0.96:
+                word = rng.choice(NEGATORS)
+            else:
+                word = rng.choice(LATIN)
+            pieces.append(word)
+            size += len(word)
+            clause += len(word)
+            if clause > rng.randint(6, 18):
+                pieces.append(rng.choice(PUNCT))
+                size += 1
+                clause = 0
+        answers.append("".join(pieces)[:length])
+    return answers
+
+
+def make_lines(answers: list[str]) -> list[str]:
+    return [
+        json.dumps({"part": RUBRICS[i % len(RUBRICS)], "answer": a}, ensure_ascii=False) for i, a in enumerate(answers)
+    ]
+
+
+def child_command(inproc: bool) -> list[str]:
+    if inproc:
+        return [sys.executable, str(Path(__file__).resolve()), "--child"]
+    return [sys.executable, "-m", "flask", "--app", "app", "grade", "-"]
+
+
+def run_child(lines: list[str], inproc: bool) -> tuple[float, int, int]:
+    """(wall seconds, output lines, peak RSS in KiB of the children so far)."""
+    payload = "".join(line + "\n" for line in lines)
+    start = time.perf_counter()
+    proc = subprocess.run(child_command(inproc), input=payload, capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"grader failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}\nUse --inproc until `flask grade` exists.")
+    outputs = [line for line in proc.stdout.splitlines() if line.strip()]
+    errors = [o for o in outputs if '"error"' in o]
+    if errors:
+        sys.exit(f"{len(errors)} error lines, e.g. {errors[0]}")
+    return wall, len(outputs), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+
+
+def child_main() -> None:
+    from app.grading import Grader
+    from app.grading.batch import grade_lines
+
+    grader = Grader({})
+    write = sys.stdout.write
+    for result in grade_lines(sys.stdin, grader):
+        write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+def time_in_process(answers: list[str]) -> tuple[list[float], list[float], float, float]:
+    from app.grading import Grader
+
+    grader = Grader({})
+    parts = [grader.compile(p) for p in RUBRICS]
+    # Warm-up (first use of caches, jieba's lazy structures).
+    for i, a in enumerate(answers[:200]):
+        grader.grade_compiled(parts[i % len(parts)], a)
+
+    tokenizer = grader.segmenter.tokenizer  # same dictionary, rubric terms included
+    seg_times = []
+    seg_start = time.perf_counter()
+    for a in answers:
+        t = time.perf_counter()
+        tokenizer.lcut(a)
+        seg_times.append(time.perf_counter() - t)
+    seg_total = time.perf_counter() - seg_start
+
+    grade_times = []
+    grade_start = time.perf_counter()
+    for i, a in enumerate(answers):
+        t = time.perf_counter()
+        grader.grade_compiled(parts[i % len(parts)], a)
+        grade_times.append(time.perf_counter() - t)
+    grade_total = time.perf_counter() - grade_start
+    return grade_times, seg_times, grade_total, seg_total
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-n", type=int, default=10_000, help="answers in the big batch (default 10,000)")
+    ap.add_argument("--inproc", action="store_true", help="child runs grade_lines directly instead of flask grade")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child_main()
+        return
+
+    answers = make_answers(args.n)
+    lines = make_lines(answers)
+    mean_len = sum(len(a) for a in answers) / len(answers)
+    how = "child running grade_lines" if args.inproc else "flask --app app grade -"
+    print(f"{args.n} answers, mean {mean_len:.0f} characters, 6-point rubrics ({len(RUBRICS)} inline parts), via {how}")
+
+    startup, _, _ = run_child([], args.inproc)
+    small_n = min(1000, args.n)
+    wall_small, out_small, rss_small = run_child(lines[:small_n], args.inproc)
+    wall_big, out_big, rss_big = run_child(lines, args.inproc)
+    assert out_small == small_n and out_big == args.n, (out_small, out_big)
+
+    grading_only = max(wall_big - startup, 1e-9)
+    print(f"child start-up (empty batch):        {startup:8.2f} s")
+    print(f"{args.n} answers, whole subprocess:   {wall_big:8.2f} s  = {args.n / wall_big:8.0f} answers/s")
+    print(f"{args.n} answers, start-up subtracted:{grading_only:8.2f} s  = {args.n / grading_only:8.0f} answers/s")
+    print(f"peak RSS of the child, {small_n} answers:   {rss_small / 1024:8.1f} MiB")
+    print(f"peak RSS of the child, {args.n} answers:  {rss_big / 1024:8.1f} MiB")
+
+    grade_times, seg_times, grade_total, seg_total = time_in_process(answers)
+    med_grade = statistics.median(grade_times) * 1000
+    p95_grade = statistics.quantiles(grade_times, n=20)[-1] * 1000
+    med_seg = statistics.median(seg_times) * 1000
+    print("in this process (same texts, after warm-up):")
+    print(f"  grading: median {med_grade:.3f} ms/answer, p95 {p95_grade:.3f} ms, {args.n / grade_total:8.0f} answers/s")
+    print(f"  jieba lcut alone: median {med_seg:.3f} ms/answer, {args.n / seg_total:8.0f} answers/s")
+    print(f"  ratio grading / segmentation: {grade_total / seg_total:.2f}x (total), {med_grade / med_seg:.2f}x (median)")
+    print(f"  ratio flask batch (start-up subtracted) / segmentation: {grading_only / seg_total:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

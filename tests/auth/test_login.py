@@ -1,0 +1,133 @@
+import pytest
+
+from app.models import User
+from tests.conftest import PASSWORD
+
+
+def test_login_and_logout(client, trainee):
+    response = client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/dashboard")
+    assert client.get("/dashboard").status_code == 200
+    client.post("/logout")
+    assert client.get("/dashboard").status_code == 302
+
+
+def test_wrong_password_rerenders_with_message(client, trainee):
+    response = client.post("/login", data={"username": "trainee1", "password": "nope-nope"})
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.get_data(as_text=True)
+
+
+def test_username_is_case_insensitive(client, trainee):
+    assert client.post("/login", data={"username": "TRAINEE1", "password": PASSWORD}).status_code == 302
+
+
+def test_disabled_user_cannot_log_in(client, trainee, db):
+    trainee.active = False
+    db.session.commit()
+    assert client.post("/login", data={"username": "trainee1", "password": PASSWORD}).status_code == 200
+
+
+def test_password_is_hashed_with_argon2(trainee):
+    assert trainee.password_hash.startswith("$argon2")
+    assert PASSWORD not in trainee.password_hash
+
+
+def test_next_parameter_cannot_leave_the_site(client, trainee):
+    response = client.post("/login?next=https://evil.example/x", data={"username": "trainee1", "password": PASSWORD})
+    assert response.headers["Location"].endswith("/dashboard")
+    response = client.post("/logout")
+    response = client.post("/login?next=//evil.example", data={"username": "trainee1", "password": PASSWORD})
+    assert "evil" not in response.headers["Location"]
+
+
+@pytest.mark.parametrize("path", ["/dashboard", "/authoring/", "/admin/"])
+def test_anonymous_user_is_sent_to_login(client, path):
+    response = client.get(path)
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+@pytest.mark.parametrize("path", ["/authoring/", "/admin/"])
+def test_trainee_gets_403_on_staff_pages(trainee_client, path):
+    assert trainee_client.get(path).status_code == 403
+
+
+def test_instructor_gets_403_on_admin(instructor_client):
+    assert instructor_client.get("/authoring/").status_code == 200
+    assert instructor_client.get("/admin/").status_code == 403
+    assert instructor_client.get("/dashboard").status_code == 403
+
+
+def test_admin_pages(admin_client):
+    assert admin_client.get("/admin/").status_code == 200
+
+
+def test_user_with_several_roles(login, make_user):
+    c = login(make_user("both", roles=("trainee", "instructor")))
+    assert c.get("/dashboard").status_code == 200
+    assert c.get("/authoring/").status_code == 200
+    assert c.get("/admin/").status_code == 403
+
+
+def test_every_view_is_guarded(app):
+    """Every endpoint but the public ones answers an anonymous GET with a redirect to login or a 4xx."""
+    public = {"static", "auth.login", "auth.index", "auth.set_language", "auth.logout"}
+    client = app.test_client()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in public or "GET" not in rule.methods:
+            continue
+        url = rule.rule
+        for arg in rule.arguments:
+            url = url.replace(f"<{arg}>", "1").replace(f"<int:{arg}>", "1")
+        response = client.get(url)
+        assert response.status_code in (302, 401, 403, 404), (rule.endpoint, response.status_code)
+        if response.status_code == 302:
+            assert "/login" in response.headers["Location"], rule.endpoint
+
+
+def test_login_is_throttled(app, trainee):
+    from app import create_app
+    from app.extensions import limiter
+
+    throttled = create_app({**app.config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://"})
+    client = throttled.test_client()
+    try:
+        codes = [client.post("/login", data={"username": "trainee1", "password": "wrong-pass"}).status_code
+                 for _ in range(12)]
+    finally:
+        limiter.reset()
+        with throttled.app_context():
+            from app.extensions import db
+
+            db.session.remove()
+            db.engine.dispose()
+    assert codes[0] == 200
+    assert 429 in codes
+
+
+def test_csrf_is_required_on_login(app, client, trainee):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    assert response.status_code == 400
+    page = client.get("/login").get_data(as_text=True)
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    response = client.post("/login", data={"username": "trainee1", "password": PASSWORD, "csrf_token": token})
+    assert response.status_code == 302
+
+
+def test_session_cookie_flags(app, trainee):
+    client = app.test_client()
+    response = client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    cookie = response.headers.get("Set-Cookie")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_roles_are_validated(app):
+    from app.models import DomainError
+
+    user = User(username="x", password_hash="")
+    with pytest.raises(DomainError):
+        user.roles = {"superuser"}
+    with pytest.raises(DomainError):
+        user.roles = set()

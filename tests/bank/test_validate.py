@@ -1,0 +1,163 @@
+import pytest
+
+from app.bank import BankError, load_bank
+
+GOOD_CASE = """
+questions:
+  - id: complaints.fly
+    type: case
+    topic: 投诉处理
+    stem: 顾客在酸奶里发现了苍蝇。
+    parts:
+      - id: a
+        prompt: 首先怎么做？
+        points: 10
+        reference: 先道歉，再把顾客请到安静的地方。
+        rubric:
+          - id: apologize
+            text: 先向顾客道歉
+            points: 4
+            match: [[道歉, 致歉]]
+          - id: relocate
+            text: 请离现场
+            points: 6
+            match: [[请到, 带到], [安静, 办公室]]
+        samples:
+          - answer: 立即向顾客致歉，并带到办公室沟通。
+            expect: 10
+"""
+
+GOOD_SINGLE = """
+questions:
+  - id: gas.main
+    type: single
+    topic: 公用事业服务
+    stem: 天然气的主要成分？
+    options: {A: 甲烷, B: 乙烷}
+    answer: A
+    explanation: 甲烷。
+"""
+
+
+def problems_of(path):
+    with pytest.raises(BankError) as info:
+        load_bank(path)
+    return [str(p) for p in info.value.problems]
+
+
+def test_a_good_bank_loads_with_defaults(write_bank):
+    bank = load_bank(write_bank({"cases.yaml": GOOD_CASE, "objective.yaml": GOOD_SINGLE}))
+    assert set(bank.questions) == {"complaints.fly", "gas.main"}
+    assert bank.questions["gas.main"]["points"] == 1 and bank.questions["gas.main"]["difficulty"] == 3
+    assert bank.part("complaints.fly", "a")["points"] == 10
+
+
+def test_three_mistakes_give_three_file_line_messages(write_bank):
+    text = GOOD_CASE.replace("points: 6", "points: 5").replace("    topic: 投诉处理", "    topic: 投诉处理\n    colour: red")
+    text += """
+  - id: gas.main
+    type: single
+    topic: 公用事业服务
+    stem: 天然气的主要成分？
+    options: {A: 甲烷, B: 乙烷}
+    answer: D
+    explanation: 甲烷。
+"""
+    root = write_bank({"mistakes.yaml": text})
+    found = problems_of(root)
+    assert len(found) == 3, found
+    path = str(root / "mistakes.yaml")
+    assert found[0] == f"{path}:5: unknown field 'colour' in question 'complaints.fly' (allowed: " \
+        "difficulty, id, parts, source, stem, tags, topic, type)"
+    assert any(f.startswith(f"{path}:12: ") and "add up to 9, but the part is worth 10" in f for f in found)
+    assert any(f.startswith(f"{path}:30: ") and "answer 'D' is not among the options" in f for f in found)
+
+
+def test_python_tags_are_refused(write_bank):
+    root = write_bank({"evil.yaml": "questions:\n  - !!python/object/apply:os.system ['echo pwned']\n"})
+    found = problems_of(root)
+    assert len(found) == 1 and "evil.yaml:2:" in found[0] and "not allowed" in found[0]
+
+
+def test_bad_yaml_reports_its_line(write_bank):
+    found = problems_of(write_bank({"broken.yaml": "questions:\n  - id: x\n    stem: [unclosed\n"}))
+    assert "broken.yaml:" in found[0] and "invalid YAML" in found[0]
+
+
+def test_duplicate_ids_across_files(write_bank):
+    found = problems_of(write_bank({"a.yaml": GOOD_SINGLE, "b.yaml": GOOD_SINGLE}))
+    assert len(found) == 1 and "duplicate question id 'gas.main'" in found[0] and "a.yaml:2" in found[0]
+
+
+def test_duplicate_key_in_a_mapping(write_bank):
+    found = problems_of(write_bank({"a.yaml": GOOD_SINGLE + "    answer: B\n"}))
+    assert any("duplicate key 'answer'" in f for f in found)
+
+
+def test_unknown_synonym_set(write_bank):
+    text = GOOD_CASE.replace("[[道歉, 致歉]]", "[['@sorry']]")
+    found = problems_of(write_bank({"synonyms.yaml": "sets:\n  listen: [倾听, 聆听]\n", "c.yaml": text}))
+    assert len(found) == 1 and "unknown synonym set '@sorry'" in found[0]
+
+
+def test_synonym_sets_are_loaded(write_bank):
+    bank = load_bank(write_bank({"synonyms.yaml": "sets:\n  apologize: [道歉, 致歉]\n", "c.yaml": GOOD_CASE}))
+    assert bank.synonyms == {"apologize": ["道歉", "致歉"]}
+
+
+def test_multiple_and_judge_answers(write_bank):
+    text = """
+questions:
+  - id: q.multi
+    type: multiple
+    topic: 服务质量
+    stem: 选两个
+    options: {A: a, B: b, C: c}
+    answer: A
+    explanation: x
+  - id: q.judge
+    type: judge
+    topic: 服务质量
+    stem: 对吗
+    answer: "yes"
+    explanation: x
+"""
+    found = problems_of(write_bank({"o.yaml": text}))
+    assert len(found) == 2
+    assert "list of two or more letters" in found[0] and "true or false" in found[1]
+
+
+def test_paper_checks(write_bank):
+    papers = """
+papers:
+  - id: mock-1
+    title: 模拟一
+    time_limit: 90
+    sections:
+      - title: 单选
+        draw: {type: single, count: 5}
+      - title: 案例
+        questions: [complaints.fly, nope.missing]
+  - id: practice
+    title: 练习
+    kind: practice
+    sections:
+      - title: 单选
+        draw: {type: single, count: 1, topic: 公用事业服务}
+"""
+    found = problems_of(write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
+    assert len(found) == 2, found
+    assert "asks for 5 questions but the bank has only 1" in found[0]
+    assert "unknown question 'nope.missing'" in found[1]
+
+
+def test_samples_must_be_in_range(write_bank):
+    found = problems_of(write_bank({"c.yaml": GOOD_CASE.replace("expect: 10", "expect: 12")}))
+    assert "'expect' must be a score from 0 to 10" in found[0]
+
+
+def test_not_utf8(write_bank, tmp_path):
+    root = write_bank({"ok.yaml": GOOD_SINGLE})
+    (root / "gbk.yaml").write_bytes("questions: []\n# 中文\n".encode("gbk"))
+    found = problems_of(root)
+    assert "gbk.yaml:1: not UTF-8" in found[0]

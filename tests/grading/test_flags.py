@@ -1,0 +1,59 @@
+"""empty / list / review flags."""
+
+PART = {
+    "points": 10,
+    "rubric": [
+        {"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]},
+        {"id": "listen", "text": "倾听", "points": 2, "match": ["倾听"]},
+        {"id": "relocate", "text": "带离现场", "points": 2, "match": [["带离", "请到"], ["接待室", "办公室"]]},
+        {"id": "refund", "text": "退换", "points": 2, "match": [["退货", "换货", "退款"]]},
+        {"id": "follow", "text": "回访", "points": 2, "match": ["回访"]},
+    ],
+}
+
+
+def flags(grader, answer):
+    return grader.grade(PART, answer).flags
+
+
+def test_empty(grader):
+    for answer in ["", "   \n\t", "。。。！？", "——……"]:
+        result = grader.grade(PART, answer)
+        assert result.flags == ["empty"]
+        assert result.score == 0
+
+
+def test_list_flag_for_keyword_stuffing(grader):
+    assert "list" in flags(grader, "道歉 倾听 回访 退款")
+    assert "list" in flags(grader, "道歉、倾听、回访、退款、接待室")
+
+
+def test_no_list_flag_for_real_sentences(grader):
+    answer = "店员应当先向顾客道歉，然后耐心倾听顾客的诉说，并主动提出退款，事后还要进行回访。"
+    result = grader.grade(PART, answer)
+    assert result.score == 8
+    assert "list" not in result.flags
+    assert "review" not in result.flags
+
+
+def test_review_for_fuzzy_only_point(grader):
+    assert "review" in flags(grader, "首先应该向顾客道欠，然后处理")  # 道欠 reads like 道歉
+
+
+def test_review_for_negated_positive_point(grader):
+    assert "review" in flags(grader, "店员不要道歉，直接处理")
+
+
+def test_review_for_long_on_topic_low_score(grader):
+    answer = (
+        "这个案例说明店员在处理问题时不够专业，他不愿道歉也没有倾听，"
+        "态度生硬，让顾客非常生气，围观的人越来越多，场面十分混乱，商店的形象受到了很大的损害，"
+        "经理应该好好反思一下员工的培训工作，以后避免出现类似的事情。"
+    )
+    result = grader.grade(PART, answer)
+    assert result.score <= 3
+    assert "review" in result.flags
+
+
+def test_off_topic_short_answer_is_not_flagged(grader):
+    assert flags(grader, "今天天气很好，我们去公园散步吧。") == []

@@ -1,0 +1,99 @@
+"""Synonyms, AND/OR groups, scopes, English stems."""
+
+
+def one_point(match, scope="sentence", polarity="positive", points=2):
+    return {
+        "points": points,
+        "rubric": [{"id": "p", "text": "p", "points": points, "match": match, "scope": scope, "polarity": polarity}],
+    }
+
+
+def earned(grader, part, answer):
+    return grader.grade(part, answer).points[0].earned
+
+
+def test_synonym_member_matches_other_members(grader):
+    part = one_point([["道歉"]])
+    assert earned(grader, part, "我们先向顾客致歉。") == 2
+    assert earned(grader, part, "先赔礼道歉再说") == 2
+    assert earned(grader, part, "first say sorry to the customer") == 2
+
+
+def test_named_set(grader):
+    part = one_point(["@listen"])
+    assert earned(grader, part, "要耐心听顾客说完") == 2
+    assert earned(grader, part, "要立刻给顾客退款") == 0
+
+
+def test_and_of_or_groups(grader):
+    part = one_point([["带离", "请到"], ["现场", "接待室"]])
+    assert earned(grader, part, "把顾客请到接待室") == 2
+    assert earned(grader, part, "把顾客请到一边") == 0
+
+
+def test_sentence_scope_default(grader):
+    part = one_point([["带离", "请到"], ["接待室"]])
+    assert earned(grader, part, "把顾客请到安静的地方，比如接待室。") == 2
+    assert earned(grader, part, "把顾客请到一边。接待室里很安静。") == 0
+
+
+def test_clause_scope(grader):
+    part = one_point([["请到"], ["接待室"]], scope="clause")
+    assert earned(grader, part, "把顾客请到接待室，奉上茶水") == 2
+    assert earned(grader, part, "把顾客请到一边，接待室里很安静") == 0
+
+
+def test_answer_scope(grader):
+    part = one_point([["请到"], ["接待室"]], scope="answer")
+    assert earned(grader, part, "把顾客请到一边。接待室里很安静。") == 2
+
+
+def test_english_stems_and_word_boundaries(grader):
+    part = one_point([["apologise"], ["customer"]])
+    assert earned(grader, part, "We apologised to the customers at once.") == 2
+    assert earned(grader, part, "Apologising to customers matters") == 2
+    part = one_point(["listen"])
+    assert earned(grader, part, "He was listening carefully") == 2
+    assert earned(grader, part, "the glistening floor") == 0  # no match inside a word
+
+
+def test_english_phrase(grader):
+    part = one_point(["follow up"])
+    assert earned(grader, part, "We followed up the next day.") == 2
+    assert earned(grader, part, "follow the rules, up to you") == 0
+
+
+def test_two_char_term_respects_word_boundaries(grader):
+    part = one_point(["现场"])
+    # 表现|场面: 现场 cuts through two words jieba keeps whole
+    assert earned(grader, part, "他的表现场面很尴尬") == 0
+    assert earned(grader, part, "带离现场") == 2
+    part = one_point(["表头"])
+    assert earned(grader, part, "代表头发") == 0
+    assert earned(grader, part, "表头在第一行") == 2
+
+
+def test_term_inside_a_longer_word_still_matches(grader):
+    part = one_point(["链表"])
+    assert earned(grader, part, "单链表和双链表") == 2
+
+
+def test_score_and_max_are_floats_of_rubric_values(grader):
+    part = {
+        "points": 3,
+        "rubric": [
+            {"id": "a", "text": "a", "points": 1.5, "match": ["道歉"]},
+            {"id": "b", "text": "b", "points": 1.5, "match": ["倾听"]},
+        ],
+    }
+    result = grader.grade(part, "先道歉")
+    assert result.score == 1.5 and isinstance(result.score, float)
+    assert result.max == 3.0
+
+
+def test_module_level_grade(synonyms):
+    from app.grading import grade
+
+    part = one_point([["道歉"]])
+    assert grade(part, "向顾客致歉", synonyms=synonyms).score == 2
+    assert grade(part, "向顾客致歉").score == 0  # no synonyms: 致歉 is not 道歉

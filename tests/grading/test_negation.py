@@ -1,0 +1,103 @@
+"""Negated mentions, false negators, double negation, in Chinese and English."""
+
+APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
+NO_RELOCATION = {
+    "points": 4,
+    "rubric": [
+        {
+            "id": "no-relocation",
+            "text": "没有把顾客请离现场",
+            "points": 4,
+            "polarity": "negative",
+            "match": [["带离", "请离", "请到"], ["现场", "人群"]],
+        }
+    ],
+}
+NO_APOLOGY = {
+    "points": 2,
+    "rubric": [{"id": "no-apology", "text": "没有道歉", "points": 2, "polarity": "negative", "match": ["道歉"]}],
+}
+
+
+def score(grader, part, answer):
+    return grader.grade(part, answer).score
+
+
+def test_positive_point_not_earned_by_negated_mention(grader):
+    assert score(grader, APOLOGY, "不要道歉") == 0
+    assert score(grader, APOLOGY, "店员没有及时向顾客道歉") == 0
+    assert score(grader, APOLOGY, "切勿道歉") == 0
+    assert score(grader, APOLOGY, "应该马上道歉") == 2
+
+
+def test_negated_mention_sets_flag_and_review(grader):
+    result = grader.grade(APOLOGY, "不要道歉")
+    assert result.points[0].negated
+    assert "review" in result.flags
+
+
+def test_negative_point_earned_only_by_negated_mention(grader):
+    assert score(grader, NO_APOLOGY, "店员没有道歉") == 2
+    assert score(grader, NO_APOLOGY, "店员未向顾客道歉") == 2
+    assert score(grader, NO_APOLOGY, "店员向顾客道歉了") == 0
+    assert score(grader, NO_RELOCATION, "店员没有将顾客带离现场，造成围观") == 4
+    assert score(grader, NO_RELOCATION, "店员把顾客带离现场") == 0
+    point = grader.grade(NO_RELOCATION, "没有把顾客请离现场").points[0]
+    assert point.negated and point.earned == 4
+
+
+def test_false_negators_do_not_negate(grader):
+    assert score(grader, APOLOGY, "不断道歉") == 2
+    assert score(grader, APOLOGY, "不仅道歉，还要补偿") == 2
+    assert score(grader, APOLOGY, "无论如何都要道歉") == 2
+    assert score(grader, APOLOGY, "毫无疑问应该道歉") == 2
+    assert score(grader, APOLOGY, "尽快道歉") == 2
+    assert score(grader, NO_APOLOGY, "不断道歉") == 0
+
+
+def test_double_negation_is_positive(grader):
+    assert score(grader, APOLOGY, "不能不道歉") == 2
+    assert score(grader, APOLOGY, "不要忘记道歉") == 2
+    assert score(grader, APOLOGY, "别忘了道歉") == 2
+    assert score(grader, NO_APOLOGY, "不要忘记道歉") == 0
+    assert score(grader, NO_APOLOGY, "忘记道歉") == 2
+
+
+def test_omission_verbs_negate(grader):
+    assert score(grader, NO_APOLOGY, "店员忽视了道歉") == 2
+    part = {"points": 2, "rubric": [{"id": "l", "text": "倾听", "points": 2, "match": ["倾听"]}]}
+    assert score(grader, part, "务必不要忽视倾听") == 2
+
+
+def test_negation_stays_in_its_clause(grader):
+    assert score(grader, APOLOGY, "不要推诿，马上道歉") == 2
+    assert score(grader, APOLOGY, "不是解释，而是道歉") == 2
+
+
+def test_english_negation(grader):
+    assert score(grader, APOLOGY, "Do not apologize") == 0
+    assert score(grader, APOLOGY, "The clerk didn't apologize") == 0
+    assert score(grader, APOLOGY, "She never said sorry") == 0
+    assert score(grader, APOLOGY, "He failed to apologize") == 0
+    assert score(grader, APOLOGY, "Don't forget to apologize") == 2
+    assert score(grader, APOLOGY, "Not only apologize but also refund") == 2
+    assert score(grader, NO_APOLOGY, "The clerk left without an apology... without apologizing") == 2
+    assert score(grader, NO_APOLOGY, "The clerk apologized") == 0
+
+
+def test_prepositional_object_is_not_negated(grader):
+    part = {"points": 2, "rubric": [{"id": "f", "text": "首结点", "points": 2, "match": ["第一个节点"]}]}
+    assert score(grader, part, "无需对第一个节点进行特殊处理") == 2
+
+
+def test_rubric_that_matches_negators_itself(grader):
+    few = {
+        "points": 2,
+        "rubric": [{"id": "few", "text": "很少插入删除", "points": 2, "match": [["插入", "删除"], ["很少", "不需要", "不涉及"]]}],
+    }
+    assert score(grader, few, "不需要插入和删除的时候") == 2
+    assert score(grader, few, "很少插入删除") == 2
+    assert score(grader, few, "需要频繁插入删除") == 0
+    wrong = {"points": 2, "rubric": [{"id": "w", "text": "错误", "points": 2, "match": [["错误", "错", "不正确"]]}]}
+    assert score(grader, wrong, "不正确。") == 2
+    assert score(grader, wrong, "正确，没有错") == 0

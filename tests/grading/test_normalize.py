@@ -1,0 +1,77 @@
+"""Traditional characters, full-width text, and evidence offsets into the original."""
+from app.grading.normalize import normalize
+
+
+def part_of(*terms):
+    return {
+        "points": 2 * len(terms),
+        "rubric": [{"id": f"p{i}", "text": t, "points": 2, "match": [t]} for i, t in enumerate(terms)],
+    }
+
+
+def evidence(result, answer):
+    return [[answer[s:e] for s, e in p.evidence] for p in result.points]
+
+
+def test_normalize_maps_back_to_original():
+    n = normalize("ＡＢＣ，顧客滿意！")
+    assert n.text == "abc，顾客满意。"
+    assert [n.original[i] for i in n.origin] == list("ＡＢＣ，顧客滿意！")
+
+
+def test_nfkc_expansion_keeps_offsets():
+    n = normalize("①道歉")
+    assert n.text == "1道歉"
+    s, e = n.to_original(1, 3)
+    assert n.original[s:e] == "道歉"
+
+
+def test_traditional_characters(grader):
+    answer = "首先要讓顧客滿意，並向顧客致歉。"
+    result = grader.grade(part_of("顾客满意", "致歉"), answer)
+    assert result.score == 4
+    assert evidence(result, answer) == [["顧客滿意"], ["致歉"]]
+
+
+def test_traditional_synonym(grader):
+    answer = "應當賠禮道歉"
+    result = grader.grade(part_of("致歉"), answer)
+    assert result.score == 2
+    assert evidence(result, answer) == [["賠禮道歉"]]
+
+
+def test_full_width_latin_and_punctuation(grader):
+    answer = "先說ＳＯＲＲＹ，再傾聽。ＡＢＣ分析！"
+    result = grader.grade(part_of("sorry", "倾听", "abc"), answer)
+    assert result.score == 6
+    assert evidence(result, answer) == [["ＳＯＲＲＹ"], ["傾聽"], ["ＡＢＣ"]]
+
+
+def test_full_width_punctuation_breaks_clauses(grader):
+    part = {
+        "points": 2,
+        "rubric": [{"id": "p", "text": "p", "points": 2, "scope": "clause", "match": [["请到"], ["接待室"]]}],
+    }
+    assert grader.grade(part, "把顾客请到一边：接待室很安静").score == 0
+    assert grader.grade(part, "把顾客请到接待室；然后倒茶").score == 2
+
+
+def test_spaces_and_decorative_brackets_are_ignored(grader):
+    answer = "时间复杂度为 O（ 1 ）"
+    result = grader.grade(part_of("O(1)"), answer)
+    assert result.score == 2
+    assert evidence(result, answer) == [["O（ 1 ）"]]
+    answer = "遵守《服务 规范》"
+    assert evidence(grader.grade(part_of("服务规范"), answer), answer) == [["服务 规范"]]
+
+
+def test_round_brackets_count_in_formulas(grader):
+    part = part_of("2^(n-1)")
+    assert grader.grade(part, "共有2^（n-1）个").score == 2
+    assert grader.grade(part, "共有2^n-1个").score == 0
+
+
+def test_evidence_offsets_in_mixed_text(grader):
+    answer = "  \n（1）顧客來店投訴，店員“沒有”道歉；後來才賠禮道歉。"
+    result = grader.grade(part_of("道歉"), answer)
+    assert evidence(result, answer) == [["賠禮道歉"]]

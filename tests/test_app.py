@@ -1,0 +1,52 @@
+import os
+import stat
+
+from app import create_app
+
+
+def test_secret_key_is_generated_once_and_kept(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("INSTANCE_PATH", str(tmp_path / "instance"))
+    first = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    second = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    key_file = tmp_path / "instance" / "secret_key"
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"] == key_file.read_text()
+    assert len(first.config["SECRET_KEY"]) >= 32
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+
+
+def test_secret_key_from_environment(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "from-env")
+    assert create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).config["SECRET_KEY"] == "from-env"
+
+
+def test_database_url_from_environment(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@localhost/x")
+    monkeypatch.setenv("SECRET_KEY", "k")
+    assert create_app().config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@localhost/x"
+
+
+def test_default_database_is_sqlite_in_instance_folder(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("SECRET_KEY", "k")
+    app = create_app()
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{app.instance_path}/exam.sqlite3"
+
+
+def test_chinese_by_default_english_on_request(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert "登录" in page
+    client.post("/lang/en", data={"next": "/login"})
+    assert "Sign in" in client.get("/login").get_data(as_text=True)
+
+
+def test_security_headers(client):
+    response = client.get("/login")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_api_errors_are_json(client):
+    response = client.get("/api/no-such-thing")
+    assert response.status_code == 404
+    assert response.is_json and response.json["error"] == "not_found"

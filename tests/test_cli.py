@@ -1,0 +1,170 @@
+import json
+
+from sqlalchemy import func, select
+
+from app.models import Attempt, AttemptItem, Paper, Question, QuestionVersion, User
+from tests.bank.test_validate import GOOD_CASE, GOOD_SINGLE
+
+PAPERS = """
+papers:
+  - id: mock-1
+    title: 模拟一
+    time_limit: 90
+    sections:
+      - title: 单选
+        draw: {type: single, count: 1}
+      - title: 案例
+        questions: [complaints.fly]
+"""
+
+
+def counts(db):
+    return (db.session.scalar(select(func.count(Question.id))),
+            db.session.scalar(select(func.count(QuestionVersion.id))),
+            db.session.scalar(select(func.count(Paper.id))))
+
+
+def test_validate_ok_and_failing(runner, write_bank):
+    good = write_bank({"c.yaml": GOOD_CASE})
+    result = runner.invoke(args=["bank", "validate", str(good)])
+    assert result.exit_code == 0 and "ok: 1 questions" in result.output
+    bad = write_bank({"c.yaml": GOOD_CASE.replace("points: 6", "points: 1")}, folder="bad")
+    result = runner.invoke(args=["bank", "validate", str(bad)])
+    assert result.exit_code == 1
+    assert "c.yaml:11: " in result.output and "1 problem(s) found" in result.output
+
+
+def test_import_is_idempotent_and_reports_counts(runner, write_bank, db):
+    root = write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "papers.yaml": PAPERS})
+    first = runner.invoke(args=["bank", "import", str(root)])
+    assert first.exit_code == 0, first.output
+    assert "questions: 2 added, 0 changed, 0 unchanged; papers: 1 added" in first.output
+    again = runner.invoke(args=["bank", "import", str(root)])
+    assert "questions: 0 added, 0 changed, 2 unchanged; papers: 0 added, 0 changed" in again.output
+    assert counts(db) == (2, 2, 1)
+
+
+def test_bad_import_changes_nothing(runner, write_bank, db):
+    runner.invoke(args=["bank", "import", str(write_bank({"o.yaml": GOOD_SINGLE}))])
+    before = counts(db)
+    text = GOOD_SINGLE.replace("answer: A", "answer: Z").replace("stem: 天然气的主要成分？", "stem: 改过的题干")
+    bad = write_bank({"o.yaml": text, "c.yaml": GOOD_CASE.replace("points: 4", "points: 3")}, folder="bad")
+    result = runner.invoke(args=["bank", "import", str(bad)])
+    assert result.exit_code == 1 and "nothing was imported" in result.output
+    assert counts(db) == before
+    assert Question.by_key("gas.main").current.content["stem"] == "天然气的主要成分？"
+
+
+def test_three_mistakes_import_leaves_database_unchanged(runner, write_bank, db):
+    text = GOOD_CASE.replace("points: 6", "points: 5").replace("type: case", "type: case\n    colour: red")
+    text += GOOD_SINGLE.replace("questions:\n", "").replace("answer: A", "answer: D")
+    result = runner.invoke(args=["bank", "import", str(write_bank({"m.yaml": text}))])
+    assert result.exit_code == 1
+    assert result.output.count("m.yaml:") == 3
+    assert counts(db) == (0, 0, 0)
+
+
+def test_export_then_import_changes_nothing(runner, write_bank, tmp_path, db):
+    synonyms = "sets:\n  apologize: [道歉, 致歉, 赔礼道歉]\n"
+    root = write_bank({"synonyms.yaml": synonyms, "c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "p.yaml": PAPERS})
+    runner.invoke(args=["bank", "import", str(root)])
+    out = tmp_path / "export"
+    result = runner.invoke(args=["bank", "export", str(out)])
+    assert result.exit_code == 0 and (out / "cases.yaml").exists()
+    assert "酸奶" in (out / "cases.yaml").read_text(encoding="utf-8")  # readable Chinese, not escapes
+    result = runner.invoke(args=["bank", "import", str(out)])
+    assert "0 added, 0 changed, 2 unchanged; papers: 0 added, 0 changed" in result.output, result.output
+    assert runner.invoke(args=["bank", "validate", str(out)]).exit_code == 0
+
+
+def test_changing_one_rubric_point_makes_one_new_version(runner, write_bank, db, make_user):
+    root = write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "p.yaml": PAPERS})
+    runner.invoke(args=["bank", "import", str(root)])
+    question = Question.by_key("complaints.fly")
+    old_version = question.current
+    # An attempt graded with the first version.
+    user = make_user("t1")
+    attempt = Attempt(user_id=user.id, paper_id=Paper.by_key("mock-1").id)
+    attempt.items.append(AttemptItem(position=1, question_version_id=old_version.id, points=10))
+    db.session.add(attempt)
+    db.session.commit()
+
+    changed = write_bank({"c.yaml": GOOD_CASE.replace("[[道歉, 致歉]]", "[[道歉, 致歉, 赔礼]]"),
+                          "o.yaml": GOOD_SINGLE, "p.yaml": PAPERS}, folder="v2")
+    result = runner.invoke(args=["bank", "import", str(changed)])
+    assert "0 added, 1 changed, 1 unchanged" in result.output and "changed: complaints.fly" in result.output
+    db.session.expire_all()
+    question = Question.by_key("complaints.fly")
+    assert [v.number for v in question.versions] == [1, 2]
+    assert db.session.scalar(select(func.count(QuestionVersion.id))) == 3
+    item = db.session.get(AttemptItem, attempt.items[0].id)
+    assert item.version.number == 1
+    assert item.version.part("a")["rubric"][0]["match"] == [["道歉", "致歉"]]
+
+
+def test_stats(runner, write_bank):
+    root = write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "p.yaml": PAPERS})
+    result = runner.invoke(args=["bank", "stats", str(root)])
+    assert result.exit_code == 0
+    assert "case parts: 1" in result.output and "objective items: 1" in result.output
+    assert "papers: 1 (mock 1, practice 0)" in result.output and "投诉处理: 1 / 0" in result.output
+
+
+def test_bank_test_passes_and_fails(runner, write_bank):
+    root = write_bank({"c.yaml": GOOD_CASE})
+    result = runner.invoke(args=["bank", "test", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "ok   complaints.fly/a: expected→given 10→10" in result.output
+    assert "1 samples, 0 outside tolerance" in result.output and "QWK" in result.output
+    wrong = write_bank({"c.yaml": GOOD_CASE.replace("expect: 10", "expect: 2")}, folder="wrong")
+    result = runner.invoke(args=["bank", "test", str(wrong)])
+    assert result.exit_code == 1 and "FAIL complaints.fly/a" in result.output and "off by +8" in result.output
+
+
+def test_grade_bank_and_inline_lines(runner, write_bank, app):
+    app.config["BANK_PATH"] = str(write_bank({"c.yaml": GOOD_CASE}))
+    inline = {"points": 4, "rubric": [{"id": "sorry", "text": "道歉", "points": 4, "match": [["道歉"]]}]}
+    lines = "\n".join([
+        json.dumps({"question": "complaints.fly", "part": "a", "answer": "先致歉，然后带到办公室。"}, ensure_ascii=False),
+        json.dumps({"part": inline, "answer": "不要道歉"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"question": "nope", "part": "a", "answer": "x"}),
+    ])
+    result = runner.invoke(args=["grade", "-"], input=lines + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 4
+    assert out[0]["score"] == 10.0 and out[0]["max"] == 10.0
+    assert out[0]["points"][0]["evidence"] == [[1, 3]]
+    assert out[1]["score"] == 0.0
+    assert out[2]["error"].startswith("line 3: ") and out[3]["error"].startswith("line 4: ")
+    assert result.exit_code == 1
+
+
+def test_users_create_with_password_stdin(runner, db):
+    result = runner.invoke(args=["users", "create", "--role", "admin", "--role", "instructor", "boss",
+                                 "--password-stdin"], input="s3cret-enough\n")
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.username == "boss"))
+    assert user.roles == {"admin", "instructor"} and user.check_password("s3cret-enough")
+
+
+def test_users_create_prompts_for_password(runner, db):
+    result = runner.invoke(args=["users", "create", "amy"], input="long-password\nlong-password\n")
+    assert result.exit_code == 0 and "created amy (trainee)" in result.output
+
+
+def test_users_create_refuses_short_password_and_duplicates(runner, db):
+    assert runner.invoke(args=["users", "create", "x", "--password-stdin"], input="short\n").exit_code == 1
+    runner.invoke(args=["users", "create", "y", "--password-stdin"], input="long-enough-1\n")
+    result = runner.invoke(args=["users", "create", "Y", "--password-stdin"], input="long-enough-1\n")
+    assert result.exit_code == 1 and "already exists" in result.output
+
+
+def test_users_demo_makes_fresh_passwords(runner, db, tmp_path):
+    out = tmp_path / "demo.txt"
+    result = runner.invoke(args=["users", "demo", "--file", str(out)])
+    assert result.exit_code == 0
+    first = out.read_text()
+    runner.invoke(args=["users", "demo", "--file", str(out)])
+    assert out.read_text() != first  # passwords are generated, never fixed
+    assert {u.username for u in db.session.scalars(select(User))} == {"trainee", "instructor", "admin"}
