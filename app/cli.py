@@ -113,19 +113,29 @@ def bank_stats(path):
 @bank_cli.command("test")
 @click.argument("path", type=click.Path(exists=True), required=False)
 @click.option("--verbose", "-v", is_flag=True, help="Also print each sample's answer and the points it earned.")
-def bank_test(path, verbose):
-    """Grade every sample answer of PATH and compare with the instructor's expected score."""
+@click.option("--cross", is_flag=True,
+              help="Also grade every part against other questions' reference answers (they should earn ≤10%).")
+def bank_test(path, verbose, cross):
+    """Grade every reference and sample answer of PATH and compare with the expected score."""
     from .grading import Grader
-    from .grading.samples import run_samples
+    from .grading.samples import cross_check, run_samples
 
     try:
         bank = load_bank(path or _default_bank())
     except BankError as exc:
         _print_problems(exc)
         sys.exit(1)
-    report = run_samples(bank.questions, Grader(bank.synonyms))
+    grader = Grader(bank.synonyms)
+    report = run_samples(bank.questions, grader)
     for line in report.lines(verbose=verbose):
         click.echo(line)
+    if cross:
+        tried, hits = cross_check(bank.questions, grader)
+        click.echo(f"cross-question: {len(hits)} of {tried} pairs earn more than 10% "
+                   f"({len(hits) / tried:.1%})" if tried else "cross-question: nothing to compare")
+        for hit in hits[:40 if not verbose else None]:
+            click.echo(f"  {hit.question}/{hit.part} ← reference of {hit.other}/{hit.other_part}: "
+                       f"{hit.score:g}/{hit.maximum:g} ({', '.join(hit.earned)})")
     sys.exit(0 if report.ok else 1)
 
 

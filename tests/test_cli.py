@@ -115,7 +115,7 @@ def test_bank_test_passes_and_fails(runner, write_bank):
     result = runner.invoke(args=["bank", "test", str(root)])
     assert result.exit_code == 0, result.output
     assert "ok   complaints.fly/a: expected→given 10→10" in result.output
-    assert "1 samples, 0 outside tolerance" in result.output and "QWK" in result.output
+    assert "2 samples, 0 outside tolerance" in result.output and "QWK" in result.output
     wrong = write_bank({"c.yaml": GOOD_CASE.replace("expect: 10", "expect: 2")}, folder="wrong")
     result = runner.invoke(args=["bank", "test", str(wrong)])
     assert result.exit_code == 1 and "FAIL complaints.fly/a" in result.output and "off by +8" in result.output
@@ -168,3 +168,28 @@ def test_users_demo_makes_fresh_passwords(runner, db, tmp_path):
     runner.invoke(args=["users", "demo", "--file", str(out)])
     assert out.read_text() != first  # passwords are generated, never fixed
     assert {u.username for u in db.session.scalars(select(User))} == {"trainee", "instructor", "admin"}
+
+
+def test_bank_test_checks_the_reference_and_cross_questions(runner, write_bank):
+    weak_reference = GOOD_CASE.replace("reference: 先道歉，再把顾客请到安静的地方。", "reference: 先道歉。")
+    other = """
+  - id: complaints.other
+    type: case
+    topic: 投诉处理
+    stem: 另一个场景。
+    parts:
+      - id: a
+        prompt: 怎么办？
+        reference: 先道歉，再把顾客请到安静的地方。
+        rubric:
+          - id: sorry
+            text: 道歉
+            points: 10
+            match: [[道歉]]
+"""
+    root = write_bank({"c.yaml": weak_reference + other})
+    result = runner.invoke(args=["bank", "test", "--cross", str(root)])
+    assert result.exit_code == 1
+    assert "reference: off by -6" in result.output
+    assert "cross-question: 2 of 2 pairs earn more than 10%" in result.output
+    assert "complaints.other/a ← reference of complaints.fly/a: 10/10 (sorry)" in result.output

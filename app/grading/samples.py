@@ -19,6 +19,11 @@ class SampleOutcome:
     tolerance: float
     maximum: float
     earned: list[str]
+    label: str = ""  # "reference" for the part's model answer, else empty
+
+    @property
+    def name(self) -> str:
+        return self.label or f"sample {self.index}"
 
     @property
     def ok(self) -> bool:
@@ -60,7 +65,7 @@ class SampleReport:
                 out.append(f"{status} {key}: expected→given {marks}")
             if verbose or not o.ok:
                 detail = ", ".join(o.earned) or "no point earned"
-                out.append(f"       sample {o.index}: off by {o.given - o.expected:+g} "
+                out.append(f"       {o.name}: off by {o.given - o.expected:+g} "
                            f"(tolerance {o.tolerance:g}); earned: {detail}")
         a = self.agreement()
         if a["samples"]:
@@ -74,11 +79,17 @@ class SampleReport:
 
 
 def run_samples(questions: dict[str, dict], grader: Grader) -> SampleReport:
-    """Grade every ``samples:`` answer of every case part in ``questions`` (id -> content)."""
+    """Grade every case part's reference answer (it must earn full marks, within 1 point) and every
+    ``samples:`` answer of ``questions`` (id -> content)."""
     report = SampleReport()
     for qid, content in questions.items():
         for part in content.get("parts", []):
             compiled = grader.compile(part)
+            result = grader.grade_compiled(compiled, part["reference"])
+            report.outcomes.append(SampleOutcome(
+                question=qid, part=part["id"], index=0, expected=result.max, given=result.score,
+                tolerance=DEFAULT_TOLERANCE, maximum=result.max, earned=[p.id for p in result.points if p.earned],
+                label="reference"))
             for i, sample in enumerate(part.get("samples", []), 1):
                 result = grader.grade_compiled(compiled, sample["answer"])
                 report.outcomes.append(SampleOutcome(
@@ -86,3 +97,37 @@ def run_samples(questions: dict[str, dict], grader: Grader) -> SampleReport:
                     given=result.score, tolerance=float(sample.get("tolerance", DEFAULT_TOLERANCE)),
                     maximum=result.max, earned=[p.id for p in result.points if p.earned]))
     return report
+
+
+@dataclass
+class CrossHit:
+    question: str
+    part: str
+    other: str
+    other_part: str
+    score: float
+    maximum: float
+    earned: list[str]
+
+
+def cross_check(questions: dict[str, dict], grader: Grader, threshold: float = 0.1) -> tuple[int, list[CrossHit]]:
+    """Grade every part against the reference answers of every OTHER question.
+
+    An answer to another question should earn almost nothing: returns the number of pairs tried and the
+    pairs scoring above ``threshold`` of the part's points, worst first.
+    """
+    parts = [(qid, part) for qid, content in questions.items() for part in content.get("parts", [])]
+    compiled = {(qid, part["id"]): grader.compile(part) for qid, part in parts}
+    tried, hits = 0, []
+    for qid, part in parts:
+        target = compiled[(qid, part["id"])]
+        for other, other_part in parts:
+            if other == qid:
+                continue
+            tried += 1
+            result = grader.grade_compiled(target, other_part["reference"])
+            if result.score > threshold * result.max + 1e-9:
+                hits.append(CrossHit(qid, part["id"], other, other_part["id"], result.score, result.max,
+                                     [p.id for p in result.points if p.earned]))
+    hits.sort(key=lambda h: -h.score / h.maximum)
+    return tried, hits
