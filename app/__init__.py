@@ -47,11 +47,10 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_template_helpers(app: Flask) -> None:
-    from flask_babel import get_locale
-
     @app.context_processor
     def inject_globals():
-        return {"languages": app.config["LANGUAGES"], "current_locale": str(get_locale())}
+        # The configured code (zh_CN / en), not Babel's expanded form (zh_Hans_CN).
+        return {"languages": app.config["LANGUAGES"], "current_locale": select_locale()}
 
     @app.after_request
     def security_headers(response):

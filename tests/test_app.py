@@ -50,3 +50,11 @@ def test_api_errors_are_json(client):
     response = client.get("/api/no-such-thing")
     assert response.status_code == 404
     assert response.is_json and response.json["error"] == "not_found"
+
+
+def test_language_switch_offers_only_the_other_language(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert ">English</button>" in page and ">中文</button>" not in page
+    client.post("/lang/en", data={"next": "/login"})
+    page = client.get("/login").get_data(as_text=True)
+    assert ">中文</button>" in page and ">English</button>" not in page and 'lang="en"' in page

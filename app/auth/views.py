@@ -34,9 +34,9 @@ def _safe_next(target: str | None) -> str | None:
 def home_for(user) -> str:
     if user.has_role("trainee"):
         return url_for("exams.dashboard")
-    if user.has_role("instructor"):
-        return url_for("authoring.index")
-    return url_for("admin.index")
+    if user.has_role("admin"):
+        return url_for("admin.index")
+    return url_for("authoring.index")
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
