@@ -60,7 +60,16 @@ WINDOW = 6
 PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同", "在", "从", "被", "让", "由", "用", "以", "为", "替", "关于"}
 
 
+# Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
+MODAL_ADVERBS = ("尽量", "尽可能", "千万", "切记", "绝对", "一定", "务必", "应当", "应该", "必须")
+
+
 def negator_weight(token: str, next_token: str = "") -> int:
+    for adverb in MODAL_ADVERBS:
+        if token.startswith(adverb) and len(token) > len(adverb):
+            rest = token[len(adverb):]
+            if rest in NEGATORS or rest in DOUBLE_NEGATORS:
+                return negator_weight(rest, next_token)
     if token in DOUBLE_NEGATORS:
         return 2
     if token in FALSE_NEGATORS:

@@ -101,3 +101,12 @@ def test_rubric_that_matches_negators_itself(grader):
     wrong = {"points": 2, "rubric": [{"id": "w", "text": "错误", "points": 2, "match": [["错误", "错", "不正确"]]}]}
     assert score(grader, wrong, "不正确。") == 2
     assert score(grader, wrong, "正确，没有错") == 0
+
+
+def test_negator_glued_to_a_modal_adverb_still_negates(grader):
+    avoid_dispute = {"points": 2, "rubric": [{"id": "no-dispute", "text": "避免有争议的问题", "points": 2,
+                                              "polarity": "negative", "match": [["争议"]]}]}
+    assert score(grader, avoid_dispute, "尽量避免提问有争议的问题") == 2
+    assert score(grader, avoid_dispute, "千万别问有争议的问题") == 2
+    assert score(grader, avoid_dispute, "多问有争议的问题") == 0
+    assert score(grader, APOLOGY, "千万不要道歉") == 0
