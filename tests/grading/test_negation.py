@@ -110,3 +110,11 @@ def test_negator_glued_to_a_modal_adverb_still_negates(grader):
     assert score(grader, avoid_dispute, "千万别问有争议的问题") == 2
     assert score(grader, avoid_dispute, "多问有争议的问题") == 0
     assert score(grader, APOLOGY, "千万不要道歉") == 0
+
+
+def test_words_of_discontent_do_not_negate(grader):
+    affects_others = {"points": 2, "rubric": [{"id": "others", "text": "影响其他顾客", "points": 2,
+                                               "match": [["影响"], ["其他顾客", "别的顾客"]]}]}
+    assert score(grader, affects_others, "不良情绪会影响其他顾客") == 2
+    assert score(grader, affects_others, "顾客的不满会影响其他顾客") == 2
+    assert score(grader, affects_others, "不会影响其他顾客") == 0
