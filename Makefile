@@ -6,7 +6,7 @@ export FLASK_APP := app
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test test-pg e2e setup db bank demo translations browser bench clean
+.PHONY: run test e2e setup db bank demo translations browser bench clean
 
 run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the bundled bank and demo accounts
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
@@ -14,6 +14,9 @@ run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the b
 
 test: setup browser  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 	$(BIN)/python -m pytest
+
+e2e: setup browser  ## only the browser tests
+	$(BIN)/python -m pytest -m e2e
 
 setup: $(VENV)/.installed translations
 
