@@ -62,6 +62,24 @@ WINDOW = 6
 PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同", "在", "从", "被", "让", "由", "用", "以", "为", "替", "关于"}
 
 
+# Modal verbs open a new predicate: in 不想用了可以转给亲友 the negator belongs to
+# 不想用, and 可以 starts what the trainee recommends.  A modal that is itself
+# negated (不应该道歉, 不 需要 道歉) stays inside the negator's scope.
+MODALS = {
+    "可以", "可", "能", "能够", "应", "应该", "应当", "该", "要", "需要", "需", "须", "必须", "得以", "会", "就要", "便",
+}
+
+# A negator before 的 with a head noun between 的 and the mention sits inside
+# a modifier (不懂的地方问清楚, 未解决的问题回访): it does not reach the verb
+# after the head noun.  Negators that are verbs taking the whole noun phrase as
+# object (没有明确的时限, 忽视客户的真实需求) still do.
+NP_NEGATORS = {
+    "没有", "没", "无", "缺乏", "缺少", "缺", "失去", "忽视", "忽略", "拒绝", "避免", "忘记", "忘了",
+    "遗忘", "漏掉", "不是", "并非", "并没有", "禁止", "严禁", "不要", "不能", "不得", "切勿", "切忌",
+    "别", "勿", "不准", "不可",
+}
+
+
 # Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "切记", "绝对", "一定", "务必", "应当", "应该", "必须")
 
@@ -85,6 +103,8 @@ def negator_weight(token: str, next_token: str = "") -> int:
         # unless listed above as a false negator.
         if token[:2] in FALSE_NEGATORS or token[:3] in FALSE_NEGATORS:
             return 0
+        if "的" in token[1:]:
+            return 0  # a rubric phrase kept whole (不懂的地方) is a noun phrase, not a negator
         return 1
     return 0
 
@@ -102,6 +122,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
     seen = 0
+    past_modifier = False  # walked back over "的 + head noun"
     i = index - 1
     while i >= 0 and seen < WINDOW:
         if i in neutral:
@@ -113,10 +134,26 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
         if token in ("、", " "):
             i -= 1
             continue
-        weight += negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if token in MODALS and i > 0 and negator_weight(words[i - 1], token) == 0:
+            break  # an un-negated modal opens a new predicate
+        if token == "的" and index - i > 1:
+            past_modifier = True
+        w = negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if past_modifier and w and not _takes_object(token):
+            w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
+        weight += w
         seen += 1
         i -= 1
     return weight % 2 == 1
+
+
+def _takes_object(token: str) -> bool:
+    if token in NP_NEGATORS or token in DOUBLE_NEGATORS:
+        return True
+    for adverb in MODAL_ADVERBS:
+        if token.startswith(adverb) and token[len(adverb):] in NP_NEGATORS:
+            return True
+    return not ("\u4e00" <= token[:1] <= "\u9fff")  # English negators are not affected
 
 
 def is_negator_term(term: str) -> bool:

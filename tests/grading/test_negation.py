@@ -118,3 +118,36 @@ def test_words_of_discontent_do_not_negate(grader):
     assert score(grader, affects_others, "不良情绪会影响其他顾客") == 2
     assert score(grader, affects_others, "顾客的不满会影响其他顾客") == 2
     assert score(grader, affects_others, "不会影响其他顾客") == 0
+
+
+def _point(term):
+    return {"points": 2, "rubric": [{"id": "p", "text": term, "points": 2, "match": [term]}]}
+
+
+def test_modal_verb_opens_a_new_predicate(grader):
+    # The negator belongs to the condition (不想用了), not to what is recommended after 可以/要.
+    assert score(grader, _point("转给"), "不想用了可以转给亲戚朋友") == 2
+    assert score(grader, _point("回访"), "没有解决的问题要及时回访") == 2
+    assert score(grader, _point("道歉"), "不满意的顾客要先道歉") == 2
+    # A negated modal keeps the scope: the recommendation itself is refused.
+    assert score(grader, _point("道歉"), "不应该马上道歉") == 0
+    assert score(grader, _point("道歉"), "不需要道歉") == 0
+    assert score(grader, _point("道歉"), "不能马上道歉") == 0
+
+
+def test_negator_inside_de_modifier_does_not_reach_the_verb(grader):
+    assert score(grader, _point("问清楚"), "不懂的地方问清楚") == 2
+    assert score(grader, _point("回访"), "未解决的问题回访客户") == 2
+    # ... but a negator that takes the whole noun phrase as its object still does.
+    assert score(grader, _point("时限"), "没有明确的处理时限") == 0
+    assert score(grader, _point("需求"), "忽视客户的真实需求") == 0
+    assert score(grader, _point("道歉"), "没有真诚的道歉") == 0
+    no_limit = {"points": 2, "rubric": [{"id": "t", "text": "没有时限", "points": 2, "polarity": "negative",
+                                         "match": [["时限", "期限"]]}]}
+    assert score(grader, no_limit, "没有规定受理投诉的时限") == 2
+
+
+def test_whole_de_phrase_term_is_not_a_negator(grader):
+    part = {"points": 2, "rubric": [{"id": "c", "text": "问清", "points": 2,
+                                     "match": [["问清"], ["地方", "不懂的地方"]]}]}
+    assert score(grader, part, "不懂的地方问清楚") == 2
