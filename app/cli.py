@@ -13,11 +13,13 @@ from .bank import BankError, load_bank
 
 bank_cli = AppGroup("bank", help="Validate, import, export, test and count the YAML question bank.")
 users_cli = AppGroup("users", help="Create and list user accounts.")
+attempts_cli = AppGroup("attempts", help="Exam attempts: finish and grade the overdue ones.")
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(bank_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
 
 
@@ -244,3 +246,19 @@ def users_demo(out_file):
     for line in lines:
         click.echo("  " + line)
     click.echo(f"(also saved in {target})")
+
+
+# ------------------------------------------------------------------------------------------------ attempts
+@attempts_cli.command("expire")
+def attempts_expire():
+    """Finish and grade every started attempt whose deadline has passed (run it from cron every few minutes)."""
+    from .exams.attempts import expire_overdue
+    from .extensions import db
+
+    try:
+        count = expire_overdue()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    click.echo(f"expired {count} attempt(s)")

@@ -1,12 +1,5 @@
-from flask import Blueprint, jsonify
-from flask_login import current_user
+"""The JSON API blueprint (mounted at /api): importing the route modules registers their views on ``bp``."""
+from . import exams, openapi, tokens  # noqa: F401  (route registration)
+from .base import bp
 
-from ..auth.guards import role_required
-
-bp = Blueprint("api", __name__)
-
-
-@bp.route("/me")
-@role_required()
-def me():
-    return jsonify(username=current_user.username, roles=sorted(current_user.roles))
+__all__ = ["bp"]

@@ -1,8 +1,27 @@
-"""Trainee-side operations on papers and attempts: they flush, the view commits."""
+"""Trainee-side operations on papers and attempts: they flush, the view commits.
+
+The operations live in modules split by job and are re-exported here:
+``attempts`` (start, save, submit, expire, payloads), ``grading``, ``practice``, ``mistakes`` (错题本),
+``progress`` (history, progress, dashboard).
+"""
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Attempt, Paper
+from .attempts import (attempt_payload, expire_overdue, find_open_attempt, get_attempt_for, record_focus_loss,
+                       result_payload, save_answer, set_flag, start_attempt, submit_attempt, validate_answer)
+from .errors import ExamError, ExamNotFound, state_message
+from .mistakes import add_mistake, due_count, mistake_book
+from .mistakes import entry_payload as mistake_payload
+from .practice import practice_answer, practice_question, practice_topics
+from .progress import dashboard, history, mastery, progress
+
+__all__ = [
+    "open_papers", "attempt_payload", "expire_overdue", "find_open_attempt", "get_attempt_for", "record_focus_loss",
+    "result_payload", "save_answer", "set_flag", "start_attempt", "submit_attempt", "validate_answer",
+    "ExamError", "ExamNotFound", "state_message", "add_mistake", "due_count", "mistake_book", "mistake_payload",
+    "practice_answer", "practice_question", "practice_topics", "dashboard", "history", "mastery", "progress",
+]
 
 
 def open_papers(user) -> list[dict]:

@@ -1,16 +1,386 @@
-from flask import Blueprint, render_template
+"""Trainee pages: dashboard, mock exam, results, practice, 错题本, history.
+
+Thin: parse the request, call ``services``, commit once after a state change, render. The exam page
+itself saves through the JSON API (``/api``); these views only render and start/submit by form.
+"""
+from datetime import datetime, timedelta, timezone
+
+import markdown as _markdown
+import nh3
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+from markupsafe import Markup
+from werkzeug.exceptions import NotFound
 
 from ..auth.guards import guard_blueprint
+from ..models import Paper, Question, utcnow
+from ..transactions import commit
 from . import services
+from .errors import ExamError
+from .practice import question_payload
 
 bp = Blueprint("exams", __name__)
 guard_blueprint(bp, "trainee")
 
 
+# ------------------------------------------------------------------------------------ template helpers
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
+                 "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
+
+
+@bp.app_template_filter("md")
+def markdown_filter(text) -> Markup:
+    """Bank Markdown (stems, references, explanations) as sanitised HTML."""
+    if not text:
+        return Markup("")
+    html = _markdown.markdown(str(text), extensions=["tables", "sane_lists"])
+    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes={}))
+
+
+def highlight_segments(text: str | None, points) -> list[dict]:
+    """Cut ``text`` into segments: ``{"text", "marked", "points"}`` where ``points`` lists the ids of the
+    earned key points whose evidence covers the segment. Offsets come from the grader ([start, end) into the
+    original answer). The template prints ``text`` escaped: never ``|safe`` on a trainee's words."""
+    text = text or ""
+    size = len(text)
+    covers: list[tuple[int, int, str]] = []
+    for point in points or ():
+        if not point.get("earned"):
+            continue
+        for span in point.get("evidence") or ():
+            try:
+                start, end = int(span[0]), int(span[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            start, end = max(0, min(start, size)), max(0, min(end, size))
+            if end > start:
+                covers.append((start, end, str(point.get("id", ""))))
+    if not covers:
+        return [{"text": text, "marked": False, "points": []}] if text else []
+    cuts = sorted({0, size, *(s for s, _, _ in covers), *(e for _, e, _ in covers)})
+    segments: list[dict] = []
+    for start, end in zip(cuts, cuts[1:]):
+        ids = sorted({pid for s, e, pid in covers if s <= start and end <= e})
+        if segments and segments[-1]["points"] == ids:
+            segments[-1]["text"] += text[start:end]
+        else:
+            segments.append({"text": text[start:end], "marked": bool(ids), "points": ids})
+    return segments
+
+
+@bp.app_template_global("highlight")
+def highlight_global(text, points):
+    return highlight_segments(text, points)
+
+
+@bp.app_template_filter("iso")
+def iso_filter(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat()
+
+
+CHINA_TIME = timezone(timedelta(hours=8))
+
+
+@bp.app_template_filter("when")
+def when_filter(value) -> str:
+    """A compact timestamp in China time (the certification's, and the trainees', time zone)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+@bp.app_template_filter("num")
+def num_filter(value) -> str:
+    if value is None or value == "":
+        return "–"
+    try:
+        return "%g" % round(float(value), 2)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+@bp.app_template_filter("duration")
+def duration_filter(seconds) -> str:
+    if seconds is None:
+        return "–"
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+# ------------------------------------------------------------------------------------------ view models
+def _judge_options() -> list[dict]:
+    return [{"value": "true", "label": "√", "text": _("True")}, {"value": "false", "label": "×", "text": _("False")}]
+
+
+def _values(answer) -> set[str]:
+    """An objective answer as a set of option values (letters, or "true"/"false" for judge)."""
+    if answer is None:
+        return set()
+    if isinstance(answer, bool):
+        return {"true" if answer else "false"}
+    if isinstance(answer, (list, tuple)):
+        return {str(a) for a in answer}
+    return {str(answer)}
+
+
+def _sections(payload: dict, item_view) -> list[dict]:
+    """Items grouped under their sections (in paper order), numbered 1..n across the paper."""
+    sections = [{"index": s.get("index", i), "title": s.get("title", ""), "items": [], **{
+        k: v for k, v in s.items() if k not in ("items", "positions")}} for i, s in enumerate(payload.get("sections") or [])]
+    by_index = {s["index"]: s for s in sections}
+    for number, item in enumerate(sorted(payload.get("items") or [], key=lambda i: i.get("position", 0)), start=1):
+        section = by_index.get(item.get("section"))
+        if section is None:
+            section = {"index": item.get("section"), "title": "", "items": []}
+            by_index[section["index"]] = section
+            sections.append(section)
+        section["items"].append(item_view(item, number))
+    return [s for s in sections if s["items"]]
+
+
+def exam_view(payload: dict) -> dict:
+    """What the exam page needs from ``services.attempt_payload``: nothing graded, nothing secret."""
+    answers = {}
+
+    def item_view(item, number):
+        answer = item.get("answer")
+        kind = item.get("type")
+        options = item.get("options") or (_judge_options() if kind == "judge" else [])
+        answered = (any(str(v or "").strip() for v in answer.values()) if isinstance(answer, dict)
+                    else bool(_values(answer)))
+        answers[item["question"]] = {"answer": answer, "flagged": bool(item.get("flagged")),
+                                     "saved_at": item.get("saved_at")}
+        return {
+            "key": item["question"], "number": number, "type": kind, "stem": item.get("stem", ""),
+            "points": item.get("points"), "options": options, "parts": item.get("parts") or [],
+            "chosen": _values(answer) if kind != "case" else set(),
+            "texts": answer if isinstance(answer, dict) else {},
+            "flagged": bool(item.get("flagged")), "saved_at": item.get("saved_at"), "answered": answered,
+        }
+
+    sections = _sections(payload, item_view)
+    paper = payload.get("paper") or {}
+    return {
+        "id": payload["id"], "title": paper.get("title", ""), "description": paper.get("description"),
+        "track_focus": bool(paper.get("track_focus")), "deadline": payload.get("deadline"),
+        "now": payload.get("now"), "sections": sections,
+        "answered": sum(1 for s in sections for i in s["items"] if i["answered"]),
+        "total": sum(len(s["items"]) for s in sections),
+        "js": {"answers": answers},
+    }
+
+
+def result_view(payload: dict) -> dict:
+    """``services.result_payload`` with objective items' choices as sets for the template."""
+
+    def item_view(item, number):
+        view = dict(item, number=number, key=item.get("question"))
+        if item.get("type") != "case":
+            view["options"] = item.get("options") or (_judge_options() if item.get("type") == "judge" else [])
+            view["chosen_letters"] = _values(item.get("answer"))
+            view["correct_letters"] = _values(item.get("correct_answer"))
+        return view
+
+    return dict(payload, sections_with_items=_sections(payload, item_view))
+
+
+# ----------------------------------------------------------------------------------------------- access
+def _own_attempt(attempt_id: int):
+    """The signed-in trainee's attempt, else 404 (another trainee's attempt does not exist for you)."""
+    return services.get_attempt_for(current_user, attempt_id)
+
+
+def _expire(attempt) -> None:
+    """Finish the attempt once its deadline has passed. The trainee is looking at it, so nothing of theirs is
+    still in flight: no need to wait out the save grace as the background sweep does (submit expires it)."""
+    if attempt.is_open and attempt.is_past_deadline(utcnow()):
+        services.submit_attempt(attempt)
+        commit()
+
+
+# ------------------------------------------------------------------------------------------------ pages
 @bp.route("/dashboard")
 def dashboard():
-    papers = services.open_papers(current_user)
-    return render_template("exams/dashboard.html",
-                           mocks=[p for p in papers if p["paper"].kind == "mock"],
-                           practice=[p for p in papers if p["paper"].kind == "practice"])
+    if services.expire_overdue(user=current_user):
+        commit()
+    return render_template("exams/dashboard.html", d=services.dashboard(current_user),
+                           progress=services.progress(current_user))
+
+
+@bp.route("/papers/<paper_key>/start", methods=["POST"])
+def start(paper_key: str):
+    paper = Paper.by_key(paper_key)
+    if paper is None or not paper.active:
+        abort(404)
+    try:
+        attempt, _created = services.start_attempt(current_user, paper)
+    except ExamError as exc:
+        flash(str(exc), "error")
+        return redirect(url_for("exams.dashboard"))
+    commit()
+    return redirect(url_for("exams.attempt", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>")
+def attempt(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    _expire(attempt)
+    if not attempt.is_open:
+        return redirect(url_for("exams.result", attempt_id=attempt.id))
+    return render_template("exams/attempt.html", exam=exam_view(services.attempt_payload(attempt)))
+
+
+@bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
+def submit(attempt_id: int):
+    """Form fallback of the submit button (the page normally submits through the API after its confirm dialog)."""
+    attempt = _own_attempt(attempt_id)
+    if attempt.is_open:
+        services.submit_attempt(attempt)
+        commit()
+    return redirect(url_for("exams.result", attempt_id=attempt.id))
+
+
+@bp.route("/attempts/<int:attempt_id>/result")
+def result(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    _expire(attempt)
+    if attempt.is_open:
+        return redirect(url_for("exams.attempt", attempt_id=attempt.id))
+    return render_template("exams/result.html", r=result_view(services.result_payload(attempt)))
+
+
+# ------------------------------------------------------------------------------------------------ 错题本
+def _safe_next(target: str | None) -> str | None:
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/mistakes")
+def mistakes():
+    entries = services.mistake_book(current_user)
+    due = [e for e in entries if e.get("due")]
+    return render_template("exams/mistakes.html", entries=entries, due_count=len(due))
+
+
+@bp.route("/mistakes/print")
+def mistakes_print():
+    return render_template("exams/mistakes_print.html", entries=services.mistake_book(current_user), printed_at=utcnow())
+
+
+@bp.route("/mistakes", methods=["POST"])
+def add_mistake():
+    """Add a question to the 错题本 by hand (the button on results and practice pages)."""
+    key = (request.form.get("question_key") or "").strip()
+    if not key:
+        abort(400)
+    services.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
+    commit()
+    flash(_("Added to your mistake book."), "info")
+    return redirect(_safe_next(request.form.get("next")) or url_for("exams.mistakes"))
+
+
+# ------------------------------------------------------------------------------------------------ practice
+def _practice_filters(source) -> dict:
+    """topic / difficulty / mistakes from the query string (or the answer form, which carries them along)."""
+    return {"topic": (source.get("topic") or "").strip() or None,
+            "difficulty": (source.get("difficulty") or "").strip() or None,
+            "mistakes": source.get("mistakes") in ("1", "on", "true")}
+
+
+def _practice_links(filters: dict) -> dict:
+    """Query arguments for 'next question' that keep the trainee's filters."""
+    return {k: ("1" if v is True else v) for k, v in filters.items() if v}
+
+
+def _question_by_key(key: str) -> dict:
+    question = Question.by_key(key)
+    if question is None or question.retired or question.current is None:
+        abort(404)
+    payload = question_payload(question)
+    payload["in_mistake_book"] = any(e["question"] == key for e in services.mistake_book(current_user))
+    return payload
+
+
+def _practice_view(q: dict | None) -> dict | None:
+    if q is None:
+        return None
+    view = dict(q)
+    if q.get("type") == "judge" and not q.get("options"):
+        view["options"] = _judge_options()
+    return view
+
+
+def _form_answer(q: dict):
+    """The answer as the API takes it, from the practice form's fields."""
+    kind = q.get("type")
+    if kind == "multiple":
+        return sorted(request.form.getlist("answer"))
+    if kind == "case":
+        return {part["id"]: request.form.get(f"part-{part['id']}", "") for part in q.get("parts") or []}
+    value = request.form.get("answer")
+    if value is None or value == "":
+        return None
+    if kind == "judge":
+        return value == "true"
+    return value
+
+
+@bp.route("/practice")
+def practice():
+    filters = _practice_filters(request.args)
+    key = request.args.get("question")
+    error = None
+    try:
+        q = _question_by_key(key) if key else services.practice_question(
+            current_user, topic=filters["topic"], difficulty=filters["difficulty"], from_mistakes=filters["mistakes"])
+    except ExamError as exc:
+        q, error = None, str(exc)
+    return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
+                           next_args=_practice_links(filters), topics=services.practice_topics(), error=error)
+
+
+@bp.route("/practice/<question_key>", methods=["POST"])
+def practice_answer(question_key: str):
+    filters = _practice_filters(request.form)
+    q = _question_by_key(question_key)
+    answer = _form_answer(q)
+    try:
+        feedback = services.practice_answer(current_user, question_key, answer)
+    except ExamError as exc:
+        if isinstance(exc, NotFound):
+            raise
+        return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
+                               next_args=_practice_links(filters), topics=services.practice_topics(),
+                               error=str(exc), given=answer), 400
+    commit()
+    if q.get("type") != "case":
+        feedback = dict(feedback, chosen_letters=_values(feedback.get("answer")),
+                        correct_letters=_values(feedback.get("correct_answer")),
+                        options=_practice_view(q)["options"])
+    return render_template("exams/practice.html", q=_practice_view(q), feedback=feedback, filters=filters,
+                           next_args=_practice_links(filters), topics=services.practice_topics(), error=None)
+
+
+# ------------------------------------------------------------------------------------------------ history
+@bp.route("/history")
+def history():
+    if services.expire_overdue(user=current_user):
+        commit()
+    return render_template("exams/history.html", rows=services.history(current_user))

@@ -1,0 +1,43 @@
+"""``POST /api/auth/token``: a bearer token for username + password (30 days; only its hash is stored)."""
+from flask import current_app, g, jsonify
+
+from ..auth.services import authenticate
+from ..extensions import limiter
+from ..transactions import commit
+from ..models import ApiToken, utcnow
+from . import schemas
+from .base import bp, error, public, roles_required
+
+
+@bp.route("/auth/token", methods=["POST"])
+@public
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], error_message="too many login attempts")
+def issue_token():
+    username, password = schemas.token_request()
+    user = authenticate(username, password)
+    if user is None:
+        return error(401, "unauthorized", "wrong username or password")
+    row, plain = ApiToken.issue(user)
+    commit()
+    response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/auth/token", methods=["DELETE"])
+@roles_required()
+def revoke_token():
+    """Revoke the bearer token of this request."""
+    row = g.get("api_token")
+    if row is None:
+        return error(400, "bad_request", "only a bearer-token request can revoke its token")
+    row.revoked_at = utcnow()
+    commit()
+    return "", 204
+
+
+@bp.route("/me")
+@roles_required()
+def me():
+    user = g.api_user
+    return jsonify(username=user.username, name=user.name, roles=sorted(user.roles))

@@ -1,0 +1,124 @@
+"""错题本 (mistake book): wrong answers come back for review after 1, 3 and 7 days until answered right twice.
+
+Rules (``MistakeEntry.open`` / ``.record``):
+- an objective question answered wrong, or a case part scoring below 60 %, enters the book (or re-enters it when
+  it had left), due one day later;
+- each later answer to it (in practice or in an exam) is a review: right moves it to the next interval
+  (3 days, then 7 days) and two right in a row take it out of the book (``resolved_at``); wrong resets the streak
+  and brings it back after one day;
+- a trainee may add a question by hand (due at once).
+"""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import MistakeEntry, Question, utcnow
+from .errors import ExamNotFound, is_key
+from .grading import Outcome
+
+
+def _entry(user, question_id: int, part_key: str) -> MistakeEntry | None:
+    return db.session.scalar(select(MistakeEntry).where(
+        MistakeEntry.user_id == user.id, MistakeEntry.question_id == question_id, MistakeEntry.part_key == part_key))
+
+
+def _note(user, version, part_key: str, correct: bool, missed: list | None, now) -> MistakeEntry | None:
+    entry = _entry(user, version.question_id, part_key)
+    if correct:
+        if entry is not None and entry.is_open:
+            entry.record(True, now)
+        return entry
+    if entry is None:
+        entry = MistakeEntry(user_id=user.id, question_id=version.question_id, part_key=part_key, added_at=now)
+        db.session.add(entry)
+        entry.open(now, missed)
+    elif not entry.is_open:
+        entry.open(now, missed)
+    else:
+        entry.record(False, now, missed)
+    entry.question_version_id = version.id
+    return entry
+
+
+def record_outcome(user, version, outcome: Outcome, now=None) -> None:
+    """Update the book after an answer to ``version`` (exam item or practice question). Unanswered: no change."""
+    now = now or utcnow()
+    if not outcome.answered:
+        return
+    if version.content["type"] != "case":
+        _note(user, version, "", bool(outcome.correct), None, now)
+    else:
+        for part_id, part in outcome.parts.items():
+            if not part.get("answer", "").strip():  # a part left blank is not "answered wrong"
+                continue
+            _note(user, version, part_id, outcome.part_passed(part_id), outcome.part_missed(part_id), now)
+        whole = _entry(user, version.question_id, "")  # a case added by hand: reviewed as a whole
+        if whole is not None and whole.is_open:
+            whole.record(bool(outcome.max) and outcome.score >= 0.6 * outcome.max, now)
+    db.session.flush()
+
+
+def add_mistake(user, question_key: str, now=None) -> MistakeEntry:
+    """Add a question to the book by hand (due at once); re-opens it if it had left. ExamNotFound if unknown."""
+    now = now or utcnow()
+    question = Question.by_key(question_key) if is_key(question_key) else None
+    if question is None or question.retired or question.current is None:
+        raise ExamNotFound("no such question")
+    entry = _entry(user, question.id, "")
+    if entry is None:
+        entry = MistakeEntry(user_id=user.id, question_id=question.id, part_key="", added_at=now)
+        db.session.add(entry)
+        entry.open(now, manual=True)
+    elif not entry.is_open:
+        entry.open(now, manual=True)
+    entry.question_version_id = question.current.id
+    db.session.flush()
+    return entry
+
+
+def open_entries(user, due_only: bool = False, now=None, topic: str | None = None) -> list[MistakeEntry]:
+    now = now or utcnow()
+    query = select(MistakeEntry).where(MistakeEntry.user_id == user.id, MistakeEntry.resolved_at.is_(None))
+    if due_only:
+        query = query.where(MistakeEntry.due_at <= now)
+    if topic:
+        query = query.join(Question, Question.id == MistakeEntry.question_id).where(Question.topic == topic)
+    return list(db.session.scalars(query.order_by(MistakeEntry.due_at, MistakeEntry.id)))
+
+
+def entry_payload(entry: MistakeEntry, now=None) -> dict:
+    now = now or utcnow()
+    question = entry.question
+    version = entry.version or question.current
+    content = version.content if version else {}
+    part = version.part(entry.part_key) if (version and entry.part_key) else None
+    texts = {p["id"]: p.get("text", "") for p in (part or {}).get("rubric", [])}
+    return {
+        "id": entry.id,
+        "question": question.key,
+        "type": question.type,
+        "topic": question.topic,
+        "stem": content.get("stem", ""),
+        "part_id": entry.part_id,
+        "part_prompt": part.get("prompt") if part else None,
+        "missed": [{"id": pid, "text": texts.get(pid, "")} for pid in entry.missed or []],
+        "added_at": entry.added_at.isoformat(),
+        "due_at": entry.due_at.isoformat(),
+        "due": entry.is_due(now),
+        "stage": entry.stage,
+        "correct_streak": entry.correct_streak,
+        "manual": entry.manual,
+    }
+
+
+def mistake_book(user, due_only: bool = False, now=None) -> list[dict]:
+    """The open entries of the user's book, soonest due first (see ``entry_payload`` for the shape)."""
+    now = now or utcnow()
+    return [entry_payload(e, now) for e in open_entries(user, due_only, now)]
+
+
+def due_count(user, now=None) -> int:
+    now = now or utcnow()
+    return db.session.scalar(select(func.count(MistakeEntry.id)).where(
+        MistakeEntry.user_id == user.id, MistakeEntry.resolved_at.is_(None), MistakeEntry.due_at <= now)) or 0

@@ -1,0 +1,151 @@
+"""Practice mode: one question at a time with immediate feedback; answers are logged and feed the 错题本."""
+from __future__ import annotations
+
+import os
+import random
+
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import PracticeAnswer, Question, QuestionVersion, utcnow
+from . import grading, mistakes
+from .attempts import validate_answer
+from .errors import ExamError, ExamNotFound, is_key
+
+
+def _parse_difficulty(difficulty) -> tuple[int, int] | None:
+    """``3``, ``"3"``, ``"2-4"`` or ``[2, 4]`` -> (min, max); None/"" -> None; ExamError otherwise."""
+    if difficulty is None or difficulty == "":
+        return None
+    try:
+        if isinstance(difficulty, (list, tuple)) and len(difficulty) == 2:
+            low, high = int(difficulty[0]), int(difficulty[1])
+        elif isinstance(difficulty, str) and "-" in difficulty:
+            low_text, high_text = difficulty.split("-", 1)
+            low, high = int(low_text), int(high_text)
+        elif isinstance(difficulty, bool):
+            raise ValueError
+        else:
+            low = high = int(difficulty)
+    except (TypeError, ValueError):
+        raise ExamError("难度应为 1 到 5 (difficulty must be 1 to 5, or a range like 2-4)") from None
+    if not (1 <= low <= high <= 5):
+        raise ExamError("难度应为 1 到 5 (difficulty must be 1 to 5, or a range like 2-4)")
+    return low, high
+
+
+def question_payload(question: Question) -> dict:
+    """A question as shown before answering: no answer, explanation, rubric, reference or samples."""
+    content = question.current.content
+    qtype = content["type"]
+    options = content.get("options") or {}
+    return {
+        "question": question.key,
+        "type": qtype,
+        "topic": content["topic"],
+        "difficulty": content.get("difficulty", 3),
+        "stem": content.get("stem", ""),
+        "points": grading.question_points(content),
+        "options": [{"value": k, "label": k, "text": v} for k, v in options.items()]
+        if qtype in ("single", "multiple") else [],
+        "parts": [{"id": p["id"], "prompt": p.get("prompt", ""), "points": p.get("points", 10)}
+                  for p in content.get("parts", [])] if qtype == "case" else [],
+    }
+
+
+def practice_topics() -> list[dict]:
+    """Areas with questions to practise: ``[{"topic", "count"}]``."""
+    rows = db.session.execute(select(Question.topic, func.count(Question.id)).where(Question.retired.is_(False))
+                              .group_by(Question.topic).order_by(Question.topic))
+    return [{"topic": topic, "count": count} for topic, count in rows]
+
+
+def practice_question(user, topic: str | None = None, difficulty=None, from_mistakes: bool = False,
+                      now=None) -> dict | None:
+    """The next question to practise, or None when nothing fits. Unpractised questions come first;
+    ``from_mistakes``: questions of the 错题本 that are due (else any open entry)."""
+    now = now or utcnow()
+    bounds = _parse_difficulty(difficulty)
+    if topic is not None and (not isinstance(topic, str) or "\x00" in topic or len(topic) > 50):
+        raise ExamError("领域名称无效 (topic must be text of at most 50 characters)")
+    query = select(Question).where(Question.retired.is_(False))
+    if topic:
+        query = query.where(Question.topic == topic)
+    if bounds:
+        query = query.where(Question.difficulty.between(*bounds))
+    if from_mistakes:
+        entries = mistakes.open_entries(user, due_only=True, now=now) or mistakes.open_entries(user, now=now)
+        ids = {e.question_id for e in entries}
+        if not ids:
+            return None
+        query = query.where(Question.id.in_(ids))
+    candidates = [q for q in db.session.scalars(query.order_by(Question.id)) if q.current is not None]
+    if not candidates:
+        return None
+    rng = random.Random(os.urandom(8))
+    if not from_mistakes:
+        practised = set(db.session.scalars(
+            select(QuestionVersion.question_id).join(PracticeAnswer,
+                                                     PracticeAnswer.question_version_id == QuestionVersion.id)
+            .where(PracticeAnswer.user_id == user.id)))
+        fresh = [q for q in candidates if q.id not in practised]
+        candidates = fresh or candidates
+    question = rng.choice(candidates)
+    payload = question_payload(question)
+    entry_ids = [e for e in mistakes.open_entries(user, now=now) if e.question_id == question.id]
+    payload["in_mistake_book"] = bool(entry_ids)
+    return payload
+
+
+def _point_rows(part: dict, graded: dict) -> list[dict]:
+    earned = {p["id"]: p for p in graded.get("points", [])}
+    return [{"id": point["id"], "text": point.get("text", ""), "points": point.get("points"),
+             "earned": earned.get(point["id"], {}).get("earned", 0.0),
+             "evidence": earned.get(point["id"], {}).get("evidence", []),
+             "fuzzy": earned.get(point["id"], {}).get("fuzzy", False),
+             "negated": earned.get(point["id"], {}).get("negated", False)} for point in part.get("rubric", [])]
+
+
+def practice_answer(user, question_key, answer, now=None) -> dict:
+    """Grade a practice answer at once, log it, update the 错题本, and return the feedback with the solution."""
+    now = now or utcnow()
+    question = Question.by_key(question_key) if is_key(question_key) else None
+    if question is None or question.retired or question.current is None:
+        raise ExamNotFound("no such question")
+    version = question.current
+    content = version.content
+    value = validate_answer(content, answer)
+    if value is None:
+        raise ExamError("请先作答 (give an answer)")
+    outcome = grading.grade_answer(content, value)
+    feedback = {"question": question.key, "type": content["type"], "topic": content["topic"],
+                "score": outcome.score, "max": outcome.max, "answer": value}
+    if content["type"] != "case":
+        db.session.add(PracticeAnswer(user_id=user.id, question_version_id=version.id, part_id=None, answer=value,
+                                      score=outcome.score, max=outcome.max, at=now))
+        right = grading.correct_answer(content)
+        feedback.update(correct=bool(outcome.correct), correct_answer=right,
+                        explanation=content.get("explanation", ""))
+    else:
+        if not outcome.answered:
+            raise ExamError("请先作答 (give an answer)")
+        parts = []
+        for part in content.get("parts", []):
+            graded = outcome.parts[part["id"]]
+            if graded["answer"].strip():
+                db.session.add(PracticeAnswer(user_id=user.id, question_version_id=version.id, part_id=part["id"],
+                                              answer=graded["answer"], score=graded["score"], max=graded["max"],
+                                              at=now))
+            parts.append({"id": part["id"], "prompt": part.get("prompt", ""), "points": part.get("points", 10),
+                          "answer": graded["answer"], "score": graded["score"], "max": graded["max"],
+                          "passed": outcome.part_passed(part["id"]), "flags": graded.get("flags", []),
+                          "rubric": _point_rows(part, graded), "missed": outcome.part_missed(part["id"]),
+                          "order": graded.get("order"), "reference": part.get("reference", ""),
+                          "review": "awaiting" if any(f in grading.REVIEW_FLAGS for f in graded.get("flags", []))
+                          else None})
+        feedback.update(correct=outcome.max > 0 and outcome.score >= grading.PASS_RATIO * outcome.max, parts=parts)
+    mistakes.record_outcome(user, version, outcome, now)
+    feedback["in_mistake_book"] = bool(
+        [e for e in mistakes.open_entries(user, now=now) if e.question_id == question.id])
+    db.session.flush()
+    return feedback

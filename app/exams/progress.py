@@ -1,0 +1,103 @@
+"""A trainee's history, progress over time, mastery per area, and the dashboard summary."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Paper, PracticeAnswer, QuestionVersion, Response, utcnow
+from .attempts import find_open_attempt, iso
+from .mistakes import due_count, open_entries
+from .practice import practice_topics
+
+
+def _percent(score, maximum) -> float | None:
+    return round(100 * score / maximum, 1) if maximum else None
+
+
+def history(user) -> list[dict]:
+    """Every attempt of the user, newest first."""
+    rows = db.session.execute(select(Attempt, Paper).join(Paper, Paper.id == Attempt.paper_id)
+                              .where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc()))
+    out = []
+    for attempt, paper in rows:
+        used = None
+        if attempt.finished_at is not None:
+            used = max(int((attempt.finished_at - attempt.started_at).total_seconds()), 0)
+        review = db.session.scalar(select(Response.id).join(AttemptItem, AttemptItem.id == Response.item_id).where(
+            AttemptItem.attempt_id == attempt.id, Response.needs_review.is_(True),
+            Response.reviewed_at.is_(None)).limit(1)) is not None
+        out.append({
+            "id": attempt.id, "paper": paper.key, "title": paper.title, "kind": paper.kind,
+            "status": attempt.status, "score": attempt.score, "max_score": attempt.max_score,
+            "percent": _percent(attempt.score or 0.0, attempt.max_score) if attempt.score is not None else None,
+            "started_at": iso(attempt.started_at), "finished_at": iso(attempt.finished_at), "deadline": iso(attempt.deadline),
+            "time_used_seconds": used, "needs_review": review,
+        })
+    return out
+
+
+def mastery(user) -> list[dict]:
+    """Share of points earned per area (topic), over finished attempts and practice answers."""
+    areas: dict[str, dict] = {}
+
+    def add(topic, score, maximum, source):
+        area = areas.setdefault(topic, {"topic": topic, "earned": 0.0, "max": 0.0, "exam": 0, "practice": 0})
+        area["earned"] += score or 0.0
+        area["max"] += maximum or 0.0
+        area[source] += 1
+
+    rows = db.session.execute(
+        select(AttemptItem.points, Response.score, QuestionVersion.content)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .outerjoin(Response, Response.item_id == AttemptItem.id)
+        .where(Attempt.user_id == user.id, Attempt.status != Attempt.STARTED))
+    for points, score, content in rows:
+        add(content["topic"], score, points, "exam")
+    rows = db.session.execute(select(PracticeAnswer.score, PracticeAnswer.max, QuestionVersion.content)
+                              .join(QuestionVersion, QuestionVersion.id == PracticeAnswer.question_version_id)
+                              .where(PracticeAnswer.user_id == user.id))
+    for score, maximum, content in rows:
+        add(content["topic"], score, maximum, "practice")
+    out = []
+    for area in sorted(areas.values(), key=lambda a: a["topic"]):
+        area["earned"] = round(area["earned"], 2)
+        area["percent"] = _percent(area["earned"], area["max"])
+        out.append(area)
+    return out
+
+
+def progress(user) -> dict:
+    """Scores over time (finished attempts, oldest first) and mastery per area."""
+    scores = [{"attempt": h["id"], "paper": h["paper"], "title": h["title"], "at": h["finished_at"],
+               "score": h["score"], "max": h["max_score"], "percent": h["percent"]}
+              for h in reversed(history(user)) if h["status"] != Attempt.STARTED]
+    practice_count = db.session.query(PracticeAnswer).filter(PracticeAnswer.user_id == user.id).count()
+    return {"scores": scores, "areas": mastery(user), "practice_answers": practice_count}
+
+
+def dashboard(user, now=None) -> dict:
+    """Open papers (time limit, attempts left, best score, a resumable attempt), 错题本 counts, practice areas."""
+    from .services import open_papers
+
+    now = now or utcnow()
+    papers = []
+    for row in open_papers(user):
+        paper = row["paper"]
+        current = find_open_attempt(user, paper, now)
+        papers.append({
+            "key": paper.key, "title": paper.title, "kind": paper.kind,
+            "description": paper.definition.get("description", ""), "time_limit": paper.time_limit,
+            "max_attempts": paper.max_attempts, "attempts_used": row["attempts_used"],
+            "attempts_left": row["attempts_left"], "best": row["best"],
+            "open_attempt": None if current is None else {"id": current.id, "deadline": iso(current.deadline)},
+        })
+    return {
+        "papers": papers,
+        "mocks": [p for p in papers if p["kind"] == "mock"],
+        "practice_papers": [p for p in papers if p["kind"] != "mock"],
+        "mistakes_due": due_count(user, now),
+        "mistakes_open": len(open_entries(user, now=now)),
+        "areas": practice_topics(),
+        "recent": history(user)[:5],
+    }

@@ -1,0 +1,133 @@
+from datetime import timedelta
+
+import pytest
+
+from app.exams.errors import ExamConflict, ExamError, ExamNotFound
+from app.exams.services import attempt_payload, get_attempt_for, save_answer, start_attempt, submit_attempt
+from app.models import Attempt, AttemptItem, Question, utcnow
+from tests.exams.factories import make_paper, single
+
+
+def keys(attempt):
+    return [item.version.question.key for item in attempt.items]
+
+
+def test_fixed_questions_points_and_deadline(trainee, exam_paper, db):
+    now = utcnow()
+    attempt, created = start_attempt(trainee, exam_paper, now)
+    db.session.commit()
+    assert created and attempt.deadline == now + timedelta(minutes=60)
+    assert [i.position for i in attempt.items] == [1, 2, 3, 4, 5]
+    assert [i.section for i in attempt.items] == [0, 0, 1, 2, 3]
+    assert keys(attempt)[2:] == ["complaints.m0", "etiquette.j0", "complaints.case"]
+    # points_each overrides (multiple: 2); judge keeps its own 1; case: sum of its parts
+    assert [i.points for i in attempt.items] == [1, 1, 2, 1, 20]
+    assert attempt.max_score == 25
+    assert all(i.option_order is None for i in attempt.items)
+
+
+def test_draw_respects_type_topic_difficulty_tags(trainee, exam_bank, db):
+    exam_paper = make_paper("draws", sections=[
+        {"title": "a", "draw": {"type": "single", "count": 2, "topic": ["服务质量"], "difficulty": [4, 5]}},
+        {"title": "b", "draw": {"type": "single", "count": 2, "tags": ["燃气"]}},
+        {"title": "c", "draw": {"type": "judge", "count": 3, "difficulty": [1, 1]}},
+    ])
+    attempt, _ = start_attempt(trainee, exam_paper)
+    versions = [i.version for i in attempt.items]
+    assert sorted(keys(attempt)[:2]) == ["quality.s0", "quality.s1"]
+    assert sorted(keys(attempt)[2:4]) == ["gas.s0", "gas.s1"]
+    assert all(v.content["type"] == "judge" for v in versions[4:])
+    assert len(set(keys(attempt))) == 7
+
+
+def test_draw_is_fixed_at_start_and_resumed(trainee, exam_bank, db):
+    exam_paper = make_paper("fixed", sections=[{"title": "a", "draw": {"type": "single", "count": 3}}])
+    attempt, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    first = keys(attempt)
+    # the exam_bank changes after the start: the attempt keeps its questions and versions
+    exam_bank["gas.s0"].revise(single("gas.s0", stem="改过的题干"))
+    db.session.commit()
+    db.session.expire_all()
+    again, created = start_attempt(trainee, exam_paper)
+    assert not created and again.id == attempt.id and keys(again) == first
+    assert [i["question"] for i in attempt_payload(again)["items"]] == first
+
+
+def test_retired_questions_are_not_drawn(trainee, exam_bank, db):
+    for key in ("gas.s0", "gas.s1", "gas.s2"):
+        exam_bank[key].retired = True
+    db.session.commit()
+    exam_paper = make_paper("retired", sections=[{"title": "a", "draw": {"type": "single", "count": 3}}])
+    attempt, _ = start_attempt(trainee, exam_paper)
+    assert sorted(keys(attempt)) == ["gas.s3", "quality.s0", "quality.s1"]
+
+
+def test_unsatisfiable_draw_and_inactive_paper(trainee, exam_bank, db):
+    exam_paper = make_paper("big", sections=[{"title": "a", "draw": {"type": "single", "count": 50}}])
+    with pytest.raises(ExamError, match="50"):
+        start_attempt(trainee, exam_paper)
+    db.session.rollback()
+    assert db.session.query(Attempt).count() == 0
+    exam_paper.active = False
+    db.session.commit()
+    with pytest.raises(ExamConflict):
+        start_attempt(trainee, exam_paper)
+
+
+def test_max_attempts_counts_finished_attempts(trainee, exam_bank, db):
+    exam_paper = make_paper("twice", max_attempts=2)
+    for _ in range(2):
+        attempt, created = start_attempt(trainee, exam_paper)
+        assert created
+        submit_attempt(attempt)
+        db.session.commit()
+    with pytest.raises(ExamConflict, match="2"):
+        start_attempt(trainee, exam_paper)
+
+
+def test_untimed_paper_has_no_deadline(trainee, exam_bank, db):
+    exam_paper = make_paper("practice-p", kind="practice", time_limit=None)
+    attempt, _ = start_attempt(trainee, exam_paper)
+    assert attempt.deadline is None
+    assert attempt_payload(attempt)["remaining_seconds"] is None
+
+
+def test_shuffled_option_order_differs_between_attempts_and_grades_by_letter(trainee, exam_bank, db):
+    exam_paper = make_paper("shuffled", shuffle_options=True, max_attempts=None,
+                       sections=[{"title": "a", "questions": ["gas.s0"]}])
+    orders = set()
+    for _ in range(8):
+        attempt, _ = start_attempt(trainee, exam_paper)
+        item = attempt.items[0]
+        assert sorted(item.option_order) == list("ABCDEF")
+        options = attempt_payload(attempt)["items"][0]["options"]
+        assert [o["value"] for o in options] == item.option_order
+        assert [o["label"] for o in options] == list("ABCDEF")
+        orders.add(tuple(item.option_order))
+        # the right answer is the ORIGINAL letter C, wherever it is shown
+        save_answer(attempt, "gas.s0", "C")
+        submit_attempt(attempt)
+        db.session.commit()
+        assert attempt.score == 1
+        shown = item.option_order.index("C")
+        from app.exams.services import result_payload
+        assert result_payload(attempt)["items"][0]["correct_labels"] == ["ABCDEF"[shown]]
+    assert len(orders) > 1  # 8 draws of 720 orders: the same order 8 times has odds 720**-7
+
+
+def test_get_attempt_for_other_user_is_not_found(trainee, make_user, exam_paper, db):
+    attempt, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    assert get_attempt_for(trainee, str(attempt.id)) is attempt
+    other = make_user("someone")
+    for ident in (attempt.id, "abc", None, -1, 10**30):
+        with pytest.raises(ExamNotFound):
+            get_attempt_for(other if ident == attempt.id else trainee, ident)
+
+
+def test_items_are_stored_rows(trainee, exam_paper, db):
+    attempt, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    assert db.session.query(AttemptItem).filter_by(attempt_id=attempt.id).count() == 5
+    assert {q.key for q in db.session.query(Question)} >= set(keys(attempt))
