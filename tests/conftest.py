@@ -189,3 +189,18 @@ def write_bank(tmp_path):
         return root
 
     return write
+
+
+@pytest.fixture
+def exam_bank(app):
+    """A small bank in the database: objective items of each type and a case question (tests/exams/factories)."""
+    from tests.exams.factories import seed_bank
+
+    return seed_bank()
+
+
+@pytest.fixture
+def exam_paper(exam_bank):
+    from tests.exams.factories import make_paper
+
+    return make_paper()

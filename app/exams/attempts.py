@@ -402,12 +402,7 @@ def attempt_payload(attempt: Attempt, now=None) -> dict:
     if attempt.deadline is not None:
         remaining = max(int((attempt.deadline - now).total_seconds()), 0) if attempt.is_open else 0
     return {
-        "id": attempt.id,
-        "status": attempt.status,
-        "paper": _paper(attempt.paper),
-        "started_at": iso(attempt.started_at),
-        "deadline": iso(attempt.deadline),
-        "finished_at": iso(attempt.finished_at),
+        **_attempt_header(attempt),
         "now": iso(now),
         "remaining_seconds": remaining,
         "answered": answered,
@@ -502,12 +497,7 @@ def result_payload(attempt: Attempt) -> dict:
     max_score = attempt.max_score or sum(it["points"] for it in items)
     score = attempt.score or 0.0
     return {
-        "id": attempt.id,
-        "status": attempt.status,
-        "paper": _paper(attempt.paper),
-        "started_at": iso(attempt.started_at),
-        "deadline": iso(attempt.deadline),
-        "finished_at": iso(attempt.finished_at),
+        **_attempt_header(attempt),
         "score": score,
         "max_score": max_score,
         "percent": round(100 * score / max_score, 1) if max_score else 0.0,
@@ -517,4 +507,16 @@ def result_payload(attempt: Attempt) -> dict:
         "areas": [{"topic": topic, "score": round(s, 2), "max": m, "percent": round(100 * s / m, 1) if m else 0.0}
                   for topic, (s, m) in sorted(areas.items(), key=lambda kv: kv[0])],
         "items": items,
+    }
+
+
+def _attempt_header(attempt: Attempt) -> dict:
+    """What both the exam and the result payloads say about the attempt itself."""
+    return {
+        "id": attempt.id,
+        "status": attempt.status,
+        "paper": _paper(attempt.paper),
+        "started_at": iso(attempt.started_at),
+        "deadline": iso(attempt.deadline),
+        "finished_at": iso(attempt.finished_at),
     }
