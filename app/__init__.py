@@ -1,7 +1,7 @@
 """The exam platform's application factory."""
 import os
 
-from flask import Flask, g, render_template, request
+from flask import Flask
 
 from . import config as config_module
 from .extensions import babel, csrf, db, limiter, login, migrate, select_locale

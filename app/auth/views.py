@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -7,6 +5,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..extensions import db, limiter, login
 from ..models import User
 from ..transactions import commit
+from ..urls import safe_next
 from .forms import LoginForm
 from .services import authenticate
 
@@ -19,16 +18,6 @@ login.login_message = None  # the login page says it already
 @login.user_loader
 def load_user(user_id: str):
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
-
-
-def _safe_next(target: str | None) -> str | None:
-    """Only same-site paths: never redirect a fresh login to another host."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
 
 
 def home_for(user) -> str:
@@ -54,7 +43,7 @@ def login_view():
             commit()
             session.clear()  # a fresh session on login: no fixation
             login_user(user, remember=form.remember.data)
-            return redirect(_safe_next(request.args.get("next")) or home_for(user))
+            return redirect(safe_next(request.args.get("next")) or home_for(user))
     return render_template("auth/login.html", form=form)
 
 
@@ -71,7 +60,7 @@ def logout():
 def set_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
-    return redirect(_safe_next(request.form.get("next")) or url_for("auth.index"))
+    return redirect(safe_next(request.form.get("next")) or url_for("auth.index"))
 
 
 @bp.route("/")

@@ -16,6 +16,7 @@ from werkzeug.exceptions import NotFound
 from ..auth.guards import guard_blueprint
 from ..models import Paper, Question, utcnow
 from ..transactions import commit
+from ..urls import safe_next
 from . import services
 from .errors import ExamError
 from .practice import question_payload
@@ -266,12 +267,6 @@ def result(attempt_id: int):
 
 
 # ------------------------------------------------------------------------------------------------ 错题本
-def _safe_next(target: str | None) -> str | None:
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    return target
-
-
 @bp.route("/mistakes")
 def mistakes():
     entries = services.mistake_book(current_user)
@@ -293,7 +288,7 @@ def add_mistake():
     services.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
     commit()
     flash(_("Added to your mistake book."), "info")
-    return redirect(_safe_next(request.form.get("next")) or url_for("exams.mistakes"))
+    return redirect(safe_next(request.form.get("next")) or url_for("exams.mistakes"))
 
 
 # ------------------------------------------------------------------------------------------------ practice
