@@ -11,3 +11,8 @@ guard_blueprint(bp, "instructor", "admin")
 def index():
     return render_template("authoring/index.html", questions=services.question_list(),
                            papers=services.paper_list())
+
+
+@bp.route("/attempts")
+def attempts():
+    return render_template("authoring/attempts.html", rows=services.recent_attempts())
