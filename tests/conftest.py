@@ -146,13 +146,10 @@ def single_content(qid="gas.main", topic="公用事业服务", answer="A", **ext
 @pytest.fixture
 def make_question(app):
     """``make_question(content=None, **fields)``: a Question with one version, committed."""
-    from app.models import Question
+    from tests.exams.factories import add_question
 
     def make(content=None, **fields):
-        content = dict(content or single_content(), **fields)
-        question = Question(key=content["id"], type=content["type"], topic=content["topic"])
-        question.revise(content)
-        _db.session.add(question)
+        question = add_question(dict(content or single_content(), **fields))
         _db.session.commit()
         return question
 
@@ -161,19 +158,10 @@ def make_question(app):
 
 @pytest.fixture
 def make_paper(app):
-    from app.models import Paper
+    """``make_paper(key, **definition)``: a committed paper (tests/exams/factories.make_paper)."""
+    from tests.exams.factories import make_paper
 
-    def make(key="mock-t", **definition):
-        body = {"id": key, "title": "测试卷", "kind": "mock", "time_limit": 60,
-                "sections": [{"title": "单选", "draw": {"type": "single", "count": 1}}]}
-        body.update(definition)
-        paper = Paper(key=key, content_hash="")
-        paper.update_from(body)
-        _db.session.add(paper)
-        _db.session.commit()
-        return paper
-
-    return make
+    return make_paper
 
 
 @pytest.fixture
