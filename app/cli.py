@@ -120,7 +120,8 @@ def bank_stats(path):
 def bank_test(path, verbose, cross):
     """Grade every reference and sample answer of PATH and compare with the expected score."""
     from .grading import Grader
-    from .grading.samples import cross_check, run_samples
+    from .bank.overlaps import declared_pairs
+    from .grading.samples import cross_check, cross_lines, run_samples
 
     try:
         bank = load_bank(path or _default_bank())
@@ -132,12 +133,9 @@ def bank_test(path, verbose, cross):
     for line in report.lines(verbose=verbose):
         click.echo(line)
     if cross:
-        tried, hits = cross_check(bank.questions, grader)
-        click.echo(f"cross-question: {len(hits)} of {tried} pairs earn more than 10% "
-                   f"({len(hits) / tried:.1%})" if tried else "cross-question: nothing to compare")
-        for hit in hits[:40 if not verbose else None]:
-            click.echo(f"  {hit.question}/{hit.part} ← reference of {hit.other}/{hit.other_part}: "
-                       f"{hit.score:g}/{hit.maximum:g} ({', '.join(hit.earned)})")
+        tried, hits = cross_check(bank.questions, grader, declared=declared_pairs(bank.questions))
+        for line in cross_lines(tried, hits, limit=None if verbose else 40):
+            click.echo(line)
     sys.exit(0 if report.ok else 1)
 
 

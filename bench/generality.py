@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.bank import load_bank  # noqa: E402
+from app.bank.overlaps import declared_pairs  # noqa: E402
 from app.grading import Grader  # noqa: E402
 
 INDEPENDENT = ROOT / "bench" / "independent_answers.yaml"
@@ -31,6 +32,7 @@ INDEPENDENT = ROOT / "bench" / "independent_answers.yaml"
 
 def cross_question(questions: dict, grader: Grader, worst: int, show_points: bool) -> None:
     parts = [(qid, part) for qid, content in questions.items() for part in content.get("parts", [])]
+    declared = declared_pairs(questions)
     compiled = {(qid, part["id"]): grader.compile(part) for qid, part in parts}
     rows = []
     point_hits: Counter = Counter()
@@ -42,13 +44,18 @@ def cross_question(questions: dict, grader: Grader, worst: int, show_points: boo
             result = grader.grade_compiled(target, other_part["reference"])
             share = result.score / result.max if result.max else 0.0
             earned = [p.id for p in result.points if p.earned]
-            rows.append((share, qid, part["id"], other, other_part["id"], result.score, result.max, earned))
             for p in earned:
                 point_hits[(qid, part["id"], p)] += 1
+            if frozenset({(qid, part["id"]), (other, other_part["id"])}) in declared:
+                earned.append("[declared overlap]")
+            rows.append((share, qid, part["id"], other, other_part["id"], result.score, result.max, earned))
     over = [r for r in rows if r[0] > 0.1 + 1e-9]
+    over_declared = [r for r in over if "[declared overlap]" in r[7]]
     mean = sum(r[0] for r in rows) / len(rows) if rows else 0.0
     print("== (a) cross-question: parts graded against other questions' reference answers")
-    print(f"pairs: {len(rows)}; above 10%: {len(over)} ({len(over) / len(rows):.1%}); "
+    print(f"pairs: {len(rows)}; above 10%: {len(over)} ({len(over) / len(rows):.1%}), of which "
+          f"{len(over_declared)} are declared overlaps (undeclared: {len(over) - len(over_declared)}, "
+          f"{(len(over) - len(over_declared)) / len(rows):.1%}); "
           f"above 20%: {sum(r[0] > 0.2 + 1e-9 for r in rows)}; mean share earned: {mean:.2%}")
     rows.sort(key=lambda r: -r[0])
     print(f"worst {worst}:")

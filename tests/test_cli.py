@@ -193,3 +193,25 @@ def test_bank_test_checks_the_reference_and_cross_questions(runner, write_bank):
     assert "reference: off by -6" in result.output
     assert "cross-question: 2 of 2 pairs earn more than 10%" in result.output
     assert "complaints.other/a ← reference of complaints.fly/a: 10/10 (sorry)" in result.output
+
+
+def test_bank_test_cross_lists_declared_overlaps_apart(runner, write_bank):
+    same = """
+  - id: complaints.same
+    type: case
+    topic: 投诉处理
+    stem: 又一位顾客投诉。
+    parts:
+      - id: a
+        prompt: 首先怎么做？
+        overlaps: [complaints.fly/a]
+        reference: 先道歉，再请到办公室。
+        rubric:
+          - {id: sorry, text: 道歉, points: 10, match: [[道歉]]}
+"""
+    root = write_bank({"c.yaml": GOOD_CASE + same})
+    result = runner.invoke(args=["bank", "test", "--cross", str(root)])
+    assert result.exit_code == 0, result.output
+    assert "cross-question: 0 of 2 pairs earn more than 10% (0.0%); 2 more are parts declared to ask the same " \
+        "thing" in result.output
+    assert "complaints.same/a ← reference of complaints.fly/a: 10/10 (sorry)  [declared overlap]" in result.output

@@ -5,6 +5,7 @@ from pathlib import Path
 from ..grading.errors import RubricError
 from ..grading.rubric import compile_part
 from ..grading.terms import SynonymTable
+from .overlaps import overlapping_questions
 from .problems import BankError, Problem
 from .schema import DEFAULT_PART_POINTS, Checker
 from .yamlsource import line_of, plain, read_yaml
@@ -31,9 +32,13 @@ class Bank:
 
 
 def summary(content: dict) -> dict:
-    """What a paper's draw looks at."""
-    return {"type": content["type"], "topic": content.get("topic"),
-            "difficulty": content.get("difficulty", 3), "tags": content.get("tags", [])}
+    """What a paper's draw and the cross-references look at."""
+    found = {"type": content["type"], "topic": content.get("topic"),
+             "difficulty": content.get("difficulty", 3), "tags": content.get("tags", [])}
+    if content["type"] == "case":
+        found["parts"] = [part["id"] for part in content.get("parts", [])]
+        found["overlaps"] = overlapping_questions(content)
+    return found
 
 
 def with_defaults(question: dict) -> dict:
@@ -96,7 +101,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
         problems.append(Problem(_display(synonyms_path) if synonyms_path else str(path), 1, str(exc)))
         table = SynonymTable({})
 
-    paper_entries = []
+    paper_entries, case_entries = [], []
     for file in files:
         display = _display(file)
         data, found = _read(file, display)
@@ -126,6 +131,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
                 continue
             if len(checker.problems) == before and question["type"] == "case":
                 _check_rubrics(checker, question, table)
+                case_entries.append((checker, question))
             if len(checker.problems) == before:
                 bank.questions[qid] = with_defaults(question)
             else:
@@ -142,6 +148,8 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
     index = dict(known_questions or {})
     index.update({qid: summary(c) for qid, c in bank.questions.items() if c is not None})
     index.update({qid: {"type": None} for qid, c in bank.questions.items() if c is None})
+    for checker, question in case_entries:
+        checker.overlap_targets(question, index)
     for checker, display, paper in paper_entries:
         before = len(checker.problems)
         pid = checker.paper(paper, index)
@@ -154,7 +162,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
             definition.setdefault("kind", "mock")
             bank.papers[pid] = definition
             bank.origins["paper:" + pid] = f"{display}:{line_of(paper, 'id')}"
-    for checker, _, _ in paper_entries:
+    for checker in {id(c): c for c, *_ in paper_entries + case_entries}.values():
         problems += checker.problems
         checker.problems = []
 

@@ -5,6 +5,7 @@ first one, so that an author sees every mistake at once.
 """
 import re
 
+from .overlaps import overlap, split_ref
 from .problems import Problem
 from .yamlsource import line_of
 
@@ -23,7 +24,7 @@ FIELDS_BY_TYPE = {
     "multiple": COMMON_FIELDS | {"options", "answer", "points", "explanation"},
     "judge": COMMON_FIELDS | {"answer", "points", "explanation"},
 }
-PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples"}
+PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples", "overlaps"}
 POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope"}
 SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
 PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options",
@@ -214,6 +215,38 @@ class Checker:
             self.add(line_of(part, "rubric"),
                      f"{what}: rubric points add up to {earned_total:g}{extra}, but the part is worth {total:g}")
         self.samples(part, what, total)
+        self.overlaps(part, what)
+
+    def overlaps(self, part, what: str) -> None:
+        """The form of ``overlaps:``; whether the named parts exist is checked once every question is read."""
+        if "overlaps" not in part:
+            return
+        refs = part["overlaps"]
+        if not isinstance(refs, list) or not refs:
+            self.add(line_of(part, "overlaps"), f"{what}: 'overlaps' must be a list of 'question-id/part-id'")
+            return
+        for j, ref in enumerate(refs):
+            if split_ref(ref) is None:
+                self.add(line_of(refs, j), f"{what}: overlap {ref!r} must be written 'question-id/part-id'")
+
+    def overlap_targets(self, question, question_index: dict) -> None:
+        """Each part named in ``overlaps:`` exists and belongs to another question."""
+        for part in question.get("parts", []):
+            refs = part.get("overlaps") if isinstance(part, dict) else None
+            if not isinstance(refs, list):
+                continue
+            what = f"question '{question['id']}' part '{part.get('id')}'"
+            for j, ref in enumerate(refs):
+                target = split_ref(ref)
+                if target is None:
+                    continue
+                qid, pid = target
+                if qid == question["id"]:
+                    self.add(line_of(refs, j), f"{what}: an overlap must name a part of another question, not '{ref}'")
+                elif qid not in question_index:
+                    self.add(line_of(refs, j), f"{what}: overlap names unknown question '{qid}'")
+                elif pid not in question_index[qid].get("parts", ()):
+                    self.add(line_of(refs, j), f"{what}: overlap names unknown part '{pid}' of question '{qid}'")
 
     def rubric_point(self, point, what: str) -> float:
         self.unknown_fields(point, POINT_FIELDS, what)
@@ -289,7 +322,26 @@ class Checker:
             return pid
         for i, section in enumerate(sections):
             self.section(section, f"{what} section {i + 1}", question_index, line_of(sections, i))
+        if kind == "mock":
+            self.no_repeated_question(sections, what, question_index)
         return pid
+
+    def no_repeated_question(self, sections: list, what: str, question_index: dict) -> None:
+        """A mock paper must not ask the same thing twice: no two fixed questions with overlapping parts."""
+        seen: list[str] = []
+        for section in sections:
+            ids = section.get("questions") if isinstance(section, dict) else None
+            if not isinstance(ids, list):
+                continue
+            for j, qid in enumerate(ids):
+                if qid not in question_index:
+                    continue
+                for earlier in seen:
+                    if overlap(earlier, question_index[earlier], qid, question_index[qid]):
+                        self.add(line_of(ids, j), f"{what}: questions '{earlier}' and '{qid}' have parts that ask "
+                                                  f"the same thing (see their 'overlaps'); a mock paper should ask "
+                                                  f"it once")
+                seen.append(qid)
 
     def section(self, s, what: str, question_index: dict, line: int) -> None:
         if not isinstance(s, dict):

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
+from ..bank.loader import summary
+from ..bank.overlaps import overlap
 from ..bank.schema import draw_accepts
 from ..extensions import db
 from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
@@ -48,12 +50,6 @@ def finished_count(user, paper) -> int:
         Attempt.user_id == user.id, Attempt.paper_id == paper.id, Attempt.status != Attempt.STARTED)) or 0
 
 
-def _summary(question: Question) -> dict:
-    content = question.current.content
-    return {"type": content["type"], "topic": content["topic"], "difficulty": content.get("difficulty", 3),
-            "tags": content.get("tags", [])}
-
-
 def _fixed(section: dict, index: int) -> list[QuestionVersion]:
     keys = section.get("questions") or []
     versions = []
@@ -65,17 +61,31 @@ def _fixed(section: dict, index: int) -> list[QuestionVersion]:
     return versions
 
 
-def _draw(section: dict, index: int, rng: random.Random, used: set[int]) -> list[QuestionVersion]:
+def _draw(section: dict, index: int, rng: random.Random, used: dict[int, tuple[str, dict]]) -> list[QuestionVersion]:
+    """``count`` random questions that fit the draw and are not in ``used`` (question id -> (key, summary)),
+    preferring ones that do not ask the same thing as a question already drawn or fixed (declared overlaps)."""
     spec = section.get("draw") or {}
     count = int(spec.get("count", 0))
     candidates = db.session.scalars(select(Question).options(selectinload(Question.versions)).where(
         Question.retired.is_(False), Question.type == spec.get("type")).order_by(Question.id)).all()
-    fitting = [q for q in candidates
-               if q.id not in used and q.current is not None and draw_accepts(spec, _summary(q))]
+    fitting = [(q, summary(q.current.content)) for q in candidates if q.id not in used and q.current is not None]
+    fitting = [(q, found) for q, found in fitting if draw_accepts(spec, found)]
     if len(fitting) < count:
         raise ExamError(f"本试卷暂不可用：第 {index + 1} 部分需要 {count} 道题，题库中只有 {len(fitting)} 道符合条件 "
                         f"(section {index + 1} needs {count} questions, the bank has {len(fitting)})")
-    return [q.current for q in rng.sample(fitting, count)]
+    rng.shuffle(fitting)
+    chosen, repeats = [], []
+    taken = list(used.values())
+    for question, found in fitting:
+        if len(chosen) == count:
+            break
+        if any(overlap(key, other, question.key, found) for key, other in taken):
+            repeats.append(question)  # only if nothing else fits
+            continue
+        chosen.append(question)
+        taken.append((question.key, found))
+    chosen += repeats[:count - len(chosen)]
+    return [q.current for q in chosen]
 
 
 def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
@@ -94,13 +104,13 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
     rng = random.Random(os.urandom(16))
     attempt = Attempt(user_id=user.id, paper_id=paper.id, status=Attempt.STARTED, started_at=now,
                       deadline=now + timedelta(minutes=paper.time_limit) if paper.time_limit else None)
-    used: set[int] = set()
+    used: dict[int, tuple[str, dict]] = {}
     position = 0
     total = 0.0
     for index, section in enumerate(paper.sections):
         versions = _draw(section, index, rng, used) if "draw" in section else _fixed(section, index)
         for version in versions:
-            used.add(version.question_id)
+            used[version.question_id] = (version.question.key, summary(version.content))
             content = version.content
             points = float(section["points_each"]) if section.get("points_each") is not None \
                 else grading.question_points(content)

@@ -108,13 +108,16 @@ class CrossHit:
     score: float
     maximum: float
     earned: list[str]
+    declared: bool = False  # the two parts are declared to ask the same thing
 
 
-def cross_check(questions: dict[str, dict], grader: Grader, threshold: float = 0.1) -> tuple[int, list[CrossHit]]:
+def cross_check(questions: dict[str, dict], grader: Grader, threshold: float = 0.1,
+                declared: set[frozenset] = frozenset()) -> tuple[int, list[CrossHit]]:
     """Grade every part against the reference answers of every OTHER question.
 
     An answer to another question should earn almost nothing: returns the number of pairs tried and the
-    pairs scoring above ``threshold`` of the part's points, worst first.
+    pairs scoring above ``threshold`` of the part's points, worst first. ``declared`` holds unordered pairs of
+    ``(question id, part id)`` that ask the same thing; their hits are marked, not hidden.
     """
     parts = [(qid, part) for qid, content in questions.items() for part in content.get("parts", [])]
     compiled = {(qid, part["id"]): grader.compile(part) for qid, part in parts}
@@ -127,7 +130,23 @@ def cross_check(questions: dict[str, dict], grader: Grader, threshold: float = 0
             tried += 1
             result = grader.grade_compiled(target, other_part["reference"])
             if result.score > threshold * result.max + 1e-9:
+                pair = frozenset({(qid, part["id"]), (other, other_part["id"])})
                 hits.append(CrossHit(qid, part["id"], other, other_part["id"], result.score, result.max,
-                                     [p.id for p in result.points if p.earned]))
+                                     [p.id for p in result.points if p.earned], pair in declared))
     hits.sort(key=lambda h: -h.score / h.maximum)
     return tried, hits
+
+
+def cross_lines(tried: int, hits: list[CrossHit], limit: int | None = 40) -> list[str]:
+    """The cross-question report: the figure, then the pairs (undeclared first, worst first)."""
+    if not tried:
+        return ["cross-question: nothing to compare"]
+    undeclared = [h for h in hits if not h.declared]
+    declared = [h for h in hits if h.declared]
+    out = [f"cross-question: {len(undeclared)} of {tried} pairs earn more than 10% ({len(undeclared) / tried:.1%}); "
+           f"{len(declared)} more are parts declared to ask the same thing"]
+    for hit in (undeclared + declared)[:limit]:
+        note = "  [declared overlap]" if hit.declared else ""
+        out.append(f"  {hit.question}/{hit.part} ← reference of {hit.other}/{hit.other_part}: "
+                   f"{hit.score:g}/{hit.maximum:g} ({', '.join(hit.earned)}){note}")
+    return out

@@ -5,7 +5,7 @@ import pytest
 from app.exams.errors import ExamConflict, ExamError, ExamNotFound
 from app.exams.services import attempt_payload, get_attempt_for, save_answer, start_attempt, submit_attempt
 from app.models import Attempt, AttemptItem, Question, utcnow
-from tests.exams.factories import make_paper, single
+from tests.exams.factories import add_question, case, make_paper, single
 
 
 def keys(attempt):
@@ -131,3 +131,29 @@ def test_items_are_stored_rows(trainee, exam_paper, db):
     db.session.commit()
     assert db.session.query(AttemptItem).filter_by(attempt_id=attempt.id).count() == 5
     assert {q.key for q in db.session.query(Question)} >= set(keys(attempt))
+
+
+def overlapping_cases(db):
+    """complaints.case; complaints.same asks what its part 'a' asks; complaints.other is unrelated."""
+    same = case("complaints.same")
+    same["parts"][0]["overlaps"] = ["complaints.case/a"]
+    for content in (same, case("complaints.other")):
+        add_question(content)
+    db.session.commit()
+
+
+def test_a_draw_avoids_questions_that_ask_the_same_as_one_already_set(trainee, exam_bank, db):
+    overlapping_cases(db)
+    for n in range(12):  # the draw is random: a 1-in-4096 chance to pass by luck if avoidance were missing
+        paper = make_paper(f"mock-o{n}", sections=[{"title": "fixed", "questions": ["complaints.case"]},
+                                                  {"title": "drawn", "draw": {"type": "case", "count": 1}}])
+        attempt, _ = start_attempt(trainee, paper)
+        assert keys(attempt) == ["complaints.case", "complaints.other"]
+
+
+def test_a_draw_takes_an_overlapping_question_when_nothing_else_fits(trainee, exam_bank, db):
+    overlapping_cases(db)
+    paper = make_paper("mock-full", sections=[{"title": "fixed", "questions": ["complaints.case"]},
+                                              {"title": "drawn", "draw": {"type": "case", "count": 2}}])
+    attempt, _ = start_attempt(trainee, paper)
+    assert sorted(keys(attempt)[1:]) == ["complaints.other", "complaints.same"]
