@@ -6,9 +6,12 @@ spans of the normalised text.  Exact kinds are always tried; fuzzy kinds
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from .answer import AnswerView
+from .negation import NEGATING_CHARS
 from .pinyin_slips import homophone_windows
 from .terms import Term, stem
 
@@ -17,6 +20,9 @@ from .terms import Term, stem
 STRADDLE_MAX_LEN = 2
 # Typing slips in English: words this long may be one edit away.
 EDIT_MIN_LEN = 5
+# A two-word Chinese term may have this many characters between its words (安抚顾客的情绪 for 安抚情绪).
+SPLIT_MAX_GAP = 4
+_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]*$")
 
 
 class MatchKind:
@@ -47,6 +53,35 @@ class ExactMatch(MatchKind):
             if not (term.cjk and n <= STRADDLE_MAX_LEN and answer.straddles(pos, end)):
                 found.append((pos, end))
             pos = text.find(needle, pos + 1)
+        return found
+
+
+class SplitMatch(MatchKind):
+    """A Chinese term made of two words, found with a few characters between them in one clause: 安抚情绪 in
+    安抚顾客的情绪, 说明原因 in 说明延误的原因.  Both words must be whole words of the answer."""
+
+    name = "split"
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) >= 4
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        pieces = answer.segmenter.two_words(term.text)
+        if pieces is None:
+            return []
+        head, tail = pieces
+        text, found = answer.text, []
+        pos = text.find(head)
+        while pos >= 0:
+            after = pos + len(head)
+            window = text[after:after + SPLIT_MAX_GAP + len(tail)]
+            gap = window.find(tail, 1)
+            # A negator between the words (表示没有歉意) reverses the phrase: not this term.
+            if gap > 0 and _CJK_RUN.match(window[:gap]) and not any(c in window[:gap] for c in NEGATING_CHARS):
+                end = after + gap + len(tail)
+                if answer.on_boundaries(pos, after) and answer.on_boundaries(end - len(tail), end):
+                    found.append((pos, end))
+            pos = text.find(head, pos + 1)
         return found
 
 
@@ -128,6 +163,6 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]

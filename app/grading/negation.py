@@ -42,6 +42,7 @@ FALSE_NEGATORS = {
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦",
 }
 _NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿", "非")
+NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
 
 # Words that open a new predicate: a negator before them does not reach the
 # mention after them ("不是 A 而是 B", "不移动元素，只需修改指针").

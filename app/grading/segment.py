@@ -26,6 +26,7 @@ class Segmenter:
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
         self._known: set[str] = set()
+        self._pieces: dict[str, tuple[str, str] | None] = {}
 
     def add_term(self, term: str) -> None:
         if term in self._known or len(term) < 2 or not _CJK_WORD.match(term):
@@ -40,6 +41,20 @@ class Segmenter:
     def is_word(self, text: str) -> bool:
         """True when ``text`` is a dictionary word (not counting rubric terms)."""
         return bool(self.tokenizer.FREQ.get(text)) and text not in self._known
+
+    def two_words(self, term: str) -> tuple[str, str] | None:
+        """``安抚情绪`` -> (安抚, 情绪): a Chinese term that is two dictionary words of 2+ characters, else None.
+        The first split point from the left wins (terms are short, ambiguity is rare)."""
+        if term not in self._pieces:
+            found = None
+            if _CJK_WORD.match(term) and len(term) >= 4:
+                for k in range(2, len(term) - 1):
+                    head, tail = term[:k], term[k:]
+                    if self.tokenizer.FREQ.get(head) and self.tokenizer.FREQ.get(tail):
+                        found = (head, tail)
+                        break
+            self._pieces[term] = found
+        return self._pieces[term]
 
     def tokens(self, text: str) -> list[tuple[int, int]]:
         """(start, end) spans of the tokens of ``text``, whitespace dropped."""

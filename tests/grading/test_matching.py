@@ -97,3 +97,26 @@ def test_module_level_grade(synonyms):
     part = one_point([["道歉"]])
     assert grade(part, "向顾客致歉", synonyms=synonyms).score == 2
     assert grade(part, "向顾客致歉").score == 0  # no synonyms: 致歉 is not 道歉
+
+
+def test_a_two_word_term_matches_with_a_few_characters_between_its_words(grader):
+    part = one_point([["安抚情绪"]])
+    result = grader.grade(part, "首先要安抚顾客的情绪。")
+    assert result.points[0].earned == 2 and result.points[0].evidence == [(3, 10)]
+    assert not result.points[0].fuzzy  # another wording, not a typing slip
+    assert earned(grader, part, "安抚情绪") == 2
+
+
+def test_a_split_term_stays_in_one_clause_and_close(grader):
+    part = one_point([["安抚情绪"]])
+    assert earned(grader, part, "先安抚一下，情绪会好") == 0  # a comma between the words
+    assert earned(grader, part, "安抚他们长时间积累的情绪") == 0  # too far apart
+    assert earned(grader, part, "安抚不了情绪") == 0  # a negator between the words reverses the phrase
+    assert earned(grader, part, "不要安抚顾客的情绪") == 0  # negated as any mention
+
+
+def test_a_split_term_needs_whole_words(grader):
+    part = one_point([["说明原因"]])
+    assert earned(grader, part, "向顾客说明延误的原因") == 2
+    # 原因 must be a word of the answer, not the end of 说明书 + 原…
+    assert earned(grader, part, "看说明书上的原文因为") == 0
