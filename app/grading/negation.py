@@ -10,7 +10,7 @@ from __future__ import annotations
 
 # Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
 NEGATORS = {
-    "不", "没", "没有", "未", "无", "别", "勿", "莫", "非", "否",
+    "不", "没", "没有", "未", "无", "别", "勿", "莫", "否",
     "切勿", "切忌", "避免", "不要", "不能", "不得", "不可", "不可以", "不会",
     "不用", "不必", "不需", "不需要", "无需", "无须", "毋须", "不应", "不应该",
     "不该", "不是", "并非", "并不", "并未", "并没有", "决不", "绝不", "从不",
@@ -41,7 +41,8 @@ FALSE_NEGATORS = {
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦",
 }
-_NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿", "非")
+# 非 is not among them: it makes non-predicate modifiers (非空表, 非结尾处, 非正式), while 并非 is listed above.
+_NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿")
 NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
 
 # Words that open a new predicate: a negator before them does not reach the

@@ -26,6 +26,7 @@ class Segmenter:
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
         self._known: set[str] = set()
+        self._added: set[str] = set()  # rubric terms jieba did not know: not evidence that a text is a word
         self._pieces: dict[str, tuple[str, str] | None] = {}
 
     def add_term(self, term: str) -> None:
@@ -37,10 +38,11 @@ class Segmenter:
         # add_word with no frequency uses suggest_freq: just enough for the
         # term to stay whole without disturbing the rest of the dictionary.
         self.tokenizer.add_word(term)
+        self._added.add(term)
 
     def is_word(self, text: str) -> bool:
-        """True when ``text`` is a dictionary word (not counting rubric terms)."""
-        return bool(self.tokenizer.FREQ.get(text)) and text not in self._known
+        """True when ``text`` is a dictionary word (rubric terms added to the dictionary do not count)."""
+        return bool(self.tokenizer.FREQ.get(text)) and text not in self._added
 
     def two_words(self, term: str) -> tuple[str, str] | None:
         """``安抚情绪`` -> (安抚, 情绪): a Chinese term that is two dictionary words of 2+ characters, else None.

@@ -151,3 +151,10 @@ def test_whole_de_phrase_term_is_not_a_negator(grader):
     part = {"points": 2, "rubric": [{"id": "c", "text": "问清", "points": 2,
                                      "match": [["问清"], ["地方", "不懂的地方"]]}]}
     assert score(grader, part, "不懂的地方问清楚") == 2
+
+
+def test_fei_prefix_modifies_a_noun_and_negates_nothing(grader):
+    edit = {"points": 1, "rubric": [{"id": "e", "text": "增删", "points": 1, "match": [["增删"]]}]}
+    assert score(grader, edit, "对非空表进行增删") == 1
+    assert score(grader, edit, "在非结尾处进行增删") == 1
+    assert score(grader, APOLOGY, "并没有道歉") == 0  # 并…没有 still negates

@@ -40,3 +40,15 @@ def test_english_edit_distance(grader):
     assert grader.grade(short, "a cell phone").score == 0
     # two edits away: no match
     assert grader.grade(CUSTOMER, "the costumr").score == 0
+
+
+def test_a_real_word_stays_a_real_word_after_another_rubric_uses_it():
+    # A grade must not depend on which rubrics the same Grader compiled before: 无须 is a dictionary word, so it
+    # is never a typing slip of 无需, even once another rubric has 无须 as a term.
+    from app.grading import Grader
+
+    grader = Grader({})
+    no_need = {"points": 1, "rubric": [{"id": "a", "text": "a", "points": 1, "match": [["无需"]]}]}
+    before = grader.grade(no_need, "无须担心").score
+    grader.compile({"points": 1, "rubric": [{"id": "b", "text": "b", "points": 1, "match": [["无须"]]}]})
+    assert before == 0 and grader.grade(no_need, "无须担心").score == 0
