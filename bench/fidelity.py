@@ -60,10 +60,12 @@ def grade_part(part: dict) -> dict:
 
 def run_grader(lines: list[str], inproc: bool) -> list[dict]:
     if inproc:
+        from app.bank import load_bank
         from app.grading import Grader
         from app.grading.batch import grade_lines
 
-        return list(grade_lines(lines, Grader({})))
+        # the bundled bank's synonyms, as `flask grade` uses them
+        return list(grade_lines(lines, Grader(load_bank(ROOT / "question_bank").synonyms)))
     proc = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "app", "grade", "-"],
         input="".join(line + "\n" for line in lines),
