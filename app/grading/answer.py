@@ -69,7 +69,8 @@ class AnswerView:
         """True when [start, end) clearly cuts across words: it begins inside
         one multi-character token and ends inside another, e.g. 表头 in
         链表|头结点.  A match inside one token (道歉 in 赔礼道歉), or one that
-        only leaves a single-character token (链表 in 单链|表), is fine."""
+        only leaves a single-character token (链表 in 单链|表), or cuts a word
+        that is not in the dictionary, is fine."""
         tokens = self.span_tokens(start)
         i = tokens.index_at(start)
         j = tokens.index_at(end - 1)
@@ -77,7 +78,9 @@ class AnswerView:
             return False
         cuts_first = tokens.starts[i] < start
         cuts_last = tokens.ends[j] > end
-        return cuts_first and cuts_last
+        # A token jieba's HMM made up (栈到 in 并入|栈到) is a guess, weaker evidence than the rubric's term.
+        known = self.segmenter.tokenizer.FREQ
+        return cuts_first and cuts_last and bool(known.get(tokens.words[i])) and bool(known.get(tokens.words[j]))
 
     def on_boundaries(self, start: int, end: int) -> bool:
         bounds = self.span_tokens(start).boundaries

@@ -120,3 +120,10 @@ def test_a_split_term_needs_whole_words(grader):
     assert earned(grader, part, "向顾客说明延误的原因") == 2
     # 原因 must be a word of the answer, not the end of 说明书 + 原…
     assert earned(grader, part, "看说明书上的原文因为") == 0
+
+
+def test_a_short_term_is_found_across_a_word_jieba_only_guessed(grader):
+    # jieba cuts 并入|栈到; 栈到 is not a dictionary word, so 入栈 still counts, while 表现|场面 stays refused
+    push = one_point([["入栈"]])
+    assert earned(grader, push, "将S1的元素出栈并入栈到S2") == 2
+    assert earned(grader, one_point([["现场"]]), "他的表现场面很大") == 0
