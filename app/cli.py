@@ -128,7 +128,7 @@ def bank_test(path, verbose, cross):
     except BankError as exc:
         _print_problems(exc)
         sys.exit(1)
-    grader = Grader(bank.synonyms)
+    grader = Grader(bank.synonyms, parts=bank.case_parts())
     report = run_samples(bank.questions, grader)
     for line in report.lines(verbose=verbose):
         click.echo(line)
@@ -152,17 +152,16 @@ def grade_command(file, bank_path, use_db):
 
     if use_db:
         from .authoring.services import part_lookup
-        from .models import SynonymSet
+        from .exams.grading import current_grader
 
-        synonyms, lookup = SynonymSet.as_dict(), part_lookup()
+        grader, lookup = current_grader(), part_lookup()
     else:
         try:
             bank = load_bank(bank_path or _default_bank())
         except BankError as exc:
             _print_problems(exc)
             sys.exit(2)
-        synonyms, lookup = bank.synonyms, bank.part
-    grader = Grader(synonyms)
+        grader, lookup = Grader(bank.synonyms, parts=bank.case_parts()), bank.part
     failed = 0
     out = sys.stdout
     for result in grade_lines(file, grader, lookup):

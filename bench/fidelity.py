@@ -64,8 +64,9 @@ def run_grader(lines: list[str], inproc: bool) -> list[dict]:
         from app.grading import Grader
         from app.grading.batch import grade_lines
 
-        # the bundled bank's synonyms, as `flask grade` uses them
-        return list(grade_lines(lines, Grader(load_bank(ROOT / "question_bank").synonyms)))
+        # the bundled bank's synonyms and vocabulary, as `flask grade` uses them
+        bank = load_bank(ROOT / "question_bank")
+        return list(grade_lines(lines, Grader(bank.synonyms, parts=bank.case_parts())))
     proc = subprocess.run(
         [sys.executable, "-m", "flask", "--app", "app", "grade", "-"],
         input="".join(line + "\n" for line in lines),

@@ -107,7 +107,7 @@ def main() -> None:
     parser.add_argument("--points", action="store_true")
     args = parser.parse_args()
     bank = load_bank(args.bank)
-    grader = Grader(bank.synonyms)
+    grader = Grader(bank.synonyms, parts=bank.case_parts())
     cases = {qid: q for qid, q in bank.questions.items() if q.get("type") == "case"}
     cross_question(cases, grader, args.worst or 20, args.points)
     print()

@@ -23,6 +23,10 @@ class Bank:
     synonyms: dict[str, list[str]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)  # id -> "file:line", for messages
 
+    def case_parts(self) -> list[dict]:
+        """Every case part of the bank: what a Grader should learn before grading (see ``Grader``)."""
+        return [part for content in self.questions.values() if content for part in content.get("parts", [])]
+
     def part(self, question_id: str, part_id: str) -> dict | None:
         question = self.questions.get(question_id)
         for part in (question or {}).get("parts", []):

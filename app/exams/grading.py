@@ -1,15 +1,18 @@
 """Grading of attempt items and practice answers: objective exact match, case parts through the rubric engine.
 
 One Grader per process (jieba's dictionary takes about a second to load), rebuilt only when the bank's synonym
-sets change.
+sets or rubrics change.
 """
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
+
+from ..extensions import db
 from ..grading import Grader, RubricError
-from ..models import SynonymSet, content_hash
+from ..models import Question, QuestionVersion, SynonymSet, content_hash
 
 PASS_RATIO = 0.6  # a case part below 60 % of its points counts as a mistake
 REVIEW_FLAGS = ("review", "list")
@@ -19,16 +22,24 @@ _cached: tuple[str, Grader] | None = None
 
 
 def current_grader() -> Grader:
-    """The process's Grader for the database's synonym sets (cached by a hash of the sets)."""
+    """The process's Grader for the database's synonym sets and case rubrics, rebuilt when either changes.
+
+    It learns the terms of every stored version up front, so that every worker process segments answers with
+    the same dictionary whatever it graded before (see ``Grader``).
+    """
     global _cached
     synonyms = SynonymSet.as_dict()
-    digest = content_hash(synonyms)
+    latest = db.session.scalar(select(func.max(QuestionVersion.id))) or 0
+    key = f"{content_hash(synonyms)}:{latest}"
     cached = _cached
-    if cached is not None and cached[0] == digest:
+    if cached is not None and cached[0] == key:
         return cached[1]
     with _lock:
-        if _cached is None or _cached[0] != digest:
-            _cached = (digest, Grader(synonyms))
+        if _cached is None or _cached[0] != key:
+            versions = db.session.scalars(select(QuestionVersion.content).join(Question).where(
+                Question.type == "case")).all()
+            parts = [part for content in versions for part in content.get("parts", [])]
+            _cached = (key, Grader(synonyms, parts=parts))
         return _cached[1]
 
 

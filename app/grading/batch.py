@@ -5,6 +5,10 @@ Input lines are either ``{"question": ID, "part": PART_ID, "answer": TEXT}``
 "answer": TEXT}``.  A bad line gives ``{"error": "line N: ..."}`` and the
 rest still run.  Lines that are empty or whitespace-only are skipped (no
 output); every other line gets exactly one output.
+
+Give the Grader the bank's parts up front (``Grader(synonyms, parts=...)``): lines that name bank parts then
+grade the same in any order.  An inline part's terms join the dictionary when the part is first seen, so a
+batch that mixes many different inline rubrics is graded in input order, as it streams.
 """
 from __future__ import annotations
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from .answer import AnswerView
 from .errors import RubricError
@@ -28,15 +29,31 @@ def part_key(part: dict) -> str:
 
 
 class Grader:
-    """Load once (jieba's dictionary takes ~0.5 s), reuse for every answer."""
+    """Load once (jieba's dictionary takes ~0.5 s), reuse for every answer.
 
-    def __init__(self, synonyms: dict[str, list[str]] | None = None) -> None:
+    Rubric terms join jieba's dictionary so that they are never split, and a term changes how nearby text is
+    cut (跟他 as one word moves a negator into the window of 解释). So that a grade never depends on which parts
+    happened to be compiled before, give the Grader every part it will grade (``parts``: the bank's) up front:
+    the dictionary is then the same whatever the order of grading. A part outside them still adds its terms
+    when first compiled.
+    """
+
+    def __init__(self, synonyms: dict[str, list[str]] | None = None, parts: Iterable[dict] = ()) -> None:
         self.synonyms = SynonymTable(synonyms)
         self.segmenter = Segmenter()
         for members in self.synonyms.sets.values():
             for term in members:
                 self.segmenter.add_term(term)
         self._compiled: OrderedDict[str, CompiledPart] = OrderedDict()
+        self.learn(parts)
+
+    def learn(self, parts: Iterable[dict]) -> None:
+        """Add the terms of ``parts`` to the dictionary now (malformed parts are left to ``compile``)."""
+        for part in parts:
+            try:
+                self.compile(part)
+            except RubricError:
+                continue
 
     def compile(self, part) -> CompiledPart:
         """Validate and compile a part (RubricError if malformed); cached by content."""

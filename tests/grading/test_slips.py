@@ -52,3 +52,18 @@ def test_a_real_word_stays_a_real_word_after_another_rubric_uses_it():
     before = grader.grade(no_need, "无须担心").score
     grader.compile({"points": 1, "rubric": [{"id": "b", "text": "b", "points": 1, "match": [["无须"]]}]})
     assert before == 0 and grader.grade(no_need, "无须担心").score == 0
+
+
+def test_a_grade_does_not_depend_on_the_order_parts_are_graded_in():
+    # 跟他 as a rubric term joins the dictionary and changes how 没按时送货的原因跟他解释 is cut: graded before and
+    # after that part was first seen, the explanation point must get the same grade once both parts are known.
+    from app.grading import Grader
+
+    explain = {"points": 1, "rubric": [{"id": "e", "text": "e", "points": 1, "match": [["解释"]]}]}
+    other = {"points": 1, "rubric": [{"id": "o", "text": "o", "points": 1, "match": [["跟他", "给他"]]}]}
+    answer = "把没按时送货的原因跟他解释清楚"
+    grader = Grader({}, parts=[explain, other])
+    before = grader.grade(explain, answer).score
+    grader.grade(other, answer)
+    assert grader.grade(explain, answer).score == before
+    assert Grader({}, parts=[other, explain]).grade(explain, answer).score == before
