@@ -61,6 +61,25 @@ def cross_question(questions: dict, grader: Grader, worst: int, show_points: boo
     print(f"worst {worst}:")
     for share, qid, pid, other, opid, score, maximum, earned in rows[:worst]:
         print(f"  {share:5.0%}  {qid}/{pid} <- {other}/{opid}: {score:g}/{maximum:g} ({', '.join(earned)})")
+    # The same with every good sample answer (≥ 60% expected) of the other questions: more, and more varied, text.
+    tried = over_samples = 0
+    shares = 0.0
+    for qid, part in parts:
+        target = compiled[(qid, part["id"])]
+        for other, other_part in parts:
+            if other == qid or frozenset({(qid, part["id"]), (other, other_part["id"])}) in declared:
+                continue
+            for sample in other_part.get("samples", []):
+                if sample["expect"] < 0.6 * other_part.get("points", 10):
+                    continue
+                result = grader.grade_compiled(target, sample["answer"])
+                share = result.score / result.max if result.max else 0.0
+                tried += 1
+                shares += share
+                over_samples += share > 0.1 + 1e-9
+    if tried:
+        print(f"good sample answers of other questions (declared overlaps left out): {tried} pairs; above 10%: "
+              f"{over_samples} ({over_samples / tried:.1%}); mean share earned: {shares / tried:.2%}")
     if show_points:
         print("rubric points most often earned by other questions' references:")
         for (qid, pid, p), n in point_hits.most_common(30):
@@ -102,7 +121,9 @@ def independent(questions: dict, grader: Grader, path: Path, worst: int) -> None
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bank", default=str(ROOT / "question_bank"))
-    parser.add_argument("--answers", default=str(INDEPENDENT))
+    parser.add_argument("--answers", action="append",
+                        help="answers file for (b), repeatable (default: every bench/*answers*.yaml and "
+                             "bench/wordings_*.yaml)")
     parser.add_argument("--worst", type=int, default=0, help="rows to list (default 20 for (a), 15 for (b))")
     parser.add_argument("--points", action="store_true")
     args = parser.parse_args()
@@ -111,7 +132,11 @@ def main() -> None:
     cases = {qid: q for qid, q in bank.questions.items() if q.get("type") == "case"}
     cross_question(cases, grader, args.worst or 20, args.points)
     print()
-    independent(cases, grader, Path(args.answers), args.worst or 15)
+    files = [Path(a) for a in args.answers] if args.answers else \
+        [INDEPENDENT, *sorted((ROOT / "bench").glob("wordings_*.yaml"))]
+    for path in files:
+        independent(cases, grader, path, args.worst or 15)
+        print()
 
 
 if __name__ == "__main__":
