@@ -85,6 +85,34 @@ class SplitMatch(MatchKind):
         return found
 
 
+class SeparableMatch(MatchKind):
+    """A two-character verb split by an aspect particle, a measure word or a pronoun, as Chinese does with
+    separable verbs: 道个歉 for 道歉, 请她到 for 请到, 回个电话 for 回电."""
+
+    name = "separable"
+    PARTICLES = "了过个"
+    # A pronoun only before a direction complement (请她到, 带他离开): 跟他进 is "go in with him", not 跟进.
+    PRONOUNS = "他她它您你"
+    DIRECTIONS = "到离"
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) == 2
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text, found = answer.text, []
+        head, tail = term.text
+        pos = text.find(head)
+        while 0 <= pos < len(text) - 2:
+            # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
+            # three-character pattern is specific enough on its own.
+            middle = text[pos + 1]
+            if text[pos + 2] == tail and (middle in self.PARTICLES
+                                          or (middle in self.PRONOUNS and tail in self.DIRECTIONS)):
+                found.append((pos, pos + 3))
+            pos = text.find(head, pos + 1)
+        return found
+
+
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
     """Runs of consecutive answer words matching the term's words."""
     words = answer.latin_words()
@@ -163,6 +191,7 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), StemMatch(), HomophoneMatch(),
+                                EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]

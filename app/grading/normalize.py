@@ -96,14 +96,50 @@ def normalize_term(term: str) -> str:
     return normalize(term).text.strip(" " + SENTENCE_END + CLAUSE_BREAK + LIST_COMMA)
 
 
+# A line break inside a sentence of prose (text hard-wrapped by an editor or a form) is not a sentence end: the
+# line before it is long, ends on a Chinese character rather than punctuation, and the next line goes on with a
+# Chinese character that does not open a list item (1. / ① / 一、 / 第二 / 其次 / - ...).
+SOFT_WRAP_MIN_LINE = 16
+_LIST_OPENERS = ("第", "其次", "再次", "然后", "最后", "首先", "另外", "此外", "其一", "其二", "一是", "二是", "三是",
+                 "四是", "五是")
+_LIST_MARK_CHARS = set("0123456789０１２３４５６７８９一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩(（-*•·●▪■◆—")
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def soft_wraps(original: str) -> set[int]:
+    """Indices of the line-break characters that only wrap a sentence (see SOFT_WRAP_MIN_LINE)."""
+    found: set[int] = set()
+    start = 0
+    for i, ch in enumerate(original):
+        if ch != "\n":
+            continue
+        line = original[start:i].rstrip("\r \t\u3000")
+        start = i + 1
+        rest = original[i + 1:].lstrip("\r \t\u3000")
+        if len(line.strip()) < SOFT_WRAP_MIN_LINE or not line or not rest:
+            continue
+        if _is_cjk(line[-1]) and _is_cjk(rest[0]) and rest[0] not in _LIST_MARK_CHARS \
+                and not rest.startswith(_LIST_OPENERS):
+            found.add(i)
+            if i and original[i - 1] == "\r":
+                found.add(i - 1)
+    return found
+
+
 def normalize(original: str) -> NormalizedText:
     chars: list[str] = []
     origin: list[int] = []
     pending_space = -1  # original index of a whitespace run not yet emitted
     cache = _char_cache
     n = len(original)
+    wraps = soft_wraps(original) if "\n" in original else ()
     for i, ch in enumerate(original):
-        if ch == ".":
+        if i in wraps:
+            norm = " "  # whitespace: dropped between Chinese characters
+        elif ch == ".":
             # A full stop ends a sentence; a decimal point ("0.5") does not.
             prev = original[i - 1] if i else ""
             nxt = original[i + 1] if i + 1 < n else ""

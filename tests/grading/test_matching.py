@@ -127,3 +127,11 @@ def test_a_short_term_is_found_across_a_word_jieba_only_guessed(grader):
     push = one_point([["入栈"]])
     assert earned(grader, push, "将S1的元素出栈并入栈到S2") == 2
     assert earned(grader, one_point([["现场"]]), "他的表现场面很大") == 0
+
+
+def test_a_separable_verb_matches_with_a_particle_or_pronoun_inside(grader):
+    assert earned(grader, one_point([["请到"]]), "先请她到旁边的休息室坐下") == 2
+    assert earned(grader, one_point([["回电"]]), "记得给客户回个电话") == 2
+    assert earned(grader, one_point([["见面"]]), "我们见过面") == 2
+    # a pronoun splits only a verb of direction: 跟他进去 is going in with him, not following up
+    assert earned(grader, one_point([["跟进"]]), "经理跟他进了接待室") == 0

@@ -75,3 +75,17 @@ def test_evidence_offsets_in_mixed_text(grader):
     answer = "  \n（1）顧客來店投訴，店員“沒有”道歉；後來才賠禮道歉。"
     result = grader.grade(part_of("道歉"), answer)
     assert evidence(result, answer) == [["賠禮道歉"]]
+
+
+def test_a_line_break_inside_a_sentence_of_prose_is_not_a_sentence_end():
+    text = "最后再次向他道歉，告诉他我们会把这件事\n当作教训整改配送流程。"
+    norm = normalize(text)
+    assert norm.text == "最后再次向他道歉，告诉他我们会把这件事当作教训整改配送流程。"
+    assert norm.to_original(19, 23) == (20, 24)  # offsets still point at the original 当作教训
+
+
+def test_line_breaks_between_list_items_still_end_sentences():
+    assert normalize("倾听\n道歉\n调查").text == "倾听。道歉。调查"  # short lines: a list
+    assert normalize("第一，先把顾客请到接待室坐下来慢慢谈\n第二，耐心倾听").text.count("。") == 1
+    assert normalize("先把顾客请到接待室坐下来慢慢地谈话\n其次要耐心倾听").text.count("。") == 1
+    assert normalize("先把顾客请到接待室坐下来慢慢地谈话。\n耐心倾听").text.count("。") == 2
