@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from app.models import Attempt, AttemptItem, Paper, Question, QuestionVersion, User
 from tests.bank.test_validate import GOOD_CASE, GOOD_SINGLE
+from tests.conftest import case_content
 
 PAPERS = """
 papers:
@@ -215,3 +216,16 @@ def test_bank_test_cross_lists_declared_overlaps_apart(runner, write_bank):
     assert "cross-question: 0 of 2 pairs earn more than 10% (0.0%); 2 more are parts declared to ask the same " \
         "thing" in result.output
     assert "complaints.same/a ← reference of complaints.fly/a: 10/10 (sorry)  [declared overlap]" in result.output
+
+
+def test_grade_against_the_database_uses_the_current_versions(runner, make_question, db):
+    question = make_question(case_content("complaints.stored"))  # apologize 道歉 4 + listen 倾听 6
+    line = json.dumps({"question": "complaints.stored", "part": "a", "answer": "先道歉，再耐心倾听。"},
+                      ensure_ascii=False)
+    first = runner.invoke(args=["grade", "-", "--db"], input=line + "\n")
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["score"] == 10.0
+    question.revise(case_content("complaints.stored", rubric_points=(("thank", "感谢", 10),)))
+    db.session.commit()
+    again = runner.invoke(args=["grade", "-", "--db"], input=line + "\n")
+    assert json.loads(again.stdout)["score"] == 0.0  # graded with the new version's rubric
