@@ -50,6 +50,7 @@ NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
 SCOPE_BREAKERS = {
     "但", "但是", "而", "而是", "却", "只", "只要", "只需", "只需要", "仅",
     "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而",
+    "就会", "便会", "才会", "就能", "才能", "就可以",
     "but", "instead", "rather", "only", "then", "however",
 }
 # English phrases whose "not"/"no" does not negate.
@@ -62,6 +63,21 @@ WINDOW = 6
 # negated predicate: in 无需对第一个节点进行特殊处理 the negator governs 处理,
 # not 第一个节点 (while in 没有将顾客带离现场 it still reaches 带离).
 PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同", "在", "从", "被", "让", "由", "用", "以", "为", "替", "关于"}
+
+
+# Prepositions of cause: negators between one of them and the mention describe the reason, not the act
+# (为送货不及时道歉 is an apology; 不为小事道歉 still is not).
+CAUSE_PREPOSITIONS = {"为", "因", "因为", "由于"}
+
+
+def _a_not_a(words: list[str], i: int) -> bool:
+    """能不能 / 在没在 / 是不是: the negator asks a question, it does not deny."""
+    token = words[i]
+    if token in ("不", "没") and 0 < i < len(words) - 1:
+        return words[i - 1] == words[i + 1] or words[i + 1].startswith(words[i - 1])
+    if len(token) > 1 and token[0] in "不没" and i > 0:
+        return words[i - 1] == token[1:] or token[1:].startswith(words[i - 1])
+    return False
 
 
 # Modal verbs open a new predicate: in 不想用了可以转给亲友 the negator belongs to
@@ -140,7 +156,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
             break  # an un-negated modal opens a new predicate
         if token == "的" and index - i > 1:
             past_modifier = True
-        w = negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if token in CAUSE_PREPOSITIONS:
+            weight = 0  # what came between it and the mention was the reason
+        w = 0 if _a_not_a(words, i) else negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w

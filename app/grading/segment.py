@@ -15,6 +15,8 @@ with warnings.catch_warnings():
 # jieba logs "Building prefix dict..." to stderr on first use.
 jieba.setLogLevel(logging.WARNING)
 
+from .negation import NEGATING_CHARS  # noqa: E402
+
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -31,6 +33,10 @@ class Segmenter:
 
     def add_term(self, term: str) -> None:
         if term in self._known or len(term) < 2 or not _CJK_WORD.match(term):
+            return
+        if any(c in NEGATING_CHARS for c in term[1:]):
+            # 还没说完 as one word would hide its 没 from every other rubric's negation check; such a term is
+            # still found as a substring.
             return
         self._known.add(term)
         if self.tokenizer.FREQ.get(term):

@@ -158,3 +158,32 @@ def test_fei_prefix_modifies_a_noun_and_negates_nothing(grader):
     assert score(grader, edit, "对非空表进行增删") == 1
     assert score(grader, edit, "在非结尾处进行增删") == 1
     assert score(grader, APOLOGY, "并没有道歉") == 0  # 并…没有 still negates
+
+
+def test_a_negator_in_the_reason_does_not_negate_the_act(grader):
+    assert score(grader, APOLOGY, "为送货不及时道歉") == 2
+    assert score(grader, APOLOGY, "为经理的不当言辞道歉") == 2
+    assert score(grader, APOLOGY, "不为小事道歉") == 0  # the negator stands before the reason: it reaches the act
+    assert score(grader, APOLOGY, "没有向顾客道歉") == 0
+
+
+def test_a_not_a_questions_do_not_negate(grader):
+    recover = {"points": 1, "rubric": [{"id": "r", "text": "r", "points": 1, "match": [["收回"]]}]}
+    assert score(grader, recover, "要看投入能不能收回成本") == 1
+    assert score(grader, recover, "投入不能收回成本") == 0
+
+
+def test_a_result_clause_opens_a_new_predicate(grader):
+    bigger = {"points": 1, "rubric": [{"id": "b", "text": "b", "points": 1, "match": [["闹大"]]}]}
+    assert score(grader, bigger, "稍不注意就会把事情闹大") == 1
+
+
+def test_another_rubrics_term_does_not_hide_a_negator():
+    # 还没说完 is a term of another part; as one dictionary word it would hide its 没 from this point's check
+    from app.grading import Grader
+
+    finish = {"points": 1, "rubric": [{"id": "f", "text": "f", "points": 1, "match": [["说完"]]}]}
+    other = {"points": 1, "rubric": [{"id": "o", "text": "o", "points": 1, "match": [["还没说完"]]}]}
+    grader = Grader({}, parts=[finish, other])
+    assert grader.grade(finish, "客户话还没说完就被打断了").score == 0
+    assert grader.grade(other, "客户话还没说完就被打断了").score == 1
