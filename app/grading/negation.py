@@ -65,6 +65,10 @@ WINDOW = 6
 PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同", "在", "从", "被", "让", "由", "用", "以", "为", "替", "关于"}
 
 
+# A subject pronoun starts a new predicate: a negator before it belongs to another clause
+# (客户说不注销了她也没挽留: 不 is the customer's, 没 is hers).
+SUBJECT_PRONOUNS = {"他", "她", "我", "你", "您", "他们", "她们", "我们", "你们"}
+
 # Prepositions of cause: negators between one of them and the mention describe the reason, not the act
 # (为送货不及时道歉 is an apology; 不为小事道歉 still is not).
 CAUSE_PREPOSITIONS = {"为", "因", "因为", "由于"}
@@ -140,6 +144,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
     seen = 0
+    negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
     i = index - 1
     while i >= 0 and seen < WINDOW:
@@ -158,10 +163,13 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
             past_modifier = True
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
+        if token in SUBJECT_PRONOUNS and negators:
+            break
         w = 0 if _a_not_a(words, i) else negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w
+        negators += 1 if w else 0
         seen += 1
         i -= 1
     return weight % 2 == 1

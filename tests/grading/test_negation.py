@@ -187,3 +187,10 @@ def test_another_rubrics_term_does_not_hide_a_negator():
     grader = Grader({}, parts=[finish, other])
     assert grader.grade(finish, "客户话还没说完就被打断了").score == 0
     assert grader.grade(other, "客户话还没说完就被打断了").score == 1
+
+
+def test_a_negator_of_another_subject_does_not_cancel_this_one(grader):
+    retain = {"points": 1,
+              "rubric": [{"id": "r", "text": "没有挽留", "points": 1, "polarity": "negative", "match": [["挽留"]]}]}
+    assert score(grader, retain, "客户说不注销了她也没挽留") == 1
+    assert score(grader, APOLOGY, "他没有向客户道歉") == 0
