@@ -39,7 +39,7 @@ FALSE_NEGATORS = {
     "无论如何", "不论是", "不仅仅", "无关", "别说", "莫过于", "否则", "是否",
     "能否", "可否", "与否",
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
-    "不良", "不满", "不便", "不安", "不快", "不适", "不悦",
+    "不良", "不满", "不便", "不安", "不快", "不适", "不悦", "不足",
 }
 # 非 is not among them: it makes non-predicate modifiers (非空表, 非结尾处, 非正式), while 并非 is listed above.
 _NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿")
@@ -114,8 +114,12 @@ def negator_weight(token: str, next_token: str = "") -> int:
                 return negator_weight(rest, next_token)
     if token in DOUBLE_NEGATORS:
         return 2
+    if token == "不过" and next_token.startswith("问"):
+        return 1  # 不过问 (leave alone), not 不过 (however)
     if token in FALSE_NEGATORS:
         return 0
+    if len(token) == 2 and token[1] == "未":
+        return 1  # jieba glues 未 to the word before it: 制定时未征求 = 时|未征求
     if token in NEGATORS:
         if (token, next_token) in _ENGLISH_FALSE:
             return 0

@@ -194,3 +194,12 @@ def test_a_negator_of_another_subject_does_not_cancel_this_one(grader):
               "rubric": [{"id": "r", "text": "没有挽留", "points": 1, "polarity": "negative", "match": [["挽留"]]}]}
     assert score(grader, retain, "客户说不注销了她也没挽留") == 1
     assert score(grader, APOLOGY, "他没有向客户道歉") == 0
+
+
+def test_negators_jieba_glues_or_hides(grader):
+    ask = {"points": 1, "rubric": [{"id": "a", "text": "a", "points": 1, "match": [["征求"]]}]}
+    assert score(grader, ask, "制定时未征求业主意见") == 0  # 时未 carries the negator
+    solve = {"points": 1, "rubric": [{"id": "s", "text": "s", "points": 1, "match": [["解决"]]}]}
+    assert score(grader, solve, "停车位不足要想办法解决") == 1  # 不足 is an adjective of lack, like 不满
+    survey = {"points": 1, "rubric": [{"id": "q", "text": "q", "points": 1, "match": [["问"]]}]}
+    assert score(grader, survey, "管理人员对满意度不过问") == 0  # 不过问, not 不过 (however)
