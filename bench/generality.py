@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from app.bank import load_bank  # noqa: E402
 from app.bank.overlaps import declared_pairs  # noqa: E402
 from app.grading import Grader  # noqa: E402
+from app.grading.samples import cross_check  # noqa: E402
 
 INDEPENDENT = ROOT / "bench" / "independent_answers.yaml"
 
@@ -34,33 +35,23 @@ def cross_question(questions: dict, grader: Grader, worst: int, show_points: boo
     parts = [(qid, part) for qid, content in questions.items() for part in content.get("parts", [])]
     declared = declared_pairs(questions)
     compiled = {(qid, part["id"]): grader.compile(part) for qid, part in parts}
-    rows = []
-    point_hits: Counter = Counter()
-    for qid, part in parts:
-        target = compiled[(qid, part["id"])]
-        for other, other_part in parts:
-            if other == qid:
-                continue
-            result = grader.grade_compiled(target, other_part["reference"])
-            share = result.score / result.max if result.max else 0.0
-            earned = [p.id for p in result.points if p.earned]
-            for p in earned:
-                point_hits[(qid, part["id"], p)] += 1
-            if frozenset({(qid, part["id"]), (other, other_part["id"])}) in declared:
-                earned.append("[declared overlap]")
-            rows.append((share, qid, part["id"], other, other_part["id"], result.score, result.max, earned))
-    over = [r for r in rows if r[0] > 0.1 + 1e-9]
-    over_declared = [r for r in over if "[declared overlap]" in r[7]]
-    mean = sum(r[0] for r in rows) / len(rows) if rows else 0.0
+    # Every pair, not only those above 10% (threshold -1): the mean share needs them all.
+    _, rows = cross_check(questions, grader, threshold=-1, declared=declared)
+    point_hits = Counter((h.question, h.part, p) for h in rows for p in h.earned)
+    share = {id(h): h.score / h.maximum if h.maximum else 0.0 for h in rows}
+    over = [h for h in rows if share[id(h)] > 0.1 + 1e-9]
+    over_declared = [h for h in over if h.declared]
+    mean = sum(share.values()) / len(rows) if rows else 0.0
     print("== (a) cross-question: parts graded against other questions' reference answers")
     print(f"pairs: {len(rows)}; above 10%: {len(over)} ({len(over) / len(rows):.1%}), of which "
           f"{len(over_declared)} are declared overlaps (undeclared: {len(over) - len(over_declared)}, "
           f"{(len(over) - len(over_declared)) / len(rows):.1%}); "
-          f"above 20%: {sum(r[0] > 0.2 + 1e-9 for r in rows)}; mean share earned: {mean:.2%}")
-    rows.sort(key=lambda r: -r[0])
+          f"above 20%: {sum(v > 0.2 + 1e-9 for v in share.values())}; mean share earned: {mean:.2%}")
     print(f"worst {worst}:")
-    for share, qid, pid, other, opid, score, maximum, earned in rows[:worst]:
-        print(f"  {share:5.0%}  {qid}/{pid} <- {other}/{opid}: {score:g}/{maximum:g} ({', '.join(earned)})")
+    for h in rows[:worst]:  # cross_check sorts worst first
+        note = ", [declared overlap]" if h.declared else ""
+        print(f"  {share[id(h)]:5.0%}  {h.question}/{h.part} <- {h.other}/{h.other_part}: "
+              f"{h.score:g}/{h.maximum:g} ({', '.join(h.earned)}{note})")
     # The same with every good sample answer (≥ 60% expected) of the other questions: more, and more varied, text.
     tried = over_samples = 0
     shares = 0.0
