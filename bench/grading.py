@@ -17,6 +17,13 @@ subprocess, one batch of JSON lines with inline parts), and prints:
     .venv/bin/python bench/grading.py             # 10,000 answers via flask grade
     .venv/bin/python bench/grading.py --inproc    # child runs grade_lines, not flask
     .venv/bin/python bench/grading.py -n 2000
+    .venv/bin/python bench/grading.py --sweep     # only the length sweep (below)
+
+The length sweep grades answers of 300, 1,000 and 5,000 characters against every case part of the bundled
+bank (the Grader knowing the bank, as the site's does): natural text, and adversarial repetitions (one negated
+term, the rubric's own negators, one-line sentences, list commas, single characters for jieba's HMM, a
+homophone slip, zero-width and surrogate debris).  Per kind and length it prints the median and the worst part's
+time (best of three runs per part, so a garbage-collection pause is not taken for the grader's cost).
 """
 from __future__ import annotations
 
@@ -177,14 +184,63 @@ def time_in_process(answers: list[str]) -> tuple[list[float], list[float], float
     return grade_times, seg_times, grade_total, seg_total
 
 
+SWEEP_LENGTHS = (300, 1000, 5000)
+SWEEP_UNITS = {
+    "one negated term": "没有道歉",
+    "rubric's own negators": "不需要插入没有移动",
+    "one-line sentences": "道歉\n",
+    "list commas": "道歉、倾听、安抚、",
+    "single characters": "不",
+    "homophone slip": "至歉",
+    "mixed negation": "客户说不注销了她也没挽留，没有道歉也没有解释原因、不要推诿。",
+    "invisible debris": "道\u200b歉\ud83d\x00",
+}
+
+
+def sweep() -> None:
+    from app.bank.loader import load_bank
+    from app.grading import Grader
+
+    bank = load_bank(ROOT / "question_bank")
+    parts = list(bank.case_parts())
+    grader = Grader(bank.synonyms, parts=parts)
+    compiled = [grader.compile(p) for p in parts]
+    natural = make_answers(1, max(SWEEP_LENGTHS))[0]
+    kinds = {"natural text": natural, **SWEEP_UNITS}
+    print(f"length sweep: {len(compiled)} bank parts; ms per part, median / worst part")
+    print(f"{'kind':24}" + "".join(f"{n:>20,}" for n in SWEEP_LENGTHS))
+    worst_5000 = 0.0
+    for kind, unit in kinds.items():
+        cells = []
+        for length in SWEEP_LENGTHS:
+            text = (unit * (length // len(unit) + 1))[:length]
+            times = []
+            for part in compiled:
+                best = float("inf")
+                for _ in range(3):
+                    start = time.perf_counter()
+                    grader.grade_compiled(part, text)
+                    best = min(best, time.perf_counter() - start)
+                times.append(best * 1000)
+            cells.append(f"{statistics.median(times):7.2f} / {max(times):7.2f}")
+            if length == 5000:
+                worst_5000 = max(worst_5000, max(times))
+        print(f"{kind:24}" + "".join(f"{c:>20}" for c in cells), flush=True)
+    print(f"worst part at 5,000 characters, any kind: {worst_5000:.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=10_000, help="answers in the big batch (default 10,000)")
     ap.add_argument("--inproc", action="store_true", help="child runs grade_lines directly instead of flask grade")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--sweep", action="store_true", help="only the length sweep against the bank's parts")
     args = ap.parse_args()
     if args.child:
         child_main()
+        return
+    if args.sweep:
+        sweep()
         return
 
     answers = make_answers(args.n)
@@ -215,6 +271,8 @@ def main() -> None:
     print(f"  jieba lcut alone: median {med_seg:.3f} ms/answer, {args.n / seg_total:8.0f} answers/s")
     print(f"  ratio grading / segmentation: {grade_total / seg_total:.2f}x (total), {med_grade / med_seg:.2f}x (median)")
     print(f"  ratio flask batch (start-up subtracted) / segmentation: {grading_only / seg_total:.2f}x")
+    print()
+    sweep()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import re
 
 from . import negation
 from .normalize import NormalizedText, normalize
+from .pinyin_slips import reading_index
 from .segment import Segmenter
 from .terms import stem
 
@@ -37,6 +38,7 @@ class AnswerView:
         self.segmenter = segmenter
         self._latin: list[tuple[int, int, str]] | None = None
         self._stem_index: dict[str, list[int]] | None = None
+        self._readings: dict[str, list[int]] | None = None
         self._spans: dict[int, SpanTokens] = {}
         self._negated: dict[tuple, bool] = {}
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
@@ -54,6 +56,12 @@ class AnswerView:
                 index.setdefault(stem(word), []).append(i)
             self._stem_index = index
         return self._stem_index
+
+    def reading_index(self) -> dict[str, list[int]]:
+        """Toneless pinyin reading -> positions, for the homophone match (built on first use)."""
+        if self._readings is None:
+            self._readings = reading_index(self.text)
+        return self._readings
 
     # Tokens --------------------------------------------------------------
     def span_tokens(self, pos: int) -> SpanTokens:
@@ -86,7 +94,7 @@ class AnswerView:
         bounds = self.span_tokens(start).boundaries
         return start in bounds and end in bounds
 
-    def is_negated(self, start: int, end: int, neutral: tuple[tuple[int, int], ...] = ()) -> bool:
+    def is_negated(self, start: int, end: int, neutral: "NeutralSpans | None" = None) -> bool:
         """Is the mention [start, end) negated?  Tokens inside the ``neutral``
         spans (negators the rubric point itself matches) do not count."""
         key = (start, end, neutral)
@@ -98,11 +106,38 @@ class AnswerView:
             else:
                 i = tokens.index_at(start)
                 glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
-                skip = frozenset(
-                    k
-                    for k, (s, e) in enumerate(zip(tokens.starts, tokens.ends))
-                    if any(ns <= s and e <= ne for ns, ne in neutral)
-                ) if neutral else frozenset()
+                skip = neutral.token_test(tokens) if neutral else None
                 cached = negation.is_negated(tokens.words, i, glued, skip)
             self._negated[key] = cached
         return cached
+
+
+class NeutralSpans:
+    """Spans of one answer that negation must look through (a point's own negator mentions).  Hashed by
+    identity, so it is a cheap cache key however many spans it holds; a token is inside a span when the
+    furthest end among the spans starting at or before it reaches the token's end (bisect, no scan)."""
+
+    __slots__ = ("starts", "reach", "spans")
+
+    def __init__(self, spans) -> None:
+        self.spans = frozenset(spans)
+        ordered = sorted(self.spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = []
+        furthest = -1
+        for _, e in ordered:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def __contains__(self, span) -> bool:
+        return span in self.spans
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and self.reach[k] >= end
+
+    def token_test(self, tokens: SpanTokens):
+        return lambda k: self.covers(tokens.starts[k], tokens.ends[k])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .answer import AnswerView
+from .answer import AnswerView, NeutralSpans
 from .matches import EXACT_KINDS, FUZZY_KINDS
 from .negation import is_negator_term
 from .rubric import CompiledPoint
@@ -42,6 +42,11 @@ def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, 
     return spans
 
 
+# A group's first mentions, in text order, are the ones weighed: no real answer names one key term this often,
+# and the bound keeps the negation checks of an answer that repeats a term thousands of times constant.
+MAX_MENTIONS = 64
+
+
 def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
     for fuzzy in (False, True):
         spans = set()
@@ -55,6 +60,8 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 if kept and s < kept[-1][1] and e <= kept[-1][1]:
                     continue
                 kept.append((s, e))
+                if len(kept) == MAX_MENTIONS:
+                    break
             return [Mention(s, e, fuzzy, answer.is_negated(s, e)) for s, e in kept]
     return []
 
@@ -81,8 +88,8 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
     if point.explicit_negation and not negative:
         # The rubric matches negators itself ([插入] + [不需要, 很少]): those
         # mentions do not negate the point's other mentions.
-        neutral = tuple(
-            sorted({(m.start, m.end) for ms in per_group for m in ms if is_negator_term(answer.text[m.start:m.end])})
+        neutral = NeutralSpans(
+            (m.start, m.end) for ms in per_group for m in ms if is_negator_term(answer.text[m.start:m.end])
         )
         per_group = [
             [

@@ -160,7 +160,7 @@ class HomophoneMatch(MatchKind):
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         found = []
         n = len(term.text)
-        for start in homophone_windows(answer.text, term.text, list(term.readings)):
+        for start in homophone_windows(answer.text, term.text, list(term.readings), answer.reading_index()):
             window = answer.text[start:start + n]
             if answer.segmenter.is_word(window) or not answer.on_boundaries(start, start + n):
                 continue

@@ -58,6 +58,9 @@ _ENGLISH_FALSE = {("not", "only"), ("no", "matter"), ("no", "doubt"), ("not", "j
 
 # How many tokens before a mention a negator may stand and still govern it.
 WINDOW = 6
+# How many tokens the look-back may visit in all, skipped ones (list commas, the rubric's own negators)
+# included: bounded so that the cost of one mention never depends on the answer's length.
+MAX_VISITED = 4 * WINDOW
 
 # A mention right after a preposition is the object of a phrase, not the
 # negated predicate: in 无需对第一个节点进行特殊处理 the negator governs 处理,
@@ -135,11 +138,11 @@ def negator_weight(token: str, next_token: str = "") -> int:
     return 0
 
 
-def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset[int] = frozenset()) -> bool:
+def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
     token ``index``.  ``glued`` is the part of that token before the mention
     when jieba glued a negator to the term (不连续 for the term 连续).
-    Tokens whose index is in ``neutral`` are skipped (negators the rubric
+    Tokens for which ``neutral(k)`` is true are skipped (negators the rubric
     itself asked for)."""
     if glued:
         weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
@@ -151,8 +154,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral: frozenset
     negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
     i = index - 1
-    while i >= 0 and seen < WINDOW:
-        if i in neutral:
+    lowest = max(index - MAX_VISITED, 0)
+    while i >= lowest and seen < WINDOW:
+        if neutral is not None and neutral(i):
             i -= 1
             continue
         token = words[i]

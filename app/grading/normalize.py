@@ -9,6 +9,7 @@ in the original answer of the character that produced normalised character
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -33,16 +34,27 @@ _t2s = opencc.OpenCC("t2s")
 # Per-character cache: original char -> normalised string (may be "" or
 # several chars).  Whitespace and "." are handled in context, not cached here.
 _char_cache: dict[str, str] = {}
+_CHAR_CACHE_MAX = 50_000
 
 
 # Minus signs and hyphens that NFKC leaves alone; × as in 2×n.
 _SYMBOLS = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-", "×": "*"}
 
 
+# Characters that carry nothing a grader can read: lone surrogates (not encodable, OpenCC raises on them),
+# control characters other than whitespace (NUL), format characters (zero-width space and joiner, BOM, soft
+# hyphen: they could hide a term, 道\u200b歉) and combining marks standing alone after NFKC.
+_DROPPED_CATEGORIES = frozenset({"Cs", "Cc", "Cf", "Mn", "Me", "Co", "Cn"})
+
+
 def _normalise_char(ch: str) -> str:
     out = []
+    if unicodedata.category(ch) == "Cs":
+        return ""  # NFKC itself is fine with a surrogate, but nothing after it is
     for c in unicodedata.normalize("NFKC", ch).lower():
         c = _SYMBOLS.get(c, c)
+        if unicodedata.category(c) in _DROPPED_CATEGORIES and not c.isspace():
+            continue
         if c in _SENTENCE_ENDERS:
             out.append(SENTENCE_END)
         elif c in _CLAUSE_BREAKERS:
@@ -109,18 +121,25 @@ def _is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+_LINE_PAD = "\r \t\u3000"
+_LONGEST_OPENER = max(map(len, _LIST_OPENERS))
+_NEXT_LINE_START = re.compile(r"[^\r \t\u3000]")
+
+
 def soft_wraps(original: str) -> set[int]:
-    """Indices of the line-break characters that only wrap a sentence (see SOFT_WRAP_MIN_LINE)."""
+    """Indices of the line-break characters that only wrap a sentence (see SOFT_WRAP_MIN_LINE).
+    Linear: each line and the start of the next are looked at once, never the rest of the text."""
     found: set[int] = set()
     start = 0
     for i, ch in enumerate(original):
         if ch != "\n":
             continue
-        line = original[start:i].rstrip("\r \t\u3000")
+        line = original[start:i].rstrip(_LINE_PAD)
         start = i + 1
-        rest = original[i + 1:].lstrip("\r \t\u3000")
-        if len(line.strip()) < SOFT_WRAP_MIN_LINE or not line or not rest:
+        first = _NEXT_LINE_START.search(original, i + 1)
+        if len(line.strip()) < SOFT_WRAP_MIN_LINE or not line or first is None:
             continue
+        rest = original[first.start():first.start() + _LONGEST_OPENER]
         if _is_cjk(line[-1]) and _is_cjk(rest[0]) and rest[0] not in _LIST_MARK_CHARS \
                 and not rest.startswith(_LIST_OPENERS):
             found.add(i)
@@ -147,7 +166,9 @@ def normalize(original: str) -> NormalizedText:
         else:
             norm = cache.get(ch)
             if norm is None:
-                norm = cache[ch] = _normalise_char(ch)
+                norm = _normalise_char(ch)
+                if len(cache) < _CHAR_CACHE_MAX:  # bounded: an answer may hold any of a million code points
+                    cache[ch] = norm
         if norm == " ":
             if pending_space < 0:
                 pending_space = i

@@ -31,22 +31,37 @@ def term_readings(term: str) -> list[str]:
     return [_toneless(s) for s in lazy_pinyin(term, style=Style.TONE)]
 
 
-def homophone_windows(text: str, term: str, readings: list[str]) -> list[int]:
+def reading_index(text: str) -> dict[str, list[int]]:
+    """Toneless reading -> ascending positions of the characters of ``text`` that can read so.  Built once per
+    answer (linear), it lets every term look up its candidate windows instead of scanning the text."""
+    index: dict[str, list[int]] = {}
+    for pos, ch in enumerate(text):
+        for reading in char_readings(ch):
+            index.setdefault(reading, []).append(pos)
+    return index
+
+
+def homophone_windows(text: str, term: str, readings: list[str], index: dict[str, list[int]] | None = None) -> list[int]:
     """Start positions of windows of ``text`` that read like ``term`` but are
     not ``term``, differing in at most half of its characters.
 
-    No per-answer index is needed: such a window shares at least one character
-    with the term, so candidates come from ``str.find`` of each character."""
+    Every character of such a window either is the term's character or reads like it, so the candidates are the
+    positions of the term's rarest reading (``index``, from ``reading_index``); each is then checked in
+    constant time.  The cost is linear in the answer whatever it repeats."""
     n = len(term)
-    candidates: set[int] = set()
-    for k, ch in enumerate(term):
-        pos = text.find(ch)
-        while pos >= 0:
-            if pos >= k:
-                candidates.add(pos - k)
-            pos = text.find(ch, pos + 1)
+    if index is None:
+        index = reading_index(text)
+    # Only a character whose own readings hold its reading in the term finds all the window's candidates
+    # (its exact occurrences included); pypinyin's phrase reading of a 多音字 is almost always one of them.
+    usable = [k for k in range(n) if readings[k] in char_readings(term[k])]
+    if not usable:
+        return []
+    rarest = min(usable, key=lambda k: len(index.get(readings[k], ())))
     found = []
-    for start in sorted(candidates):
+    for pos in index.get(readings[rarest], ()):
+        start = pos - rarest
+        if start < 0:
+            continue
         window = text[start:start + n]
         if len(window) < n or window == term:
             continue

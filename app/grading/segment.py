@@ -11,6 +11,7 @@ with warnings.catch_warnings():
     # ``pytest -W error``.  Only that warning is silenced, only here.
     warnings.filterwarnings("ignore", message=".*pkg_resources is deprecated.*")
     import jieba
+    from jieba import finalseg
 
 # jieba logs "Building prefix dict..." to stderr on first use.
 jieba.setLogLevel(logging.WARNING)
@@ -18,6 +19,13 @@ jieba.setLogLevel(logging.WARNING)
 from .negation import NEGATING_CHARS  # noqa: E402
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+
+# jieba guesses unknown words with an HMM (Viterbi) over every run of single characters, about ten times the
+# cost per character of the dictionary pass: 5,000 characters of 不不不… took 90 ms.  Real answers have short
+# runs (names, new words); past this many characters of runs in one text, the remaining runs stay single
+# characters, so the cost of cutting stays near the dictionary pass's whatever the text repeats.
+HMM_BUDGET = 1000
+_HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
 
 
 class Segmenter:
@@ -68,9 +76,58 @@ class Segmenter:
         """(start, end) spans of the tokens of ``text``, whitespace dropped."""
         spans = []
         pos = 0
-        for word in self.tokenizer.cut(text, HMM=True):
+        for word in self.cut(text):
             end = pos + len(word)
             if not word.isspace():
                 spans.append((pos, end))
             pos = end
         return spans
+
+    def cut(self, text: str):
+        """jieba's accurate mode with HMM (``Tokenizer.cut(text, HMM=True)``), with the HMM limited to
+        HMM_BUDGET characters of single-character runs per text; below the budget the words are jieba's own."""
+        budget = [HMM_BUDGET]
+        for block in jieba.re_han_default.split(text):
+            if not block:
+                continue
+            if jieba.re_han_default.match(block):
+                yield from self._cut_block(block, budget)
+            else:
+                for piece in jieba.re_skip_default.split(block):
+                    if jieba.re_skip_default.match(piece):
+                        yield piece
+                    else:
+                        yield from piece
+
+    def _cut_block(self, block: str, budget: list[int]):
+        tokenizer = self.tokenizer
+        route: dict = {}
+        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        x, n, run = 0, len(block), ""
+        while x < n:
+            y = route[x][1] + 1
+            if y - x == 1:
+                run += block[x]
+            else:
+                if run:
+                    yield from self._cut_run(run, budget)
+                    run = ""
+                yield block[x:y]
+            x = y
+        if run:
+            yield from self._cut_run(run, budget)
+
+    def _cut_run(self, run: str, budget: list[int]):
+        """A run of single-character words: the HMM may join unknown words in it (jieba's own rule)."""
+        if len(run) == 1 or self.tokenizer.FREQ.get(run):
+            yield from run
+            return
+        for piece in _HAN_RUN.split(run):
+            if not piece:
+                continue
+            if _HAN_RUN.match(piece):
+                if budget[0] < len(piece):
+                    yield from piece
+                    continue
+                budget[0] -= len(piece)
+            yield from finalseg.cut(piece)
