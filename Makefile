@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 export FLASK_APP := app
 HOST ?= 127.0.0.1
 PORT ?= 5000
+TEST_WORKERS ?= auto
 
 .PHONY: run test e2e setup db bank demo translations browser bench clean
 
@@ -12,8 +13,8 @@ run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the b
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
-test: setup browser  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
-	$(BIN)/python -m pytest
+test: setup browser  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set), on every core
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 e2e: setup browser  ## only the browser tests
 	$(BIN)/python -m pytest -m e2e

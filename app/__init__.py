@@ -18,6 +18,10 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module.load_secret_key(app.instance_path)
 
+    if app.config.get("ARGON2_PARAMS"):
+        from argon2 import PasswordHasher
+
+        app.extensions["password_hasher"] = PasswordHasher(**app.config["ARGON2_PARAMS"])
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     login.init_app(app)

@@ -152,7 +152,7 @@ def grade_command(file, bank_path, use_db):
 
     if use_db:
         from .authoring.services import part_lookup
-        from .exams.grading import current_grader
+        from .scoring import current_grader
 
         grader, lookup = current_grader(), part_lookup()
     else:
@@ -249,7 +249,7 @@ def users_demo(out_file):
 @attempts_cli.command("expire")
 def attempts_expire():
     """Finish and grade every started attempt whose deadline has passed (run it from cron every few minutes)."""
-    from .exams.attempts import expire_overdue
+    from .exams.lifecycle import expire_overdue
     from .extensions import db
 
     try:

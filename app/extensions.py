@@ -28,9 +28,9 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 def select_locale():
     """The language the user chose (kept in the session), else Chinese."""
-    from flask import current_app
+    from flask import current_app, has_request_context
 
-    chosen = session.get("lang")
+    chosen = session.get("lang") if has_request_context() else None  # the CLI and jobs speak the default
     if chosen in current_app.config["LANGUAGES"]:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]

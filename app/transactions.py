@@ -1,22 +1,56 @@
-"""One commit or rollback per request, at the edge: services only flush."""
-from flask import Flask
+"""One commit or rollback per request, at the edge: services only flush, views never commit.
+
+After a request that may change data (POST, PUT, PATCH, DELETE) and answered below 400, the unit of work is
+committed once; any other request, and any error, is rolled back once. A GET does not write, with one documented
+exception: ``writes_on_read()``, called only by ``exams.lifecycle.finish_overdue_on_read`` (an attempt whose time
+ran out is finished when its owner looks). The CLI commands are edges of their own and commit themselves.
+"""
+from flask import Flask, g, jsonify, render_template, request
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from .extensions import db
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def writes_on_read() -> None:
+    """Let this GET's changes be committed (see the module's docstring for the one caller)."""
+    g.writes_on_read = True
+
+
+def _wants_commit(response) -> bool:
+    if response.status_code >= 400:
+        return False
+    return request.method not in SAFE_METHODS or bool(g.get("writes_on_read"))
+
+
+def _failed(status: int, code: str, message: str):
+    if request.path.startswith("/api/"):
+        response = jsonify(error=code, message=message)
+        response.status_code = status
+        return response
+    return render_template("error.html", code=status, message=message), status
+
 
 def register(app: Flask) -> None:
+    @app.after_request
+    def finish_unit_of_work(response):
+        if not _wants_commit(response):
+            db.session.rollback()
+            return response
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            return app.make_response(_failed(409, "conflict", _("The request clashed with another one; try again.")))
+        except OperationalError as exc:
+            db.session.rollback()
+            app.logger.warning("database unavailable at commit: %s", exc)
+            return app.make_response(_failed(503, "busy", _("The database is busy; try again in a moment.")))
+        return response
+
     @app.teardown_request
-    def finish_transaction(exc):
-        # Views that changed something commit explicitly through commit_or_rollback; anything left open
-        # (an error, a read-only request) is rolled back here so no half-done work leaks into the next request.
+    def roll_back_on_error(exc):
         if exc is not None:
             db.session.rollback()
-
-
-def commit() -> None:
-    """Commit the request's unit of work (called once, by the view, after its services succeeded)."""
-    try:
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise

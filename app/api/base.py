@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from ..exams.errors import ExamConflict, ExamError, ExamNotFound, state_code, state_message
-from ..extensions import csrf, db
+from ..extensions import csrf
 from ..models import ApiToken, AttemptStateError, utcnow
 
 bp = Blueprint("api", __name__)
@@ -97,25 +97,21 @@ def roles_required(*roles: str):
 
 @bp.errorhandler(ApiError)
 def api_error(exc: ApiError):
-    db.session.rollback()
     return error(exc.status, exc.code, exc.message)
 
 
 @bp.errorhandler(ExamNotFound)
 def not_found(exc):
-    db.session.rollback()
     return error(404, "not_found", str(exc))
 
 
 @bp.errorhandler(ExamConflict)
 def conflict(exc):
-    db.session.rollback()
     return error(409, "conflict", str(exc))
 
 
 @bp.errorhandler(ExamError)
 def exam_error(exc):
-    db.session.rollback()
     if isinstance(exc, ExamNotFound):
         return error(404, "not_found", str(exc))
     return error(400, "bad_request", str(exc))
@@ -123,19 +119,16 @@ def exam_error(exc):
 
 @bp.errorhandler(AttemptStateError)
 def state_error(exc):
-    db.session.rollback()
     return error(409, state_code(exc), state_message(exc))
 
 
 @bp.errorhandler(IntegrityError)
 def integrity_error(exc):
-    db.session.rollback()
     return error(409, "conflict", "the request clashed with another one; try again")
 
 
 @bp.errorhandler(OperationalError)
 def busy(exc):
-    db.session.rollback()
     current_app.logger.warning("database busy: %s", exc)
     return error(503, "busy", "the database is busy; try again")
 

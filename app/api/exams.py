@@ -1,10 +1,10 @@
-"""Papers, attempts, practice and the 错题本 over JSON. Thin: parse, call ``app.exams.services``, commit once."""
+"""Papers, attempts, practice and the 错题本 over JSON. Thin: parse, call the exams operations, answer; the
+request's edge commits (app/transactions.py)."""
 from flask import g, jsonify, url_for
 
-from ..exams import services
+from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from ..exams.errors import ExamNotFound, is_key
 from ..models import Paper, utcnow
-from ..transactions import commit
 from . import schemas
 from .base import bp, roles_required
 
@@ -12,12 +12,9 @@ TRAINEE = ("trainee",)
 READERS = ("trainee", "instructor", "admin")
 
 
-@bp.before_request
-def finish_overdue():
-    """An attempt whose time ran out is graded as soon as its owner comes back (cron does the rest)."""
-    user = g.get("api_user")
-    if user is not None and user.has_role("trainee") and services.expire_overdue(user=user):
-        commit()
+def _finish_overdue() -> None:
+    """An attempt whose time ran out is graded as soon as its owner reads (cron does the rest)."""
+    lifecycle.finish_overdue_on_read(user=g.api_user)
 
 
 def _paper(key: str) -> Paper:
@@ -30,15 +27,15 @@ def _paper(key: str) -> Paper:
 @bp.route("/papers")
 @roles_required(*READERS)
 def papers():
-    return jsonify(papers=services.dashboard(g.api_user)["papers"])
+    _finish_overdue()
+    return jsonify(papers=progress_ops.dashboard(g.api_user)["papers"])
 
 
 @bp.route("/papers/<paper_id>/attempts", methods=["POST"])
 @roles_required(*TRAINEE)
 def start(paper_id: str):
-    attempt, created = services.start_attempt(g.api_user, _paper(paper_id))
-    commit()
-    response = jsonify(services.attempt_payload(attempt))
+    attempt, created = lifecycle.start_attempt(g.api_user, _paper(paper_id))
+    response = jsonify(payloads.attempt_payload(attempt))
     response.status_code = 201 if created else 200
     response.headers["Location"] = url_for("api.attempt", attempt_id=attempt.id)
     return response
@@ -47,23 +44,23 @@ def start(paper_id: str):
 @bp.route("/attempts/<attempt_id>")
 @roles_required(*READERS)
 def attempt(attempt_id: str):
-    found = services.get_attempt_for(g.api_user, attempt_id)
-    payload = services.attempt_payload(found)
+    _finish_overdue()
+    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
+    payload = payloads.attempt_payload(found)
     if not found.is_open:
-        payload["result"] = services.result_payload(found)
+        payload["result"] = payloads.result_payload(found)
     return jsonify(payload)
 
 
 @bp.route("/attempts/<attempt_id>/answers/<question_id>", methods=["PUT"])
 @roles_required(*TRAINEE)
 def save_answer(attempt_id: str, question_id: str):
-    found = services.get_attempt_for(g.api_user, attempt_id)
+    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
     answer, flagged = schemas.answer_request()
     if answer is schemas.MISSING:
-        response = services.set_flag(found, question_id, flagged)
+        response = lifecycle.set_flag(found, question_id, flagged)
     else:
-        response = services.save_answer(found, question_id, answer, flagged=flagged)
-    commit()
+        response = lifecycle.save_answer(found, question_id, answer, flagged=flagged)
     return jsonify(question=question_id, answer=response.answer, flagged=response.flagged,
                    saved_at=response.saved_at.isoformat() if response.saved_at else None)
 
@@ -71,25 +68,23 @@ def save_answer(attempt_id: str, question_id: str):
 @bp.route("/attempts/<attempt_id>/submit", methods=["POST"])
 @roles_required(*TRAINEE)
 def submit(attempt_id: str):
-    found = services.get_attempt_for(g.api_user, attempt_id)
-    services.submit_attempt(found)
-    commit()
-    return jsonify(services.result_payload(found))
+    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
+    lifecycle.submit_attempt(found)
+    return jsonify(payloads.result_payload(found))
 
 
 @bp.route("/attempts/<attempt_id>/focus", methods=["POST"])
 @roles_required(*TRAINEE)
 def focus(attempt_id: str):
-    found = services.get_attempt_for(g.api_user, attempt_id)
-    event = services.record_focus_loss(found, utcnow())
-    commit()
+    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
+    event = lifecycle.record_focus_loss(found, utcnow())
     return jsonify(recorded=event is not None, focus_losses=len(found.focus_events))
 
 
 @bp.route("/practice/next")
 @roles_required(*TRAINEE)
 def practice_next():
-    question = services.practice_question(g.api_user, topic=schemas.text_arg("topic"),
+    question = practising.practice_question(g.api_user, topic=schemas.text_arg("topic"),
                                           difficulty=schemas.text_arg("difficulty", 10),
                                           from_mistakes=schemas.flag_arg("mistakes"))
     return jsonify(question=question)
@@ -98,24 +93,22 @@ def practice_next():
 @bp.route("/practice/<question_id>/answer", methods=["POST"])
 @roles_required(*TRAINEE)
 def practice_answer(question_id: str):
-    feedback = services.practice_answer(g.api_user, question_id, schemas.practice_answer_request())
-    commit()
+    feedback = practising.practice_answer(g.api_user, question_id, schemas.practice_answer_request())
     return jsonify(feedback)
 
 
 @bp.route("/mistakes")
 @roles_required(*TRAINEE)
 def mistakes():
-    return jsonify(entries=services.mistake_book(g.api_user, due_only=schemas.flag_arg("due")),
-                   due=services.due_count(g.api_user))
+    return jsonify(entries=mistake_book.mistake_book(g.api_user, due_only=schemas.flag_arg("due")),
+                   due=mistake_book.due_count(g.api_user))
 
 
 @bp.route("/mistakes", methods=["POST"])
 @roles_required(*TRAINEE)
 def add_mistake():
-    entry = services.add_mistake(g.api_user, schemas.mistake_request())
-    commit()
-    response = jsonify(services.mistake_payload(entry))
+    entry = mistake_book.add_mistake(g.api_user, schemas.mistake_request())
+    response = jsonify(mistake_book.entry_payload(entry))
     response.status_code = 201
     return response
 
@@ -123,16 +116,19 @@ def add_mistake():
 @bp.route("/history")
 @roles_required(*TRAINEE)
 def history():
-    return jsonify(attempts=services.history(g.api_user))
+    _finish_overdue()
+    return jsonify(attempts=progress_ops.history(g.api_user))
 
 
 @bp.route("/progress")
 @roles_required(*TRAINEE)
 def progress():
-    return jsonify(services.progress(g.api_user))
+    _finish_overdue()
+    return jsonify(progress_ops.progress(g.api_user))
 
 
 @bp.route("/dashboard")
 @roles_required(*TRAINEE)
 def dashboard():
-    return jsonify(services.dashboard(g.api_user))
+    _finish_overdue()
+    return jsonify(progress_ops.dashboard(g.api_user))

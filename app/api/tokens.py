@@ -3,7 +3,6 @@ from flask import current_app, g, jsonify
 
 from ..auth.services import authenticate
 from ..extensions import limiter
-from ..transactions import commit
 from ..models import ApiToken, utcnow
 from . import schemas
 from .base import bp, error, public, roles_required
@@ -18,7 +17,6 @@ def issue_token():
     if user is None:
         return error(401, "unauthorized", "wrong username or password")
     row, plain = ApiToken.issue(user)
-    commit()
     response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -32,7 +30,6 @@ def revoke_token():
     if row is None:
         return error(400, "bad_request", "only a bearer-token request can revoke its token")
     row.revoked_at = utcnow()
-    commit()
     return "", 204
 
 

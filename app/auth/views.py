@@ -4,7 +4,6 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..extensions import db, limiter, login
 from ..models import User
-from ..transactions import commit
 from ..urls import safe_next
 from .forms import LoginForm
 from .services import authenticate
@@ -40,7 +39,6 @@ def login_view():
         if user is None:
             form.password.errors.append(_("Wrong username or password."))
         else:
-            commit()
             session.clear()  # a fresh session on login: no fixation
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")) or home_for(user))

@@ -5,6 +5,8 @@ first one, so that an author sees every mistake at once.
 """
 import re
 
+from ..qtypes import QUESTION_TYPES, question_type
+from ..qtypes.base import DEFAULT_PART_POINTS
 from .overlaps import overlap, split_ref
 from .problems import Problem
 from .yamlsource import line_of
@@ -12,18 +14,11 @@ from .yamlsource import line_of
 ID_RE = re.compile(r"^[a-z0-9._-]+$")
 PART_ID_RE = re.compile(r"^[a-z0-9_-]+$")
 SET_NAME_RE = re.compile(r"^[a-z0-9_-]+$")
-TYPES = ("case", "single", "multiple", "judge")
-OBJECTIVE_TYPES = ("single", "multiple", "judge")
-LETTERS = "ABCDEFGH"
+TYPES = tuple(QUESTION_TYPES)
 PAPER_KINDS = ("mock", "practice")
 
 COMMON_FIELDS = {"id", "type", "topic", "difficulty", "tags", "stem", "source"}
-FIELDS_BY_TYPE = {
-    "case": COMMON_FIELDS | {"parts"},
-    "single": COMMON_FIELDS | {"options", "answer", "points", "explanation"},
-    "multiple": COMMON_FIELDS | {"options", "answer", "points", "explanation"},
-    "judge": COMMON_FIELDS | {"answer", "points", "explanation"},
-}
+FIELDS_BY_TYPE = {name: COMMON_FIELDS | qtype.fields for name, qtype in QUESTION_TYPES.items()}
 PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples", "overlaps"}
 POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope"}
 SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
@@ -31,7 +26,6 @@ PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempt
                 "track_focus", "sections"}
 SECTION_FIELDS = {"title", "draw", "questions", "points_each", "description"}
 DRAW_FIELDS = {"type", "count", "topic", "difficulty", "tags"}
-DEFAULT_PART_POINTS = 10
 
 
 def is_number(value) -> bool:
@@ -46,6 +40,9 @@ class Checker:
     def __init__(self, filename: str):
         self.filename = filename
         self.problems: list[Problem] = []
+
+    is_text = staticmethod(is_text)
+    is_number = staticmethod(is_number)
 
     def add(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, message))
@@ -104,50 +101,8 @@ class Checker:
             self.add(line_of(q, "tags"), f"{what}: 'tags' must be a list of text")
         if "source" in q and not isinstance(q["source"], str):
             self.add(line_of(q, "source"), f"{what}: 'source' must be text")
-        if qtype == "case":
-            self.case_parts(q, what)
-        else:
-            self.objective(q, qtype, what)
+        question_type(qtype).check(self, q, what)
         return qid
-
-    def objective(self, q, qtype: str, what: str) -> None:
-        self.require_text(q, "explanation", what)
-        self.positive_number(q, "points", what)
-        if qtype == "judge":
-            if not isinstance(q.get("answer"), bool):
-                self.add(line_of(q, "answer") if "answer" in q else line_of(q),
-                         f"{what}: a judge question's 'answer' must be true or false")
-            return
-        options = q.get("options")
-        letters: set = set()
-        if not isinstance(options, dict) or not options:
-            self.add(line_of(q, "options") if "options" in q else line_of(q),
-                     f"{what}: needs 'options', a mapping such as {{A: ..., B: ...}}")
-        else:
-            letters = set(options)
-            if len(options) < 2:
-                self.add(line_of(q, "options"), f"{what}: needs at least two options")
-            for letter, text in options.items():
-                if not isinstance(letter, str) or letter not in LETTERS:
-                    self.add(line_of(options, letter), f"{what}: option keys must be letters A to H, got {letter!r}")
-                elif not is_text(text) and not is_number(text):
-                    self.add(line_of(options, letter), f"{what}: option {letter} is empty")
-        answer = q.get("answer")
-        where = line_of(q, "answer") if "answer" in q else line_of(q)
-        if qtype == "single":
-            if not isinstance(answer, str):
-                self.add(where, f"{what}: a single-choice 'answer' must be one letter")
-            elif letters and answer not in letters:
-                self.add(where, f"{what}: answer '{answer}' is not among the options ({', '.join(sorted(map(str, letters)))})")
-        else:
-            if not isinstance(answer, list) or len(answer) < 2 or not all(isinstance(a, str) for a in answer):
-                self.add(where, f"{what}: a multiple-choice 'answer' must be a list of two or more letters")
-            else:
-                if len(set(answer)) != len(answer):
-                    self.add(where, f"{what}: answer lists a letter twice")
-                missing = [a for a in answer if letters and a not in letters]
-                if missing:
-                    self.add(where, f"{what}: answer {', '.join(missing)} not among the options")
 
     def case_parts(self, q, what: str) -> None:
         parts = q.get("parts")

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import MistakeEntry, Question, utcnow
 from .errors import ExamNotFound, is_key
-from .grading import Outcome
+from ..qtypes import PASS_RATIO, Outcome, question_type
 
 
 def _entry(user, question_id: int, part_key: str) -> MistakeEntry | None:
@@ -46,7 +46,7 @@ def record_outcome(user, version, outcome: Outcome, now=None) -> None:
     now = now or utcnow()
     if not outcome.answered:
         return
-    if version.content["type"] != "case":
+    if question_type(version.content).objective:
         _note(user, version, "", bool(outcome.correct), None, now)
     else:
         for part_id, part in outcome.parts.items():
@@ -55,7 +55,7 @@ def record_outcome(user, version, outcome: Outcome, now=None) -> None:
             _note(user, version, part_id, outcome.part_passed(part_id), outcome.part_missed(part_id), now)
         whole = _entry(user, version.question_id, "")  # a case added by hand: reviewed as a whole
         if whole is not None and whole.is_open:
-            whole.record(bool(outcome.max) and outcome.score >= 0.6 * outcome.max, now)
+            whole.record(bool(outcome.max) and outcome.score >= PASS_RATIO * outcome.max, now)
     db.session.flush()
 
 

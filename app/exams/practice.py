@@ -6,11 +6,17 @@ import random
 
 from sqlalchemy import func, select
 
+from flask_babel import gettext as _
+
 from ..extensions import db
-from ..models import PracticeAnswer, Question, QuestionVersion, utcnow
-from . import grading, mistakes
-from .attempts import validate_answer
-from .errors import ExamError, ExamNotFound, is_key
+from ..models import Attempt, AttemptItem, PracticeAnswer, Question, QuestionVersion, utcnow
+from ..qtypes import PASS_RATIO, question_type
+from ..qtypes.base import REVIEW_FLAGS
+from ..qtypes.results import point_rows
+from ..scoring import grade_answer
+from . import mistakes
+from .errors import ExamConflict, ExamError, ExamNotFound, is_key
+from .lifecycle import validate_answer
 
 
 def _parse_difficulty(difficulty) -> tuple[int, int] | None:
@@ -28,28 +34,23 @@ def _parse_difficulty(difficulty) -> tuple[int, int] | None:
         else:
             low = high = int(difficulty)
     except (TypeError, ValueError):
-        raise ExamError("难度应为 1 到 5 (difficulty must be 1 to 5, or a range like 2-4)") from None
+        raise ExamError(_("Difficulty must be 1 to 5, or a range such as 2-4.")) from None
     if not (1 <= low <= high <= 5):
-        raise ExamError("难度应为 1 到 5 (difficulty must be 1 to 5, or a range like 2-4)")
+        raise ExamError(_("Difficulty must be 1 to 5, or a range such as 2-4."))
     return low, high
 
 
 def question_payload(question: Question) -> dict:
     """A question as shown before answering: no answer, explanation, rubric, reference or samples."""
     content = question.current.content
-    qtype = content["type"]
-    options = content.get("options") or {}
+    qtype = question_type(content)
     return {
         "question": question.key,
-        "type": qtype,
-        "topic": content["topic"],
         "difficulty": content.get("difficulty", 3),
-        "stem": content.get("stem", ""),
-        "points": grading.question_points(content),
-        "options": [{"value": k, "label": k, "text": v} for k, v in options.items()]
-        if qtype in ("single", "multiple") else [],
-        "parts": [{"id": p["id"], "prompt": p.get("prompt", ""), "points": p.get("points", 10)}
-                  for p in content.get("parts", [])] if qtype == "case" else [],
+        "points": qtype.max_points(content),
+        "options": [],
+        "parts": [],
+        **qtype.public(content),
     }
 
 
@@ -67,7 +68,7 @@ def practice_question(user, topic: str | None = None, difficulty=None, from_mist
     now = now or utcnow()
     bounds = _parse_difficulty(difficulty)
     if topic is not None and (not isinstance(topic, str) or "\x00" in topic or len(topic) > 50):
-        raise ExamError("领域名称无效 (topic must be text of at most 50 characters)")
+        raise ExamError(_("The area must be text of at most 50 characters."))
     query = select(Question).where(Question.retired.is_(False))
     if topic:
         query = query.where(Question.topic == topic)
@@ -79,7 +80,9 @@ def practice_question(user, topic: str | None = None, difficulty=None, from_mist
         if not ids:
             return None
         query = query.where(Question.id.in_(ids))
-    candidates = [q for q in db.session.scalars(query.order_by(Question.id)) if q.current is not None]
+    busy = set(db.session.scalars(_open_attempt_questions(user)))
+    candidates = [q for q in db.session.scalars(query.order_by(Question.id))
+                  if q.current is not None and q.id not in busy]
     if not candidates:
         return None
     rng = random.Random(os.urandom(8))
@@ -97,38 +100,30 @@ def practice_question(user, topic: str | None = None, difficulty=None, from_mist
     return payload
 
 
-def _point_rows(part: dict, graded: dict) -> list[dict]:
-    earned = {p["id"]: p for p in graded.get("points", [])}
-    return [{"id": point["id"], "text": point.get("text", ""), "points": point.get("points"),
-             "earned": earned.get(point["id"], {}).get("earned", 0.0),
-             "evidence": earned.get(point["id"], {}).get("evidence", []),
-             "fuzzy": earned.get(point["id"], {}).get("fuzzy", False),
-             "negated": earned.get(point["id"], {}).get("negated", False)} for point in part.get("rubric", [])]
-
-
 def practice_answer(user, question_key, answer, now=None) -> dict:
     """Grade a practice answer at once, log it, update the 错题本, and return the feedback with the solution."""
     now = now or utcnow()
     question = Question.by_key(question_key) if is_key(question_key) else None
     if question is None or question.retired or question.current is None:
         raise ExamNotFound("no such question")
+    if in_open_attempt(user, question):
+        raise ExamConflict(_("This question is in an exam you have not submitted yet: practise it afterwards."))
     version = question.current
     content = version.content
+    qtype = question_type(content)
     value = validate_answer(content, answer)
     if value is None:
-        raise ExamError("请先作答 (give an answer)")
-    outcome = grading.grade_answer(content, value)
+        raise ExamError(_("Give an answer first."))
+    outcome = grade_answer(content, value)
     feedback = {"question": question.key, "type": content["type"], "topic": content["topic"],
                 "score": outcome.score, "max": outcome.max, "answer": value}
-    if content["type"] != "case":
+    if qtype.objective:
         db.session.add(PracticeAnswer(user_id=user.id, question_version_id=version.id, part_id=None, answer=value,
                                       score=outcome.score, max=outcome.max, at=now))
-        right = grading.correct_answer(content)
-        feedback.update(correct=bool(outcome.correct), correct_answer=right,
-                        explanation=content.get("explanation", ""))
+        feedback.update(correct=bool(outcome.correct), **qtype.solution(content))
     else:
         if not outcome.answered:
-            raise ExamError("请先作答 (give an answer)")
+            raise ExamError(_("Give an answer first."))
         parts = []
         for part in content.get("parts", []):
             graded = outcome.parts[part["id"]]
@@ -136,16 +131,29 @@ def practice_answer(user, question_key, answer, now=None) -> dict:
                 db.session.add(PracticeAnswer(user_id=user.id, question_version_id=version.id, part_id=part["id"],
                                               answer=graded["answer"], score=graded["score"], max=graded["max"],
                                               at=now))
-            parts.append({"id": part["id"], "prompt": part.get("prompt", ""), "points": part.get("points", 10),
+            parts.append({"id": part["id"], "prompt": part.get("prompt", ""), "points": graded["max"],
                           "answer": graded["answer"], "score": graded["score"], "max": graded["max"],
                           "passed": outcome.part_passed(part["id"]), "flags": graded.get("flags", []),
-                          "rubric": _point_rows(part, graded), "missed": outcome.part_missed(part["id"]),
+                          "rubric": point_rows(part, graded), "missed": outcome.part_missed(part["id"]),
                           "order": graded.get("order"), "reference": part.get("reference", ""),
-                          "review": "awaiting" if any(f in grading.REVIEW_FLAGS for f in graded.get("flags", []))
+                          "review": "awaiting" if any(f in REVIEW_FLAGS for f in graded.get("flags", []))
                           else None})
-        feedback.update(correct=outcome.max > 0 and outcome.score >= grading.PASS_RATIO * outcome.max, parts=parts)
+        feedback.update(correct=outcome.max > 0 and outcome.score >= PASS_RATIO * outcome.max, parts=parts)
     mistakes.record_outcome(user, version, outcome, now)
     feedback["in_mistake_book"] = bool(
         [e for e in mistakes.open_entries(user, now=now) if e.question_id == question.id])
     db.session.flush()
     return feedback
+
+
+def _open_attempt_questions(user):
+    """The ids of the questions in the user's open attempts: practising one would show its solution during the
+    exam."""
+    return (select(QuestionVersion.question_id).join(AttemptItem, AttemptItem.question_version_id == QuestionVersion.id)
+            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+            .where(Attempt.user_id == user.id, Attempt.status == Attempt.STARTED))
+
+
+def in_open_attempt(user, question: Question) -> bool:
+    return db.session.scalar(_open_attempt_questions(user).where(
+        QuestionVersion.question_id == question.id).limit(1)) is not None

@@ -1,11 +1,11 @@
 """A trainee's history, progress over time, mastery per area, and the dashboard summary."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Paper, PracticeAnswer, QuestionVersion, Response, utcnow
-from .attempts import find_open_attempt, iso
+from .payloads import iso
 from .mistakes import due_count, open_entries
 from .practice import practice_topics
 
@@ -18,14 +18,16 @@ def history(user) -> list[dict]:
     """Every attempt of the user, newest first."""
     rows = db.session.execute(select(Attempt, Paper).join(Paper, Paper.id == Attempt.paper_id)
                               .where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc()))
+    awaiting = set(db.session.scalars(
+        select(AttemptItem.attempt_id).distinct().join(Response, Response.item_id == AttemptItem.id)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(Attempt.user_id == user.id, Response.needs_review.is_(True), Response.reviewed_at.is_(None))))
     out = []
     for attempt, paper in rows:
         used = None
         if attempt.finished_at is not None:
             used = max(int((attempt.finished_at - attempt.started_at).total_seconds()), 0)
-        review = db.session.scalar(select(Response.id).join(AttemptItem, AttemptItem.id == Response.item_id).where(
-            AttemptItem.attempt_id == attempt.id, Response.needs_review.is_(True),
-            Response.reviewed_at.is_(None)).limit(1)) is not None
+        review = attempt.id in awaiting
         out.append({
             "id": attempt.id, "paper": paper.key, "title": paper.title, "kind": paper.kind,
             "status": attempt.status, "score": attempt.score, "max_score": attempt.max_score,
@@ -76,15 +78,43 @@ def progress(user) -> dict:
     return {"scores": scores, "areas": mastery(user), "practice_answers": practice_count}
 
 
+def open_papers(user) -> list[dict]:
+    """Active papers with the user's attempt count and best score on each."""
+    papers = db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.kind, Paper.key)).all()
+    stats = {
+        row.paper_id: row
+        for row in db.session.execute(
+            select(Attempt.paper_id, func.count(Attempt.id).label("count"), func.max(Attempt.score).label("best"))
+            .where(Attempt.user_id == user.id, Attempt.status != Attempt.STARTED)
+            .group_by(Attempt.paper_id)
+        )
+    }
+    out = []
+    for paper in papers:
+        row = stats.get(paper.id)
+        used = row.count if row else 0
+        out.append({
+            "paper": paper,
+            "attempts_used": used,
+            "attempts_left": None if paper.max_attempts is None else max(paper.max_attempts - used, 0),
+            "best": row.best if row else None,
+        })
+    return out
+
+
 def dashboard(user, now=None) -> dict:
     """Open papers (time limit, attempts left, best score, a resumable attempt), 错题本 counts, practice areas."""
-    from .services import open_papers
-
     now = now or utcnow()
     papers = []
+    started = {}
+    for attempt in db.session.scalars(select(Attempt).where(Attempt.user_id == user.id,
+                                                            Attempt.status == Attempt.STARTED)
+                                      .order_by(Attempt.id)):
+        if not attempt.is_past_deadline(now):
+            started[attempt.paper_id] = attempt  # the newest open attempt of each paper
     for row in open_papers(user):
         paper = row["paper"]
-        current = find_open_attempt(user, paper, now)
+        current = started.get(paper.id)
         papers.append({
             "key": paper.key, "title": paper.title, "kind": paper.kind,
             "description": paper.definition.get("description", ""), "time_limit": paper.time_limit,

@@ -1,7 +1,8 @@
 """Trainee pages: dashboard, mock exam, results, practice, 错题本, history.
 
-Thin: parse the request, call ``services``, commit once after a state change, render. The exam page
-itself saves through the JSON API (``/api``); these views only render and start/submit by form.
+Thin: parse the request, call the operations (lifecycle, payloads, practice, mistakes, progress), render; the
+request's edge commits (app/transactions.py). The exam page itself saves through the JSON API (``/api``); these
+views only render and start/submit by form.
 """
 from datetime import datetime, timedelta, timezone
 
@@ -15,9 +16,9 @@ from werkzeug.exceptions import NotFound
 
 from ..auth.guards import guard_blueprint
 from ..models import Paper, Question, utcnow
-from ..transactions import commit
+from ..qtypes import question_type
 from ..urls import safe_next
-from . import services
+from . import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from .errors import ExamError
 from .practice import question_payload
 
@@ -125,8 +126,12 @@ def duration_filter(seconds) -> str:
 
 
 # ------------------------------------------------------------------------------------------ view models
-def _judge_options() -> list[dict]:
-    return [{"value": "true", "label": "√", "text": _("True")}, {"value": "false", "label": "×", "text": _("False")}]
+def _options(item: dict) -> list[dict]:
+    """The item's options, or those its type always offers (true/false), labelled in the user's language."""
+    if item.get("options"):
+        return item["options"]
+    return [{"value": value, "label": label, "text": _(text)}
+            for value, label, text in question_type(item["type"]).fixed_options()]
 
 
 def _values(answer) -> set[str]:
@@ -156,21 +161,22 @@ def _sections(payload: dict, item_view) -> list[dict]:
 
 
 def exam_view(payload: dict) -> dict:
-    """What the exam page needs from ``services.attempt_payload``: nothing graded, nothing secret."""
+    """What the exam page needs from ``payloads.attempt_payload``: nothing graded, nothing secret."""
     answers = {}
 
     def item_view(item, number):
         answer = item.get("answer")
         kind = item.get("type")
-        options = item.get("options") or (_judge_options() if kind == "judge" else [])
-        answered = (any(str(v or "").strip() for v in answer.values()) if isinstance(answer, dict)
-                    else bool(_values(answer)))
+        objective = question_type(kind).objective
+        options = _options(item)
+        answered = item.get("answered", False)
         answers[item["question"]] = {"answer": answer, "flagged": bool(item.get("flagged")),
                                      "saved_at": item.get("saved_at")}
         return {
-            "key": item["question"], "number": number, "type": kind, "stem": item.get("stem", ""),
+            "key": item["question"], "number": number, "type": kind, "objective": objective,
+            "stem": item.get("stem", ""),
             "points": item.get("points"), "options": options, "parts": item.get("parts") or [],
-            "chosen": _values(answer) if kind != "case" else set(),
+            "chosen": _values(answer) if objective else set(),
             "texts": answer if isinstance(answer, dict) else {},
             "flagged": bool(item.get("flagged")), "saved_at": item.get("saved_at"), "answered": answered,
         }
@@ -188,12 +194,12 @@ def exam_view(payload: dict) -> dict:
 
 
 def result_view(payload: dict) -> dict:
-    """``services.result_payload`` with objective items' choices as sets for the template."""
+    """``payloads.result_payload`` with objective items' choices as sets for the template."""
 
     def item_view(item, number):
         view = dict(item, number=number, key=item.get("question"))
-        if item.get("type") != "case":
-            view["options"] = item.get("options") or (_judge_options() if item.get("type") == "judge" else [])
+        if question_type(item["type"]).objective:
+            view["options"] = _options(item)
             view["chosen_letters"] = _values(item.get("answer"))
             view["correct_letters"] = _values(item.get("correct_answer"))
         return view
@@ -204,24 +210,19 @@ def result_view(payload: dict) -> dict:
 # ----------------------------------------------------------------------------------------------- access
 def _own_attempt(attempt_id: int):
     """The signed-in trainee's attempt, else 404 (another trainee's attempt does not exist for you)."""
-    return services.get_attempt_for(current_user, attempt_id)
+    return lifecycle.get_attempt_for(current_user, attempt_id)
 
 
 def _expire(attempt) -> None:
-    """Finish the attempt once its deadline has passed. The trainee is looking at it, so nothing of theirs is
-    still in flight: no need to wait out the save grace as the background sweep does (submit expires it)."""
-    if attempt.is_open and attempt.is_past_deadline(utcnow()):
-        services.submit_attempt(attempt)
-        commit()
+    lifecycle.finish_overdue_on_read(attempt=attempt)
 
 
 # ------------------------------------------------------------------------------------------------ pages
 @bp.route("/dashboard")
 def dashboard():
-    if services.expire_overdue(user=current_user):
-        commit()
-    return render_template("exams/dashboard.html", d=services.dashboard(current_user),
-                           progress=services.progress(current_user))
+    lifecycle.finish_overdue_on_read(user=current_user)
+    return render_template("exams/dashboard.html", d=progress_ops.dashboard(current_user),
+                           progress=progress_ops.progress(current_user))
 
 
 @bp.route("/papers/<paper_key>/start", methods=["POST"])
@@ -230,11 +231,10 @@ def start(paper_key: str):
     if paper is None or not paper.active:
         abort(404)
     try:
-        attempt, _created = services.start_attempt(current_user, paper)
+        attempt, _created = lifecycle.start_attempt(current_user, paper)
     except ExamError as exc:
         flash(str(exc), "error")
         return redirect(url_for("exams.dashboard"))
-    commit()
     return redirect(url_for("exams.attempt", attempt_id=attempt.id))
 
 
@@ -244,7 +244,7 @@ def attempt(attempt_id: int):
     _expire(attempt)
     if not attempt.is_open:
         return redirect(url_for("exams.result", attempt_id=attempt.id))
-    return render_template("exams/attempt.html", exam=exam_view(services.attempt_payload(attempt)))
+    return render_template("exams/attempt.html", exam=exam_view(payloads.attempt_payload(attempt)))
 
 
 @bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
@@ -252,8 +252,7 @@ def submit(attempt_id: int):
     """Form fallback of the submit button (the page normally submits through the API after its confirm dialog)."""
     attempt = _own_attempt(attempt_id)
     if attempt.is_open:
-        services.submit_attempt(attempt)
-        commit()
+        lifecycle.submit_attempt(attempt)
     return redirect(url_for("exams.result", attempt_id=attempt.id))
 
 
@@ -263,20 +262,20 @@ def result(attempt_id: int):
     _expire(attempt)
     if attempt.is_open:
         return redirect(url_for("exams.attempt", attempt_id=attempt.id))
-    return render_template("exams/result.html", r=result_view(services.result_payload(attempt)))
+    return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)))
 
 
 # ------------------------------------------------------------------------------------------------ 错题本
 @bp.route("/mistakes")
 def mistakes():
-    entries = services.mistake_book(current_user)
+    entries = mistake_book.mistake_book(current_user)
     due = [e for e in entries if e.get("due")]
     return render_template("exams/mistakes.html", entries=entries, due_count=len(due))
 
 
 @bp.route("/mistakes/print")
 def mistakes_print():
-    return render_template("exams/mistakes_print.html", entries=services.mistake_book(current_user), printed_at=utcnow())
+    return render_template("exams/mistakes_print.html", entries=mistake_book.mistake_book(current_user), printed_at=utcnow())
 
 
 @bp.route("/mistakes", methods=["POST"])
@@ -285,8 +284,7 @@ def add_mistake():
     key = (request.form.get("question_key") or "").strip()
     if not key:
         abort(400)
-    services.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
-    commit()
+    mistake_book.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
     flash(_("Added to your mistake book."), "info")
     return redirect(safe_next(request.form.get("next")) or url_for("exams.mistakes"))
 
@@ -309,32 +307,19 @@ def _question_by_key(key: str) -> dict:
     if question is None or question.retired or question.current is None:
         abort(404)
     payload = question_payload(question)
-    payload["in_mistake_book"] = any(e["question"] == key for e in services.mistake_book(current_user))
+    payload["in_mistake_book"] = any(e["question"] == key for e in mistake_book.mistake_book(current_user))
     return payload
 
 
 def _practice_view(q: dict | None) -> dict | None:
     if q is None:
         return None
-    view = dict(q)
-    if q.get("type") == "judge" and not q.get("options"):
-        view["options"] = _judge_options()
-    return view
+    return dict(q, options=_options(q))
 
 
 def _form_answer(q: dict):
     """The answer as the API takes it, from the practice form's fields."""
-    kind = q.get("type")
-    if kind == "multiple":
-        return sorted(request.form.getlist("answer"))
-    if kind == "case":
-        return {part["id"]: request.form.get(f"part-{part['id']}", "") for part in q.get("parts") or []}
-    value = request.form.get("answer")
-    if value is None or value == "":
-        return None
-    if kind == "judge":
-        return value == "true"
-    return value
+    return question_type(q["type"]).from_form(q, request.form)
 
 
 @bp.route("/practice")
@@ -343,12 +328,12 @@ def practice():
     key = request.args.get("question")
     error = None
     try:
-        q = _question_by_key(key) if key else services.practice_question(
+        q = _question_by_key(key) if key else practising.practice_question(
             current_user, topic=filters["topic"], difficulty=filters["difficulty"], from_mistakes=filters["mistakes"])
     except ExamError as exc:
         q, error = None, str(exc)
     return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
-                           next_args=_practice_links(filters), topics=services.practice_topics(), error=error)
+                           next_args=_practice_links(filters), topics=practising.practice_topics(), error=error)
 
 
 @bp.route("/practice/<question_key>", methods=["POST"])
@@ -357,25 +342,23 @@ def practice_answer(question_key: str):
     q = _question_by_key(question_key)
     answer = _form_answer(q)
     try:
-        feedback = services.practice_answer(current_user, question_key, answer)
+        feedback = practising.practice_answer(current_user, question_key, answer)
     except ExamError as exc:
         if isinstance(exc, NotFound):
             raise
         return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
-                               next_args=_practice_links(filters), topics=services.practice_topics(),
+                               next_args=_practice_links(filters), topics=practising.practice_topics(),
                                error=str(exc), given=answer), 400
-    commit()
-    if q.get("type") != "case":
+    if question_type(q["type"]).objective:
         feedback = dict(feedback, chosen_letters=_values(feedback.get("answer")),
                         correct_letters=_values(feedback.get("correct_answer")),
                         options=_practice_view(q)["options"])
     return render_template("exams/practice.html", q=_practice_view(q), feedback=feedback, filters=filters,
-                           next_args=_practice_links(filters), topics=services.practice_topics(), error=None)
+                           next_args=_practice_links(filters), topics=practising.practice_topics(), error=None)
 
 
 # ------------------------------------------------------------------------------------------------ history
 @bp.route("/history")
 def history():
-    if services.expire_overdue(user=current_user):
-        commit()
-    return render_template("exams/history.html", rows=services.history(current_user))
+    lifecycle.finish_overdue_on_read(user=current_user)
+    return render_template("exams/history.html", rows=progress_ops.history(current_user))

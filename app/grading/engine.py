@@ -38,14 +38,25 @@ class Grader:
     when first compiled.
     """
 
-    def __init__(self, synonyms: dict[str, list[str]] | None = None, parts: Iterable[dict] = ()) -> None:
+    def __init__(self, synonyms: dict[str, list[str]] | None = None, parts: Iterable[dict] = (),
+                 _source: "Grader | None" = None) -> None:
+        if _source is not None:
+            self.synonyms = _source.synonyms
+            self.segmenter = _source.segmenter.fork()
+            self._compiled: OrderedDict[str, CompiledPart] = OrderedDict(_source._compiled)
+            return
         self.synonyms = SynonymTable(synonyms)
         self.segmenter = Segmenter()
         for members in self.synonyms.sets.values():
             for term in members:
                 self.segmenter.add_term(term)
-        self._compiled: OrderedDict[str, CompiledPart] = OrderedDict()
+        self._compiled = OrderedDict()
         self.learn(parts)
+
+    def fork(self) -> "Grader":
+        """A Grader that starts as this one and goes its own way: a draft rubric graded by the fork adds its
+        terms to the fork's dictionary only, so trying a draft never changes a live grade."""
+        return Grader(_source=self)
 
     def learn(self, parts: Iterable[dict]) -> None:
         """Add the terms of ``parts`` to the dictionary now (malformed parts are left to ``compile``)."""

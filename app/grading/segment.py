@@ -28,16 +28,46 @@ HMM_BUDGET = 1000
 _HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
 
 
+_pristine: jieba.Tokenizer | None = None
+
+
+def _loaded_dictionary() -> jieba.Tokenizer:
+    """jieba's dictionary as shipped, loaded once per process (about half a second); every Segmenter starts
+    from a copy of it, which takes a few hundredths."""
+    global _pristine
+    if _pristine is None:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        _pristine = tokenizer
+    return _pristine
+
+
+def _tokenizer_from(source: jieba.Tokenizer) -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = dict(source.FREQ)
+    tokenizer.total = source.total
+    tokenizer.initialized = True
+    return tokenizer
+
+
 class Segmenter:
     """Wraps a private ``jieba.Tokenizer`` whose dictionary knows the rubric
     terms, so a key term is always kept as one token."""
 
-    def __init__(self) -> None:
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.initialize()
-        self._known: set[str] = set()
-        self._added: set[str] = set()  # rubric terms jieba did not know: not evidence that a text is a word
+    def __init__(self, _source: "Segmenter | None" = None) -> None:
+        if _source is None:
+            self.tokenizer = _tokenizer_from(_loaded_dictionary())
+            self._known: set[str] = set()
+            self._added: set[str] = set()  # rubric terms jieba did not know: not evidence that a text is a word
+        else:
+            self.tokenizer = _tokenizer_from(_source.tokenizer)
+            self._known = set(_source._known)
+            self._added = set(_source._added)
         self._pieces: dict[str, tuple[str, str] | None] = {}
+
+    def fork(self) -> "Segmenter":
+        """An independent copy: terms added to it never reach this one."""
+        return Segmenter(self)
 
     def add_term(self, term: str) -> None:
         if term in self._known or len(term) < 2 or not _CJK_WORD.match(term):

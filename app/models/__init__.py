@@ -3,12 +3,12 @@ from .base import DomainError, utcnow
 from .users import ROLES, Cohort, User, cohort_members
 from .questions import Question, QuestionVersion, SynonymSet, content_hash
 from .papers import Paper
-from .attempts import Attempt, AttemptItem, AttemptStateError, FocusEvent, GradeChange, Response
+from .attempts import Attempt, AttemptItem, AttemptStateError, FocusEvent, GradeChange, PointScore, Response
 from .tokens import ApiToken
 from .practice import MistakeEntry, PracticeAnswer
 
 __all__ = [
     "DomainError", "utcnow", "ROLES", "Cohort", "User", "cohort_members", "Question", "QuestionVersion", "SynonymSet", "content_hash",
-    "Paper", "Attempt", "AttemptItem", "AttemptStateError", "FocusEvent", "GradeChange", "Response",
+    "Paper", "Attempt", "AttemptItem", "AttemptStateError", "FocusEvent", "GradeChange", "PointScore", "Response",
     "ApiToken", "MistakeEntry", "PracticeAnswer",
 ]

@@ -109,6 +109,32 @@ class Response(db.Model):
     changes: Mapped[list["GradeChange"]] = relationship(
         back_populates="response", order_by="GradeChange.at", cascade="all, delete-orphan"
     )
+    point_scores: Mapped[list["PointScore"]] = relationship(
+        back_populates="response", order_by="PointScore.id", cascade="all, delete-orphan"
+    )
+
+
+class PointScore(db.Model):
+    """What one key point of one case part earned in one response (or, for an objective question, the whole
+    answer: part and point ''), so that "which key points does this cohort miss" is a query, not a scan of
+    every result blob. Written by app.scoring beside ``Response.result``; ``source`` says whether the grader or
+    an instructor set it, and a regrade never replaces an override."""
+
+    __tablename__ = "point_scores"
+    __table_args__ = (UniqueConstraint("response_id", "part_id", "point_id"),)
+
+    AUTO, OVERRIDE = "auto", "override"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    part_id: Mapped[str] = mapped_column(String(64), default="")
+    point_id: Mapped[str] = mapped_column(String(64), default="", index=True)
+    earned: Mapped[float] = mapped_column(Float, default=0.0)
+    max: Mapped[float] = mapped_column(Float, default=0.0)
+    source: Mapped[str] = mapped_column(String(16), default=AUTO)
+    fuzzy: Mapped[bool] = mapped_column(default=False)
+
+    response: Mapped[Response] = relationship(back_populates="point_scores")
 
 
 class GradeChange(db.Model):
@@ -120,7 +146,11 @@ class GradeChange(db.Model):
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(16))  # override | regrade
-    old_score: Mapped[float | None] = mapped_column(Float)
+    part_id: Mapped[str | None] = mapped_column(String(64))  # the key point overridden, when one was
+    point_id: Mapped[str | None] = mapped_column(String(64))
+    old_points: Mapped[float | None] = mapped_column(Float)  # that point's (or part's) points before and after
+    new_points: Mapped[float | None] = mapped_column(Float)
+    old_score: Mapped[float | None] = mapped_column(Float)  # the response's score before and after
     new_score: Mapped[float | None] = mapped_column(Float)
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,7 +10,16 @@ from ..extensions import db
 from .base import DomainError, UTCDateTime, utcnow
 
 ROLES = ("trainee", "instructor", "admin")
-_hasher = PasswordHasher()
+_default_hasher = PasswordHasher()
+
+
+def _hasher() -> PasswordHasher:
+    """The app's hasher: argon2's defaults, unless the app set ARGON2_PARAMS (the test suite's cheap ones)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return current_app.extensions.get("password_hasher", _default_hasher)
+    return _default_hasher
 
 cohort_members = Table(
     "cohort_members",
@@ -58,15 +67,15 @@ class User(UserMixin, db.Model):
     def set_password(self, password: str) -> None:
         if len(password) < 8:
             raise DomainError("password must be at least 8 characters")
-        self.password_hash = _hasher.hash(password)
+        self.password_hash = _hasher().hash(password)
 
     def check_password(self, password: str) -> bool:
         try:
-            ok = _hasher.verify(self.password_hash, password)
+            ok = _hasher().verify(self.password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
-        if ok and _hasher.check_needs_rehash(self.password_hash):
-            self.password_hash = _hasher.hash(password)
+        if ok and _hasher().check_needs_rehash(self.password_hash):
+            self.password_hash = _hasher().hash(password)
         return ok
 
     @property

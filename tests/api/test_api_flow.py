@@ -128,8 +128,11 @@ def test_save_after_deadline_is_refused(client, trainee, exam_paper, db):
     assert refused.status_code == 409
     assert refused.json["error"] == "deadline_passed" and "时间已到" in refused.json["message"]
     db.session.expire_all()
+    assert db.session.get(Attempt, attempt_id).status == "started"  # a refused save changes nothing
+    assert client.get(f"/api/attempts/{attempt_id}", headers=auth).json["status"] == "expired"
+    db.session.expire_all()
     attempt = db.session.get(Attempt, attempt_id)
-    # the user's overdue attempt was finished and graded when they came back; the first answer stands
+    # the user's overdue attempt was finished and graded when they came back to read; the first answer stands
     assert attempt.status == "expired" and attempt.score is not None
     answers = [r.answer for r in db.session.query(Response).all() if r.answer is not None]
     assert answers == [["A"]]

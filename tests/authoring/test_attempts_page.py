@@ -1,4 +1,4 @@
-from app.exams import services
+from app.exams import lifecycle as services
 from tests.exams.factories import make_paper
 
 

@@ -1,5 +1,5 @@
 """The process's Grader knows every stored rubric's terms, and is rebuilt when a rubric or synonym set changes."""
-from app.exams.grading import current_grader
+from app.scoring import current_grader
 from tests.conftest import case_content
 
 

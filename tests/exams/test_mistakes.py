@@ -4,8 +4,9 @@ from datetime import timedelta
 import pytest
 
 from app.exams.errors import ExamNotFound
-from app.exams.services import (add_mistake, due_count, mistake_book, practice_answer, save_answer, start_attempt,
-                                submit_attempt)
+from app.exams.mistakes import add_mistake, due_count, mistake_book
+from app.exams.practice import practice_answer
+from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
 from app.models import MistakeEntry, utcnow
 from tests.exams.factories import make_paper
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.exams import services
+from app.exams import lifecycle as services
 from app.exams.views import highlight_segments
 from app.models import Attempt
 

@@ -3,8 +3,9 @@ import json
 import pytest
 
 from app.exams.errors import ExamError, ExamNotFound
-from app.exams.services import (dashboard, history, practice_answer, practice_question, progress, save_answer,
-                                start_attempt, submit_attempt)
+from app.exams.progress import dashboard, history, progress
+from app.exams.practice import practice_answer, practice_question
+from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
 from app.models import PracticeAnswer, utcnow
 from tests.exams.factories import SECRET_KEYS, SECRETS, walk_keys
 

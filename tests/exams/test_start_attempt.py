@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 
 from app.exams.errors import ExamConflict, ExamError, ExamNotFound
-from app.exams.services import attempt_payload, get_attempt_for, save_answer, start_attempt, submit_attempt
+from app.exams.payloads import attempt_payload
+from app.exams.lifecycle import get_attempt_for, save_answer, start_attempt, submit_attempt
 from app.models import Attempt, AttemptItem, Question, utcnow
 from tests.exams.factories import add_question, case, make_paper, single
 
@@ -111,7 +112,7 @@ def test_shuffled_option_order_differs_between_attempts_and_grades_by_letter(tra
         db.session.commit()
         assert attempt.score == 1
         shown = item.option_order.index("C")
-        from app.exams.services import result_payload
+        from app.exams.payloads import result_payload
         assert result_payload(attempt)["items"][0]["correct_labels"] == ["ABCDEF"[shown]]
     assert len(orders) > 1  # 8 draws of 720 orders: the same order 8 times has odds 720**-7
 

@@ -3,9 +3,10 @@ from datetime import timedelta
 
 import pytest
 
-from app.exams import grading
-from app.exams.services import (attempt_payload, expire_overdue, record_focus_loss, result_payload, save_answer,
-                                set_flag, start_attempt, submit_attempt)
+from app.scoring import current_grader, override
+from app.scoring import service as scoring_service
+from app.exams.payloads import attempt_payload, result_payload
+from app.exams.lifecycle import expire_overdue, record_focus_loss, save_answer, set_flag, start_attempt, submit_attempt
 from app.models import Attempt, AttemptStateError, FocusEvent, GradeChange, Response, utcnow
 from tests.exams.factories import make_paper
 
@@ -45,27 +46,31 @@ def test_double_submit_grades_once(trainee, exam_paper, db):
     db.session.commit()
     score, finished = attempt.score, attempt.finished_at
     graded = {r.id: (r.score, r.result) for r in db.session.query(Response)}
-    # an instructor override after grading must survive a second submit
+    assert len(graded) == 5 and db.session.query(GradeChange).count() == 0
+    # an instructor's override after grading must survive a second submit
     response = attempt.items[-1].response
-    response.score = 7.0
+    part, point = "a", response.result["parts"]["a"]["points"][-1]["id"]
+    override(response, part, point, response.result["parts"]["a"]["points"][-1]["max"], "fair enough", by=trainee)
     db.session.commit()
+    overridden, total = response.score, attempt.score
+    assert overridden > graded[response.id][0] and total > score
     submit_attempt(attempt, utcnow() + timedelta(minutes=5))
     db.session.commit()
     db.session.expire_all()
     attempt = db.session.get(Attempt, attempt.id)
-    assert attempt.score == score and attempt.finished_at == finished and attempt.status == "submitted"
-    assert db.session.get(Response, response.id).score == 7.0
-    assert len(graded) == 5 and db.session.query(GradeChange).count() == 0
+    assert attempt.score == total and attempt.finished_at == finished and attempt.status == "submitted"
+    assert db.session.get(Response, response.id).score == overridden
+    assert db.session.query(GradeChange).count() == 1
 
 
 @pytest.mark.parametrize("row_lock", [True, False], ids=["with-row-lock", "conditional-update-only"])
 def test_submit_from_a_stale_request_does_not_regrade(app, trainee, exam_paper, db, monkeypatch, row_lock):
-    from app.exams import attempts
+    from app.exams import lifecycle
 
     attempt_id = started(trainee, exam_paper, db).id
     calls = []
-    original = grading.grade_response
-    monkeypatch.setattr(grading, "grade_response", lambda *a, **k: calls.append(a) or original(*a, **k))
+    original = scoring_service.grade_response
+    monkeypatch.setattr(scoring_service, "grade_response", lambda *a, **k: calls.append(a) or original(*a, **k))
     with app.app_context():  # request B: loads the attempt, still started
         stale = db.session.get(Attempt, attempt_id)
         assert stale.status == "started"
@@ -74,7 +79,7 @@ def test_submit_from_a_stale_request_does_not_regrade(app, trainee, exam_paper, 
             db.session.commit()
         assert len(calls) == 5
         if not row_lock:  # as if B had read before A's commit and held no lock: the conditional UPDATE decides
-            monkeypatch.setattr(attempts, "_lock", lambda attempt: None)
+            monkeypatch.setattr(lifecycle, "_lock", lambda attempt: None)
         submit_attempt(stale)
         db.session.commit()
         assert stale.status == "submitted"
@@ -172,12 +177,12 @@ def test_result_payload_refused_while_started(trainee, exam_paper, db):
 
 
 def test_one_grader_per_synonym_sets(trainee, exam_paper, db):
-    first = grading.current_grader()
-    assert grading.current_grader() is first
+    first = current_grader()
+    assert current_grader() is first
     from app.models import SynonymSet
     db.session.add(SynonymSet(name="listen", terms=["倾听", "聆听"]))
     db.session.commit()
-    assert grading.current_grader() is not first
+    assert current_grader() is not first
 
 
 def test_concurrent_saves_of_case_parts_are_all_kept(app, trainee, exam_paper, db, login):

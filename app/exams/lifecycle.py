@@ -1,0 +1,266 @@
+"""The attempt lifecycle: start (questions fixed once), save answers, submit or expire, with row locks where two
+requests of one attempt could race. Operations flush and never commit: the request's edge commits once."""
+from __future__ import annotations
+
+import os
+import random
+from datetime import datetime, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
+                      utcnow)
+from ..models.attempts import SAVE_GRACE
+from ..qtypes import AnswerError, question_type
+from ..scoring import grade_attempt
+from ..scoring.service import response_for
+from ..transactions import writes_on_read
+from . import mistakes
+from .drawing import paper_questions
+from .errors import ExamConflict, ExamError, ExamNotFound, is_key
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or utcnow()
+
+
+# ----------------------------------------------------------------------------------------------------- start
+def find_open_attempt(user, paper, now=None) -> Attempt | None:
+    """The user's started attempt of ``paper`` that is still within its time, if any."""
+    now = _now(now)
+    for attempt in db.session.scalars(select(Attempt).where(
+            Attempt.user_id == user.id, Attempt.paper_id == paper.id, Attempt.status == Attempt.STARTED
+    ).order_by(Attempt.id.desc())):
+        if not attempt.is_past_deadline(now):
+            return attempt
+    return None
+
+
+def finished_count(user, paper) -> int:
+    return db.session.scalar(select(func.count(Attempt.id)).where(
+        Attempt.user_id == user.id, Attempt.paper_id == paper.id, Attempt.status != Attempt.STARTED)) or 0
+
+
+def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
+    """Resume the user's open attempt of ``paper`` -> (attempt, False), or start a new one with its questions
+    fixed now -> (attempt, True). ExamError: paper inactive, no attempts left, a draw the bank cannot fill."""
+    now = _now(now)
+    expire_overdue(now, user=user)
+    existing = find_open_attempt(user, paper, now)
+    if existing is not None:
+        return existing, False
+    if not paper.active:
+        raise ExamConflict(_("This paper is no longer available."))
+    if paper.max_attempts is not None and finished_count(user, paper) >= paper.max_attempts:
+        raise ExamConflict(_("No attempts left: this paper may be sat at most %(count)d times.",
+                             count=paper.max_attempts))
+    rng = random.Random(os.urandom(16))
+    attempt = Attempt(user_id=user.id, paper_id=paper.id, status=Attempt.STARTED, started_at=now,
+                      deadline=now + timedelta(minutes=paper.time_limit) if paper.time_limit else None)
+    total = 0.0
+    for position, (index, version) in enumerate(paper_questions(paper, rng), start=1):
+        section = paper.sections[index]
+        content = version.content
+        qtype = question_type(content)
+        points = float(section["points_each"]) if section.get("points_each") is not None \
+            else qtype.max_points(content)
+        order = None
+        if paper.shuffle_options and content.get("options"):
+            order = list(content["options"].keys())
+            rng.shuffle(order)
+        total += points
+        attempt.items.append(AttemptItem(position=position, section=index, question_version_id=version.id,
+                                         points=points, option_order=order))
+    if not attempt.items:
+        raise ExamError(_("This paper has no questions."))
+    attempt.max_score = total
+    db.session.add(attempt)
+    db.session.flush()
+    return attempt, True
+
+
+def get_attempt_for(user, attempt_id) -> Attempt:
+    """The user's own attempt; another user's attempt, or none, is ExamNotFound (404)."""
+    try:
+        ident = int(attempt_id)
+    except (TypeError, ValueError):
+        raise ExamNotFound("no such attempt") from None
+    if ident <= 0 or ident > 2**62:
+        raise ExamNotFound("no such attempt")
+    attempt = db.session.get(Attempt, ident, options=[
+        selectinload(Attempt.items).selectinload(AttemptItem.version).selectinload(QuestionVersion.question),
+        selectinload(Attempt.items).selectinload(AttemptItem.response),
+    ])
+    if attempt is None or attempt.user_id != user.id:
+        raise ExamNotFound("no such attempt")
+    return attempt
+
+
+# ------------------------------------------------------------------------------------------------------ save
+def _item(attempt: Attempt, question_key) -> AttemptItem:
+    if not is_key(question_key):
+        raise ExamNotFound("no such question in this attempt")
+    item = db.session.scalar(
+        select(AttemptItem).join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
+        .join(Question, QuestionVersion.question_id == Question.id)
+        .where(AttemptItem.attempt_id == attempt.id, Question.key == question_key))
+    if item is None:
+        raise ExamNotFound("no such question in this attempt")
+    return item
+
+
+def validate_answer(content: dict, answer):
+    """The answer in canonical form for the question's type (``app.qtypes``), or ExamError with the reason in
+    the user's language. ``None`` clears an answer."""
+    try:
+        return question_type(content).parse(content, answer)
+    except AnswerError as exc:
+        raise ExamError(_(exc.message, **exc.params)) from None
+
+
+def _lock(attempt: Attempt) -> None:
+    """Lock the attempt until commit and reload it, so that saves and submits of one attempt take turns.
+
+    PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks: a no-op UPDATE takes the database's write lock
+    now, before the reads below, so they see the last committed state and nobody else writes until we commit."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(status=Attempt.status)
+                           .execution_options(synchronize_session=False))
+    db.session.refresh(attempt, with_for_update=True)
+
+
+def _check_can_save(attempt: Attempt, now: datetime) -> None:
+    if attempt.status == Attempt.EXPIRED:  # finished because time ran out: say so
+        raise AttemptStateError("time is up: the deadline has passed")
+    attempt.check_can_save(now)
+
+
+def _fresh_response(item: AttemptItem) -> Response:
+    """The item's response as committed now (after the attempt's lock), created if there is none yet."""
+    if item.id is not None and item.response is not None and item.response.id is not None:
+        db.session.refresh(item.response)
+    elif item.id is not None:
+        db.session.refresh(item, ["response"])
+    return response_for(item)
+
+
+def save_answer(attempt: Attempt, question_key, answer, now=None, flagged: bool | None = None) -> Response:
+    """Save (upsert) the answer to one question. ExamError: bad shape; AttemptStateError: deadline / finished."""
+    now = _now(now)
+    item = _item(attempt, question_key)
+    content = item.version.content
+    value = validate_answer(content, answer)
+    if flagged is not None and not isinstance(flagged, bool):
+        raise ExamError(_("'flagged' must be true or false."))
+    _lock(attempt)
+    _check_can_save(attempt, now)
+    response = _fresh_response(item)
+    if isinstance(value, dict):  # case parts are saved one at a time: merge with the others
+        merged = dict(response.answer) if isinstance(response.answer, dict) else {}
+        merged.update(value)
+        value = merged
+    response.answer = value
+    response.saved_at = now
+    if flagged is not None:
+        response.flagged = flagged
+    db.session.flush()
+    return response
+
+
+def set_flag(attempt: Attempt, question_key, flagged, now=None) -> Response:
+    """Mark a question "to review" (the trainee's own reminder)."""
+    now = _now(now)
+    if not isinstance(flagged, bool):
+        raise ExamError(_("'flagged' must be true or false."))
+    item = _item(attempt, question_key)
+    _lock(attempt)
+    _check_can_save(attempt, now)
+    response = _fresh_response(item)
+    response.flagged = flagged
+    db.session.flush()
+    return response
+
+
+def record_focus_loss(attempt: Attempt, now=None) -> FocusEvent | None:
+    """Record that the exam page lost focus, when the paper tracks it and the attempt is open."""
+    now = _now(now)
+    if not attempt.paper.track_focus or not attempt.is_open or attempt.is_past_deadline(now):
+        return None
+    event = FocusEvent(attempt_id=attempt.id, at=now, kind="blur")
+    db.session.add(event)
+    db.session.flush()
+    return event
+
+
+# ---------------------------------------------------------------------------------------------------- submit
+def submit_attempt(attempt: Attempt, now=None) -> Attempt:
+    """Finish and grade the attempt. Idempotent: a finished attempt is returned as it is (no regrade).
+
+    Past the deadline the attempt expires (finished at the deadline) instead of being submitted; either way every
+    item is graded. Two submits racing grade once: the row is locked (PostgreSQL) and the status change is a
+    conditional UPDATE ... WHERE status = 'started', so only one transaction can claim it.
+    """
+    now = _now(now)
+    _lock(attempt)
+    if not attempt.is_open:
+        return attempt
+    expiring = attempt.is_past_deadline(now)
+    status = Attempt.EXPIRED if expiring else Attempt.SUBMITTED
+    claimed = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.status == Attempt.STARTED)
+        .values(status=status, finished_at=attempt.deadline if expiring else now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:  # another transaction finished it between our read and our write
+        db.session.refresh(attempt)
+        return attempt
+    if expiring:  # the model's transition (its checks; the same values as the claim above)
+        attempt.expire(now)
+    else:
+        attempt.submit(now)
+    for item, outcome in grade_attempt(attempt):
+        mistakes.record_outcome(attempt.user, item.version, outcome, now)
+    db.session.flush()
+    return attempt
+
+
+def expire_overdue(now=None, user=None) -> int:
+    """Finish and grade every started attempt whose deadline has passed (one user's, or everyone's).
+
+    Attempts within the few seconds of grace after their deadline are left for a save still in flight."""
+    now = _now(now)
+    query = select(Attempt.id).where(Attempt.status == Attempt.STARTED, Attempt.deadline.is_not(None),
+                                     Attempt.deadline < now - SAVE_GRACE)
+    if user is not None:
+        query = query.where(Attempt.user_id == user.id)
+    done = 0
+    for attempt_id in list(db.session.scalars(query.order_by(Attempt.id))):
+        attempt = db.session.get(Attempt, attempt_id)
+        if attempt is None or not attempt.is_open:
+            continue
+        submit_attempt(attempt, now)
+        if attempt.status == Attempt.EXPIRED:
+            done += 1
+    return done
+
+
+def finish_overdue_on_read(user=None, attempt: Attempt | None = None) -> int:
+    """The one write a GET may make: an attempt whose time ran out is finished and graded as soon as its owner
+    looks (the trainee's pages, the API's reads), so a result never waits for the background sweep.
+
+    ``attempt``: that attempt only, at once (its owner is looking: nothing of theirs is still in flight, no need
+    to wait out the save grace). Otherwise every overdue attempt of ``user``. The request's edge then commits
+    (``transactions.writes_on_read``)."""
+    if attempt is not None:
+        done = 0
+        if attempt.is_open and attempt.is_past_deadline(utcnow()):
+            submit_attempt(attempt)
+            done = 1
+    else:
+        done = expire_overdue(user=user)
+    if done:
+        writes_on_read()
+    return done

@@ -1,0 +1,181 @@
+"""What the trainee's exam page and result page (and the API) say about an attempt: JSON-ready dicts.
+
+The exam payload holds nothing secret (``QuestionType.public``); the result payload adds the solution, the
+grader's evidence per key point (``app.qtypes.results``) and any instructor's comments."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import gettext as _
+
+from ..models import Attempt, AttemptItem, Paper, Response, utcnow
+from ..qtypes import question_type
+from ..qtypes.base import REVIEW_FLAGS
+from ..qtypes.case import part_points
+from ..qtypes.results import point_rows
+from .errors import ExamError
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _letters_shown(item: AttemptItem, letters) -> list[str]:
+    """The labels (A, B, ...) under which ``letters`` were shown in this attempt's option order."""
+    shown = [o["value"] for o in question_type(item.version.content).public(item.version.content,
+                                                                             item.option_order).get("options", [])]
+    return [chr(ord("A") + shown.index(letter)) for letter in letters if letter in shown]
+
+
+def _section_titles(attempt: Attempt) -> dict[int, str]:
+    sections = attempt.paper.sections
+    indexes = sorted({item.section for item in attempt.items})
+    return {i: (sections[i].get("title") if i < len(sections) else None) or _("Section %(number)d", number=i + 1)
+            for i in indexes}
+
+
+def _paper(paper: Paper) -> dict:
+    return {"key": paper.key, "title": paper.title, "kind": paper.kind, "time_limit": paper.time_limit,
+            "track_focus": paper.track_focus, "description": paper.definition.get("description", "")}
+
+
+def _public_item(item: AttemptItem) -> dict:
+    """What a trainee may see of a question during the attempt: no answer, explanation, rubric or reference."""
+    content = item.version.content
+    public = question_type(content).public(content, item.option_order)
+    return {
+        "position": item.position,
+        "section": item.section,
+        "question": item.version.question.key,
+        "points": item.points,
+        "options": [],
+        "parts": [],
+        **public,
+    }
+
+
+def attempt_payload(attempt: Attempt, now=None) -> dict:
+    """The trainee's view of an attempt: questions and saved answers, never the solutions."""
+    now = now or utcnow()
+    titles = _section_titles(attempt)
+    items = []
+    answered = 0
+    for item in attempt.items:
+        out = _public_item(item)
+        response = item.response
+        out["answer"] = response.answer if response else None
+        out["flagged"] = bool(response and response.flagged)
+        out["saved_at"] = iso(response.saved_at) if response else None
+        out["answered"] = question_type(item.version.content).has_answer(item.version.content, out["answer"])
+        if out["answered"]:
+            answered += 1
+        items.append(out)
+    remaining = None
+    if attempt.deadline is not None:
+        remaining = max(int((attempt.deadline - now).total_seconds()), 0) if attempt.is_open else 0
+    return {
+        **_attempt_header(attempt),
+        "now": iso(now),
+        "remaining_seconds": remaining,
+        "answered": answered,
+        "total": len(items),
+        "focus_losses": len(attempt.focus_events),
+        "sections": [{"index": i, "title": titles[i],
+                      "positions": [it.position for it in attempt.items if it.section == i],
+                      "points": sum(it.points for it in attempt.items if it.section == i)} for i in titles],
+        "items": items,
+    }
+
+
+def _review_state(response: Response | None, flagged: bool) -> str | None:
+    if response is not None and response.reviewed_at is not None:
+        return "reviewed"
+    return "awaiting" if flagged else None
+
+
+def _result_item(item: AttemptItem) -> dict:
+    content = item.version.content
+    qtype = question_type(content)
+    response = item.response
+    answer = response.answer if response else None
+    out = _public_item(item)
+    out["answer"] = answer
+    out["score"] = (response.score if response and response.score is not None else 0.0)
+    out["needs_review"] = bool(response and response.needs_review)
+    out["review"] = _review_state(response, out["needs_review"])
+    if qtype.objective:
+        right = qtype.solution(content)["correct_answer"]
+        out["correct_answer"] = right
+        out["correct_labels"] = _letters_shown(item, right if isinstance(right, list) else [right]) \
+            if content.get("options") else []
+        out["is_correct"] = qtype.is_correct(content, answer)
+        out["explanation"] = content.get("explanation", "")
+        out["comment"] = ((response.result or {}).get("comment") if response else None)
+        return out
+    stored = (response.result or {}).get("parts", {}) if response else {}
+    answers = answer if isinstance(answer, dict) else {}
+    parts = []
+    for number, part in enumerate(content.get("parts", []), start=1):
+        graded = stored.get(part["id"]) or {}
+        flagged = any(flag in REVIEW_FLAGS for flag in graded.get("flags", []))
+        parts.append({
+            "id": part["id"],
+            "number": number,
+            "prompt": part.get("prompt", ""),
+            "points": part_points(part),
+            "answer": graded.get("answer", answers.get(part["id"], "")),
+            "score": graded.get("score", 0.0),
+            "max": graded.get("max", part_points(part)),
+            "flags": graded.get("flags", []),
+            "rubric": point_rows(part, graded),
+            "order": graded.get("order"),
+            "reference": part.get("reference", ""),
+            "comment": graded.get("comment"),
+            "review": _review_state(response, flagged),
+        })
+    out["parts"] = parts
+    return out
+
+
+def result_payload(attempt: Attempt) -> dict:
+    """The graded attempt: totals, per section and area, every item with the right answer and the evidence."""
+    if attempt.is_open:
+        raise ExamError(_("The attempt is not finished yet."))
+    titles = _section_titles(attempt)
+    items = [_result_item(item) for item in attempt.items]
+    sections = []
+    for index, title in titles.items():
+        mine = [it for it in items if it["section"] == index]
+        sections.append({"index": index, "title": title, "score": round(sum(it["score"] for it in mine), 2),
+                         "max": sum(it["points"] for it in mine)})
+    areas: dict[str, list[float]] = {}
+    for it in items:
+        area = areas.setdefault(it["topic"], [0.0, 0.0])
+        area[0] += it["score"]
+        area[1] += it["points"]
+    max_score = attempt.max_score or sum(it["points"] for it in items)
+    score = attempt.score or 0.0
+    return {
+        **_attempt_header(attempt),
+        "score": score,
+        "max_score": max_score,
+        "percent": round(100 * score / max_score, 1) if max_score else 0.0,
+        "needs_review": any(it["review"] == "awaiting" for it in items),
+        "focus_losses": len(attempt.focus_events),
+        "sections": sections,
+        "areas": [{"topic": topic, "score": round(s, 2), "max": m, "percent": round(100 * s / m, 1) if m else 0.0}
+                  for topic, (s, m) in sorted(areas.items(), key=lambda kv: kv[0])],
+        "items": items,
+    }
+
+
+def _attempt_header(attempt: Attempt) -> dict:
+    """What both the exam and the result payloads say about the attempt itself."""
+    return {
+        "id": attempt.id,
+        "status": attempt.status,
+        "paper": _paper(attempt.paper),
+        "started_at": iso(attempt.started_at),
+        "deadline": iso(attempt.deadline),
+        "finished_at": iso(attempt.finished_at),
+    }
