@@ -27,6 +27,7 @@ class Draft:
     id: str = ""
     qtype: str | None = None  # already known (a section heading, a GIFT form); wins over type_text
     judge_answer: bool | None = None  # already known as true/false (GIFT, Excel's TRUE)
+    notes: list[str] = field(default_factory=list)  # what the reader already found wrong
 
 
 class Builder:
@@ -64,6 +65,7 @@ class Builder:
 
 def build(draft: Draft, default_topic: str, default_id: str, reasons: list[str]) -> dict | None:
     """The question made of ``draft`` (None when there is not even a stem); ``reasons`` gets what is wrong."""
+    reasons.extend(draft.notes)
     stem = values.clean_text(draft.stem)
     if not stem:
         reasons.append("题干为空")

@@ -53,7 +53,7 @@ TYPE_WORDS = {
     None: ("不定项", "不定项选择", "不定项选择题", "选择", "选择题", "CHOICE", "MULTICHOICE"),  # decided by the answer
 }
 _TYPE_BY_WORD = {word: qtype for qtype, words in TYPE_WORDS.items() for word in words}
-UNSUPPORTED_TYPE_WORDS = ("填空", "简答", "问答", "论述", "案例", "计算", "综合", "材料", "作文", "连线", "排序")
+UNSUPPORTED_TYPE_WORDS = ("填空", "简答", "问答", "论述", "案例", "计算", "综合", "材料", "作文", "连线", "排序", "数值", "配对", "匹配")
 
 
 class UnknownType(ValueError):
