@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Iterable, Iterator
 from xml.etree import ElementTree
 
@@ -31,13 +32,17 @@ HEADER_WORDS = {
 }
 _FIELD_BY_HEADER = {word: name for name, words in HEADER_WORDS.items() for word in words}
 _OPTION_HEADER_RE = re.compile(r"^(?:选项|option)?([a-h])(?:选项|内容|项)?$")
-_BRACKETED_RE = re.compile(r"[(（\[【].*?[)）\]】]")
+_BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]{0,40}[)）\]】]")
+MAX_HEADER = 60
 HEADER_SEARCH_ROWS = 20
 MAX_COLUMNS = 64
+MAX_MERGES = 20_000
 
 
 def header_field(name: str) -> str | None:
     """The field a column holds (``stem``, ``option:A``...), None for a column the bank has no use for."""
+    if len(name) > MAX_HEADER:
+        return None
     word = unicodedata.normalize("NFKC", name).lower()
     word = _BRACKETED_RE.sub("", word)
     word = re.sub(r"[\s*:：_\-]+", "", word)
@@ -204,12 +209,12 @@ def _type_of_title(title: str) -> str | None:
 def sheet_rows(ws) -> Iterator[tuple[int, list[str]]]:
     """Rows with merged cells filled from their top-left cell (read-only mode does not do it)."""
     ws.reset_dimensions()  # some writers store a wrong size; read what is there
-    pending = sorted(merged_ranges(ws), key=lambda r: r[1])
+    pending = deque(sorted(merged_ranges(ws)[:MAX_MERGES], key=lambda r: r[1]))
     active: list[tuple[int, int, int, int, str]] = []
     for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
         cells = [values.clean_text(v) for v in row[:MAX_COLUMNS]]
         while pending and pending[0][1] <= number:
-            min_col, min_row, max_col, max_row = pending.pop(0)
+            min_col, min_row, max_col, max_row = pending.popleft()
             top_left = cells[min_col - 1] if min_row == number and min_col - 1 < len(cells) else ""
             active.append((min_col, min_row, max_col, max_row, top_left))
         active = [r for r in active if r[3] >= number]

@@ -21,20 +21,20 @@ from .source import start
 
 _LETTER = "A-HＡ-Ｈ"
 _QUESTION_RES = (
-    re.compile(r"^(?:第\s*)?(\d{1,4})\s*题?\s*(?:[、.．:：)）]|\s)\s*(?!\d)(.*)$", re.S),
-    re.compile(r"^[(（]\s*(\d{1,4})\s*[)）]\s*(.*)$", re.S),
+    re.compile(r"^(?:第\s*+)?(\d{1,4})\s*+题?\s*+(?:[、.．:：)）]|(?<=\s))\s*+(?!\d)(.*)$", re.S),
+    re.compile(r"^[(（]\s*+(\d{1,4})\s*+[)）]\s*+(.*)$", re.S),
 )
 _HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:部分|大题|节|章)?\s*[、.．:：]?"
-    r"|[IVX]{1,4}\s*[、.．])?\s*[【\[（(]?\s*(.{0,12}?(?:选择|判断|是非|对错|正误|单选|多选|不定项|填空|简答|问答|论述|案例|计算)题?)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*+[、.．]|第\s*+[一二三四五六七八九十\d]{1,3}\s*+(?:部分|大题|节|章)?\s*+[、.．:：]?"
+    r"|[IVX]{1,4}\s*+[、.．])?\s*+[【\[（(]?\s*+(.{0,12}?(?:选择|判断|是非|对错|正误|单选|多选|不定项|填空|简答|问答|论述|案例|计算)题?)"
 )
 _BARE_HEADING_RE = re.compile(
-    r"^[【\[]?\s*(?:单选|多选|判断|单项选择|多项选择|不定项选择|是非|填空|简答|问答|论述|案例分析)题?\s*[】\]]?\s*"
+    r"^[【\[]?\s*+(?:单选|多选|判断|单项选择|多项选择|不定项选择|是非|填空|简答|问答|论述|案例分析)题?\s*+[】\]]?\s*+"
     r"(?:[(（][^()（）]{0,30}[)）])?$")
 _EACH_POINTS_RE = re.compile(r"每(?:小)?题\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
-_KEY_HEADING_RE = re.compile(r"^[【\[]?\s*(?:参考答案|标准答案|答案)(?:\s*(?:与|及|和)\s*解析)?\s*[】\]]?\s*[:：]?$")
+_KEY_HEADING_RE = re.compile(r"^[【\[]?\s*+(?:参考答案|标准答案|答案)(?:\s*+(?:与|及|和)\s*+解析)?\s*+[】\]]?\s*+[:：]?$")
 _KEY_ENTRY_RE = re.compile(
-    r"(\d{1,4})\s*[、.．:：\-]?\s*([A-Ha-hＡ-Ｈａ-ｈ]{1,8}|√|×|✓|✗|对|错|正确|错误|T|F)(?![A-Za-z\u4e00-\u9fff])")
+    r"(\d{1,4})\s*+[、.．:：\-]?\s*+([A-Ha-hＡ-Ｈａ-ｈ]{1,8}|√|×|✓|✗|对|错|正确|错误|T|F)(?![A-Za-z\u4e00-\u9fff])")
 _FIELD_NAMES = {
     "答案解析": "explanation", "试题解析": "explanation", "题目解析": "explanation", "解析": "explanation",
     "正确答案": "answer", "参考答案": "answer", "标准答案": "answer", "答案": "answer",
@@ -42,11 +42,12 @@ _FIELD_NAMES = {
     "题型": "type_text",
 }
 _FIELD_RE = re.compile(
-    r"[【\[]\s*(" + "|".join(_FIELD_NAMES) + r")\s*[】\]]\s*[:：]?|(" + "|".join(_FIELD_NAMES) + r")\s*[:：]")
-_OPTION_RE = re.compile(rf"[(（]\s*([{_LETTER}a-hａ-ｈ])\s*[)）]|(?<![A-Za-z0-9Ａ-Ｚａ-ｚ])([{_LETTER}])\s*[.．、:：]")
+    r"[【\[]\s*+(" + "|".join(_FIELD_NAMES) + r")\s*+[】\]]\s*+[:：]?|(" + "|".join(_FIELD_NAMES) + r")\s*+[:：]")
+_OPTION_RE = re.compile(rf"[(（]\s*+([{_LETTER}a-hａ-ｈ])\s*+[)）]|(?<![A-Za-z0-9Ａ-Ｚａ-ｚ])([{_LETTER}])\s*+[.．、:：]")
 _STEM_ANSWER_RE = re.compile(
-    rf"[(（]\s*([{_LETTER}a-hａ-ｈ](?:[\s,，、]{{0,3}}[{_LETTER}a-hａ-ｈ]){{0,7}}|√|×|✓|✗|对|错|正确|错误|T|F)\s*[)）]")
-_TYPE_TAG_RE = re.compile(r"^[【\[(（]\s*(单选题?|多选题?|判断题?|不定项(?:选择)?题?|单项选择题|多项选择题)\s*[】\])）]\s*")
+    rf"[(（]\s*+([{_LETTER}a-hａ-ｈ](?:[\s,，、]{{0,3}}[{_LETTER}a-hａ-ｈ]){{0,7}}|√|×|✓|✗|对|错|正确|错误|T|F)\s*+[)）]")
+_TYPE_TAG_RE = re.compile(r"^[【\[(（]\s*+(单选题?|多选题?|判断题?|不定项(?:选择)?题?|单项选择题|多项选择题)\s*+[】\])）]\s*+")
+MAX_HEADING = 60  # a heading is short; longer lines are never tried as one
 _PUNCTUATION = " \t\u3000。，、；：？！,.;:?!）)"
 
 
@@ -153,7 +154,7 @@ class NumberedReader:
         line = values.clean_text(line)
         if not line:
             return
-        if _KEY_HEADING_RE.match(line) and not self._answer_on_next_line(line):
+        if len(line) <= MAX_HEADING and _KEY_HEADING_RE.match(line) and not self._answer_on_next_line(line):
             self.in_key, self.block, self.key_section = True, None, -1
             return
         heading = self._heading(line)
@@ -180,8 +181,10 @@ class NumberedReader:
                 and line.rstrip(":： ").strip("【】[] ") == "答案" and line[-1] in ":：")
 
     def _heading(self, line: str) -> bool:
+        if len(line) > MAX_HEADING:
+            return False
         found = _HEADING_RE.match(line)
-        if not found or len(line) > 60 or _QUESTION_RES[0].match(line):
+        if not found or _QUESTION_RES[0].match(line):
             return False
         if not found.group(0)[:1] in "一二三四五六七八九十第IVX" and not _BARE_HEADING_RE.match(line):
             return False  # a stem line may mention 选择; a heading is numbered 一、 or is the type word alone
@@ -251,13 +254,14 @@ class NumberedReader:
         if not self.key:
             return
         numbers = [b.number for b in self.blocks]
-        by_number_only = len(set(numbers)) == len(numbers)
-        sections = sorted({b.section for b in self.blocks})
+        by_number_only = len(set(numbers)) == len(numbers)  # numbered straight through: sections do not matter
+        by_number = {n: entry for (_, n), entry in self.key.items()}
+        sections = {section: i for i, section in enumerate(sorted({b.section for b in self.blocks}))}
         for block in self.blocks:
             if by_number_only:
-                found = next((v for (s, n), v in self.key.items() if n == block.number), None)
+                found = by_number.get(block.number)
             else:
-                found = self.key.get((sections.index(block.section), block.number))
+                found = self.key.get((sections[block.section], block.number))
             for name, lines in (found or {}).items():
                 if not block.fields.get(name):
                     block.fields[name] = list(lines)
