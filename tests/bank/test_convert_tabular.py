@@ -66,8 +66,9 @@ def test_a_realistic_sheet_with_merged_cells_full_width_letters_and_stray_spaces
     assert first["points"] == 2 and first["difficulty"] == 1 and first["topic"] == "沟通与倾听"
     assert second["type"] == "single" and second["topic"] == "沟通与倾听"  # from the merged cells
     assert second["answer"] == "B" and second["points"] == 2 and second["difficulty"] == 3
-    assert questions["import.kefutiku-3"]["answer"] == ["A", "B", "D"] and questions["import.kefutiku-3"]["difficulty"] == 4
-    assert questions["import.kefutiku-4"]["answer"] == ["A", "B", "D"] and "points" not in questions["import.kefutiku-4"]
+    third, fourth = questions["import.kefutiku-3"], questions["import.kefutiku-4"]
+    assert third["answer"] == ["A", "B", "D"] and third["difficulty"] == 4
+    assert fourth["answer"] == ["A", "B", "D"] and "points" not in fourth
     assert [questions[f"import.kefutiku-{n}"]["answer"] for n in (5, 6, 7)] == [True, False, False]
     assert all(checker_reasons(q) == [] for q in result.questions)
 

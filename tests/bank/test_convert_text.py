@@ -166,3 +166,35 @@ def test_a_damaged_word_file_is_reported():
     assert convert_docx(b"PK\x03\x04garbage", name="x.docx").problems[0].location == "file"
     spreadsheet_in_disguise = convert_docx(word(["1、x"])[:200], name="x.docx")
     assert [p.location for p in spreadsheet_in_disguise.problems] == ["file"]
+
+
+def test_word_automatic_numbering_is_read_as_word_shows_it():
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                               f'<w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    for num_id in ("90", "91"):  # two lists of options on one definition: each counts from A
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def option(text, num_id):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    document.add_paragraph("天然气的主要成分是（ ）", style="List Number")  # "1." comes from the style's list
+    option("甲烷", "90")
+    option("乙烷", "90")
+    document.add_paragraph("答案：A 解析：甲烷占大部分。")
+    document.add_paragraph("客户投诉时首先应该（ ）", style="List Number")
+    option("倾听", "91")
+    option("争辩", "91")
+    document.add_paragraph("答案：A 解析：先倾听。")
+    out = io.BytesIO()
+    document.save(out)
+    result = convert_docx(out.getvalue(), name="auto.docx", topic="服务质量")
+    assert result.problems == []
+    assert [(q["stem"], q["options"]) for q in result.questions] == [
+        ("天然气的主要成分是（ ）", {"A": "甲烷", "B": "乙烷"}), ("客户投诉时首先应该（ ）", {"A": "倾听", "B": "争辩"})]

@@ -6,6 +6,7 @@ from docx import Document
 from docx.table import Table
 
 from . import values
+from .numbering import ListLabels
 from .result import ConversionResult
 from .source import check_zip, start
 from .tabular import convert_table, header_columns
@@ -28,6 +29,7 @@ def convert_docx(source, name: str = "import.docx", topic: str | None = None,
         builder.file_problem("file", reason)
         return builder.result
     reader = NumberedReader()
+    labels = ListLabels(document)
     paragraphs = tables = 0
     for item in content:
         if isinstance(item, Table):
@@ -41,7 +43,11 @@ def convert_docx(source, name: str = "import.docx", topic: str | None = None,
                         reader.feed(f"table {tables} row {number}", cell)
             continue
         paragraphs += 1
-        for line in item.text.split("\n"):
+        text = item.text
+        label = labels.label(item)  # counted even when empty, as Word counts it
+        if label and not text.lstrip().startswith(label.strip()):
+            text = f"{label} {text}"
+        for line in text.split("\n"):
             reader.feed(f"paragraph {paragraphs}", line)
     reader.finish(builder)
     if not builder.result.entries:
