@@ -92,3 +92,34 @@ def test_cost_grows_linearly_with_repetition(converter, unit):
     short = _calls(run, unit * 300)
     long = _calls(run, unit * 1200)
     assert long <= 5 * short, (short, long)  # four times the input: quadratic would be sixteen times the work
+
+
+def _storable(text: str) -> str:
+    """What openpyxl and python-docx agree to write: no control characters or surrogates."""
+    return "".join(c for c in text if (c >= " " or c in "\t\n") and not "\ud800" <= c <= "\udfff"
+                   and c not in "\ufffe\uffff")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(awkward_text.map(_storable), min_size=1, max_size=8), max_size=6))
+def test_office_files_with_any_cell_or_paragraph_text_never_raise(rows):
+    import io
+
+    import docx
+    from openpyxl import Workbook
+
+    from app.bank.convert import convert_docx, convert_xlsx
+
+    workbook = Workbook()
+    workbook.active.append(["题型", "题干", "选项A", "选项B", "选项C", "答案", "解析", "知识点"])
+    for row in rows:
+        workbook.active.append(row)
+    sheet = io.BytesIO()
+    workbook.save(sheet)
+    assert_usable(convert_xlsx(sheet.getvalue(), name="x.xlsx"))
+    document = docx.Document()
+    for row in rows:
+        document.add_paragraph("".join(row))
+    paper = io.BytesIO()
+    document.save(paper)
+    assert_usable(convert_docx(paper.getvalue(), name="x.docx", topic="服务质量"))
