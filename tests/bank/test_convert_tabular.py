@@ -120,6 +120,15 @@ def test_header_below_a_title_row_a_default_topic_an_id_column_and_no_type_colum
     assert all(q["topic"] == "公用事业服务" for q in result.questions)
 
 
+def test_rows_with_only_an_unused_column_filled_are_blank_and_a_bad_prefix_is_reported():
+    rows = [["序号"] + HEADER] + [[n] + [None] * len(HEADER) for n in range(1, 50)]
+    rows[3] = [3, "单选", "唯一的题", "甲", "乙", None, None, "A", "析。", 1, 3, "服务质量"]
+    result = convert_xlsx(xlsx(rows), name="x.xlsx", prefix="my.bank")
+    assert result.problems == [] and [q["id"] for q in result.questions] == ["my.bank-1"]
+    bad = convert_xlsx(xlsx(rows), name="x.xlsx", prefix="My Bank")
+    assert [str(p) for p in bad.problems] == ["file: 编号前缀“My Bank”只能包含小写字母、数字、点、横线和下划线"]
+
+
 def test_one_sheet_per_type_and_a_notes_sheet():
     single = [["题干", "选项A", "选项B", "答案", "解析", "知识点"], ["单选一", "甲", "乙", "A", "析。", "服务质量"]]
     multiple = [["题干", "选项A", "选项B", "选项C", "答案", "解析", "知识点"],

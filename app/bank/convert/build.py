@@ -34,9 +34,13 @@ class Builder:
     """Collects the entries of one source file: numbers them, gives them ids, checks them."""
 
     def __init__(self, name: str = "import", topic: str | None = None, prefix: str | None = None):
-        self.prefix = prefix or f"import.{file_slug(name)}"
-        self.topic = values.clean_text(topic or "")
         self.result = ConversionResult()
+        self.prefix = f"import.{file_slug(name)}"
+        if prefix and ID_RE.match(prefix):
+            self.prefix = prefix
+        elif prefix:
+            self.file_problem("file", f"编号前缀“{prefix}”只能包含小写字母、数字、点、横线和下划线")
+        self.topic = values.clean_text(topic or "")
         self.ids: dict[str, str] = {}
 
     def file_problem(self, location: str, reason: str) -> None:

@@ -88,8 +88,8 @@ def convert_table(rows: Iterable[tuple[int, list[str]]], builder: Builder, where
                 return False
             columns = header_columns(cells)
             continue
-        if not any(cell.strip() for cell in cells):
-            continue
+        if not any(cells[i].strip() for i in columns.values() if i < len(cells)):
+            continue  # blank where it matters (a template's pre-filled 序号 column alone is no item)
         builder.add(location, draft_of(cells, columns, type_hint))
     return columns is not None
 
