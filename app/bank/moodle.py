@@ -14,6 +14,7 @@ import markdown
 import nh3
 
 CATEGORY_ROOT = "$course$/top"
+MAX_IDNUMBER = 100  # Moodle's column width
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
                  "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -54,7 +55,7 @@ def _head(root, qtype: str, name: str, stem_html_source: str, points, feedback: 
     ET.SubElement(question, "defaultgrade").text = fraction(float(points))
     ET.SubElement(question, "penalty").text = "0"
     ET.SubElement(question, "hidden").text = "0"
-    ET.SubElement(question, "idnumber").text = xml_text(idnumber)
+    ET.SubElement(question, "idnumber").text = xml_text(idnumber)[:MAX_IDNUMBER]
     if tags:
         holder = ET.SubElement(question, "tags")
         for tag in tags:

@@ -13,7 +13,7 @@ import html
 import re
 
 from . import values
-from .build import Builder, Draft
+from .build import Draft
 from .result import ConversionResult
 from .source import start
 from .text import decode_text
