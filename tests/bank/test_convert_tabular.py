@@ -129,6 +129,20 @@ def test_rows_with_only_an_unused_column_filled_are_blank_and_a_bad_prefix_is_re
     assert [str(p) for p in bad.problems] == ["file: 编号前缀“My Bank”只能包含小写字母、数字、点、横线和下划线"]
 
 
+def test_all_options_in_one_cell_and_an_answer_written_as_the_option_text():
+    rows = [["题型", "题干", "选项", "答案", "解析", "知识点"],
+            ["单选题（1分）", "天然气的主要成分？", "A.甲烷 B.乙烷 C.丙烷", "A", "甲烷。", "公用事业服务"],
+            ["【多选】", "哪些可燃？", "A、甲烷|B、氮气|C、氢气", "AC", "氮气不燃。", "公用事业服务"],
+            ["单选", "哪个不可燃？", "甲烷\n氮气\n氢气", "氮气", "氮气不燃。", "公用事业服务"]]
+    result = convert_xlsx(xlsx(rows), name="x.xlsx")
+    assert result.problems == []
+    assert [q["options"] for q in result.questions] == [{"A": "甲烷", "B": "乙烷", "C": "丙烷"},
+                                                        {"A": "甲烷", "B": "氮气", "C": "氢气"},
+                                                        {"A": "甲烷", "B": "氮气", "C": "氢气"}]
+    assert [(q["type"], q["answer"]) for q in result.questions] == [
+        ("single", "A"), ("multiple", ["A", "C"]), ("single", "B")]
+
+
 def test_one_sheet_per_type_and_a_notes_sheet():
     single = [["题干", "选项A", "选项B", "答案", "解析", "知识点"], ["单选一", "甲", "乙", "A", "析。", "服务质量"]]
     multiple = [["题干", "选项A", "选项B", "选项C", "答案", "解析", "知识点"],

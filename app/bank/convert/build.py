@@ -140,6 +140,8 @@ def _answer(question: dict, qtype: str | None, options: dict, draft: Draft, reas
     if truth is None and written:
         truth = values.judge_answer(written)
     letters = values.answer_letters(written) if written else None
+    if letters is None and written in options.values():  # some exports write the right option's text
+        letters = [next(letter for letter, text in options.items() if text == written)]
     if qtype == "judge" or (qtype is None and truth is not None and letters is None):
         if truth is None and letters is not None and len(letters) == 1 and letters[0] in options:
             truth = values.judge_answer(options[letters[0]])  # 判断题 written as A.正确 B.错误

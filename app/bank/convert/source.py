@@ -49,3 +49,19 @@ def check_zip(data: bytes) -> str | None:
     if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
         return "文件解压后过大，拒绝读取"
     return None
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding): BOMs first, then UTF-8, then GB18030 (a superset of GBK, as Excel saves CSV in China)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -16,7 +16,8 @@ from openpyxl.utils.cell import range_boundaries
 
 from . import values
 from .build import Builder, Draft
-from .source import check_zip, start
+from .source import check_zip, decode, start
+from .text import option_chain
 from .result import ConversionResult
 
 HEADER_WORDS = {
@@ -29,6 +30,7 @@ HEADER_WORDS = {
     "topic": ("知识点", "考点", "所属知识点", "章节", "分类", "题目分类", "试题分类", "topic", "category"),
     "tags": ("标签", "tags", "tag"),
     "id": ("id", "编号", "题目编号", "试题编号", "题目id", "试题id"),
+    "options": ("选项", "选项内容", "备选项", "备选答案", "options", "choices"),  # all options in one cell
 }
 _FIELD_BY_HEADER = {word: name for name, words in HEADER_WORDS.items() for word in words}
 _OPTION_HEADER_RE = re.compile(r"^(?:选项|option)?([a-h])(?:选项|内容|项)?$")
@@ -69,12 +71,28 @@ def draft_of(cells: list[str], columns: dict[str, int], type_hint: str | None) -
         return cells[index] if index is not None and index < len(cells) else ""
 
     options = {name[-1]: get(name) for name in columns if name.startswith("option:")}
+    if not any(text.strip() for text in options.values()) and get("options").strip():
+        options = options_in_one_cell(get("options"))
     draft = Draft(type_text=get("type"), stem=get("stem"), options=options, answer=get("answer"),
                   explanation=get("explanation"), points=get("points"), difficulty=get("difficulty"),
                   topic=get("topic"), tags=get("tags"), id=get("id"))
     if not draft.type_text.strip() and type_hint is not None:
         draft.qtype = type_hint
     return draft
+
+
+_OPTION_SPLIT_RE = re.compile(r"\s*[|｜\n;；]\s*")
+
+
+def options_in_one_cell(text: str) -> dict[str, str]:
+    """``A.甲 B.乙``, ``A、甲|B、乙`` or ``甲|乙|丙`` (one per line too) -> {A: 甲, B: 乙...}; the markers are
+    the numbered reader's (A. A、 (A) ...)."""
+    chain = option_chain(text, "A")
+    if chain:
+        ends = [mark[1] for mark in chain[1:]] + [len(text)]
+        return {letter: text[start:end].strip(" |｜;；\n") for (letter, _, start), end in zip(chain, ends)}
+    pieces = [piece for piece in _OPTION_SPLIT_RE.split(text.strip()) if piece]
+    return dict(zip(values.LETTERS, pieces)) if len(pieces) <= len(values.LETTERS) else {"A": text}
 
 
 def convert_table(rows: Iterable[tuple[int, list[str]]], builder: Builder, where: str = "",
@@ -95,22 +113,6 @@ def convert_table(rows: Iterable[tuple[int, list[str]]], builder: Builder, where
 
 
 # ------------------------------------------------------------------------------------------------------ CSV
-def decode(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding): BOMs first, then UTF-8, then GB18030 (a superset of GBK, as Excel saves CSV in China)."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding
-            except UnicodeDecodeError:
-                return None
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
 def _delimiter(text: str) -> str:
     first = next((line for line in text.split("\n", HEADER_SEARCH_ROWS) if line.strip()), "")
     counts = {d: first.count(d) for d in (",", "\t", ";", "，")}

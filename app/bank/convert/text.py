@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import values
 from .build import Builder, Draft
 from .result import ConversionResult
-from .source import start
+from .source import decode, start
 
 _LETTER = "A-HＡ-Ｈ"
 _QUESTION_RES = (
@@ -289,8 +289,6 @@ def read_lines(lines: Iterable[tuple[str, str]], builder: Builder) -> None:
 
 
 def decode_text(data: bytes) -> str | None:
-    from .tabular import decode
-
     decoded = decode(data)
     return decoded[0] if decoded else None
 

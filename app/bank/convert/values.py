@@ -56,21 +56,26 @@ _TYPE_BY_WORD = {word: qtype for qtype, words in TYPE_WORDS.items() for word in 
 UNSUPPORTED_TYPE_WORDS = ("填空", "简答", "问答", "论述", "案例", "计算", "综合", "材料", "作文", "连线", "排序", "数值", "配对", "匹配")
 
 
+_BRACKETED_RE = re.compile(r"[(（\[【][^()（）\[\]【】]{0,40}[)）\]】]")
+MAX_WORD = 100
+
+
 class UnknownType(ValueError):
     pass
 
 
 def question_type(text: str) -> str | None:
     """``single``, ``multiple``, ``judge``, or None (choose by the answer); raises UnknownType with a reason."""
-    word = folded(text).strip("[]【】()（）:：")
+    word = folded(text[:MAX_WORD])
+    word = (_BRACKETED_RE.sub("", word) or word).strip("[]【】()（）:：")  # 单选题（1分） is 单选题; 【多选】 is 多选
     if word == "":
         return None
     word = word.replace("类型", "")
     if word in _TYPE_BY_WORD:
         return _TYPE_BY_WORD[word]
     if any(w in word for w in UNSUPPORTED_TYPE_WORDS):
-        raise UnknownType(f"题型“{text.strip()}”不能从文件导入（只支持单选、多选、判断；案例分析题请在题库中编写）")
-    raise UnknownType(f"不认识的题型“{text.strip()}”（可写：单选、多选、判断）")
+        raise UnknownType(f"题型“{text.strip()[:MAX_WORD]}”不能从文件导入（只支持单选、多选、判断；案例分析题请在题库中编写）")
+    raise UnknownType(f"不认识的题型“{text.strip()[:MAX_WORD]}”（可写：单选、多选、判断）")
 
 
 JUDGE_TRUE = ("对", "正确", "是", "√", "✓", "✔", "T", "TRUE", "Y", "YES", "V", "RIGHT", "CORRECT")
