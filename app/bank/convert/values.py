@@ -7,7 +7,7 @@ import datetime
 import re
 import unicodedata
 
-from ..schema import LETTERS
+from ...qtypes.objective import OPTION_LETTERS as LETTERS
 
 # Characters that cannot live in the bank's YAML or that hide in pasted text: C0 controls other than tab and
 # newline, DEL, zero-width marks, byte-order marks, and lone surrogates (which UTF-8 cannot encode).
