@@ -43,13 +43,37 @@ def test_every_case_part_has_three_samples(bank):
             assert len(part.get("samples", [])) >= 3, f"{qid}/{part['id']}"
 
 
+def _draws(section):
+    draw = section.get("draw")
+    return [] if draw is None else draw if isinstance(draw, list) else [draw]
+
+
+def _points(section):
+    count = sum(d["count"] for d in _draws(section)) or len(section.get("questions", []))
+    return count * section["points_each"]
+
+
 def test_mock_papers_are_shaped_like_the_exam(bank):
-    for paper in bank.papers.values():
-        if paper["kind"] != "mock":
-            continue
-        assert 90 <= paper["time_limit"] <= 120, paper["id"]
-        kinds = {s["draw"]["type"] if "draw" in s else "case" for s in paper["sections"]}
-        assert "case" in kinds and kinds & {"single", "multiple", "judge"}, paper["id"]
+    """理论知识 (objective, about 90 minutes) and 专业能力 (cases, about 120 minutes) are separate papers of 100
+    points each with a pass mark of 60, paired so that a mock passes only when both pass; draws are balanced
+    over the areas and keep company rules and engineering specs out."""
+    mocks = {pid: p for pid, p in bank.papers.items() if p["kind"] == "mock"}
+    assert len(mocks) >= 8
+    for pid, paper in mocks.items():
+        partner = mocks[paper["pair"]]
+        assert partner["pair"] == pid and paper["pass_mark"] == 60, pid
+        assert sum(_points(s) for s in paper["sections"]) == 100, pid
+        kinds = {d["type"] for s in paper["sections"] for d in _draws(s)}
+        assert all("draw" in s for s in paper["sections"]), pid  # every attempt draws afresh
+        if kinds == {"case"}:
+            assert paper["time_limit"] == 120, pid
+            assert sum(d["count"] for s in paper["sections"] for d in _draws(s)) >= 3, pid
+        else:
+            assert kinds == {"single", "multiple", "judge"} and paper["time_limit"] == 90, pid
+            for section in paper["sections"]:
+                topics = {d["topic"] for d in _draws(section)}
+                assert len(topics) >= 8, (pid, section["title"])
+                assert all({"企业规程", "工程规范"} <= set(d.get("exclude_tags", ())) for d in _draws(section)), pid
 
 
 def test_references_and_samples_agree_with_the_grader(bank, grader):
