@@ -49,6 +49,10 @@ class CueReport:
     longest_keys: list[str] = field(default_factory=list)  # ids of single items keyed on the one longest option
     key_positions: Counter = field(default_factory=Counter)
     one_wrong: list[str] = field(default_factory=list)  # ids of multiple items with exactly one wrong option
+    keys_per_multiple: Counter = field(default_factory=Counter)  # how many right options, how many items
+    last_option_wrong: int = 0  # multiple items whose last option is a wrong one (a cue when far above the base rate)
+    options_in_multiple: int = 0
+    wrong_in_multiple: int = 0
     judge_true: int = 0
     difficulty: Counter = field(default_factory=Counter)
 
@@ -102,6 +106,11 @@ class CueReport:
         if self.multiple:
             out.append(f"  multiple-choice items with one wrong option: {len(self.one_wrong)} of {self.multiple} "
                        f"({self.one_wrong_share:.0%})")
+            spread = ", ".join(f"{right} right: {self.keys_per_multiple[right]}" for right in sorted(self.keys_per_multiple))
+            out.append(f"  multiple-choice keys: {spread}")
+            base = self.wrong_in_multiple / self.options_in_multiple if self.options_in_multiple else 0.0
+            out.append(f"  multiple-choice last option wrong: {self.last_option_wrong} of {self.multiple} "
+                       f"({self.last_option_wrong / self.multiple:.0%}; all options {base:.0%} wrong)")
         if self.judge:
             out.append(f"  true/false keys true: {self.judge_true} of {self.judge}")
         if self.objective:
@@ -130,8 +139,15 @@ def cue_report(questions) -> CueReport:
                 report.longest_keys.append(question.get("id"))
         elif qtype == "multiple":
             report.multiple += 1
-            if wrong_options(question) == 1:
+            wrong = wrong_options(question)
+            if wrong == 1:
                 report.one_wrong.append(question.get("id"))
+            options = list(question.get("options") or {})
+            answer = question.get("answer") or []
+            report.keys_per_multiple[len(options) - wrong] += 1
+            report.options_in_multiple += len(options)
+            report.wrong_in_multiple += wrong
+            report.last_option_wrong += bool(options) and options[-1] not in answer
         else:
             report.judge += 1
             report.judge_true += question.get("answer") is True

@@ -51,6 +51,16 @@ def test_each_cue_is_reported():
     assert "one wrong option 100%" in problems and "difficulty 4-5 0%" in problems
     lines = "\n".join(report.lines())
     assert "A 3 (100%), B 0 (0%)" in lines and "unrated: 1" in lines and "cue checks: 6 missed" in lines
+    assert "multiple-choice keys: 2 right: 1" in lines
+    assert "multiple-choice last option wrong: 1 of 1 (100%; all options 33% wrong)" in lines
+
+
+def test_multiple_choice_figures_count_right_options_and_the_last_position():
+    items = [multiple("m1", ["A", "B"], {"A": "1", "B": "2", "C": "3", "D": "4"}),
+             multiple("m2", ["B", "C", "D"], {"A": "1", "B": "2", "C": "3", "D": "4"})]
+    report = cue_report(items)
+    assert report.keys_per_multiple == {2: 1, 3: 1}
+    assert report.last_option_wrong == 1 and (report.options_in_multiple, report.wrong_in_multiple) == (8, 3)
 
 
 def test_an_empty_bank_reports_nothing_missed():
