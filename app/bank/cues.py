@@ -34,6 +34,12 @@ def key_is_only_longest(question: dict) -> bool:
     return all(option_length(text) < key_length for letter, text in options.items() if letter != key)
 
 
+def has_one_longest(question: dict) -> bool:
+    """True when one option is strictly longer than every other (whether or not it is the key)."""
+    lengths = sorted((option_length(text) for text in (question.get("options") or {}).values()), reverse=True)
+    return len(lengths) >= 2 and lengths[0] > lengths[1]
+
+
 def wrong_options(question: dict) -> int:
     """How many options of a multiple-choice item are not in its key."""
     options = question.get("options") or {}
@@ -48,6 +54,7 @@ class CueReport:
     judge: int = 0
     longest_keys: list[str] = field(default_factory=list)  # ids of single items keyed on the one longest option
     key_positions: Counter = field(default_factory=Counter)
+    one_longest: int = 0  # single items with one longest option: far below a quarter keyed there is a cue too
     one_wrong: list[str] = field(default_factory=list)  # ids of multiple items with exactly one wrong option
     keys_per_multiple: Counter = field(default_factory=Counter)  # how many right options, how many items
     last_option_wrong: int = 0  # multiple items whose last option is a wrong one (a cue when far above the base rate)
@@ -103,6 +110,9 @@ class CueReport:
             out.append(f"  single-choice key positions: {spread}")
             out.append(f"  single-choice keys that are the one longest option: {len(self.longest_keys)} of "
                        f"{self.single} ({self.longest_key_share:.0%})")
+            if self.one_longest:
+                out.append(f"  single-choice items with one longest option: {self.one_longest}, keyed on it "
+                           f"{len(self.longest_keys)} ({len(self.longest_keys) / self.one_longest:.0%})")
         if self.multiple:
             out.append(f"  multiple-choice items with one wrong option: {len(self.one_wrong)} of {self.multiple} "
                        f"({self.one_wrong_share:.0%})")
@@ -137,6 +147,7 @@ def cue_report(questions) -> CueReport:
             report.key_positions[question.get("answer")] += 1
             if key_is_only_longest(question):
                 report.longest_keys.append(question.get("id"))
+            report.one_longest += has_one_longest(question)
         elif qtype == "multiple":
             report.multiple += 1
             wrong = wrong_options(question)

@@ -1,5 +1,5 @@
 """The give-away cue figures of objective items (app/bank/cues.py)."""
-from app.bank.cues import cue_report, key_is_only_longest, wrong_options
+from app.bank.cues import cue_report, has_one_longest, key_is_only_longest, wrong_options
 
 
 def single(qid, answer, options, difficulty=2):
@@ -17,6 +17,12 @@ def test_key_is_only_longest_counts_characters_and_ties():
     assert not key_is_only_longest(single("a", "B", {"A": "一样长的", "B": "长一些的"}))  # a tie is no cue
     assert not key_is_only_longest(single("a", "A", {"A": "短", "B": "长一些的"}))
     assert not key_is_only_longest(single("a", "B", {"A": "  短  ", "B": "短 "}))  # blanks do not count
+
+
+def test_has_one_longest_whatever_the_key():
+    assert has_one_longest(single("a", "A", {"A": "短", "B": "长一些的", "C": "中等"}))
+    assert not has_one_longest(single("a", "A", {"A": "一样长的", "B": "长一些的", "C": "短"}))
+    assert not has_one_longest(single("a", "A", {"A": "唯一"}))
 
 
 def test_wrong_options_counts_letters_outside_the_key():
@@ -51,6 +57,7 @@ def test_each_cue_is_reported():
     assert "one wrong option 100%" in problems and "difficulty 4-5 0%" in problems
     lines = "\n".join(report.lines())
     assert "A 3 (100%), B 0 (0%)" in lines and "unrated: 1" in lines and "cue checks: 6 missed" in lines
+    assert "single-choice items with one longest option: 3, keyed on it 3 (100%)" in lines
     assert "multiple-choice keys: 2 right: 1" in lines
     assert "multiple-choice last option wrong: 1 of 1 (100%; all options 33% wrong)" in lines
 
