@@ -51,6 +51,7 @@ def test_objective_items_give_nothing_away(bank):
     assert len(report.one_wrong) < 0.20 * report.multiple
     assert report.difficulty[4] + report.difficulty[5] >= 0.15 * report.objective
     assert 0.35 <= report.judge_true / report.judge <= 0.65  # "always true" is no strategy either
+    assert report.judge_absolute_false <= 0.7 * report.judge_absolute  # nor "a sweeping word means false"
 
 
 def test_items_kept_out_of_mock_draws_are_tagged(bank):

@@ -17,6 +17,9 @@ MIN_KEY_POSITION_SHARE = 0.20  # each of A-D among single-choice keys
 MAX_ONE_WRONG_SHARE = 0.20  # multiple-choice items with exactly one wrong option
 MIN_HARD_SHARE = 0.15  # objective items at difficulty 4-5
 POSITIONS = ("A", "B", "C", "D")
+# Sweeping words a test-wise candidate takes for "false" in a true/false statement.
+ABSOLUTE_WORDS = ("一定", "只能", "只需", "只要", "任何", "一律", "所有", "完全", "绝对", "从不", "不必", "不需要",
+                  "唯一", "总是", "永远")
 
 
 def option_length(text) -> int:
@@ -61,6 +64,8 @@ class CueReport:
     options_in_multiple: int = 0
     wrong_in_multiple: int = 0
     judge_true: int = 0
+    judge_absolute: int = 0  # true/false stems with a sweeping word
+    judge_absolute_false: int = 0
     difficulty: Counter = field(default_factory=Counter)
 
     @property
@@ -123,6 +128,8 @@ class CueReport:
                        f"({self.last_option_wrong / self.multiple:.0%}; all options {base:.0%} wrong)")
         if self.judge:
             out.append(f"  true/false keys true: {self.judge_true} of {self.judge}")
+            out.append(f"  true/false stems with a sweeping word (一定, 只能, 一律...): {self.judge_absolute}, "
+                       f"false {self.judge_absolute_false}")
         if self.objective:
             spread = ", ".join(f"{level or 'unrated'}: {self.difficulty[level]}" for level in sorted(self.difficulty))
             out.append(f"  difficulty: {spread}; at 4-5: {self.hard_share:.0%}")
@@ -162,4 +169,7 @@ def cue_report(questions) -> CueReport:
         else:
             report.judge += 1
             report.judge_true += question.get("answer") is True
+            if any(word in str(question.get("stem", "")) for word in ABSOLUTE_WORDS):
+                report.judge_absolute += 1
+                report.judge_absolute_false += question.get("answer") is False
     return report

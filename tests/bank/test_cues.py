@@ -48,9 +48,11 @@ def test_each_cue_is_reported():
     items = [single(f"s{i}", "A", {"A": "长长的答案", "B": "短"}) for i in range(3)]
     items.append(multiple("m", ["A", "B"], {"A": "1", "B": "2", "C": "3"}))
     items.append({"id": "j", "type": "judge", "answer": True})  # unrated difficulty
+    items.append({"id": "j2", "type": "judge", "answer": False, "difficulty": 2, "stem": "投诉一律当天办结。"})
     report = cue_report({q["id"]: q for q in items})
     assert report.longest_keys == ["s0", "s1", "s2"] and report.one_wrong == ["m"]
     assert report.judge_true == 1 and report.difficulty[0] == 1
+    assert (report.judge_absolute, report.judge_absolute_false) == (1, 1)
     problems = " | ".join(report.problems())
     assert "longest-option share of single-choice keys 100%" in problems
     assert "key position B 0%" in problems and "key position A" not in problems
@@ -58,6 +60,7 @@ def test_each_cue_is_reported():
     lines = "\n".join(report.lines())
     assert "A 3 (100%), B 0 (0%)" in lines and "unrated: 1" in lines and "cue checks: 6 missed" in lines
     assert "single-choice items with one longest option: 3, keyed on it 3 (100%)" in lines
+    assert "true/false stems with a sweeping word (一定, 只能, 一律...): 1, false 1" in lines
     assert "multiple-choice keys: 2 right: 1" in lines
     assert "multiple-choice last option wrong: 1 of 1 (100%; all options 33% wrong)" in lines
 
