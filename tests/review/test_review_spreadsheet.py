@@ -84,7 +84,7 @@ def test_round_trip_with_a_changed_answer_refused(db, sat, teacher_client, train
     preview = upload(teacher_client, book)
     assert preview.status_code == 200
     page = preview.get_data(as_text=True)
-    assert page.count("the answer changed since the sheet was exported") == 1  # row n2 only: part b is as exported
+    assert page.count("导出之后答案已改变") == 1  # row n2 only: part b is as exported
     assert "思路对，措辞再改进" in page
     db.session.expire_all()
     assert {r.id: r.score for r in db.session.query(Response)} == before  # the preview wrote nothing
@@ -120,7 +120,7 @@ def test_an_altered_token_and_bad_files_change_nothing(db, sat, teacher_client):
     sheet.cell(4, 1, "abc")  # the hidden id column was edited
     sheet.cell(4, 11, 1)
     page = upload(teacher_client, book).get_data(as_text=True)
-    assert "the score is not a number" in page and "between 0 and" in page and "hidden response column" in page
+    assert "分数不是数字" in page and "分数应在 0 到 10 之间" in page and "隐藏的作答编号列被改动了" in page
     assert 'name="token"' not in page  # nothing to apply
     db.session.expire_all()
     assert {r.id: r.score for r in db.session.query(Response)} == before
