@@ -54,7 +54,9 @@ def response_view(response: Response) -> dict:
             "score": graded.get("score", 0.0), "max": graded.get("max", part_points(part)),
             "flags": graded.get("flags", []), "error": graded.get("error"), "rubric": rows,
             "order": graded.get("order"), "comment": graded.get("comment") or "",
-            "override": bool(graded.get("override"))})
+            "override": bool(graded.get("override")),
+            # a part the engine could not grade has no key point results: only its total can be set
+            "by_points": bool(graded.get("points"))})
     return view
 
 
@@ -92,7 +94,7 @@ def planned_changes(response: Response, form) -> list[tuple[str | None, str | No
         comment = form.get(f"c-{part['id']}", "").strip()
         _check_comment(comment, errors)
         mine = []
-        for row in part["rubric"]:
+        for row in part["rubric"] if part["by_points"] else ():
             value = _number(form.get(f"p-{part['id']}-{row['id']}", ""), row["text"] or row["id"], errors)
             if value is None:
                 continue
@@ -117,7 +119,7 @@ def _pin(part: dict, comment: str) -> tuple[str, str | None, float, str]:
     """A comment with no change of points: recorded as an override of the first key point at its present value
     (a part's total is pinned only when it has no key points), so the comment reaches the trainee and later
     changes of single points still count."""
-    if part["rubric"]:
+    if part["by_points"] and part["rubric"]:
         first = part["rubric"][0]
         return part["id"], first["id"], float(first["earned"]), comment
     return part["id"], None, float(part["score"]), comment

@@ -189,3 +189,21 @@ def test_an_objective_answer_opened_from_an_attempt_can_be_overridden(db, marked
     db.session.expire_all()
     stored = db.session.get(Response, item.response.id)
     assert stored.score == 1 and stored.result["comment"] == "题意有歧义，给分"
+
+
+def test_a_part_the_engine_could_not_grade_is_marked_by_its_total(db, marked, teacher_client):
+    response = db.session.get(Response, case_response(marked[2]).id)
+    parts = dict(response.result["parts"])
+    parts["a"] = {"score": 0.0, "max": 10.0, "points": [], "flags": ["review", "error"], "error": "bad rubric",
+                  "answer": "先道歉"}
+    response.result, response.needs_review = dict(response.result, parts=parts), True
+    db.session.commit()
+    page = teacher_client.get(f"/review/responses/{response.id}").get_data(as_text=True)
+    assert "bad rubric" in page and 'name="p-a-apologize"' not in page and 'name="t-a"' in page
+    assert teacher_client.post(f"/review/responses/{response.id}", data={"c-a": "先看看"}).status_code == 302
+    db.session.expire_all()
+    change = db.session.query(GradeChange).one()
+    assert (change.part_id, change.point_id, change.new_points) == ("a", None, 0.0)
+    assert teacher_client.post(f"/review/responses/{response.id}", data={"t-a": "6", "c-a": "先看看"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Response, response.id).result["parts"]["a"]["score"] == 6
