@@ -164,6 +164,9 @@ def test_marking_needs_the_csrf_token(app, db, marked, teacher_client):
     before = snapshot(db)
     assert teacher_client.post(f"/review/responses/{response.id}", data={"p-a-listen": "1"}).status_code == 400
     assert teacher_client.post("/review/regrade", data={"paper": "mock-t"}).status_code == 400
+    assert teacher_client.post("/review/papers/mock-t/marking/preview", data={}).status_code == 400
+    assert teacher_client.post("/review/papers/mock-t/marking/apply", data={"token": "x"}).status_code == 400
+    assert "会话已过期" in teacher_client.post("/review/papers/mock-t/marking/apply").get_data(as_text=True)
     assert snapshot(db) == before
 
 
