@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .bank import BankError, load_bank
+from .bank.cues import cue_report
 
 bank_cli = AppGroup("bank", help="Validate, import, export, test and count the YAML question bank.")
 users_cli = AppGroup("users", help="Create and list user accounts.")
@@ -149,7 +150,7 @@ def bank_convert(file, output, topic, prefix):
 @bank_cli.command("stats")
 @click.argument("path", type=click.Path(exists=True), required=False)
 def bank_stats(path):
-    """Count questions, case parts and papers by type and area."""
+    """Count questions, case parts and papers by type and area; print the objective items' cue checks."""
     try:
         bank = load_bank(path or _default_bank())
     except BankError as exc:
@@ -176,6 +177,8 @@ def bank_stats(path):
             areas[q["topic"]][1] += 1
     for topic, (cases, objective) in sorted(areas.items(), key=lambda kv: -sum(kv[1])):
         click.echo(f"  {topic}: {cases} / {objective}")
+    for line in cue_report(questions).lines():
+        click.echo(line)
 
 
 @bank_cli.command("test")
