@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
+    from .review.cli import register as register_review; register_review(app)  # noqa: E702
 
 
 def _print_problems(exc: BankError) -> None:
