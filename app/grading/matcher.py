@@ -18,6 +18,7 @@ class Mention:
     end: int
     fuzzy: bool
     negated: bool
+    conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
 
 
 @dataclass
@@ -62,7 +63,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s)) for s, e in kept]
     return []
 
 
@@ -98,6 +99,7 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
                     m.end,
                     m.fuzzy,
                     (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
+                    m.conditional,
                 )
                 for m in ms
             ]
@@ -112,6 +114,10 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
+            if m.conditional and not negative and not point.explicit_negation:
+                if not m.negated:
+                    continue  # "一道歉就等于承认责任": a supposition, not a recommendation
+                m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
             if m.negated and not negative:
                 continue  # "不要道歉" does not earn "道歉"
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
