@@ -13,6 +13,7 @@ from .order import order_credit
 from .result import PointResult, Result
 from .rubric import CompiledPart, compile_part
 from .segment import Segmenter
+from .stance import defended_sentences
 from .terms import SynonymTable
 
 # Keys of a part that affect grading (prompt, reference, samples do not).
@@ -84,7 +85,8 @@ class Grader:
             order = {"earned": 0.0, "max": part.order_points} if part.order else None
             return Result(0.0, part.points, points, order, ["empty"])
 
-        matches = [match_point(view, p) for p in part.rubric]
+        defended = defended_sentences(view.text, view.norm.sentence_of)
+        matches = [match_point(view, p, defended.keys()) for p in part.rubric]
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]

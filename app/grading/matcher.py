@@ -80,7 +80,17 @@ def _pick(candidates: list[Mention], prefer_negated: bool) -> Mention:
     return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated, m.start))
 
 
-def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
+def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int]:
+    """Sentences whose mentions may not earn the point: those that defend the conduct or shift the blame
+    (``barred_sentences``), and those holding an un-negated ``not_with`` term of the point."""
+    sentences = set(barred_sentences)
+    if point.not_with is not None:
+        sentences.update(answer.norm.sentence_of(m.start) for m in group_mentions(answer, point.not_with)
+                         if not m.negated and not m.fuzzy)
+    return sentences
+
+
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset()) -> PointMatch:
     per_group = [group_mentions(answer, g) for g in point.groups]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
@@ -110,16 +120,22 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
 
     unit_of = _unit_key(answer, point.scope)
+    barred = _barred_sentences(answer, point, barred_sentences)
+    sentence_of = answer.norm.sentence_of
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
+            if barred and sentence_of(m.start) in barred:
+                continue
             if m.conditional and not negative and not point.explicit_negation:
                 if not m.negated:
                     continue  # "一道歉就等于承认责任": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
             if m.negated and not negative:
                 continue  # "不要道歉" does not earn "道歉"
+            if negative and m.negated and answer.is_dismissed(m.start):
+                continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
 
     best: list[Mention] | None = None

@@ -210,6 +210,23 @@ def _takes_object(token: str) -> bool:
     return not ("\u4e00" <= token[:1] <= "\u9fff")  # English negators are not affected
 
 
+# Dismissive negators: the speaker holds the act unnecessary.  Under them a mention is a defence of the
+# conduct (在收银区处理是正常程序，没必要请她去办公室), never the spotting of a fault, so they do not earn a
+# `negative` point.  不必/无须/不需要 are left out: textbooks use them for "do not" advice (不需要回答者计算).
+DISMISSIVE = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "何必", "大可不必", "不值得"}
+
+
+def is_dismissed(words: list[str], index: int) -> bool:
+    """Is the mention in token ``index`` governed by a dismissive negator (没必要, 用不着 …)?"""
+    for i in range(index - 1, max(index - WINDOW, 0) - 1, -1):
+        token = words[i]
+        if token in SCOPE_BREAKERS:
+            return False
+        if token in DISMISSIVE or (token == "必要" and i > 0 and words[i - 1] in ("没", "没有")):
+            return True
+    return False
+
+
 # A mention inside the condition of a hypothetical is not a recommendation: 一道歉就等于承认责任,
 # 要是向她道歉，商场就等于认了, 一旦表示理解他就会得寸进尺.  The condition ends at its result word.
 HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说"}
