@@ -5,6 +5,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from . import lists
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import is_empty, looks_like_list, needs_review
@@ -101,21 +102,38 @@ class Grader:
                     match.negated,
                 )
             )
+        reasons: list[str] = []
+        covered = [view.norm.to_original(s, e) for m in matches for s, e in m.covered]
+        verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
+        discounted = []
+        if verdict.discounts:
+            for p in points:
+                if p.earned and verdict.in_bare_items(p.evidence):
+                    p.earned = lists.list_credit(p.max)
+                    discounted.append(p.id)
+            if discounted:
+                reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn "
+                               f"{lists.LIST_CREDIT:.0%} ({', '.join(discounted)})")
         score = sum(p.earned for p in points)
         order = None
         if part.order:
             first = {p.id: p.evidence[0][0] for p in points if p.earned and p.evidence}
             earned = order_credit(part.order, first, part.order_points)
+            if discounted:
+                earned = lists.list_credit(earned)
             order = {"earned": earned, "max": part.order_points}
             score += earned
 
         flags = []
+        if defended:
+            flags.append("defence")
+            reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))
         positives = [p.polarity == "positive" for p in part.rubric]
         if needs_review(view.norm, matches, positives, score, part.points):
             flags.append("review")
-        if looks_like_list(view.norm, matches):
+        if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")
-        return Result(score, part.points, points, order, flags)
+        return Result(score, part.points, points, order, flags, reasons)
 
 
 _graders: OrderedDict[int, tuple[object, Grader]] = OrderedDict()
