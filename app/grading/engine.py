@@ -13,12 +13,13 @@ from .matcher import match_point
 from .order import order_credit
 from .result import PointResult, Result
 from .rubric import CompiledPart, compile_part
+from .second_opinion import SimilarityIndex, disagreement, features, good_answers
 from .segment import Segmenter
 from .stance import defended_sentences
 from .terms import SynonymTable
 
-# Keys of a part that affect grading (prompt, reference, samples do not).
-_GRADING_KEYS = ("points", "rubric", "order", "order_points")
+# Keys of a part that affect grading (the prompt does not; reference and samples feed the second opinion).
+_GRADING_KEYS = ("points", "rubric", "order", "order_points", "reference", "samples")
 COMPILED_CACHE_SIZE = 1024
 
 
@@ -47,6 +48,7 @@ class Grader:
             for term in members:
                 self.segmenter.add_term(term)
         self._compiled: OrderedDict[str, CompiledPart] = OrderedDict()
+        self.similarity = SimilarityIndex()
         self.learn(parts)
 
     def learn(self, parts: Iterable[dict]) -> None:
@@ -67,6 +69,8 @@ class Grader:
             self._compiled.move_to_end(key)
             return compiled
         compiled = compile_part(part, self.synonyms)
+        compiled.good_answers = good_answers(part)
+        self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
                 self.segmenter.add_term(term.text)
@@ -133,7 +137,21 @@ class Grader:
             flags.append("review")
         if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")
-        return Result(score, part.points, points, order, flags, reasons)
+        similarity = None
+        if part.good_answers:
+            similarity = self.similarity.similarity(answer, self._vectors(part))
+            reason = disagreement(score / part.points, similarity)
+            if reason:
+                reasons.append(reason)
+                if "review" not in flags:
+                    flags.append("review")
+        return Result(score, part.points, points, order, flags, reasons, similarity)
+
+    def _vectors(self, part: CompiledPart) -> list:
+        if part.vectors_docs != self.similarity.docs:
+            part.vectors = [self.similarity.vector(features(t)) for t in part.good_answers]
+            part.vectors_docs = self.similarity.docs
+        return part.vectors
 
 
 _graders: OrderedDict[int, tuple[object, Grader]] = OrderedDict()

@@ -39,6 +39,10 @@ class CompiledPart:
     rubric: list[CompiledPoint]
     order: list[str] = field(default_factory=list)
     order_points: float = 0.0
+    # The reference and good samples, for the second opinion (their vectors are built by the Grader).
+    good_answers: list[str] = field(default_factory=list)
+    vectors: list = field(default_factory=list)
+    vectors_docs: int = -1  # the similarity index's size when ``vectors`` were built
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric for g in p.groups + ([p.not_with] if p.not_with else []) for t in g.terms]

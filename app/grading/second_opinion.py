@@ -1,0 +1,109 @@
+"""A second opinion beside the rubric: how close is the answer to the part's reference and good samples?
+
+Character n-grams (2 and 3 characters of Chinese, whole Latin words), weighted by TF-IDF over every good answer
+the Grader has learned (so words every answer uses, 顾客 or 服务, weigh little), compared by cosine; the answer's
+similarity is its best cosine against the part's good answers.  No model, no download: pure code, linear in the
+answer's length.
+
+It does not grade.  When it disagrees strongly with the rubric, the answer goes to an instructor:
+- the rubric gives a high share but the answer is unlike every good answer (``LOW_SIMILARITY``): the terms may
+  be there without the content (a retold stem, a list, an echo of the prompt);
+- the rubric gives a low share but the answer is close to a good answer (``HIGH_SIMILARITY``, or
+  ``VERY_HIGH_SIMILARITY`` at up to half the points): probably a wording the rubric does not know.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from .normalize import normalize
+
+MAX_CHARS = 5000  # similarity looks at the first 5,000 characters: enough for any real answer
+_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
+
+# Shares of the part's points, and cosines, that count as a strong disagreement (calibrated on the bank's
+# samples and the bench sets: see docs/grading.md).
+HIGH_SHARE = 0.7
+LOW_SHARE = 0.3
+HALF_SHARE = 0.5
+LOW_SIMILARITY = 0.06  # good answers in other words sit at 0.08–0.65: below this, hardly a shared phrase
+HIGH_SIMILARITY = 0.3  # wrongly low grades of close paraphrases; nothing graded right sat here below 30%
+VERY_HIGH_SIMILARITY = 0.45
+GOOD_SAMPLE = 0.8  # a sample expected to earn this share of the part is a good answer
+
+
+def features(text: str) -> Counter:
+    grams: Counter = Counter()
+    norm = normalize(text[:MAX_CHARS]).text
+    for run in _RUN.findall(norm):
+        if run[0] < "\u4e00":  # Latin word or number
+            grams[run] += 1
+            continue
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                grams[run[i:i + n]] += 1
+    return grams
+
+
+def good_answers(part: dict) -> list[str]:
+    """The part's reference and the samples expected to earn ``GOOD_SAMPLE`` of its points."""
+    out = []
+    if isinstance(part.get("reference"), str) and part["reference"].strip():
+        out.append(part["reference"])
+    total = part.get("points", 10)
+    for sample in part.get("samples") or []:
+        if not isinstance(sample, dict) or not isinstance(sample.get("answer"), str):
+            continue
+        expect = sample.get("expect")
+        if isinstance(expect, (int, float)) and not isinstance(expect, bool) and isinstance(total, (int, float)) \
+                and total > 0 and expect >= GOOD_SAMPLE * total:
+            out.append(sample["answer"])
+    return out
+
+
+class SimilarityIndex:
+    """Document frequencies over the good answers of every learned part, and their vectors."""
+
+    def __init__(self) -> None:
+        self.df: Counter = Counter()
+        self.docs = 0
+        self._seen: set[str] = set()
+
+    def add(self, texts: list[str]) -> None:
+        for text in texts:
+            if text in self._seen:
+                continue
+            self._seen.add(text)
+            self.docs += 1
+            self.df.update(features(text).keys())
+
+    def idf(self, gram: str) -> float:
+        return math.log((1 + self.docs) / (1 + self.df.get(gram, 0))) + 1.0
+
+    def vector(self, grams: Counter) -> dict[str, float]:
+        vec = {g: (1.0 + math.log(c)) * self.idf(g) for g, c in grams.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {g: v / norm for g, v in vec.items()}
+
+    def similarity(self, answer: str, references: list[dict[str, float]]) -> float:
+        if not references:
+            return 0.0
+        vec = self.vector(features(answer))
+        best = 0.0
+        for ref in references:
+            small, large = (vec, ref) if len(vec) < len(ref) else (ref, vec)
+            best = max(best, sum(w * large.get(g, 0.0) for g, w in small.items()))
+        return best
+
+
+def disagreement(share: float, similarity: float) -> str | None:
+    """The reason to route the answer to an instructor, or None when rubric and similarity agree."""
+    if share >= HIGH_SHARE and similarity < LOW_SIMILARITY:
+        return (f"similarity: the rubric gives {share:.0%} but the answer is unlike the reference and good "
+                f"samples (similarity {similarity:.2f})")
+    if (share <= LOW_SHARE and similarity >= HIGH_SIMILARITY) or (share <= HALF_SHARE
+                                                                  and similarity >= VERY_HIGH_SIMILARITY):
+        return (f"similarity: the rubric gives {share:.0%} but the answer is close to the reference or a good "
+                f"sample (similarity {similarity:.2f}); a wording the rubric may not know")
+    return None
