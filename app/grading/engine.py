@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 
-from . import lists
+from . import figures, lists
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import is_empty, looks_like_list, needs_review
@@ -70,6 +71,7 @@ class Grader:
             return compiled
         compiled = compile_part(part, self.synonyms)
         compiled.good_answers = good_answers(part)
+        compiled.prompt = figures.prompt_bigrams(part.get("prompt") if isinstance(part.get("prompt"), str) else "")
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
@@ -92,6 +94,7 @@ class Grader:
 
         defended = defended_sentences(view.text, view.norm.sentence_of)
         matches = [match_point(view, p, defended.keys()) for p in part.rubric]
+        matches = [self._claimed(view, part, m) for m in matches]
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
@@ -146,6 +149,19 @@ class Grader:
                 if "review" not in flags:
                     flags.append("review")
         return Result(score, part.points, points, order, flags, reasons, similarity)
+
+    @staticmethod
+    def _claimed(view: AnswerView, part: CompiledPart, match):
+        """A point earned by figures alone ("80/20", "10分钟") needs its claim in the sentence."""
+        if not match.earned or not all(figures.is_figure(view.text[m.start:m.end]) for m in match.mentions):
+            return match
+        text = view.text
+        for m in match.mentions:
+            start, end = figures.sentence_bounds(view.norm.sentence_ends, len(text), m.start)
+            spans = [(x.start, x.end) for x in match.mentions]
+            if figures.makes_claim(text, start, end, spans, part.prompt):
+                return match
+        return replace(match, earned=False, mentions=[])
 
     def _vectors(self, part: CompiledPart) -> list:
         if part.vectors_docs != self.similarity.docs:

@@ -43,6 +43,7 @@ class CompiledPart:
     good_answers: list[str] = field(default_factory=list)
     vectors: list = field(default_factory=list)
     vectors_docs: int = -1  # the similarity index's size when ``vectors`` were built
+    prompt: frozenset = frozenset()  # the prompt's character bigrams: an echo of them is not a claim
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric for g in p.groups + ([p.not_with] if p.not_with else []) for t in g.terms]
