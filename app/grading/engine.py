@@ -93,7 +93,9 @@ class Grader:
             return Result(0.0, part.points, points, order, ["empty"])
 
         defended = defended_sentences(view.text, view.norm.sentence_of)
-        matches = [match_point(view, p, defended.keys()) for p in part.rubric]
+        echoes = figures.echo_sentences(view.text, view.norm.sentence_ends, part.prompt)
+        barred = set(defended) | echoes
+        matches = [match_point(view, p, barred) for p in part.rubric]
         matches = [self._claimed(view, part, m) for m in matches]
         points = []
         for point, match in zip(part.rubric, matches):
@@ -132,6 +134,8 @@ class Grader:
             score += earned
 
         flags = []
+        if echoes:
+            reasons.append(f"{len(echoes)} sentence(s) repeat the prompt and earn nothing")
         if defended:
             flags.append("defence")
             reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))

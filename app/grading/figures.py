@@ -44,3 +44,23 @@ def makes_claim(text: str, start: int, end: int, figures: list[tuple[int, int]],
     rest = [i for i in range(start, end) if i not in covered and _CJK.match(text[i])]
     latin = re.findall(r"[a-z]{2,}", "".join(" " if i in covered else text[i] for i in range(start, end)))
     return len(rest) >= CLAIM_MIN_CHARS or len(latin) >= 2
+
+
+# A sentence that mostly repeats the prompt ("企业要制定并规范客户投诉管理政策。") is an echo: its mentions earn
+# nothing, though the prompt holds the key point's words.
+ECHO_SHARE = 0.7
+ECHO_MIN_BIGRAMS = 3
+
+
+def echo_sentences(text: str, sentence_ends: list[int], prompt: frozenset[str]) -> set[int]:
+    """Indexes of the sentences of ``text`` whose Chinese bigrams come mostly from the prompt."""
+    if not prompt:
+        return set()
+    found, start = set(), 0
+    for index, end in enumerate(list(sentence_ends) + [len(text)]):
+        chars = "".join(_CJK.findall(text[start:end]))
+        grams = {chars[i:i + 2] for i in range(len(chars) - 1)}
+        if len(grams) >= ECHO_MIN_BIGRAMS and len(grams & prompt) >= ECHO_SHARE * len(grams):
+            found.add(index)
+        start = end + 1
+    return found
