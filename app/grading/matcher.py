@@ -90,6 +90,14 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
+def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
+    """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
+    being earned when it is the act itself that is negated: no un-negated mention of the first group stands
+    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands."""
+    clause = answer.norm.clause_of(context.start)
+    return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
+
+
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset()) -> PointMatch:
     per_group = [group_mentions(answer, g) for g in point.groups]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
@@ -122,6 +130,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     unit_of = _unit_key(answer, point.scope)
     barred = _barred_sentences(answer, point, barred_sentences)
     sentence_of = answer.norm.sentence_of
+    negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
@@ -132,8 +141,12 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 if not m.negated:
                     continue  # "一道歉就等于承认责任": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
-            if m.negated and not negative:
+            if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
+            if m.negated and not negative and not _act_negated(answer, per_group[0], m):
+                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
+            elif m.negated and not negative:
+                continue
             if negative and m.negated and answer.is_dismissed(m.start):
                 continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
