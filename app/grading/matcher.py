@@ -80,13 +80,16 @@ def _pick(candidates: list[Mention], prefer_negated: bool) -> Mention:
     return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated, m.start))
 
 
-def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int]:
+def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int] | None:
     """Sentences whose mentions may not earn the point: those that defend the conduct or shift the blame
-    (``barred_sentences``), and those holding an un-negated ``not_with`` term of the point."""
+    (``barred_sentences``), and those holding an un-negated ``not_with`` term of the point.  None: the whole
+    answer (a ``scope: answer`` point whose not_with term is anywhere in it)."""
     sentences = set(barred_sentences)
     if point.not_with is not None:
-        sentences.update(answer.norm.sentence_of(m.start) for m in group_mentions(answer, point.not_with)
-                         if not m.negated and not m.fuzzy)
+        found = [m for m in group_mentions(answer, point.not_with) if not m.negated and not m.fuzzy]
+        if found and point.scope == "answer":
+            return None  # a point judged on the whole answer (a verdict) is barred by the whole answer
+        sentences.update(answer.norm.sentence_of(m.start) for m in found)
     return sentences
 
 
@@ -129,6 +132,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
 
     unit_of = _unit_key(answer, point.scope)
     barred = _barred_sentences(answer, point, barred_sentences)
+    if barred is None:
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
     sentence_of = answer.norm.sentence_of
     negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
     # unit -> per group list of usable mentions
