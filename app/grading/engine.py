@@ -146,7 +146,7 @@ class Grader:
             flags.append("list")
         similarity = None
         if part.good_answers:
-            similarity = self.similarity.similarity(answer, self._vectors(part))
+            similarity = self.similarity.similarity(view.text, self._vectors(part), normalised=True)
             reason = disagreement(score / part.points, similarity)
             if reason:
                 reasons.append(reason)

@@ -56,8 +56,13 @@ def echo_sentences(text: str, sentence_ends: list[int], prompt: frozenset[str]) 
     """Indexes of the sentences of ``text`` whose Chinese bigrams come mostly from the prompt."""
     if not prompt:
         return set()
+    # A sentence shares at most len(prompt) bigrams with the prompt: a longer one cannot be an echo.
+    longest = int(len(prompt) / ECHO_SHARE) + 8
     found, start = set(), 0
     for index, end in enumerate(list(sentence_ends) + [len(text)]):
+        if end - start > 2 * longest:
+            start = end + 1
+            continue
         chars = "".join(_CJK.findall(text[start:end]))
         grams = {chars[i:i + 2] for i in range(len(chars) - 1)}
         if len(grams) >= ECHO_MIN_BIGRAMS and len(grams & prompt) >= ECHO_SHARE * len(grams):

@@ -91,8 +91,14 @@ class ListVerdict:
         return bool(spans)
 
 
+# A term list has almost no function words: above this share of the characters, it is prose (cheap test first).
+PROSE_SHARE = 0.12
+
+
 def judge(original: str, covered_original: list[tuple[int, int]], point_texts: list[str]) -> ListVerdict:
     """``covered_original``: spans of every rubric-term mention, in original offsets."""
+    if not covered_original or sum(map(original.count, PREDICATE_CHARS)) > PROSE_SHARE * len(original):
+        return ListVerdict(False)
     items = split_items(original)
     if len(items) < LIST_MIN_ITEMS or sum(i.bare for i in items) < LIST_MIN_BARE * len(items):
         return ListVerdict(False)

@@ -19,7 +19,7 @@ from collections import Counter
 
 from .normalize import normalize
 
-MAX_CHARS = 5000  # similarity looks at the first 5,000 characters: enough for any real answer
+MAX_CHARS = 1200  # similarity looks at the first 1,200 characters: longer than any good answer of the bank
 _RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+")
 
 # Shares of the part's points, and cosines, that count as a strong disagreement (calibrated on the bank's
@@ -33,9 +33,10 @@ VERY_HIGH_SIMILARITY = 0.45
 GOOD_SAMPLE = 0.8  # a sample expected to earn this share of the part is a good answer
 
 
-def features(text: str) -> Counter:
+def features(text: str, normalised: bool = False) -> Counter:
+    """Character 2- and 3-grams of Chinese runs and whole Latin words (``normalised``: text is already so)."""
     grams: Counter = Counter()
-    norm = normalize(text[:MAX_CHARS]).text
+    norm = text[:MAX_CHARS] if normalised else normalize(text[:MAX_CHARS]).text
     for run in _RUN.findall(norm):
         if run[0] < "\u4e00":  # Latin word or number
             grams[run] += 1
@@ -69,6 +70,8 @@ class SimilarityIndex:
         self.df: Counter = Counter()
         self.docs = 0
         self._seen: set[str] = set()
+        self._idf: dict[str, float] = {}  # idf per gram, valid while ``docs`` is ``_idf_docs``
+        self._idf_docs = -1
 
     def add(self, texts: list[str]) -> None:
         for text in texts:
@@ -82,14 +85,22 @@ class SimilarityIndex:
         return math.log((1 + self.docs) / (1 + self.df.get(gram, 0))) + 1.0
 
     def vector(self, grams: Counter) -> dict[str, float]:
-        vec = {g: (1.0 + math.log(c)) * self.idf(g) for g, c in grams.items()}
+        if self._idf_docs != self.docs:
+            self._idf, self._idf_docs = {}, self.docs
+        cache, unseen = self._idf, math.log(1 + self.docs) + 1.0  # unseen: a gram no good answer has
+        vec = {}
+        for g, c in grams.items():
+            weight = cache.get(g)
+            if weight is None:
+                weight = cache[g] = self.idf(g) if g in self.df else unseen
+            vec[g] = weight if c == 1 else (1.0 + math.log(c)) * weight
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {g: v / norm for g, v in vec.items()}
 
-    def similarity(self, answer: str, references: list[dict[str, float]]) -> float:
+    def similarity(self, answer: str, references: list[dict[str, float]], normalised: bool = False) -> float:
         if not references:
             return 0.0
-        vec = self.vector(features(answer))
+        vec = self.vector(features(answer, normalised))
         best = 0.0
         for ref in references:
             small, large = (vec, ref) if len(vec) < len(ref) else (ref, vec)

@@ -29,12 +29,23 @@ DEFENCE_PATTERNS = [
     r"(?<!不是)(?<!并非)(?<!不全是)" + _CUSTOMER + r"(?:自己)?的(?:错|责任)(?:，|。|$)",
 ]
 _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
-_SENTENCE = re.compile(r"[^。]+")
+# Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
+# whole text with the full alternation costs several ms on a long answer).
+_TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|"
+                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己")
+_BEFORE, _AFTER = 30, 12
 
 
 def defended_sentences(text: str, sentence_of) -> dict[int, str]:
     """Sentence index -> the words that defend the conduct or shift the blame, for each such sentence."""
     found: dict[int, str] = {}
-    for m in _DEFENCE.finditer(text):
-        found.setdefault(sentence_of(m.start()), m.group())
+    scanned = 0  # windows overlap: never scan a position twice
+    for trigger in _TRIGGER.finditer(text):
+        start = max(trigger.start() - _BEFORE, scanned)
+        end = min(trigger.end() + _AFTER, len(text))
+        if end <= start:
+            continue
+        for m in _DEFENCE.finditer(text, start, end):
+            found.setdefault(sentence_of(m.start()), m.group())
+        scanned = end
     return found
