@@ -3,7 +3,7 @@
 For each kind (keyword lists, point-form controls, defence, warnings, double negatives, figures, paraphrase,
 echoes) prints the mean normalised grade next to the mean normalised expected score, then how many answers
 the second opinion routes to review (flag ``review`` with a similarity reason) and how many of those were
-wrongly graded (off by more than 20% of the part).
+wrongly graded (off by more than 20% of the part); then the same for the ``review`` flag whatever its cause.
 
     .venv/bin/python bench/adversarial.py                 # the dev set (rubric writers may study it)
     .venv/bin/python bench/adversarial.py --split test   # the held-out set: run it as a guard only
@@ -51,12 +51,12 @@ def main() -> None:
             result = grader.grade(part, item["answer"])
             given, expect = result.score / result.max, float(item["expect"]) / result.max
             routed = any(r.startswith("similarity") for r in getattr(result, "reasons", []))
-            row = (item.get("kind", "wordings"), given, expect, routed, item, result)
+            row = (item.get("kind", "wordings"), given, expect, routed, item, result, "review" in result.flags)
             by_kind[row[0]].append(row)
             rows.append(row)
         print(f"== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {len(rows)} answers")
         print(f"{'kind':12s} {'n':>3s} {'expected':>9s} {'grader':>7s} {'diff':>6s} {'routed':>7s} {'wrong':>6s} "
-              f"{'routed&wrong':>13s}")
+              f"{'routed&wrong':>13s} {'review(any)':>12s} {'review&wrong':>13s}")
         for kind, group in list(by_kind.items()) + [("ALL", rows)]:
             n = len(group)
             e = sum(r[2] for r in group) / n
@@ -64,10 +64,13 @@ def main() -> None:
             routed = sum(r[3] for r in group)
             wrong = sum(abs(r[1] - r[2]) > WRONG + 1e-9 for r in group)
             both = sum(r[3] and abs(r[1] - r[2]) > WRONG + 1e-9 for r in group)
-            print(f"{kind:12s} {n:3d} {e:9.2f} {g:7.2f} {g - e:+6.2f} {routed:7d} {wrong:6d} {both:13d}")
+            review = sum(r[6] for r in group)
+            review_wrong = sum(r[6] and abs(r[1] - r[2]) > WRONG + 1e-9 for r in group)
+            print(f"{kind:12s} {n:3d} {e:9.2f} {g:7.2f} {g - e:+6.2f} {routed:7d} {wrong:6d} {both:13d} {review:12d} "
+                  f"{review_wrong:13d}")
         if args.worst:
             rows.sort(key=lambda r: -abs(r[1] - r[2]))
-            for kind, given, expect, routed, item, result in rows[:args.worst]:
+            for kind, given, expect, routed, item, result, _ in rows[:args.worst]:
                 earned = [p.id for p in result.points if p.earned]
                 print(f"  {given - expect:+.2f} {kind} {item['question']}/{item['part']}: {given:.2f} vs {expect:.2f}"
                       f"{' [routed]' if routed else ''} earned {earned}; {item['answer'][:60]!r}")

@@ -14,7 +14,8 @@ from .matcher import match_point
 from .order import order_credit
 from .result import PointResult, Result
 from .rubric import CompiledPart, compile_part
-from .second_opinion import SimilarityIndex, disagreement, features, good_answers
+from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
+                             nearest_disagreement)
 from .segment import Segmenter
 from .stance import defended_sentences
 from .terms import SynonymTable
@@ -71,6 +72,7 @@ class Grader:
             return compiled
         compiled = compile_part(part, self.synonyms)
         compiled.good_answers = good_answers(part)
+        compiled.graded = graded_answers(part)
         compiled.prompt = figures.prompt_bigrams(part.get("prompt") if isinstance(part.get("prompt"), str) else "")
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
@@ -145,9 +147,14 @@ class Grader:
         if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")
         similarity = None
-        if part.good_answers:
-            similarity = self.similarity.similarity(view.text, self._vectors(part), normalised=True)
-            reason = disagreement(score / part.points, similarity)
+        if part.graded:
+            cosines = self.similarity.similarities(view.text, self._vectors(part), normalised=True)
+            good = cosines[:len(part.good_answers)]
+            graded = cosines[len(part.good_answers):]
+            similarity = max(good, default=0.0)
+            nearest = max(range(len(graded)), key=graded.__getitem__)
+            reason = disagreement(score / part.points, similarity) if good else None
+            reason = reason or nearest_disagreement(score / part.points, graded[nearest], part.graded[nearest][1])
             if reason:
                 reasons.append(reason)
                 if "review" not in flags:
@@ -169,7 +176,8 @@ class Grader:
 
     def _vectors(self, part: CompiledPart) -> list:
         if part.vectors_docs != self.similarity.docs:
-            part.vectors = [self.similarity.vector(features(t)) for t in part.good_answers]
+            texts = part.good_answers + [t for t, _ in part.graded]
+            part.vectors = [self.similarity.vector(features(t)) for t in texts]
             part.vectors_docs = self.similarity.docs
         return part.vectors
 

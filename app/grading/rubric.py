@@ -41,7 +41,8 @@ class CompiledPart:
     order_points: float = 0.0
     # The reference and good samples, for the second opinion (their vectors are built by the Grader).
     good_answers: list[str] = field(default_factory=list)
-    vectors: list = field(default_factory=list)
+    graded: list = field(default_factory=list)  # (text, share) of the reference and every sample
+    vectors: list = field(default_factory=list)  # good answers first, then every graded answer
     vectors_docs: int = -1  # the similarity index's size when ``vectors`` were built
     prompt: frozenset = frozenset()  # the prompt's character bigrams: an echo of them is not a claim
 

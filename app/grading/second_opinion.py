@@ -47,6 +47,24 @@ def features(text: str, normalised: bool = False) -> Counter:
     return grams
 
 
+def graded_answers(part: dict) -> list[tuple[str, float]]:
+    """Every answer of the part with a known grade, as (text, share of the part): the reference (1.0) and each
+    sample (its ``expect``).  Bad samples (an echoed prompt, a retold stem: 0) count as much as good ones."""
+    total = part.get("points", 10)
+    if not isinstance(total, (int, float)) or isinstance(total, bool) or total <= 0:
+        return []
+    out = []
+    if isinstance(part.get("reference"), str) and part["reference"].strip():
+        out.append((part["reference"], 1.0))
+    for sample in part.get("samples") or []:
+        if not isinstance(sample, dict) or not isinstance(sample.get("answer"), str):
+            continue
+        expect = sample.get("expect")
+        if isinstance(expect, (int, float)) and not isinstance(expect, bool):
+            out.append((sample["answer"], max(0.0, min(1.0, expect / total))))
+    return out
+
+
 def good_answers(part: dict) -> list[str]:
     """The part's reference and the samples expected to earn ``GOOD_SAMPLE`` of its points."""
     out = []
@@ -98,14 +116,31 @@ class SimilarityIndex:
         return {g: v / norm for g, v in vec.items()}
 
     def similarity(self, answer: str, references: list[dict[str, float]], normalised: bool = False) -> float:
+        return max(self.similarities(answer, references, normalised), default=0.0)
+
+    def similarities(self, answer: str, references: list[dict[str, float]], normalised: bool = False) -> list[float]:
+        """Cosine of the answer with each reference vector."""
         if not references:
-            return 0.0
+            return []
         vec = self.vector(features(answer, normalised))
-        best = 0.0
+        out = []
         for ref in references:
             small, large = (vec, ref) if len(vec) < len(ref) else (ref, vec)
-            best = max(best, sum(w * large.get(g, 0.0) for g, w in small.items()))
-        return best
+            out.append(sum(w * large.get(g, 0.0) for g, w in small.items()))
+        return out
+
+
+NEAR = 0.4  # an answer this close to a graded sample should get about its grade
+NEAR_GAP = 0.5
+
+
+def nearest_disagreement(share: float, nearest: float, nearest_share: float) -> str | None:
+    """The answer is close to a graded answer of the part (a sample, good or bad) whose grade is far from the
+    rubric's: e.g. it reads like the sample that retells the stem (0) but the rubric gives 70%."""
+    if nearest >= NEAR and abs(share - nearest_share) >= NEAR_GAP:
+        return (f"similarity: the answer is close (similarity {nearest:.2f}) to a sample graded "
+                f"{nearest_share:.0%}, but the rubric gives {share:.0%}")
+    return None
 
 
 def disagreement(share: float, similarity: float) -> str | None:

@@ -45,3 +45,13 @@ def test_rubric_low_but_close_to_reference_is_routed():
     assert result.score == 0
     assert "review" in result.flags
     assert any(r.startswith("similarity") for r in result.reasons)
+
+
+def test_close_to_a_zero_sample_but_graded_high_is_routed():
+    retold = "顾客在卖场里投诉，店员请到接待室，倾听，道歉，给出办法，这是案例里说的经过。"
+    part = dict(PART, samples=PART["samples"] + [{"answer": retold, "expect": 0}])
+    routed = Grader().grade(part, retold)
+    assert routed.score == 4
+    assert any("close" in r and "graded 0%" in r for r in routed.reasons)
+    plain = Grader().grade(part, "请顾客到接待室，认真倾听，向她道歉，给出处理办法。")
+    assert not any(r.startswith("similarity") for r in plain.reasons)
