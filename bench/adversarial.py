@@ -68,6 +68,13 @@ def main() -> None:
             review_wrong = sum(r[6] and abs(r[1] - r[2]) > WRONG + 1e-9 for r in group)
             print(f"{kind:12s} {n:3d} {e:9.2f} {g:7.2f} {g - e:+6.2f} {routed:7d} {wrong:6d} {both:13d} {review:12d} "
                   f"{review_wrong:13d}")
+        xs, ys = [r[2] for r in rows], [r[1] for r in rows]
+        if len(rows) > 2:
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+            sxx, syy = sum((x - mx) ** 2 for x in xs), sum((y - my) ** 2 for y in ys)
+            mae = sum(abs(x - y) for x, y in zip(xs, ys)) / len(xs)
+            print(f"Pearson {sxy / (sxx * syy) ** 0.5 if sxx and syy else 0:.3f}, MAE {mae:.3f} (normalised scores)")
         if args.worst:
             rows.sort(key=lambda r: -abs(r[1] - r[2]))
             for kind, given, expect, routed, item, result, _ in rows[:args.worst]:
