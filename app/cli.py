@@ -21,6 +21,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
+    from .reports.cli import report_cli; app.cli.add_command(report_cli)
 
 
 def _print_problems(exc: BankError) -> None:
