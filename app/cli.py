@@ -22,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
     from .reports.cli import report_cli; app.cli.add_command(report_cli)
+    from .admin.cli import attach; attach(users_cli)
 
 
 def _print_problems(exc: BankError) -> None:
