@@ -40,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(authoring_bp, url_prefix="/authoring")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api")
+    from .reports.views import bp as reports_bp; app.register_blueprint(reports_bp, url_prefix="/reports")
 
     from . import cli, errors, transactions
 

@@ -176,10 +176,13 @@ def apply_import(actor, plan: ImportPlan) -> list[tuple[str, str, str]]:
     if not plan.ok:
         raise AdminError(_("The file has errors: nothing was imported."))
     created = []
+    cohorts = {}  # held here: the session only keeps weak references to unchanged objects
     for row in plan.rows:
         user, password = create_account(actor, row.username, row.name, row.roles, row.phone, row.email)
         if row.cohort:
-            find_cohort(row.cohort).members.append(user)
+            if row.cohort not in cohorts:
+                cohorts[row.cohort] = find_cohort(row.cohort)
+            cohorts[row.cohort].members.append(user)
         created.append((user.username, user.display_name, password))
     record("users.imported", actor, f"{len(created)} users", {"users": [c[0] for c in created][:500]})
     return created
