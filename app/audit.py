@@ -14,8 +14,25 @@ from .models import AuditEvent, utcnow
 _TEXT_LIMIT = 200
 
 
+def _clean(text: str) -> str:
+    """Storable on every backend: no NUL (PostgreSQL refuses it), no lone surrogate (not UTF-8)."""
+    text = text.replace("\x00", "\ufffd")
+    return text.encode("utf-8", "replace").decode("utf-8") if any(0xD800 <= ord(c) <= 0xDFFF for c in text) \
+        else text
+
+
 def _clip(value, limit: int = _TEXT_LIMIT) -> str:
-    return str(value or "")[:limit]
+    return _clean(str(value or "")[:limit])
+
+
+def _clean_detail(value):
+    if isinstance(value, str):
+        return _clean(value[:2000])
+    if isinstance(value, dict):
+        return {_clean(str(k)[:100]): _clean_detail(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_clean_detail(v) for v in value]
+    return value
 
 
 def _request_ip() -> str:
@@ -30,7 +47,7 @@ def record(kind: str, actor=None, target="", detail: dict | None = None) -> Audi
     actor_id = getattr(actor, "id", None)
     actor_name = _clip(getattr(actor, "username", "") or "", 64)
     event = AuditEvent(kind=_clip(kind, 40), actor_id=actor_id, actor_name=actor_name, target=_clip(target),
-                       detail=dict(detail or {}), ip=_request_ip(), at=utcnow())
+                       detail=_clean_detail(dict(detail or {})), ip=_request_ip(), at=utcnow())
     db.session.add(event)
     db.session.flush()
     return event

@@ -105,7 +105,10 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
             raise AdminError(_("The CSV file is neither UTF-8 nor GBK."))
         if "\x00" in text:
             raise AdminError(_("The CSV file holds NUL characters; save it again as CSV."))
-        return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        try:
+            return [[_cell(v) for v in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        except csv.Error as exc:
+            raise AdminError(_("The CSV file cannot be read: %(error)s", error=str(exc)[:100]))
     raise AdminError(_("Upload an .xlsx or .csv file."))
 
 
@@ -134,6 +137,10 @@ def plan_import(table: list[list[str]]) -> ImportPlan:
     return ImportPlan(rows, [] if rows else [_("The file has no data rows.")])
 
 
+def _has_control(text: str) -> bool:
+    return any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
 def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict) -> None:
     try:
         row.username = check_username(row.username)
@@ -149,6 +156,8 @@ def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict) -> No
         seen.setdefault(key, row.number)
     if not row.name:
         row.errors.append(_("The name is empty."))
+    elif _has_control(row.name) or _has_control(row.cohort):
+        row.errors.append(_("The row holds control characters."))
     elif len(row.name) > 100:
         row.errors.append(_("The name is longer than 100 characters."))
     words = [w.strip().lower() for w in re.split(r"[、,，/;；\s]+", roles_text) if w.strip()]
@@ -159,7 +168,7 @@ def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict) -> No
         row.errors.append(_("Unknown role %(role)s (use 学员, 讲师 or 管理员).", role="、".join(unknown)))
     else:
         row.roles = sorted({ROLE_WORDS[w] for w in words})
-    if row.cohort:
+    if row.cohort and not _has_control(row.cohort):
         if row.cohort not in cohorts:
             cohorts[row.cohort] = find_cohort(row.cohort) is not None
         if not cohorts[row.cohort]:

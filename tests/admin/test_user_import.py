@@ -94,3 +94,22 @@ def test_unreadable_files_are_refused(app):
         read_table("u.xlsx", b"not a zip")
     with pytest.raises(AdminError):
         read_table("u.pdf", b"%PDF")
+
+
+def test_control_characters_and_oversized_fields_are_row_errors_not_crashes(app):
+    from app.admin.errors import AdminError
+
+    plan = plan_import(read_table("u.csv", (HEADER + "甲\x01,ok1,学员,,,\n").encode()))
+    assert [n for n, _ in plan.errors] == [2]
+    with pytest.raises(AdminError):
+        read_table("u.csv", (HEADER + "甲," + "x" * 200_000 + ",学员\n").encode())
+
+
+def test_audit_record_stores_any_text(app, db):
+    from app.audit import record
+    from app.models import AuditEvent
+
+    record("auth.login_failed", None, "a\x00b\ud800c", {"name": "\ud800", "n": 1})
+    db.session.commit()
+    event = db.session.query(AuditEvent).one()
+    assert "\x00" not in event.target and event.target.startswith("a") and event.detail["n"] == 1
