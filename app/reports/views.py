@@ -109,7 +109,9 @@ def ranking():
     query, error = _query(request.args)
     if query is None:
         abort(404 if not error else 400)
-    return ranking_html(query, links={"pdf": None})
+    return ranking_html(query, links={"pdf": url_for("reports.ranking_download"), "fields": {
+        "paper": query.paper.key, "cohort": query.cohort.id if query.cohort else "", "pick": query.pick,
+        "from": query.start or "", "to": query.end or ""}})
 
 
 @bp.route("/ranking.pdf", methods=["POST"])
@@ -137,7 +139,8 @@ def _trainee_in_scope(username: str):
 @bp.route("/transcript/<username>")
 def transcript(username):
     user = _trainee_in_scope(username)
-    return transcript_html(user, links={"pdf": None})
+    return transcript_html(user, links={"pdf": url_for("reports.transcript_download", username=user.username),
+                                        "fields": {}})
 
 
 @bp.route("/transcript/<username>.pdf", methods=["POST"])

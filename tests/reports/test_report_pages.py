@@ -64,6 +64,7 @@ def test_bad_report_parameters_rerender_with_a_message(admin_client, classes):
 def test_ranking_print_page_and_pdf(admin_client, classes, tmp_path):
     page = admin_client.get("/reports/ranking?paper=mock-p").get_data(as_text=True)
     assert "成绩排名表" in page and "陈一" in page and "不合格" in page and "@media print" in page
+    assert 'action="/reports/ranking.pdf"' in page and 'name="csrf_token"' in page
     response = admin_client.post("/reports/ranking.pdf", data={"paper": "mock-p", "pick": "best"})
     assert response.mimetype == "application/pdf"
     path = tmp_path / "r.pdf"
