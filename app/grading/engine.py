@@ -10,7 +10,7 @@ from dataclasses import replace
 from . import figures, lists
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import is_empty, looks_like_list, needs_review
+from .flags import content_length, is_empty, looks_like_list, needs_review
 from .matcher import match_point
 from .order import order_credit
 from .result import PointResult, Result
@@ -24,6 +24,9 @@ from .terms import SynonymTable
 # Keys of a part that affect grading (the prompt does not; reference and samples feed the second opinion).
 _GRADING_KEYS = ("points", "rubric", "order", "order_points", "reference", "samples")
 COMPILED_CACHE_SIZE = 1024
+# Character n-grams say little about an answer of a few words ("电话回访"): the second opinion waits for this
+# many content characters.
+SECOND_OPINION_MIN_LENGTH = 20
 
 
 def part_key(part: dict) -> str:
@@ -171,7 +174,7 @@ class Grader:
             nearest = max(range(len(graded)), key=graded.__getitem__)
             reason = disagreement(score / part.points, similarity) if good else None
             reason = reason or nearest_disagreement(score / part.points, graded[nearest], part.graded[nearest][1])
-            if reason:
+            if reason and content_length(view.norm) >= SECOND_OPINION_MIN_LENGTH:
                 reasons.append(reason)
                 if "review" not in flags:
                     flags.append("review")
