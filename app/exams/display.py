@@ -105,13 +105,14 @@ def role_names(codes) -> str:
     return _(", ").join(names.get(c, str(c)) for c in ranked)
 
 
-_MARKUP = re.compile(r"[#*_`>|\[\]]+|!\[[^\]]*\]\([^)]*\)|\s+")
+_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|[#*_`>|\[\]]+")
+_SPACE = re.compile(r"\s+")
 
 
 def question_name(stem, topic="", length: int = 30) -> str:
     """A name a person can read for a question: the start of its stem (no Markdown), else its area. Never the
     bank slug (``gas.ppm-meaning``)."""
-    text = _MARKUP.sub(" ", str(stem or "")).strip()
+    text = _SPACE.sub(" ", _MARKUP.sub("", str(stem or ""))).strip()
     if not text:
         return str(topic or "")
     return text if len(text) <= length else text[:length].rstrip() + "…"
