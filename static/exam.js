@@ -408,6 +408,7 @@
     document.getElementById("time-up-detail").textContent = detail || "";
     panel.hidden = false;
     root.classList.add("is-closed");
+    if (cdValue) cdValue.textContent = T.ended;
     var dialog = document.getElementById("submit-dialog");
     if (dialog.open) dialog.close();
     var link = panel.querySelector("a");
