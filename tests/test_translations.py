@@ -46,6 +46,19 @@ def test_no_translation_is_empty_or_fuzzy(lang):
     assert empty == [] and fuzzy == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_message_is_defined_twice(lang):
+    """Appended blocks of parallel branches can repeat a msgid; Babel would silently keep only one of them."""
+    text = CATALOGUES[lang].read_text(encoding="utf-8")
+    active = [m.group(1) for m in re.finditer(r'^msgid ("(?:.*)"\n(?:".*"\n)*)', text, re.M)]
+    seen, twice = set(), []
+    for msgid in active:
+        if msgid in seen and msgid != '""\n':
+            twice.append(msgid)
+        seen.add(msgid)
+    assert twice == []
+
+
 def test_both_catalogues_hold_the_same_messages():
     zh, en = _catalogue("zh"), _catalogue("en")
     assert {m.id for m in zh if m.id} == {m.id for m in en if m.id}
