@@ -29,15 +29,16 @@
       if (el.hasAttribute("data-point")) return [el.getAttribute("data-point")];
       return el.getAttribute("data-points").split(" ");
     }
+    var pinned = null; // the element a tap (or click) lit, until the next tap
+    function show(el) { clear(box); if (el) light(box, idsOf(el), true); }
     each("li[data-point], mark[data-points]", function (el) {
-      el.addEventListener("mouseenter", function () { clear(box); light(box, idsOf(el), true); });
-      el.addEventListener("mouseleave", function () { clear(box); });
-      el.addEventListener("focus", function () { clear(box); light(box, idsOf(el), true); });
-      el.addEventListener("blur", function () { clear(box); });
-      el.addEventListener("click", function () {  // a tap on a phone: toggle
-        var on = !el.classList.contains("kp-lit");
-        clear(box);
-        if (on) light(box, idsOf(el), true);
+      el.addEventListener("mouseenter", function () { show(el); });
+      el.addEventListener("mouseleave", function () { show(pinned); });
+      el.addEventListener("focus", function () { show(el); });
+      el.addEventListener("blur", function () { show(pinned); });
+      el.addEventListener("click", function () {  // a tap on a phone (which also "hovers" first): toggle the pin
+        pinned = pinned === el ? null : el;
+        show(pinned);
       });
     }, box);
   });

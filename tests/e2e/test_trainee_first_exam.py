@@ -221,3 +221,37 @@ def test_the_printable_mistake_book_has_the_answers(live_server, screen, artifac
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.click("[data-print]")
     assert page.evaluate("window.__printed") == 1
+
+
+def test_the_result_ties_key_points_to_their_evidence_and_folds_a_long_answer(live_server, screen, artifacts):
+    _context, page, name, width = screen
+    sign_in(page, live_server)
+    start(page, live_server)
+    long_answer = "首先要向顾客诚恳道歉，然后耐心倾听。" + "说明处理经过并记录。" * 80 + "最后把顾客请到接待室。"
+    question(page, "t.case-1").locator("textarea").fill(long_answer)
+    expect(question(page, "t.case-1").locator(".save-state")).to_have_attribute("data-state", "saved")
+    submit(page)
+    expect(page.locator("#pass-line")).to_contain_text("及格线：9 分（满分 15 分的 60%）")
+    box = page.locator(".fold-box").first
+    expect(box).to_have_class(re.compile(r"\bfolded\b"))
+    folded_height = box.bounding_box()["height"]
+    toggle = box.locator("button.fold-toggle")
+    expect(toggle).to_have_text("展开")
+    point = page.locator('ul.keypoints li[data-point="apologize"]')
+    evidence = page.locator('mark[data-points~="apologize"]')
+    if name == "phone":
+        point.tap()
+    else:
+        point.hover()
+    expect(evidence.first).to_have_class(re.compile(r"\bkp-lit\b"))
+    expect(page.locator('mark[data-points~="listen"]').first).not_to_have_class(re.compile(r"\bkp-lit\b"))
+    page.screenshot(path=str(artifacts / f"result-evidence-{name}.png"))
+    if name == "phone":
+        page.locator('mark[data-points~="listen"]').first.tap()
+    else:
+        page.locator('mark[data-points~="listen"]').first.hover()
+    expect(page.locator('ul.keypoints li[data-point="listen"]')).to_have_class(re.compile(r"\bkp-lit\b"))
+    toggle.click()
+    expect(toggle).to_have_text("收起")
+    assert box.bounding_box()["height"] > folded_height + 150
+    fits(page, width)
