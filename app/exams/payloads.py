@@ -8,12 +8,13 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from ..models import Attempt, AttemptItem, Paper, Response, utcnow
+from ..models import Attempt, AttemptItem, Paper, Question, Response, utcnow
 from ..qtypes import PASS_RATIO, question_type
 from ..qtypes.base import REVIEW_FLAGS
 from ..qtypes.case import MAX_CASE_TEXT, part_points
 from ..qtypes.results import point_rows
 from .errors import ExamError
+from .mistakes import entry_payload
 
 
 def iso(value: datetime | None) -> str | None:
@@ -194,8 +195,6 @@ def _attempt_header(attempt: Attempt) -> dict:
 # ----------------------------------------------------------------------------------------- the paper's intro
 def _section_intro(index: int, section: dict) -> dict:
     """One section as the intro page tells it: how many questions, of which type, for how many points."""
-    from ..models import Question  # here: only the intro page reads the bank this way
-
     title = section.get("title") or _("Section %(number)d", number=index + 1)
     points_each = section.get("points_each")
     if "draw" in section:
@@ -239,8 +238,6 @@ def paper_intro(paper: Paper, attempts_used: int, open_attempt: Attempt | None) 
 def mistake_sheet(entry, now=None) -> dict:
     """One 错题本 entry for printing: the stem, options with the right one marked, the explanation; for a case
     part, its prompt, the missed key points by their words and the reference answer."""
-    from .mistakes import entry_payload  # the book's own shape, extended here for paper
-
     out = entry_payload(entry, now)
     version = entry.version or entry.question.current
     content = version.content if version else {}

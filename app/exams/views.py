@@ -88,10 +88,13 @@ def iso_filter(value) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-for _name, _filter in (("when", display.when), ("duration", display.duration), ("type_name", display.type_name),
-                      ("status_name", display.status_name), ("role_names", display.role_names),
-                      ("question_name", display.question_name)):
-    bp.add_app_template_filter(_filter, _name)
+# Times, durations and codes as people read them, on every page (staff pages too): app/exams/display.py.
+bp.add_app_template_filter(display.when, "when")
+bp.add_app_template_filter(display.duration, "duration")
+bp.add_app_template_filter(display.type_name, "type_name")
+bp.add_app_template_filter(display.status_name, "status_name")
+bp.add_app_template_filter(display.role_names, "role_names")
+bp.add_app_template_filter(display.question_name, "question_name")
 bp.add_app_template_global(display.zone_label, "zone_label")
 
 
