@@ -7,6 +7,7 @@ from ..models import User
 from ..urls import safe_next
 from .forms import LoginForm
 from .services import authenticate
+from .throttle import account_key, address_key, login_failed
 
 bp = Blueprint("auth", __name__)
 
@@ -16,7 +17,14 @@ login.login_message = None  # the login page says it already
 
 @login.user_loader
 def load_user(user_id: str):
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """The user of a session or remember cookie ("id:session_version"), None once that version has ended."""
+    ident, _, version = user_id.partition(":")
+    if not ident.isdigit() or not version.isdigit() or len(ident) > 18 or len(version) > 18:
+        return None
+    user = db.session.get(User, int(ident))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
 
 
 def home_for(user) -> str:
@@ -28,8 +36,12 @@ def home_for(user) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"],
-               error_message="too many login attempts")
+# Wrong passwords count against the account only; the address limit is wide enough for a classroom behind
+# one NAT (or one proxy without ProxyFix) to sign in at once.
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=account_key,
+               deduct_when=login_failed, error_message="too many wrong passwords for this account")
+@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_RATE_LIMIT"], methods=["POST"], key_func=address_key,
+               error_message="too many sign-ins from this address")
 def login_view():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -37,6 +49,7 @@ def login_view():
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
         if user is None:
+            login_failed.mark()
             form.password.errors.append(_("Wrong username or password."))
         else:
             session.clear()  # a fresh session on login: no fixation
@@ -48,8 +61,10 @@ def login_view():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    logout_user()
+    """Sign out everywhere: this session, the remember cookie and every other session and bearer token."""
+    current_user.end_all_sessions()
     session.clear()
+    logout_user()  # after clear(): its marker tells Flask-Login to delete the remember cookie
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
