@@ -55,12 +55,9 @@ def attempt(attempt_id: str):
 @bp.route("/attempts/<attempt_id>/answers/<question_id>", methods=["PUT"])
 @roles_required(*TRAINEE)
 def save_answer(attempt_id: str, question_id: str):
-    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
     answer, flagged = schemas.answer_request()
-    if answer is schemas.MISSING:
-        response = lifecycle.set_flag(found, question_id, flagged)
-    else:
-        response = lifecycle.save_answer(found, question_id, answer, flagged=flagged)
+    response = lifecycle.save_by_id(g.api_user, attempt_id, question_id,
+                                    lifecycle.KEEP if answer is schemas.MISSING else answer, flagged=flagged)
     return jsonify(question=question_id, answer=response.answer, flagged=response.flagged,
                    saved_at=response.saved_at.isoformat() if response.saved_at else None)
 

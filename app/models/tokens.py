@@ -3,7 +3,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
@@ -47,4 +47,5 @@ class ApiToken(db.Model):
 
     @classmethod
     def find(cls, plain: str) -> "ApiToken | None":
-        return db.session.scalar(select(cls).where(cls.token_hash == hash_token(plain)))
+        # The user in the same statement: every API request starts here.
+        return db.session.scalar(select(cls).options(joinedload(cls.user)).where(cls.token_hash == hash_token(plain)))
