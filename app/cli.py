@@ -9,6 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from . import jobs
 from .bank import BankError, load_bank
 
 bank_cli = AppGroup("bank", help="Validate, import, export, test and count the YAML question bank.")
@@ -21,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
+    jobs.register_cli(app)
 
 
 def _print_problems(exc: BankError) -> None:
