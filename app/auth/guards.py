@@ -25,8 +25,15 @@ def role_required(*roles: str):
     return decorator
 
 
+def public(view):
+    """Mark a view that anyone may open (the sign-in page): the access matrix (tests/prod) reads the mark."""
+    view.public = True
+    return view
+
+
 def guard_blueprint(bp, *roles: str) -> None:
     """Require ``roles`` for every view of ``bp``, including ones added later."""
+    bp.required_roles = roles  # read by the access matrix (tests/prod/test_matrix.py)
 
     @bp.before_request
     def check_role():

@@ -1,11 +1,12 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, limiter, login
 from ..models import User
 from ..urls import safe_next
 from .forms import LoginForm
+from .guards import public, role_required
 from .services import authenticate
 from .throttle import account_key, address_key, login_failed
 
@@ -36,6 +37,7 @@ def home_for(user) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
+@public
 # Wrong passwords count against the account only; the address limit is wide enough for a classroom behind
 # one NAT (or one proxy without ProxyFix) to sign in at once.
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=account_key,
@@ -59,7 +61,7 @@ def login_view():
 
 
 @bp.route("/logout", methods=["POST"])
-@login_required
+@role_required()
 def logout():
     """Sign out everywhere: this session, the remember cookie and every other session and bearer token."""
     current_user.end_all_sessions()
@@ -70,6 +72,7 @@ def logout():
 
 
 @bp.route("/lang/<code>", methods=["POST"])
+@public
 def set_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
@@ -77,6 +80,7 @@ def set_language(code: str):
 
 
 @bp.route("/")
+@public
 def index():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
