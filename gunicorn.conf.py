@@ -15,17 +15,21 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then (memory), staggered so that they never restart together.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
 max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind nginx on the same machine: trust its X-Forwarded-* (the app's ProxyFix: PROXY_FIX_X_FOR etc.).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-def post_worker_init(worker):
-    """Build the Grader (about a second: the bank's rubrics and synonym sets) when the worker starts, so that
-    the first submit it serves does not wait for it."""
-    app = worker.wsgi
+# The app is imported once, in the master: a worker that dies is replaced by a fork in milliseconds, and the
+# workers share the Grader built below (copy-on-write). create_app opens no connection, so nothing is shared
+# across the fork but code and that Grader.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
+
+
+def _build_grader(app, log) -> None:
+    """The Grader (about a second: the bank's rubrics and synonym sets), so that no submit waits for it."""
     try:
         from app.extensions import db
         from app.scoring import current_grader
@@ -33,5 +37,16 @@ def post_worker_init(worker):
         with app.app_context():
             current_grader()
             db.session.remove()
+            db.engine.dispose()  # no pooled connection crosses a fork
     except Exception as exc:  # the database away at start: the first submit builds it instead
-        worker.log.warning("grader not built at start: %s", exc)
+        log.warning("grader not built at start: %s", exc)
+
+
+def when_ready(server):
+    if preload_app:
+        _build_grader(server.app.wsgi(), server.log)
+
+
+def post_worker_init(worker):
+    # With preload, the master's Grader is reused (current_grader checks it is still current); without, built here.
+    _build_grader(worker.wsgi, worker.log)
