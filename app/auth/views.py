@@ -6,7 +6,7 @@ from ..extensions import db, limiter, login
 from ..models import User
 from ..urls import safe_next
 from .forms import LoginForm
-from .guards import public, role_required
+from .guards import public, signed_in
 from .services import authenticate
 from .throttle import account_key, address_key, login_failed
 
@@ -61,7 +61,7 @@ def login_view():
 
 
 @bp.route("/logout", methods=["POST"])
-@role_required()
+@signed_in
 def logout():
     """Sign out everywhere: this session, the remember cookie and every other session and bearer token."""
     current_user.end_all_sessions()
