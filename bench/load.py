@@ -1,6 +1,7 @@
 """Load benchmark (not a test): a class of N trainees sitting a mock paper on gunicorn + PostgreSQL (+ Redis).
 
-Each trainee takes a bearer token (arriving over --arrival seconds), starts the paper (mock-1: 52 items), saves
+Each trainee takes a bearer token (arriving over --arrival seconds), starts the papers of a mock exam (mock-1,
+理论知识, and mock-1-case, 专业能力), saves
 every answer (case parts: 150-300 characters) with a compressed thinking time, changes a fifth of them, and
 waits; then the whole class submits within two seconds (a tenth of them twice, as a double click would). Between
 the sitting and the submits, a flat-out phase saves with no thinking time for --flat seconds; the same load then
@@ -36,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PASSWORD = "load-test-password"
+PAPERS = ("mock-1", "mock-1-case")  # one mock exam: the 理论知识 paper and the 专业能力 (case) paper
 CASE_TEXT = ("首先要向客户真诚道歉，耐心倾听客户的投诉内容，不打断、不争辩，并做好记录；然后核实情况，"
              "站在客户角度理解其感受，说明公司的处理办法，提出退换货或补偿的方案供客户选择；"
              "处理完毕后在约定时间内电话回访，确认客户满意，并把问题反馈给相关部门改进服务流程，"
@@ -168,16 +170,17 @@ class Trainee:
         self.port = ports[n % len(ports)]  # the clients alternate between the servers
         self.stats, self.think = stats, think
         self.rng = random.Random(seed * 100_003 + n)
-        self.token = self.attempt = None
-        self.last = {}  # question -> the answer the server last accepted (200)
+        self.token = None
+        self.attempts = []
+        self.last = {}  # (attempt id, question) -> the answer the server last accepted (200)
         self.lock = threading.Lock()
 
-    def save(self, item: dict, n: int, endpoint: str = "save") -> None:
+    def save(self, attempt_id: int, item: dict, n: int, endpoint: str = "save") -> None:
         key = item["question"]
-        status, body = call(self.port, "PUT", f"/api/attempts/{self.attempt['id']}/answers/{key}",
+        status, body = call(self.port, "PUT", f"/api/attempts/{attempt_id}/answers/{key}",
                             {"answer": answer_for(item, self.rng, n)}, self.token, self.stats, endpoint)
         if status == 200:
-            self.last[key] = body["answer"]
+            self.last[(attempt_id, key)] = body["answer"]
 
     def sit(self, arrive_at: float) -> None:
         time.sleep(max(0.0, arrive_at - time.monotonic()))
@@ -186,32 +189,31 @@ class Trainee:
         if status != 200:
             return
         self.token = body["token"]
-        status, body = call(self.port, "POST", "/api/papers/mock-1/attempts", token=self.token, stats=self.stats,
-                            endpoint="start")
-        if status not in (200, 201):
-            return
-        self.attempt = body
-        items = list(self.attempt["items"])
+        for paper in PAPERS:
+            status, body = call(self.port, "POST", f"/api/papers/{paper}/attempts", token=self.token,
+                                stats=self.stats, endpoint="start")
+            if status in (200, 201):
+                self.attempts.append(body)
+        items = [(a["id"], item) for a in self.attempts for item in a["items"]]
         changed = self.rng.sample(items, len(items) // 5)
-        for n, item in enumerate(items + changed):
+        for n, (attempt_id, item) in enumerate(items + changed):
             time.sleep(self.rng.uniform(0.3, 1.1) * self.think)
-            self.save(item, n)
+            self.save(attempt_id, item, n)
 
     def flat_out(self, until: float) -> None:
-        items = self.attempt["items"] if self.attempt else []
+        items = [(a["id"], item) for a in self.attempts for item in a["items"]]
         n = 1000
         while items and time.monotonic() < until:
             n += 1
-            self.save(self.rng.choice(items), n, "save_flat")
+            self.save(*self.rng.choice(items), n, "save_flat")
 
     def submit(self, at: float) -> None:
-        if not self.attempt:
-            return
         time.sleep(max(0.0, at - time.monotonic()))
-        path = f"/api/attempts/{self.attempt['id']}/submit"
-        call(self.port, "POST", path, token=self.token, stats=self.stats, endpoint="submit")
-        if self.rng.random() < 0.1:  # a double click
+        for attempt in self.attempts:
+            path = f"/api/attempts/{attempt['id']}/submit"
             call(self.port, "POST", path, token=self.token, stats=self.stats, endpoint="submit")
+            if self.rng.random() < 0.1:  # a double click
+                call(self.port, "POST", path, token=self.token, stats=self.stats, endpoint="submit")
 
 
 def run_threads(targets) -> None:
@@ -266,10 +268,8 @@ def check_database(url: str, trainees) -> dict:
                 "JOIN question_versions v ON i.question_version_id = v.id JOIN questions q ON v.question_id = q.id"):
             answers[(attempt_id, key)] = answer
         for trainee in trainees:
-            if trainee.attempt is None:
-                continue
-            for key, expected in trainee.last.items():
-                if answers.get((trainee.attempt["id"], key)) != expected:
+            for where, expected in trainee.last.items():
+                if answers.get(where) != expected:
                     lost += 1
         per_user = conn.execute("SELECT count(*) FROM (SELECT user_id, paper_id FROM attempts GROUP BY 1, 2 "
                                 "HAVING count(*) > 1) AS d").fetchone()[0]

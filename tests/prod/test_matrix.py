@@ -1,7 +1,7 @@
 """The access and input matrix, generated from the app's URL map: every route, as anonymous, its owner (a
 trainee), another trainee, an instructor and an admin, gets the code its rule says. A route without a rule
 fails here, on any branch: a view is public (``auth.guards.public``), or carries ``required_roles``
-(``role_required``, the API's ``roles_required``), or belongs to a blueprint guarded by ``guard_blueprint``.
+(``auth.guards.signed_in``, the API's ``roles_required``), or belongs to a blueprint guarded by ``guard_blueprint``.
 
 Codes: anonymous on a guarded page -> 302 to the sign-in page, on the API -> 401; a wrong role -> 403; the right
 role -> neither (and never a 5xx); a resource of the owner (``attempt_id``) opened by anyone else -> 404. Input:
