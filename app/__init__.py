@@ -74,7 +74,9 @@ def _register_template_helpers(app: Flask) -> None:
             response.headers.setdefault("Content-Security-Policy", app.config["CONTENT_SECURITY_POLICY"])
         if request.is_secure and app.config.get("HSTS_MAX_AGE"):
             response.headers.setdefault("Strict-Transport-Security", f"max-age={app.config['HSTS_MAX_AGE']}")
-        if request.endpoint != "static":
+        if request.endpoint != "static" and request.method in ("GET", "HEAD"):
             # Pages and JSON are the user's own (attempts, results, answers): no shared or back-button cache.
+            # Answers to POST and PUT are not cached anyway; marked no-store, the exam page's keepalive focus
+            # report went missing from Chromium's resource timing (tests/e2e).
             response.headers["Cache-Control"] = "no-store"
         return response
