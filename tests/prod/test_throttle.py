@@ -12,14 +12,20 @@ from tests.conftest import PASSWORD
 
 @pytest.fixture
 def throttled(app):
+    apps = []
+
     def make(**config):
         made = create_app({**app.config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
                            **config})
+        apps.append(made)
         return made
 
     yield make
     limiter.reset()  # the last app's storage: the in-memory fallback when Redis was away
-    db.session.remove()
+    for made in apps:  # each app has its own engine: close its connections (PostgreSQL warns otherwise)
+        with made.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _login(client, username, password=PASSWORD, **kwargs):
