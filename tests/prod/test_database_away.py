@@ -23,6 +23,7 @@ class Outage:
 
     def __enter__(self):
         self.down = True
+        db.session.remove()  # give the test's own connection back first: dispose() closes only those in the pool
         self.engine.dispose()
         return self
 
