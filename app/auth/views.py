@@ -3,9 +3,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, limiter, login
-from ..models import User
+from ..models import DomainError, User
 from ..urls import safe_next
-from ..models import DomainError
 from .forms import ChangePasswordForm, LoginForm
 from .guards import public, signed_in
 from .services import AccountError, authenticate, change_password
@@ -90,7 +89,7 @@ def require_password_change():
 
 
 @bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
-@login_required
+@signed_in
 def change_password_view():
     form = ChangePasswordForm()
     if form.validate_on_submit():
