@@ -58,7 +58,7 @@ def test_yaml_mode_reports_the_same_messages_as_bank_validate_with_lines(app, in
     assert message in cli.output
     assert message.replace("'", "&#39;") in page
     difficulty_line = text.splitlines().index("difficulty: 9") + 1
-    assert f"行 {difficulty_line}" in page or f"line {difficulty_line}" in page
+    assert f"<li>第 {difficulty_line} 行: {message}".replace("'", "&#39;") in page
 
 
 @pytest.mark.parametrize("text", ["", "- a list\n", "id: [unclosed\n", "\x00", "!!python/object:os.system x\n"])
