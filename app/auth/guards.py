@@ -1,28 +1,9 @@
 """Role checks for views: every view outside the login page goes through one of these."""
-from functools import wraps
 
 from flask import abort
 from flask_login import current_user
 
 from ..extensions import login
-
-
-def role_required(*roles: str):
-    """Let in a logged-in user holding one of ``roles``; others get the login page (anonymous) or 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def guarded(*args, **kwargs):
-            if not current_user.is_authenticated:
-                return login.unauthorized()
-            if roles and not current_user.has_role(*roles):
-                abort(403)
-            return view(*args, **kwargs)
-
-        guarded.required_roles = roles
-        return guarded
-
-    return decorator
 
 
 def guard_blueprint(bp, *roles: str) -> None:

@@ -52,11 +52,12 @@ def test_garbage_everywhere_is_4xx_json(app, client, trainee, exam_paper):
 def test_query_garbage(client, trainee, exam_paper):
     auth = bearer(get_token(client, trainee))
     for query in ("difficulty=abc", "difficulty=9", "mistakes=maybe", "topic=" + "x" * 100, "difficulty=3-",
-                  "difficulty=-", "topic=%00"):
+                  "difficulty=-", "topic=%00", "difficulty=4-2", "difficulty=0"):
         response = client.get(f"/api/practice/next?{query}", headers=auth)
-        assert response.status_code in (200, 400), query
-        if response.status_code == 400:
-            assert response.json["error"] == "bad_request"
+        assert response.status_code == 400, query
+        assert response.json["error"] == "bad_request" and response.json["message"], query
+    for query in ("difficulty=2-4", "difficulty=3", "topic=服务礼仪", "mistakes=1"):
+        assert client.get(f"/api/practice/next?{query}", headers=auth).status_code == 200, query
     assert client.get("/api/mistakes?due=maybe", headers=auth).status_code == 400
 
 
