@@ -31,8 +31,17 @@ class ImportPreview:
         return not self.file_problems and not self.bad_rows and self.bank is not None and self.bank.ok
 
 
+def available() -> bool:
+    """Whether the converters (app.bank.convert, app.bank.moodle) are installed in this build."""
+    from importlib.util import find_spec
+
+    return find_spec("app.bank.convert") is not None and find_spec("app.bank.moodle") is not None
+
+
 def convert_upload(filename: str, data, topic: str | None):
     """The converters' result for an upload (bytes) or pasted text (str). Raises UploadError."""
+    if not available():
+        raise UploadError("Importing from Excel, Word and text is not installed on this server.")
     from ..bank.convert import UnsupportedFormat, convert
 
     if isinstance(data, (bytes, bytearray)) and len(data) > MAX_IMPORT:

@@ -15,9 +15,21 @@ guard_blueprint(bp, "instructor", "admin")
 TYPE_LABELS = {"single": "Single choice", "multiple": "Multiple choice", "judge": "True/false", "case": "Case analysis"}
 
 
+LOCATIONS = {"row": "row %(n)s", "paragraph": "paragraph %(n)s", "line": "line %(n)s"}
+
+
+def location_label(location: str) -> str:
+    """A converter's ``row 4`` / ``paragraph 12`` / ``line 3`` in the user's language."""
+    word, _sep, number = str(location).partition(" ")
+    if word in LOCATIONS and number.isdigit():
+        return _(LOCATIONS[word], n=number)
+    return str(location)
+
+
 @bp.app_context_processor
 def authoring_helpers():
-    return {"type_label": lambda name: _(TYPE_LABELS.get(name, name)), "stem_preview": browse.stem_preview}
+    return {"type_label": lambda name: _(TYPE_LABELS.get(name, name)), "stem_preview": browse.stem_preview,
+            "location_label": location_label}
 
 
 def _question_or_404(key: str):
@@ -192,7 +204,8 @@ def exchange():
             except exchanging.UploadError as exc:
                 error = _(str(exc))
     status = 422 if error or (preview is not None and not preview.ok) else 200
-    return render_template("authoring/exchange.html", preview=preview, token=token, error=error), status
+    return render_template("authoring/exchange.html", preview=preview, token=token, error=error,
+                           moodle=importing.available()), status
 
 
 @bp.route("/exchange/apply", methods=["POST"])
@@ -217,6 +230,8 @@ def bank_zip():
 
 @bp.route("/exchange/moodle.xml")
 def moodle_xml():
+    if not importing.available():
+        abort(404)
     from ..bank.moodle import moodle_xml as to_moodle
 
     return Response(to_moodle(exchanging.live_contents()), mimetype="application/xml",
@@ -245,7 +260,8 @@ def import_page():
         except exchanging.UploadError as exc:
             error = _(str(exc))
     status = 422 if error or (preview is not None and not preview.ok) else 200
-    return render_template("authoring/import.html", preview=preview, error=error), status
+    return render_template("authoring/import.html", preview=preview, error=error,
+                           available=importing.available()), status
 
 
 @bp.route("/import/confirm", methods=["POST"])
@@ -255,6 +271,8 @@ def import_confirm():
 
 @bp.route("/import/template.xlsx")
 def import_template():
+    if not importing.available():
+        abort(404)
     return Response(importing.template_bytes(),
                     mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": "attachment; filename=question-template.xlsx"})
