@@ -28,7 +28,7 @@ def location_label(location: str) -> str:
 
 @bp.app_context_processor
 def authoring_helpers():
-    return {"type_label": lambda name: _(TYPE_LABELS.get(name, name)), "stem_preview": browse.stem_preview,
+    return {"type_label": lambda name: _(TYPE_LABELS[name]) if name in TYPE_LABELS else (name or "–"), "stem_preview": browse.stem_preview,
             "location_label": location_label}
 
 
