@@ -99,7 +99,7 @@ def preview_folder(folder: Path) -> tuple[Preview, object]:
         current = questions.get(key)
         if current is None:
             preview.added.append(key)
-        elif current.current is None or current.current.content_hash != content_hash(content) or current.retired:
+        elif current.current is None or current.current.content_hash != content_hash(content):
             preview.changed.append(key)
         else:
             preview.unchanged.append(key)
@@ -113,16 +113,37 @@ def preview_folder(folder: Path) -> tuple[Preview, object]:
     return preview, bank
 
 
-def _staging(instance_path: str) -> Path:
-    folder = Path(instance_path) / "bank-uploads"
+STAGED_FOR = 24 * 3600  # seconds an unconfirmed upload is kept
+
+
+def _staging(root) -> Path:
+    """The folder where uploads wait (the app's ``BANK_UPLOAD_FOLDER``, by default instance/bank-uploads)."""
+    folder = Path(root)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def stage(instance_path: str, user_id: int, filename: str, data: bytes) -> tuple[str, Preview]:
+def forget_stale(root: str, now: float | None = None) -> int:
+    """Remove uploads left unconfirmed for a day; returns how many."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = 0
+    for folder in _staging(root).iterdir():
+        try:
+            if folder.is_dir() and now - folder.stat().st_mtime > STAGED_FOR:
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def stage(root: str, user_id: int, filename: str, data: bytes) -> tuple[str, Preview]:
     """Keep the upload for its confirmation and preview it. Raises UploadError."""
+    forget_stale(root)
     token = secrets.token_hex(16)
-    folder = _staging(instance_path) / f"{user_id}-{token}"
+    folder = _staging(root) / f"{user_id}-{token}"
     folder.mkdir()
     try:
         unpack(filename, data, folder)
@@ -136,11 +157,11 @@ def stage(instance_path: str, user_id: int, filename: str, data: bytes) -> tuple
     return token, preview
 
 
-def apply(instance_path: str, user_id: int, token: str, author_id: int | None) -> ImportReport:
+def apply(root: str, user_id: int, token: str, author_id: int | None) -> ImportReport:
     """Import the staged upload (validated again: the database may have changed since the preview)."""
     if not TOKEN_RE.match(token or ""):
         raise UploadError("This upload is no longer available: upload the file again.")
-    folder = _staging(instance_path) / f"{user_id}-{token}"
+    folder = _staging(root) / f"{user_id}-{token}"
     if not folder.is_dir():
         raise UploadError("This upload is no longer available: upload the file again.")
     try:

@@ -52,7 +52,7 @@ def convert_upload(filename: str, data, topic: str | None):
         raise UploadError(str(exc)) from None
 
 
-def stage_import(instance_path: str, user_id: int, filename: str, data, topic: str | None) -> ImportPreview:
+def stage_import(root: str, user_id: int, filename: str, data, topic: str | None) -> ImportPreview:
     result = convert_upload(filename, data, topic)
     preview = ImportPreview(rows=[(e.location, e.question, [p.reason for p in e.problems]) for e in result.entries],
                             file_problems=[str(p) for p in result.file_problems])
@@ -61,7 +61,7 @@ def stage_import(instance_path: str, user_id: int, filename: str, data, topic: s
             preview.file_problems.append("没有读到任何题目")
         return preview
     token = secrets.token_hex(16)
-    folder = _staging(instance_path) / f"{user_id}-{token}"
+    folder = _staging(root) / f"{user_id}-{token}"
     folder.mkdir()
     (folder / "imported.yaml").write_text(dump({"questions": result.questions}), encoding="utf-8")
     preview.bank, _bank = preview_folder(folder)

@@ -1,6 +1,8 @@
 """Instructor pages: the bank browser, the question editor with its live try panel, test responses, bank
 exchange, import and papers. Thin: parse, call the operations (browse, editor, trial, ...), render. The request's
 edge commits (app/transactions.py); a form with errors is answered 422, so nothing is kept."""
+import os
+
 from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -30,6 +32,11 @@ def location_label(location: str) -> str:
 def authoring_helpers():
     return {"type_label": lambda name: _(TYPE_LABELS[name]) if name in TYPE_LABELS else (name or "–"), "stem_preview": browse.stem_preview,
             "location_label": location_label}
+
+
+def _uploads() -> str:
+    """Where bank uploads wait for their confirmation."""
+    return current_app.config.get("BANK_UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "bank-uploads")
 
 
 def _question_or_404(key: str):
@@ -199,7 +206,7 @@ def exchange():
             error = _("Choose a .yaml file or a .zip of them.")
         else:
             try:
-                token, preview = exchanging.stage(current_app.instance_path, current_user.id, upload.filename,
+                token, preview = exchanging.stage(_uploads(), current_user.id, upload.filename,
                                                   upload.read())
             except exchanging.UploadError as exc:
                 error = _(str(exc))
@@ -211,7 +218,7 @@ def exchange():
 @bp.route("/exchange/apply", methods=["POST"])
 def exchange_apply():
     try:
-        report = exchanging.apply(current_app.instance_path, current_user.id, request.form.get("token", ""),
+        report = exchanging.apply(_uploads(), current_user.id, request.form.get("token", ""),
                                   current_user.id)
     except exchanging.UploadError as exc:
         flash(_(str(exc)), "error")
@@ -248,12 +255,12 @@ def import_page():
         topic = (request.form.get("topic") or "").strip()[:50]
         try:
             if upload is not None and upload.filename:
-                preview = importing.stage_import(current_app.instance_path, current_user.id, upload.filename,
+                preview = importing.stage_import(_uploads(), current_user.id, upload.filename,
                                                  upload.read(), topic)
             elif pasted.strip():
                 if len(pasted) > importing.MAX_PASTE:
                     raise exchanging.UploadError("The text is too long.")
-                preview = importing.stage_import(current_app.instance_path, current_user.id, "pasted.txt",
+                preview = importing.stage_import(_uploads(), current_user.id, "pasted.txt",
                                                  pasted, topic)
             else:
                 error = _("Choose a file or paste the questions.")

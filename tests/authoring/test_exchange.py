@@ -78,3 +78,25 @@ def test_another_users_token_is_refused(exam_bank, instructor_client, login, mak
     other.post("/authoring/exchange/apply", data={"token": token_of(page)})
     db.session.expire_all()
     assert Question.by_key("t.one") is None
+
+
+def test_unconfirmed_uploads_are_forgotten_after_a_day(exam_bank, instructor_client, app):
+    import time
+
+    from app.authoring.exchange import STAGED_FOR, _staging, forget_stale
+
+    upload(instructor_client, "q.yaml", dump({"questions": [single_content("t.two")]}).encode())
+    staged = list(_staging(app.config["BANK_UPLOAD_FOLDER"]).iterdir())
+    assert staged
+    assert forget_stale(app.config["BANK_UPLOAD_FOLDER"], now=time.time() + 60) == 0
+    assert forget_stale(app.config["BANK_UPLOAD_FOLDER"], now=time.time() + STAGED_FOR + 60) == len(staged)
+    assert not list(_staging(app.config["BANK_UPLOAD_FOLDER"]).iterdir())
+
+
+def test_a_retired_question_uploaded_unchanged_is_unchanged(exam_bank, instructor_client, db):
+    question = exam_bank["gas.s0"]
+    content = question.current.content
+    question.retired = True
+    db.session.commit()
+    page = upload(instructor_client, "q.yaml", dump({"questions": [content]}).encode()).get_data(as_text=True)
+    assert 'id="n-unchanged">1<' in page
