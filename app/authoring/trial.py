@@ -9,6 +9,8 @@ from ..qtypes.case import MAX_CASE_TEXT, grade_part, storable
 from ..qtypes.results import point_rows
 from ..scoring import draft_grader
 
+MAX_SAMPLES = 100  # samples regraded per keystroke pause: a part has a handful; more is a pasted file
+
 REASONS = {
     "fuzzy": "a key point was earned only through a typing slip",
     "negated": "a key point is mentioned under a negation",
@@ -62,7 +64,8 @@ def sample_drift(part: dict, grader=None) -> list[dict]:
     beyond its tolerance."""
     grader = grader or draft_grader()
     out = []
-    for index, sample in enumerate(part.get("samples") or [], start=1):
+    samples = part.get("samples") if isinstance(part.get("samples"), list) else []
+    for index, sample in enumerate(samples[:MAX_SAMPLES], start=1):
         if not isinstance(sample, dict) or not isinstance(sample.get("answer"), str):
             continue
         graded = grade_draft(part, sample["answer"], grader)

@@ -126,8 +126,6 @@ def edit(key=None):
             kind = request.args.get("type", "case")
             content = {"type": kind if kind in QUESTION_TYPES else "case", "difficulty": 3}
         values = forms.form_values(content)
-        if not values["parts"] and content["type"] == "case":
-            values["parts"] = []
         return _editor_page(values, forms.safe_dump(content), mode, editing=editing)
     content, text, form_problems = _draft_from_request()
     checked = editor.check_question_text(text, editing)
