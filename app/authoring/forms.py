@@ -164,3 +164,22 @@ def safe_dump(content: dict) -> str:
         return dump(content)
     except yaml.YAMLError:
         return ""
+
+
+SKELETONS = {
+    "case": {"id": "", "type": "case", "topic": "", "difficulty": 3, "tags": [], "stem": "",
+             "parts": [{"id": "a", "prompt": "", "points": 10, "reference": "",
+                        "rubric": [{"id": "point-1", "text": "", "points": 10, "match": [[""]]}]}]},
+    "single": {"id": "", "type": "single", "topic": "", "difficulty": 3, "tags": [], "stem": "",
+               "options": {"A": "", "B": "", "C": "", "D": ""}, "answer": "A", "points": 1, "explanation": ""},
+    "multiple": {"id": "", "type": "multiple", "topic": "", "difficulty": 3, "tags": [], "stem": "",
+                 "options": {"A": "", "B": "", "C": "", "D": ""}, "answer": ["A", "B"], "points": 2,
+                 "explanation": ""},
+    "judge": {"id": "", "type": "judge", "topic": "", "difficulty": 3, "tags": [], "stem": "", "answer": True,
+              "points": 1, "explanation": ""},
+}
+
+
+def skeleton_yaml(kind: str) -> str:
+    """The YAML a new question of ``kind`` starts from: every field, to be filled in."""
+    return dump(SKELETONS.get(kind, SKELETONS["case"]))

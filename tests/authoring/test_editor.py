@@ -129,3 +129,22 @@ def test_csrf_is_required_on_save(app, instructor_client):
         app.config["WTF_CSRF_ENABLED"] = False
     assert response.status_code == 400
     assert Question.by_key("complaints.new") is None
+
+
+def test_a_new_question_in_yaml_starts_from_a_skeleton_of_its_type(app, instructor_client):
+    from app.authoring.forms import SKELETONS
+
+    page = instructor_client.get("/authoring/questions/new?type=judge&mode=yaml").get_data(as_text=True)
+    assert "type: judge" in page and "explanation:" in page
+    for kind, skeleton in SKELETONS.items():
+        filled = dict(skeleton, id=f"new.{kind}", topic="服务礼仪", stem="题干")
+        if kind == "case":
+            filled["parts"] = [dict(skeleton["parts"][0], prompt="问", reference="答",
+                                    rubric=[dict(skeleton["parts"][0]["rubric"][0], text="要点", match=[["要点"]])])]
+        else:
+            filled["explanation"] = "解析"
+            filled["options"] = {k: f"选项{k}" for k in skeleton.get("options", {})} or None
+            if filled["options"] is None:
+                del filled["options"]
+        response = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": dump(filled)})
+        assert response.status_code == 302, (kind, response.get_data(as_text=True)[-2000:])
