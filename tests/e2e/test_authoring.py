@@ -59,6 +59,7 @@ def test_write_a_case_part_try_it_live_save_and_find_the_version(live_server, in
     page.goto(live_server.url + "/authoring/?q=饼干")
     expect(page.locator('li.au-item[data-key="t.case-1"]')).to_be_visible()
     fits(page, width)
+    page.screenshot(path=str(artifacts / f"authoring-list-{name}.png"), full_page=True)
     page.locator('li.au-item[data-key="t.case-1"] a.au-stem').click()
     expect(page.locator('.au-history li[data-version="1"]')).to_be_visible()
     page.click("text=编辑 >> nth=0")
@@ -99,6 +100,7 @@ def test_write_a_case_part_try_it_live_save_and_find_the_version(live_server, in
     expect(page.locator('.au-history li[data-version="2"]')).to_be_visible()
     expect(page.locator(".au-trainee")).to_contain_text("事后应该怎样跟进？")
     fits(page, width)
+    page.screenshot(path=str(artifacts / f"authoring-question-{name}.png"), full_page=True)
     page.locator('.au-history li[data-version="2"] a').click()
     expect(page.locator(".au-diff .d-added").first).to_be_visible()
     expect(page.locator(".au-diff")).to_contain_text("事后应该怎样跟进？")
@@ -116,4 +118,5 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(live_server, instr
     fits(page, WIDTHS[name]["width"])
     page.goto(live_server.url + "/authoring/questions/t.case-1")
     expect(page.locator(".au-history li")).to_have_count(1)
+
 
