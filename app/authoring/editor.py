@@ -11,6 +11,7 @@ from ..bank.yamlsource import LDict, line_of, plain, read_yaml
 from ..grading.errors import RubricError
 from ..grading.terms import SynonymTable
 from ..models import Question, SynonymSet
+from ..qtypes.case import storable
 from .services import known_questions
 
 DISPLAY = "question.yaml"
@@ -54,6 +55,16 @@ def _field_at(data, line: int) -> str:
     return best
 
 
+def _unstorable_lines(value, line: int = 1) -> list[int]:
+    if isinstance(value, str):
+        return [] if storable(value) else [line]
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in _unstorable_lines(item, line_of(value, key))]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _unstorable_lines(item, line_of(value, i))]
+    return []
+
+
 def _part_named(message: str) -> str:
     marker = " part '"
     at = message.find(marker)
@@ -70,10 +81,14 @@ def check_question_text(text: str, editing: Question | None = None) -> Checked:
         return Checked(None, [Problem(1, "the question is empty: write it as YAML (id, type, topic, stem, ...)")])
     if len(text) > MAX_YAML:
         return Checked(None, [Problem(1, f"the question is longer than {MAX_YAML} characters")])
-    if "\x00" in text:
-        return Checked(None, [Problem(1, "the text holds a NUL character")])
+    if not storable(text):
+        return Checked(None, [Problem(1, "the text holds characters that cannot be stored (NUL or a broken "
+                                         "surrogate)")])
     data, problems = read_yaml(text, DISPLAY)
     found = [Problem(p.line, p.message) for p in problems]
+    # YAML escapes ("\0", "\ud800") make them again after parsing
+    found += [Problem(line, "this text holds characters that cannot be stored (NUL or a broken surrogate)")
+              for line in _unstorable_lines(data)]
     if data is None:
         return Checked(None, found or [Problem(1, "the question is empty")])
     if not isinstance(data, dict):
