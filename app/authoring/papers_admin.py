@@ -19,6 +19,7 @@ from ..exams.payloads import attempt_payload
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Paper, utcnow
 from ..qtypes import QUESTION_TYPES, question_type
+from ..qtypes.case import storable
 from .services import known_questions
 
 MAX_SECTIONS = 20
@@ -125,12 +126,24 @@ def form_values(definition: dict | None) -> dict:
     return values
 
 
+def _all_storable(value) -> bool:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return all(_all_storable(k) and _all_storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_all_storable(v) for v in value)
+    return True
+
+
 def check_definition(definition: dict, editing: Paper | None) -> PaperCheck:
     """The bank's checks of a paper (as ``flask bank validate``), on the definition written out as YAML."""
     data, problems = read_yaml(dump(definition), "paper.yaml")
     checker = Checker("paper.yaml")
     pid = checker.paper(data, known_questions()) if data is not None else None
     found = [p.message for p in problems] + [p.message for p in checker.problems]
+    if not _all_storable(definition):
+        found.append("the paper holds characters that cannot be stored (NUL or a broken surrogate)")
     if pid is not None:
         if editing is not None and pid != editing.key:
             found.append(f"the id cannot change: this paper is '{editing.key}'")

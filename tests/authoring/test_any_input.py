@@ -62,3 +62,13 @@ def test_try_search_papers(exam_bank, instructor_client, text):
     for field in ("id", "title", "time_limit", "section-0-draw_topic", "section-1-questions", "section-0-draw_count"):
         response = instructor_client.post("/authoring/papers/new", data=paper_form(**{field: text}))
         assert response.status_code in (302, 422), field
+
+
+@pytest.mark.parametrize("text", ["标题\x00", "\x00"])
+def test_a_paper_with_nul_is_refused(exam_bank, instructor_client, text):
+    from app.models import Paper
+
+    response = instructor_client.post("/authoring/papers/new", data=paper_form(title=text))
+    assert response.status_code == 422
+    assert "cannot be stored" in response.get_data(as_text=True)
+    assert Paper.by_key("mock-new") is None
