@@ -71,13 +71,78 @@ def bank_import(path):
 
 
 @bank_cli.command("export")
-@click.argument("directory", type=click.Path(file_okay=False))
-def bank_export(directory):
-    """Write the database's bank to DIRECTORY as YAML that imports back unchanged."""
-    from .authoring.services import export_bank
+@click.argument("directory", type=click.Path(file_okay=False), required=False)
+@click.option("--format", "output_format", type=click.Choice(["yaml", "moodle-xml"]), default="yaml",
+              show_default=True, help="yaml: a bank folder that imports back unchanged; moodle-xml: one file.")
+@click.option("-o", "--output", type=click.Path(), help="The folder (yaml) or file (moodle-xml) to write.")
+def bank_export(directory, output_format, output):
+    """Write the database's bank to DIRECTORY as YAML, or with --format moodle-xml to the file -o FILE."""
+    from .authoring.services import export_bank, question_list
 
-    for path in export_bank(directory):
-        click.echo(f"wrote {path}")
+    target = output or directory
+    if target is None:
+        raise click.UsageError("give the output: DIRECTORY (yaml) or -o FILE")
+    if output_format == "yaml":
+        for path in export_bank(target):
+            click.echo(f"wrote {path}")
+        return
+    from .bank.moodle import moodle_xml
+
+    contents = [q.current.content for q in question_list() if not q.retired and q.current]
+    path = Path(target)
+    path.write_bytes(moodle_xml(sorted(contents, key=lambda c: (c["topic"], c["id"]))))
+    kinds = Counter(c["type"] for c in contents)
+    parts = sum(len(c.get("parts", [])) for c in contents if c["type"] == "case")
+    click.echo(f"wrote {path}: {len(contents)} questions ({kinds['single'] + kinds['multiple']} multichoice, "
+               f"{kinds['judge']} truefalse, {parts} essay from {kinds['case']} case questions)")
+
+
+@bank_cli.command("convert")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The YAML file to write.")
+@click.option("--topic", help="The area (知识点) of items whose row or paragraph names none.")
+@click.option("--prefix", help="Ids are PREFIX-1, PREFIX-2...; default import.<file name>-N.")
+def bank_convert(file, output, topic, prefix):
+    """Convert an Excel, CSV, Word, text, GIFT or Aiken FILE to the bank's YAML.
+
+    Every row, paragraph or line that cannot be read is listed with its reason; then nothing is written.
+    """
+    import os
+    import tempfile
+
+    from .bank.convert import UnsupportedFormat, convert
+    from .bank.writer import dump
+
+    try:
+        result = convert(Path(file), Path(file).name, topic=topic, prefix=prefix)
+    except UnsupportedFormat as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if not result.ok or not result.questions:
+        if result.ok:
+            click.echo("no questions found", err=True)
+        click.echo(f"{len(result.problems)} problem(s) found; nothing was written", err=True)
+        sys.exit(1)
+    target = Path(output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".yaml", dir=target.parent)
+    try:  # checked as the bank will read it, then moved into place: a failure leaves no file behind
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(dump({"questions": result.questions}))
+        load_bank(temporary)
+        os.replace(temporary, target)
+    except BankError as exc:
+        _print_problems(exc)
+        click.echo("nothing was written", err=True)
+        sys.exit(1)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    kinds = Counter(q["type"] for q in result.questions)
+    click.echo(f"wrote {target}: {len(result.questions)} questions (single {kinds['single']}, "
+               f"multiple {kinds['multiple']}, judge {kinds['judge']})")
 
 
 @bank_cli.command("stats")

@@ -229,3 +229,103 @@ def test_grade_against_the_database_uses_the_current_versions(runner, make_quest
     db.session.commit()
     again = runner.invoke(args=["grade", "-", "--db"], input=line + "\n")
     assert json.loads(again.stdout)["score"] == 0.0  # graded with the new version's rubric
+
+
+# ------------------------------------------------------------------------------------- convert, moodle-xml
+def template_with_rows(tmp_path, rows, name="题库.xlsx"):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from app.bank.convert import template_xlsx
+
+    workbook = load_workbook(BytesIO(template_xlsx()))
+    sheet = workbook.worksheets[0]
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells(start_row=2, start_column=13, end_row=3, end_column=13)  # 知识点 merged over both examples
+    path = tmp_path / name
+    workbook.save(path)
+    return path
+
+
+def test_convert_then_validate_then_import(runner, tmp_path, db):
+    extra = [["判断", " 电话里看不见表情，所以不必注意语气。", None, None, None, None, None, None, "×", "语气传递态度。", 1,
+              "中", "服务礼仪"]]
+    source = template_with_rows(tmp_path, extra)
+    out = tmp_path / "out" / "imported.yaml"
+    result = runner.invoke(args=["bank", "convert", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}: 3 questions (single 1, multiple 1, judge 1)" in result.output
+    assert "import.tiku-3" in out.read_text(encoding="utf-8")
+    validated = runner.invoke(args=["bank", "validate", str(out)])
+    assert validated.exit_code == 0 and "ok: 3 questions" in validated.output, validated.output
+    imported = runner.invoke(args=["bank", "import", str(out)])
+    assert "questions: 3 added, 0 changed, 0 unchanged" in imported.output, imported.output
+    assert Question.by_key("import.tiku-3").current.content["answer"] is False
+    assert Question.by_key("import.tiku-2").current.content["topic"] == "沟通与倾听"  # the merged 知识点
+    # Converting the same file again gives the same ids and content: importing it changes nothing.
+    runner.invoke(args=["bank", "convert", str(source), "-o", str(out)])
+    again = runner.invoke(args=["bank", "import", str(out)])
+    assert "questions: 0 added, 0 changed, 3 unchanged" in again.output
+
+
+def test_convert_with_bad_rows_writes_nothing_and_names_the_rows(runner, tmp_path, db):
+    bad = [["单选", "答案不在选项里", "甲", "乙", None, None, None, None, "Ｅ", "析。", 1, 3, "服务质量"],
+           ["多选", "没有解析", "甲", "乙", "丙", None, None, None, "AB", None, 1, 3, "服务质量"]]
+    source = template_with_rows(tmp_path, bad)
+    out = tmp_path / "out.yaml"
+    result = runner.invoke(args=["bank", "convert", str(source), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "row 4: 答案中的E不在选项中（选项为A、B）" in result.output
+    assert "row 5: 缺少解析（题库要求每道客观题都有解析）" in result.output
+    assert "2 problem(s) found; nothing was written" in result.output
+    assert not out.exists() and list(tmp_path.glob("*.yaml")) == []
+    assert counts(db) == (0, 0, 0)
+
+
+def test_convert_a_word_paper_with_a_default_topic(runner, tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in ("一、单项选择题", "1、天然气的主要成分是（ A ）。", "A.甲烷 B.乙烷", "解析：甲烷占大部分。",
+                 "二、判断题", "1、燃气泄漏时可以开灯检查。（×）", "解析：开关会产生火花。"):
+        document.add_paragraph(line)
+    source = tmp_path / "燃气.docx"
+    document.save(source)
+    out = tmp_path / "gas.yaml"
+    result = runner.invoke(args=["bank", "convert", str(source), "-o", str(out), "--topic", "公用事业服务",
+                                 "--prefix", "gas.safety"])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(args=["bank", "validate", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "id: gas.safety-1" in text and "id: gas.safety-2" in text and "topic: 公用事业服务" in text
+    missing_topic = runner.invoke(args=["bank", "convert", str(source), "-o", str(out.with_name("x.yaml"))])
+    assert missing_topic.exit_code == 1 and "paragraph 2: 缺少知识点" in missing_topic.output
+
+
+def test_convert_refuses_an_unknown_file_type(runner, tmp_path):
+    source = tmp_path / "old.xls"
+    source.write_bytes(b"\xd0\xcf\x11\xe0")
+    result = runner.invoke(args=["bank", "convert", str(source), "-o", str(tmp_path / "x.yaml")])
+    assert result.exit_code == 1 and "不支持的文件类型“.xls”" in result.output
+
+
+def test_export_moodle_xml_holds_every_question_with_a_fitting_type(runner, write_bank, tmp_path, db):
+    import xml.etree.ElementTree as ET
+
+    judge = "\n  - {id: etiquette.phone, type: judge, topic: 服务礼仪, stem: 电话里也要微笑？, answer: true, " \
+            "explanation: 声音能听出笑容。}\n"
+    root = write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE + judge})
+    assert runner.invoke(args=["bank", "import", str(root)]).exit_code == 0
+    out = tmp_path / "bank.xml"
+    result = runner.invoke(args=["bank", "export", "--format", "moodle-xml", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "3 questions (1 multichoice, 1 truefalse, 1 essay from 1 case questions)" in result.output
+    quiz = ET.parse(out).getroot()
+    found = {q.findtext("name/text"): q.get("type") for q in quiz if q.get("type") != "category"}
+    assert found == {"gas.main": "multichoice", "etiquette.phone": "truefalse", "complaints.fly/a": "essay"}
+    # The YAML export stays the default.
+    folder = tmp_path / "yaml"
+    assert runner.invoke(args=["bank", "export", str(folder)]).exit_code == 0 and (folder / "cases.yaml").exists()
+    assert runner.invoke(args=["bank", "export", "--format", "moodle-xml"]).exit_code == 2

@@ -1,0 +1,47 @@
+"""Converters from the files centres already have to the bank's questions. Pure: bytes (or a path) in,
+a ``ConversionResult`` out, every unreadable row, paragraph or line listed with its reason in Chinese.
+
+``convert(source, filename)`` picks the converter by the file's extension (see ``CONVERTERS``); each converter
+also takes ``name`` (the file name, for ids ``import.<name>-<n>``), ``topic`` (the area of items that do not say)
+and ``prefix`` (ids ``<prefix>-<n>`` instead).
+"""
+from pathlib import PurePath
+
+from .aiken import convert_aiken
+from .docx import convert_docx
+from .gift import convert_gift
+from .result import ConversionProblem, ConversionResult, Entry
+from .tabular import convert_csv, convert_xlsx
+from .template import template_xlsx
+from .text import convert_text
+
+CONVERTERS = {
+    ".xlsx": convert_xlsx,
+    ".csv": convert_csv,
+    ".docx": convert_docx,
+    ".txt": convert_text,
+    ".gift": convert_gift,
+    ".aiken": convert_aiken,
+}
+
+
+class UnsupportedFormat(ValueError):
+    """The file's extension names no converter."""
+
+
+def converter_for(filename: str):
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in CONVERTERS:
+        known = "、".join(CONVERTERS)
+        raise UnsupportedFormat(f"不支持的文件类型“{suffix or filename}”（支持 {known}；旧版 .xls/.doc 请先另存为新格式）")
+    return CONVERTERS[suffix]
+
+
+def convert(source, filename: str, topic: str | None = None, prefix: str | None = None) -> ConversionResult:
+    """Convert ``source`` (bytes, a pathlib.Path, or pasted text for text formats) named ``filename``."""
+    return converter_for(filename)(source, name=PurePath(filename).name, topic=topic, prefix=prefix)
+
+
+__all__ = ["CONVERTERS", "ConversionProblem", "ConversionResult", "Entry", "UnsupportedFormat", "convert",
+           "convert_aiken", "convert_csv", "convert_docx", "convert_gift", "convert_text", "convert_xlsx",
+           "converter_for", "template_xlsx"]

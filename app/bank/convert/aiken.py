@@ -1,0 +1,75 @@
+"""Aiken, Moodle's plain format for single-answer items:
+
+    天然气的主要成分是什么？
+    A. 甲烷
+    B) 乙烷
+    ANSWER: A
+
+Aiken has no explanation, which the bank requires: lines ``解析:`` / ``EXPLANATION:`` (and ``知识点:`` /
+``TOPIC:``, ``难度:``, ``分值:``) right after the ANSWER line are read as an extension.
+"""
+import re
+
+from .build import Builder, Draft
+from .result import ConversionResult
+from .source import start
+from .text import decode_text
+
+_OPTION_RE = re.compile(r"^([A-HＡ-Ｈ])\s*[.)．）]\s*(.*)$", re.S)
+_ANSWER_RE = re.compile(r"^ANSWER\s*[:：]\s*(.*)$", re.I | re.S)
+_EXTRA_RE = re.compile(r"^(解析|EXPLANATION|FEEDBACK|知识点|TOPIC|难度|DIFFICULTY|分值|POINTS)\s*[:：]\s*(.*)$",
+                       re.I | re.S)
+_EXTRA_FIELDS = {"解析": "explanation", "explanation": "explanation", "feedback": "explanation",
+                 "知识点": "topic", "topic": "topic", "难度": "difficulty", "difficulty": "difficulty",
+                 "分值": "points", "points": "points"}
+
+
+def convert_aiken(source, name: str = "import.aiken", topic: str | None = None,
+                  prefix: str | None = None) -> ConversionResult:
+    builder, data = start(source, name, topic, prefix, text_ok=True)
+    if data is None:
+        return builder.result
+    text = data if isinstance(data, str) else decode_text(data)
+    if text is None:
+        builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 或 GBK 编码的文本）")
+        return builder.result
+    read_aiken(text, builder)
+    return builder.result
+
+
+def read_aiken(text: str, builder: Builder) -> None:
+    draft, location, answered = None, "", False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip().replace("\x00", "")
+        if not line:
+            continue
+        if answered:
+            extra = _EXTRA_RE.match(line)
+            if extra:
+                setattr(draft, _EXTRA_FIELDS[extra.group(1).lower()], extra.group(2))
+                continue
+            builder.add(location, draft)
+            draft, answered = None, False
+        if draft is None:
+            draft, location = Draft(qtype="single"), f"line {number}"
+            draft.stem = line
+            continue
+        option = _OPTION_RE.match(line)
+        answer = _ANSWER_RE.match(line)
+        if answer:
+            draft.answer, answered = answer.group(1), True
+            if not draft.options:
+                draft.notes.append("ANSWER 行之前没有选项（选项写作 A. 或 A)）")
+        elif option:
+            draft.options[option.group(1)] = option.group(2)
+        elif draft.options:
+            last = next(reversed(draft.options))
+            draft.options[last] += "\n" + line
+        else:
+            draft.stem += "\n" + line
+    if draft is not None:
+        if not answered:
+            draft.notes.append("缺少 ANSWER: 行")
+        builder.add(location, draft)
+    if not builder.result.entries:
+        builder.file_problem("file", "没有找到题目")

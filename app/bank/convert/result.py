@@ -1,0 +1,47 @@
+"""What a converter returns: every item it found, each with where it came from and what is wrong with it."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ConversionProblem:
+    """Why one row, paragraph or line could not become a question; ``location`` is ``row 3``, ``paragraph 12``..."""
+
+    location: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass
+class Entry:
+    """One item of the source: the question made of it (None if nothing could be made) and its problems."""
+
+    location: str
+    question: dict | None
+    problems: list[ConversionProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.question is not None and not self.problems
+
+
+@dataclass
+class ConversionResult:
+    """``entries`` in source order (what a row-by-row preview shows); ``problems`` also holds file-level ones."""
+
+    entries: list[Entry] = field(default_factory=list)
+    file_problems: list[ConversionProblem] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[dict]:
+        """The questions that passed every check, in the bank's YAML shape."""
+        return [entry.question for entry in self.entries if entry.ok]
+
+    @property
+    def problems(self) -> list[ConversionProblem]:
+        return self.file_problems + [p for entry in self.entries for p in entry.problems]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

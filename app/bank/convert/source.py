@@ -1,0 +1,67 @@
+"""What a converter accepts: bytes or a path (text converters also a str), of a bounded size; Office files are
+checked before they are unzipped."""
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from .build import Builder
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # an .xlsx or .docx expands about 5 to 10 times; more is a zip bomb
+MAX_ZIP_ENTRIES = 5000
+TOO_LARGE = f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，请拆分后导入"
+
+
+def start(source, name: str, topic: str | None, prefix: str | None, text_ok: bool = False):
+    """(builder, content): content is the bytes (or the str given) or None when the source was refused."""
+    if isinstance(source, os.PathLike):
+        name = Path(source).name
+    builder = Builder(name, topic, prefix)
+    if isinstance(source, str) and text_ok:
+        return builder, source
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif isinstance(source, os.PathLike):
+        try:
+            if Path(source).stat().st_size > MAX_FILE_BYTES:
+                builder.file_problem("file", TOO_LARGE)
+                return builder, None
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            builder.file_problem("file", f"无法读取文件（{exc.strerror or exc}）")
+            return builder, None
+    else:
+        raise TypeError("a converter takes the file's bytes or a pathlib.Path" + (" or the text" if text_ok else ""))
+    if len(data) > MAX_FILE_BYTES:
+        builder.file_problem("file", TOO_LARGE)
+        return builder, None
+    return builder, data
+
+
+def check_zip(data: bytes) -> str | None:
+    """Why an Office file (a zip) should not be opened, or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "不是有效的 Office 文件（.xlsx/.docx 实为 zip 压缩包；旧版 .xls/.doc 请先另存为新格式）"
+    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
+        return "文件解压后过大，拒绝读取"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding): BOMs first, then UTF-8, then GB18030 (a superset of GBK, as Excel saves CSV in China)."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
