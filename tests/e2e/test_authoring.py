@@ -120,3 +120,29 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(live_server, instr
     expect(page.locator(".au-history li")).to_have_count(1)
 
 
+
+
+def test_an_xlsx_with_two_bad_rows_is_reported_row_by_row_and_imports_nothing(live_server, instructor, screen,
+                                                                             artifacts):
+    from tests.authoring.test_import import BAD, GOOD, xlsx
+
+    name, page = screen
+    width = WIDTHS[name]["width"]
+    sign_in(page, live_server)
+    page.goto(live_server.url + "/authoring/?status=all")
+    expect(page.locator("#result-count")).to_contain_text("找到 5 道题")
+    page.goto(live_server.url + "/authoring/import")
+    page.set_input_files('#import-form input[name="file"]', files=[{
+        "name": "题库.xlsx", "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "buffer": xlsx(GOOD + BAD)}])
+    page.click("#import-form button[type=submit]")
+    expect(page.locator("tr.row-bad")).to_have_count(2)
+    expect(page.locator('tr.row-bad[data-location="row 4"]')).to_contain_text("答案中的E不在选项中")
+    expect(page.locator('tr.row-bad[data-location="row 5"]')).to_contain_text("题干为空")
+    expect(page.locator("tr.row-ok")).to_have_count(2)
+    expect(page.locator("#bad-rows-summary")).to_contain_text("有 2 行无法读取")
+    expect(page.locator("#confirm-import")).to_have_count(0)  # nothing to confirm: the file must be fixed first
+    fits(page, width)
+    page.screenshot(path=str(artifacts / f"authoring-import-{name}.png"), full_page=True)
+    page.goto(live_server.url + "/authoring/?status=all")
+    expect(page.locator("#result-count")).to_contain_text("找到 5 道题")
