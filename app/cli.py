@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from .bank import BankError, load_bank
+from .bank.cues import cue_report
 
 bank_cli = AppGroup("bank", help="Validate, import, export, test and count the YAML question bank.")
 users_cli = AppGroup("users", help="Create and list user accounts.")
@@ -21,6 +22,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
+    from .review.cli import register as register_review; register_review(app)  # noqa: E702
 
 
 def _print_problems(exc: BankError) -> None:
@@ -148,7 +150,7 @@ def bank_convert(file, output, topic, prefix):
 @bank_cli.command("stats")
 @click.argument("path", type=click.Path(exists=True), required=False)
 def bank_stats(path):
-    """Count questions, case parts and papers by type and area."""
+    """Count questions, case parts and papers by type and area; print the objective items' cue checks."""
     try:
         bank = load_bank(path or _default_bank())
     except BankError as exc:
@@ -175,6 +177,8 @@ def bank_stats(path):
             areas[q["topic"]][1] += 1
     for topic, (cases, objective) in sorted(areas.items(), key=lambda kv: -sum(kv[1])):
         click.echo(f"  {topic}: {cases} / {objective}")
+    for line in cue_report(questions).lines():
+        click.echo(line)
 
 
 @bank_cli.command("test")

@@ -109,6 +109,8 @@ def test_stats(runner, write_bank):
     assert result.exit_code == 0
     assert "case parts: 1" in result.output and "objective items: 1" in result.output
     assert "papers: 1 (mock 1, practice 0)" in result.output and "投诉处理: 1 / 0" in result.output
+    assert "single-choice key positions:" in result.output and "one longest option:" in result.output
+    assert "cue checks:" in result.output
 
 
 def test_bank_test_passes_and_fails(runner, write_bank):

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from app.bank import load_bank
+from app.bank.cues import cue_report
 from app.grading import Grader
 from app.bank.overlaps import declared_pairs
 from app.grading.samples import cross_check, run_samples
@@ -31,6 +32,36 @@ def test_counts(bank):
     assert sum(1 for p in bank.papers.values() if p["kind"] == "mock") >= 3
 
 
+def test_objective_items_cover_a_syllabus_wide_enough_for_mock_exams(bank):
+    report = cue_report(bank.questions)
+    assert report.single >= 240 and report.multiple >= 120 and report.judge >= 100
+    tags = {t for q in bank.questions.values() for t in q.get("tags", [])}
+    for gap in ("消费者权益保护", "三包", "七日无理由退货", "服务补救", "服务蓝图", "RFM", "客户终身价值", "接通率",
+                "平均处理时长", "一次解决率", "服务水平", "排班", "质检", "服务计划", "服务预算"):
+        assert gap in tags, gap
+
+
+def test_objective_items_give_nothing_away(bank):
+    # Thresholds of issue 16: a test-wise guess (longest option, favourite position, all but the absurd one) must
+    # not pass a paper; enough items ask for application and judgement rather than recall.
+    report = cue_report(bank.questions)
+    assert report.problems() == []
+    assert len(report.longest_keys) < 0.35 * report.single
+    assert min(report.key_positions[letter] for letter in "ABCD") >= 0.20 * report.single
+    assert len(report.one_wrong) < 0.20 * report.multiple
+    assert report.difficulty[4] + report.difficulty[5] >= 0.15 * report.objective
+    assert 0.35 <= report.judge_true / report.judge <= 0.65  # "always true" is no strategy either
+    assert report.judge_absolute_false <= 0.7 * report.judge_absolute  # nor "a sweeping word means false"
+
+
+def test_items_kept_out_of_mock_draws_are_tagged(bank):
+    company_or_engineering = {"process.morning-greeting-window": "企业规程", "gas.towngas-mission": "企业规程",
+                              "gas.service-pipe-wall-gap": "工程规范",
+                              "gas.service-pipe-insulation-flatness": "工程规范"}
+    for qid, tag in company_or_engineering.items():
+        assert tag in bank.questions[qid]["tags"], qid
+
+
 def test_every_area_is_covered(bank):
     topics = [q["topic"] for q in bank.questions.values()]
     for area in AREAS:
@@ -43,13 +74,37 @@ def test_every_case_part_has_three_samples(bank):
             assert len(part.get("samples", [])) >= 3, f"{qid}/{part['id']}"
 
 
+def _draws(section):
+    draw = section.get("draw")
+    return [] if draw is None else draw if isinstance(draw, list) else [draw]
+
+
+def _points(section):
+    count = sum(d["count"] for d in _draws(section)) or len(section.get("questions", []))
+    return count * section["points_each"]
+
+
 def test_mock_papers_are_shaped_like_the_exam(bank):
-    for paper in bank.papers.values():
-        if paper["kind"] != "mock":
-            continue
-        assert 90 <= paper["time_limit"] <= 120, paper["id"]
-        kinds = {s["draw"]["type"] if "draw" in s else "case" for s in paper["sections"]}
-        assert "case" in kinds and kinds & {"single", "multiple", "judge"}, paper["id"]
+    """理论知识 (objective, about 90 minutes) and 专业能力 (cases, about 120 minutes) are separate papers of 100
+    points each with a pass mark of 60, paired so that a mock passes only when both pass; draws are balanced
+    over the areas and keep company rules and engineering specs out."""
+    mocks = {pid: p for pid, p in bank.papers.items() if p["kind"] == "mock"}
+    assert len(mocks) >= 8
+    for pid, paper in mocks.items():
+        partner = mocks[paper["pair"]]
+        assert partner["pair"] == pid and paper["pass_mark"] == 60, pid
+        assert sum(_points(s) for s in paper["sections"]) == 100, pid
+        kinds = {d["type"] for s in paper["sections"] for d in _draws(s)}
+        assert all("draw" in s for s in paper["sections"]), pid  # every attempt draws afresh
+        if kinds == {"case"}:
+            assert paper["time_limit"] == 120, pid
+            assert sum(d["count"] for s in paper["sections"] for d in _draws(s)) >= 3, pid
+        else:
+            assert kinds == {"single", "multiple", "judge"} and paper["time_limit"] == 90, pid
+            for section in paper["sections"]:
+                topics = {d["topic"] for d in _draws(section)}
+                assert len(topics) >= 8, (pid, section["title"])
+                assert all({"企业规程", "工程规范"} <= set(d.get("exclude_tags", ())) for d in _draws(section)), pid
 
 
 def test_references_and_samples_agree_with_the_grader(bank, grader):

@@ -166,6 +166,11 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
             definition.setdefault("kind", "mock")
             bank.papers[pid] = definition
             bank.origins["paper:" + pid] = f"{display}:{line_of(paper, 'id')}"
+    for checker, display, paper in paper_entries:
+        partner = paper.get("pair") if isinstance(paper, dict) else None
+        if isinstance(partner, str) and partner not in bank.papers and paper.get("id") in bank.papers:
+            checker.add(line_of(paper, "pair"), f"paper '{paper.get('id')}': 'pair' names an unknown paper "
+                                                f"'{partner}'")
     for checker in {id(c): c for c, *_ in paper_entries + case_entries}.values():
         problems += checker.problems
         checker.problems = []

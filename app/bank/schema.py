@@ -23,9 +23,9 @@ PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_
 POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope"}
 SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
 PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options",
-                "track_focus", "sections"}
+                "track_focus", "sections", "pass_mark", "pair"}
 SECTION_FIELDS = {"title", "draw", "questions", "points_each", "description"}
-DRAW_FIELDS = {"type", "count", "topic", "difficulty", "tags"}
+DRAW_FIELDS = {"type", "count", "topic", "difficulty", "tags", "exclude_tags"}
 
 
 def is_number(value) -> bool:
@@ -270,6 +270,11 @@ class Checker:
         for flag in ("shuffle_options", "track_focus"):
             if flag in p and not isinstance(p[flag], bool):
                 self.add(line_of(p, flag), f"{what}: '{flag}' must be true or false")
+        if "pass_mark" in p and (not is_number(p["pass_mark"]) or not 0 < p["pass_mark"] <= 100):
+            self.add(line_of(p, "pass_mark"), f"{what}: 'pass_mark' is a percentage of the paper's points, "
+                                              f"more than 0 and at most 100")
+        if "pair" in p and (not isinstance(p["pair"], str) or not ID_RE.match(p["pair"]) or p["pair"] == pid):
+            self.add(line_of(p, "pair"), f"{what}: 'pair' must be the id of another paper (passed together)")
         sections = p.get("sections")
         if not isinstance(sections, list) or not sections:
             self.add(line_of(p, "sections") if "sections" in p else line_of(p),
@@ -318,28 +323,47 @@ class Checker:
                 if qid not in question_index:
                     self.add(line_of(ids, j), f"{what}: unknown question '{qid}'")
             return
-        draw = s["draw"]
-        if not isinstance(draw, dict):
-            self.add(line_of(s, "draw"), f"{what}: 'draw' must be a mapping")
+        draws = s["draw"] if isinstance(s["draw"], list) else [s["draw"]]
+        if not draws or not all(isinstance(d, dict) for d in draws):
+            self.add(line_of(s, "draw"), f"{what}: 'draw' must be a mapping, or a list of mappings (several "
+                                         f"draws in one section, e.g. n items of each area)")
             return
-        self.unknown_fields(draw, DRAW_FIELDS, f"{what} draw")
+        wanted, fitting = 0, set()
+        for k, draw in enumerate(draws):
+            label = f"{what} draw" if len(draws) == 1 else f"{what} draw {k + 1}"
+            count = self.draw_spec(draw, label, question_index)
+            if count:
+                wanted += count
+                fitting |= {qid for qid, summary in question_index.items() if draw_accepts(draw, summary)}
+        if len(draws) > 1 and wanted > len(fitting):
+            self.add(line_of(s, "draw"), f"{what}: the draws ask for {wanted} questions together but the bank has "
+                                         f"only {len(fitting)} that fit any of them")
+
+    def draw_spec(self, draw: dict, what: str, question_index: dict) -> int | None:
+        """Check one draw; returns its count when it is usable."""
+        self.unknown_fields(draw, DRAW_FIELDS, what)
         if draw.get("type") not in TYPES:
             self.add(line_of(draw, "type") if "type" in draw else line_of(draw),
-                     f"{what}: draw 'type' must be one of {', '.join(TYPES)}")
-            return
-        count = self.positive_number(draw, "count", f"{what} draw", integer=True)
+                     f"{what}: 'type' must be one of {', '.join(TYPES)}")
+            return None
+        count = self.positive_number(draw, "count", what, integer=True)
         if "count" not in draw:
-            self.add(line_of(draw), f"{what}: draw needs 'count'")
+            self.add(line_of(draw), f"{what}: needs 'count'")
         difficulty = draw.get("difficulty")
         if difficulty is not None and not (isinstance(difficulty, list) and len(difficulty) == 2
                                            and all(isinstance(d, int) for d in difficulty)):
-            self.add(line_of(draw, "difficulty"), f"{what}: draw 'difficulty' must be [min, max]")
-            return
+            self.add(line_of(draw, "difficulty"), f"{what}: 'difficulty' must be [min, max]")
+            return None
+        for key in ("tags", "exclude_tags"):
+            if key in draw and (not isinstance(draw[key], list) or not all(is_text(t) for t in draw[key])):
+                self.add(line_of(draw, key), f"{what}: '{key}' must be a list of tags")
+                return None
         if count:
             available = sum(1 for summary in question_index.values() if draw_accepts(draw, summary))
             if available < count:
                 self.add(line_of(draw, "count"),
-                         f"{what}: the draw asks for {count} questions but the bank has only {available} that fit")
+                         f"{what}: asks for {count} questions but the bank has only {available} that fit")
+        return count
 
     # -- synonyms ------------------------------------------------------------------------------------------
     def synonyms(self, data) -> dict:
@@ -375,6 +399,8 @@ def draw_accepts(draw, summary: dict) -> bool:
             return False
     difficulty = draw.get("difficulty")
     if difficulty is not None and not difficulty[0] <= summary.get("difficulty", 3) <= difficulty[1]:
+        return False
+    if set(draw.get("exclude_tags") or ()) & set(summary.get("tags", [])):
         return False
     tags = draw.get("tags")
     if tags and not set(tags) <= set(summary.get("tags", [])):

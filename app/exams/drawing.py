@@ -28,10 +28,23 @@ def fixed_questions(section: dict, index: int) -> list[QuestionVersion]:
     return versions
 
 
-def drawn_questions(section: dict, index: int, rng: random.Random, used: dict[int, tuple[str, dict]]) -> list[QuestionVersion]:
-    """``count`` random questions that fit the draw and are not in ``used`` (question id -> (key, summary)),
-    preferring ones that do not ask the same thing as a question already drawn or fixed (declared overlaps)."""
-    spec = section.get("draw") or {}
+def drawn_questions(section: dict, index: int, rng: random.Random, used: dict[int, tuple[str, dict]],
+                    seen: frozenset = frozenset()) -> list[QuestionVersion]:
+    """The section's draw (one spec, or a list of specs drawn in turn: n items of each area or difficulty)."""
+    specs = section.get("draw") or {}
+    versions = []
+    for spec in specs if isinstance(specs, list) else [specs]:
+        for version in _draw(spec, index, rng, used, seen):
+            used[version.question_id] = (version.question.key, summary(version.content))
+            versions.append(version)
+    return versions
+
+
+def _draw(spec: dict, index: int, rng: random.Random, used: dict[int, tuple[str, dict]],
+          seen: frozenset) -> list[QuestionVersion]:
+    """``count`` random questions that fit ``spec`` and are not in ``used`` (question id -> (key, summary)),
+    preferring, in this order, ones the trainee has not had in an earlier attempt of the paper (``seen``: a retry
+    gets other cases) and ones that do not ask the same thing as a question already drawn or fixed."""
     count = int(spec.get("count", 0))
     candidates = db.session.scalars(select(Question).options(selectinload(Question.versions)).where(
         Question.retired.is_(False), Question.type == spec.get("type")).order_by(Question.id)).all()
@@ -41,6 +54,7 @@ def drawn_questions(section: dict, index: int, rng: random.Random, used: dict[in
         raise ExamError(_("This paper is not available: section %(section)d needs %(count)d questions and the "
                           "bank has %(found)d that fit.", section=index + 1, count=count, found=len(fitting)))
     rng.shuffle(fitting)
+    fitting.sort(key=lambda pair: pair[0].id in seen)  # stable: unseen first, each group still shuffled
     chosen, repeats = [], []
     taken = list(used.values())
     for question, found in fitting:
@@ -55,13 +69,14 @@ def drawn_questions(section: dict, index: int, rng: random.Random, used: dict[in
     return [q.current for q in chosen]
 
 
-
-def paper_questions(paper: Paper, rng: random.Random) -> list[tuple[int, QuestionVersion]]:
-    """(section index, version) for every question of a new attempt, in paper order."""
+def paper_questions(paper: Paper, rng: random.Random, seen: frozenset = frozenset()) -> list[tuple[int, QuestionVersion]]:
+    """(section index, version) for every question of a new attempt, in paper order. ``seen``: ids of the
+    questions the trainee had in earlier attempts of this paper (draws prefer others)."""
     used: dict[int, tuple[str, dict]] = {}
     out = []
     for index, section in enumerate(paper.sections):
-        versions = drawn_questions(section, index, rng, used) if "draw" in section else fixed_questions(section, index)
+        versions = drawn_questions(section, index, rng, used, seen) if "draw" in section \
+            else fixed_questions(section, index)
         for version in versions:
             used[version.question_id] = (version.question.key, summary(version.content))
             out.append((index, version))

@@ -61,7 +61,11 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
     attempt = Attempt(user_id=user.id, paper_id=paper.id, status=Attempt.STARTED, started_at=now,
                       deadline=now + timedelta(minutes=paper.time_limit) if paper.time_limit else None)
     total = 0.0
-    for position, (index, version) in enumerate(paper_questions(paper, rng), start=1):
+    seen = frozenset(db.session.scalars(
+        select(QuestionVersion.question_id).join(AttemptItem, AttemptItem.question_version_id == QuestionVersion.id)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(Attempt.user_id == user.id, Attempt.paper_id == paper.id)))
+    for position, (index, version) in enumerate(paper_questions(paper, rng, seen), start=1):
         section = paper.sections[index]
         content = version.content
         qtype = question_type(content)

@@ -36,7 +36,8 @@ def _section_titles(attempt: Attempt) -> dict[int, str]:
 
 def _paper(paper: Paper) -> dict:
     return {"key": paper.key, "title": paper.title, "kind": paper.kind, "time_limit": paper.time_limit,
-            "track_focus": paper.track_focus, "description": paper.definition.get("description", "")}
+            "track_focus": paper.track_focus, "description": paper.definition.get("description", ""),
+            "pass_mark": paper.definition.get("pass_mark"), "pair": paper.definition.get("pair")}
 
 
 def _public_item(item: AttemptItem) -> dict:

@@ -161,3 +161,47 @@ def test_not_utf8(write_bank, tmp_path):
     (root / "gbk.yaml").write_bytes("questions: []\n# 中文\n".encode("gbk"))
     found = problems_of(root)
     assert "gbk.yaml:1: not UTF-8" in found[0]
+
+
+def test_paper_pass_mark_pair_and_lists_of_draws(write_bank):
+    papers = """
+papers:
+  - id: theory
+    title: 理论知识
+    time_limit: 90
+    pass_mark: 60
+    pair: skills
+    sections:
+      - title: 单选
+        draw:
+          - {type: single, count: 1, topic: 公用事业服务}
+          - {type: single, count: 1, topic: 公用事业服务, exclude_tags: [燃气]}
+  - id: skills
+    title: 专业能力
+    time_limit: 120
+    pass_mark: 160
+    pair: nowhere
+    sections:
+      - title: 案例
+        draw: [{type: case, count: 1, colour: red}]
+"""
+    found = problems_of(write_bank({"c.yaml": GOOD_CASE, "o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
+    assert any("the draws ask for 2 questions together but the bank has only 1" in p for p in found), found
+    assert any("'pass_mark' is a percentage" in p for p in found), found
+    assert any("unknown field 'colour'" in p for p in found), found
+    assert len(found) == 3, found
+
+
+def test_a_pair_must_name_a_known_paper(write_bank):
+    papers = """
+papers:
+  - id: theory
+    title: 理论知识
+    time_limit: 90
+    pair: skills-missing
+    sections:
+      - title: 单选
+        draw: {type: single, count: 1}
+"""
+    found = problems_of(write_bank({"o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
+    assert len(found) == 1 and "'pair' names an unknown paper 'skills-missing'" in found[0], found

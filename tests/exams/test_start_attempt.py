@@ -158,3 +158,32 @@ def test_a_draw_takes_an_overlapping_question_when_nothing_else_fits(trainee, ex
                                               {"title": "drawn", "draw": {"type": "case", "count": 2}}])
     attempt, _ = start_attempt(trainee, paper)
     assert sorted(keys(attempt)[1:]) == ["complaints.other", "complaints.same"]
+
+
+def test_a_section_may_draw_n_items_of_each_area_and_exclude_tags(trainee, exam_bank, db):
+    paper = make_paper("balanced", sections=[{"title": "单选", "points_each": 1, "draw": [
+        {"type": "single", "count": 1, "topic": "服务质量"},
+        {"type": "single", "count": 2, "topic": "公用事业服务", "exclude_tags": ["燃气"]},
+    ]}])
+    attempt, _ = start_attempt(trainee, paper)
+    drawn = keys(attempt)
+    assert len(drawn) == 3 and len(set(drawn)) == 3
+    assert drawn[0].startswith("quality.")
+    assert sorted(drawn[1:]) == ["gas.s2", "gas.s3"]  # gas.s0 and gas.s1 carry the excluded tag
+
+
+def test_a_retry_draws_questions_not_had_before_while_there_are_any(trainee, exam_bank, db):
+    for i in range(2, 5):
+        add_question(case(f"complaints.case{i}"))
+    db.session.commit()
+    paper = make_paper("case-pool", max_attempts=None, sections=[
+        {"title": "案例", "draw": {"type": "case", "count": 2}}])
+    had = set()
+    for _ in range(2):
+        attempt, _ = start_attempt(trainee, paper)
+        drawn = set(keys(attempt))
+        assert not drawn & had  # four cases in the pool: the second attempt gets the other two
+        had |= drawn
+        submit_attempt(attempt)
+        db.session.commit()
+    assert len(had) == 4
