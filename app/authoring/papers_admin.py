@@ -65,9 +65,18 @@ def _section_indexes(form) -> list[int]:
     return sorted(found)
 
 
-def definition_from_form(form) -> dict:
-    definition: dict = {"id": (form.get("id") or "").strip(), "title": (form.get("title") or "").strip(),
-                        "kind": form.get("kind", "mock")}
+FORM_KEYS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options", "track_focus",
+             "sections"}
+SIMPLE_DRAW = {"type", "count", "topic", "difficulty", "tags"}
+
+
+def definition_from_form(form, keep: dict | None = None) -> tuple[dict, list[PaperProblem]]:
+    """The paper the form describes; ``keep`` (the paper being edited) gives the fields the form does not show
+    (pass mark, pair), kept as they are. Also returns the problems of sections written as YAML that cannot be read."""
+    unreadable: list[PaperProblem] = []
+    definition: dict = {k: v for k, v in (keep or {}).items() if k not in FORM_KEYS}
+    definition.update({"id": (form.get("id") or "").strip(), "title": (form.get("title") or "").strip(),
+                        "kind": form.get("kind", "mock")})
     if (form.get("description") or "").strip():
         definition["description"] = form["description"].replace("\r\n", "\n").strip()
     for name in ("time_limit", "max_attempts"):
@@ -79,6 +88,12 @@ def definition_from_form(form) -> dict:
     sections = []
     for index in _section_indexes(form):
         get = lambda name: form.get(f"section-{index}-{name}", "")  # noqa: E731
+        if get("mode") == "yaml":
+            if get("yaml").strip():
+                data, problems = read_yaml(get("yaml"), "section.yaml")
+                unreadable += [PaperProblem(f"line {p.line}: {p.message}", len(sections)) for p in problems]
+                sections.append(plain(data) if data is not None else {})
+            continue
         if not get("title").strip() and not get("questions").strip() and not get("draw_count").strip():
             continue  # the empty "new section" block
         section: dict = {"title": get("title").strip()}
@@ -101,7 +116,7 @@ def definition_from_form(form) -> dict:
             section["questions"] = _list(get("questions"))
         sections.append(section)
     definition["sections"] = sections
-    return definition
+    return definition, unreadable
 
 
 def form_values(definition: dict | None) -> dict:
@@ -114,6 +129,11 @@ def form_values(definition: dict | None) -> dict:
     values["sections"] = []
     for section in definition.get("sections", []):
         draw = section.get("draw") or {}
+        if not isinstance(section, dict) or isinstance(draw, list) or set(draw) - SIMPLE_DRAW \
+                or "description" in section:
+            values["sections"].append({"title": section.get("title", "") if isinstance(section, dict) else "",
+                                       "mode": "yaml", "yaml": dump(section)})
+            continue
         difficulty = draw.get("difficulty") or ["", ""]
         topic = draw.get("topic", "")
         values["sections"].append({
@@ -176,11 +196,15 @@ def draw_check(paper: Paper) -> list[dict]:
     out = []
     for number, section in enumerate(paper.sections, start=1):
         if "draw" in section:
-            draw = section["draw"]
-            fitting = sum(1 for found in index.values() if draw_accepts(draw, found))
+            draws = section["draw"] if isinstance(section["draw"], list) else [section["draw"]]
+            needs = sum(int(d.get("count", 0) or 0) for d in draws if isinstance(d, dict))
+            fitting = {key for d in draws if isinstance(d, dict)
+                       for key, found in index.items() if draw_accepts(d, found)}
+            short = any(sum(1 for found in index.values() if draw_accepts(d, found)) < int(d.get("count", 0) or 0)
+                        for d in draws if isinstance(d, dict))
             out.append({"number": number, "title": section.get("title", ""), "kind": "draw",
-                        "needs": int(draw.get("count", 0) or 0), "fits": fitting,
-                        "ok": fitting >= int(draw.get("count", 0) or 0), "missing": []})
+                        "needs": needs, "fits": len(fitting), "ok": len(fitting) >= needs and not short,
+                        "missing": []})
         else:
             missing = [key for key in section.get("questions") or [] if key not in index]
             out.append({"number": number, "title": section.get("title", ""), "kind": "fixed",

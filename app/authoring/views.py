@@ -308,11 +308,12 @@ def paper_edit(key=None):
         values = papers_admin.form_values(editing.definition if editing else None)
         return render_template("authoring/paper_edit.html", values=values, editing=editing, problems=[],
                                types=papers_admin.TYPES)
-    definition = papers_admin.definition_from_form(request.form)
+    definition, unreadable = papers_admin.definition_from_form(request.form, editing.definition if editing else None)
     checked = papers_admin.check_definition(definition, editing)
-    if checked.definition is None:
+    if checked.definition is None or unreadable:
         return render_template("authoring/paper_edit.html", values=papers_admin.form_values(definition),
-                               editing=editing, problems=checked.problems, types=papers_admin.TYPES), 422
+                               editing=editing, problems=unreadable + checked.problems,
+                               types=papers_admin.TYPES), 422
     paper, changed = papers_admin.save_paper(checked.definition, editing)
     flash(_("Paper saved.") if changed else _("Nothing changed: the paper is as it was."), "ok")
     return redirect(url_for(".paper_preview", key=paper.key))
