@@ -52,9 +52,9 @@ def _count(name: str) -> int:
     return int(value)
 
 
-# script-src keeps 'unsafe-inline' only while a template still has an inline script (the exam page's and the
-# print button's): tests/prod/test_headers.py fails once none is left, so that the policy is tightened then.
-CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+# No inline script anywhere: behaviour lives in static files (static/common.js for print buttons and
+# self-submitting selects); tests/prod/test_headers.py checks the templates.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 DEFAULTS = {

@@ -7,10 +7,7 @@
 
   function each(selector, fn, scope) { Array.prototype.forEach.call((scope || document).querySelectorAll(selector), fn); }
 
-  // ------------------------------------------------------------------ print
-  each("[data-print]", function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
+  // (the print button is static/common.js's, on every page)
 
   // ------------------------------------------------------------------ key point <-> evidence
   function light(box, ids, on) {

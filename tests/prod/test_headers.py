@@ -6,7 +6,7 @@ from pathlib import Path
 from app import create_app
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "app" / "templates"
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src=|type=\"application\/json\"))[^>]*>|\son[a-z]+\s*=", re.I)
 
 
 def _script_src(policy: str) -> str:
