@@ -79,7 +79,8 @@ def test_the_queue_lists_flagged_answers_with_filters_and_blind_marking(db, mark
     assert re.findall(r'data-response="(\d+)"', in_cohort) == [str(case_response(second).id)]
     assert 'data-response' not in teacher_client.get("/review/queue?state=done").get_data(as_text=True)
     # rubbish in the query string is ignored, not an error
-    assert teacher_client.get("/review/queue?cohort=x&state=%00&flag=zz").status_code == 200
+    assert teacher_client.get("/review/queue?cohort=x&state=zz&flag=zz").status_code == 200
+    assert teacher_client.get("/review/queue?state=%00").status_code == 400  # NUL: refused at the edge
 
 
 def test_an_override_with_a_comment_reaches_the_trainees_result(db, marked, teacher_client, trainee_client, instructor):
