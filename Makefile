@@ -39,14 +39,15 @@ bank: db
 demo: db
 	$(BIN)/flask users demo
 
-# Browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make Chinese render.
+# Browser tests drive Debian's chromium (never a downloaded browser); CJK fonts make Chinese render (and are
+# embedded in the PDF reports); poppler-utils' pdftotext reads the PDFs back in tests.
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto.*cjk" || ! command -v pdftotext >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing Debian packages chromium and fonts-noto-cjk for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	    echo "installing Debian packages chromium, fonts-noto-cjk and poppler-utils for the browser and PDF tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
 	  else \
-	    echo "browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
+	    echo "tests need Debian's chromium, fonts-noto-cjk and poppler-utils: sudo apt-get install chromium fonts-noto-cjk poppler-utils" >&2; exit 1; \
 	  fi; \
 	fi
 

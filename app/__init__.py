@@ -40,6 +40,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(authoring_bp, url_prefix="/authoring")
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api")
+    from .review.views import bp as review_bp; app.register_blueprint(review_bp, url_prefix="/review")  # noqa: E702
+    from .reports.views import bp as reports_bp; app.register_blueprint(reports_bp, url_prefix="/reports")
 
     from . import cli, errors, transactions
 

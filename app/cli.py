@@ -22,6 +22,9 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(attempts_cli)
     app.cli.add_command(grade_command)
+    from .reports.cli import report_cli; app.cli.add_command(report_cli)
+    from .admin.cli import attach; attach(users_cli)
+    from .review.cli import register as register_review; register_review(app)  # noqa: E702
 
 
 def _print_problems(exc: BankError) -> None:

@@ -36,6 +36,7 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
+        "CENTRE_TIMEZONE": os.environ.get("CENTRE_TIMEZONE", "Asia/Shanghai"),  # times on every page
         "BANK_PATH": os.environ.get("BANK_PATH", str(Path(__file__).resolve().parent.parent / "question_bank")),
     }
 

@@ -19,10 +19,12 @@
   var skew = Date.parse(root.getAttribute("data-now")) - Date.now(); // server clock minus this device's clock
   if (isNaN(skew)) skew = 0;
   var trackFocus = root.getAttribute("data-track-focus") === "1";
+  var maxText = parseInt(root.getAttribute("data-max-text"), 10) || 5000;
   var TYPING_DELAY = 800;
   var MAX_BACKOFF = 30000;
   var storeKey = "csm-exam:" + root.getAttribute("data-attempt-id");
   var closed = false;
+  var submitting = false;
 
   function serverNow() { return Date.now() + skew; }
   function fmt(template, values) {
@@ -89,13 +91,59 @@
     });
   }
 
+  // A case counts as answered only when every part has text (as the server's CaseAnalysis.has_answer says);
+  // some parts with text is "partly answered".
+  function filledParts(answer) {
+    return Object.keys(answer).filter(function (k) { return String(answer[k] || "").trim() !== ""; }).length;
+  }
   function isAnswered(answer) {
     if (answer === null || answer === undefined) return false;
     if (Array.isArray(answer)) return answer.length > 0;
     if (typeof answer === "object") {
-      return Object.keys(answer).some(function (k) { return String(answer[k] || "").trim() !== ""; });
+      var total = Object.keys(answer).length;
+      return total > 0 && filledParts(answer) === total;
     }
     return answer !== "";
+  }
+  function isPartial(answer) {
+    return !!answer && typeof answer === "object" && !Array.isArray(answer) && !isAnswered(answer) &&
+      filledParts(answer) > 0;
+  }
+
+  // ------------------------------------------------------------------ character limit (never a silent cut)
+  function textLength(value) {
+    // characters as the server counts them (code points): a surrogate pair is one
+    var pairs = value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g);
+    return value.length - (pairs ? pairs.length : 0);
+  }
+  function updateCounter(textarea) {
+    var counter = document.getElementById(textarea.getAttribute("aria-describedby"));
+    var n = textLength(textarea.value);
+    if (counter) {
+      var over = n > maxText;
+      counter.classList.toggle("over", over);
+      counter.classList.toggle("at-limit", n === maxText);
+      counter.textContent = "";
+      var count = document.createElement("span");
+      count.className = "cc-n";
+      count.textContent = n;
+      counter.appendChild(count);
+      counter.appendChild(document.createTextNode(" / " + maxText));
+      if (over || n === maxText) {
+        var msg = document.createElement("span");
+        msg.className = "cc-msg";
+        msg.textContent = over ? fmt(T.too_long, { n: n - maxText, max: maxText }) : fmt(T.at_limit, { max: maxText });
+        counter.appendChild(msg);
+      }
+    }
+    textarea.setAttribute("aria-invalid", n > maxText ? "true" : "false");
+    return n <= maxText;
+  }
+  function tooLong(q) {
+    if (q.type !== "case") return false;
+    return Array.prototype.some.call(q.el.querySelectorAll("textarea[data-part]"), function (t) {
+      return textLength(t.value) > maxText;
+    });
   }
 
   function isFlagged(q) { return q.flagBtn && q.flagBtn.getAttribute("aria-pressed") === "true"; }
@@ -106,11 +154,15 @@
   }
 
   function refreshNav(q) {
-    var answered = isAnswered(readAnswer(q));
+    var answer = readAnswer(q);
+    var answered = isAnswered(answer);
+    var partial = isPartial(answer);
     q.el.classList.toggle("is-answered", answered);
+    q.el.classList.toggle("is-partial", partial);
     q.el.classList.toggle("is-flagged", isFlagged(q));
     if (q.nav) {
       q.nav.classList.toggle("answered", answered);
+      q.nav.classList.toggle("partial", partial);
       q.nav.classList.toggle("flagged", isFlagged(q));
     }
   }
@@ -174,6 +226,7 @@
   function send(q, keepalive) {
     if (closed) return;
     if (q.inflight) { q.again = true; return; }
+    if (tooLong(q)) { showState(q, "failed", fmt(T.too_long_state, { max: maxText })); return; }
     var version = q.version;
     var body = { answer: readAnswer(q), flagged: isFlagged(q) };
     q.inflight = true;
@@ -196,7 +249,7 @@
       var code = r.json && r.json.error;
       if (r.res.status === 409 && (code === "deadline_passed" || code === "attempt_finished")) {
         var late = code === "deadline_passed" || (deadline && serverNow() >= deadline - 1000);
-        timeUp(late ? T.time_up : T.closed, r.json.message);
+        finished(late);
         return;
       }
       if (r.res.status === 400 && r.json && r.json.error === "csrf" || r.res.status === 401) {
@@ -235,7 +288,7 @@
       if (ev.target.matches("input")) changed(q, 0);
     });
     q.el.addEventListener("input", function (ev) {
-      if (ev.target.matches("textarea")) changed(q, TYPING_DELAY);
+      if (ev.target.matches("textarea")) { updateCounter(ev.target); changed(q, TYPING_DELAY); }
     });
     q.el.addEventListener("focusout", function (ev) {
       if (ev.target.matches("textarea") && q.timer) { clearTimeout(q.timer); q.timer = null; send(q); }
@@ -271,6 +324,7 @@
     if (!q.dirty && server.saved_at) {
       showState(q, "saved", fmt(T.saved, { time: clock(Date.parse(server.saved_at) - skew) }));
     }
+    Array.prototype.forEach.call(q.el.querySelectorAll("textarea[data-part]"), updateCounter);
     refreshNav(q);
   });
   persist();
@@ -289,13 +343,21 @@
       var link = ev.target.closest(".nav-q[data-key]");
       if (!link) return;
       ev.preventDefault();
-      jumpTo(questions[link.getAttribute("data-key")]);
       navToggle.setAttribute("aria-expanded", "false");
       navigatorEl.classList.remove("open");
+      jumpTo(questions[link.getAttribute("data-key")]);
     });
   }
+  // Questions land below the sticky bar (its height changes with the screen and the open navigator).
+  var bar = root.querySelector(".exam-bar");
+  function measureBar() {
+    if (bar) root.style.setProperty("--exam-bar-h", Math.ceil(bar.getBoundingClientRect().height) + "px");
+  }
+  measureBar();
+  window.addEventListener("resize", measureBar);
   function jumpTo(q) {
     if (!q) return;
+    measureBar();
     q.el.scrollIntoView({ block: "start" });
     var first = q.el.querySelector("input, textarea");
     if (first) first.focus({ preventScroll: true });
@@ -331,20 +393,49 @@
     if (closed) return;
     closed = true;
     clearInterval(tick);
-    order.forEach(function (q) { clearTimeout(q.timer); clearTimeout(q.retryTimer); });
+    order.forEach(function (q) {
+      clearTimeout(q.timer);
+      clearTimeout(q.retryTimer);
+      if (q.dirty) showState(q, "failed", T.not_saved); // never "保存中…" forever
+    });
+    try { window.localStorage.removeItem(storeKey); } catch (e) { /* ignore */ }
     Array.prototype.forEach.call(root.querySelectorAll("#exam-form input, #exam-form textarea, #exam-form button"), function (el) {
       el.disabled = true;
     });
-    var alertEl = document.getElementById("exam-alert");
-    alertEl.textContent = detail ? message + " " + detail : message;
-    alertEl.hidden = false;
+    // One message, in one place: the panel (pinned on screen) with the link to the result.
     var panel = document.getElementById("time-up");
     panel.querySelector("h2").textContent = message;
+    document.getElementById("time-up-detail").textContent = detail || "";
     panel.hidden = false;
+    root.classList.add("is-closed");
+    if (cdValue) cdValue.textContent = T.ended;
     var dialog = document.getElementById("submit-dialog");
     if (dialog.open) dialog.close();
-    panel.scrollIntoView({ block: "center" });
+    var link = panel.querySelector("a");
+    if (link) link.focus({ preventScroll: true });
   }
+  function finished(late) {
+    timeUp(late ? T.time_up : T.closed, late ? T.time_up_detail : T.closed_detail);
+  }
+
+  // A tab left open after the exam was submitted elsewhere (or Back after submitting): ask the server as soon
+  // as the page is shown or looked at again, and say at once that the exam is finished.
+  var checking = false;
+  function checkState(leaveIfFinished) {
+    if (closed || checking || submitting) return;
+    checking = true;
+    fetch(root.getAttribute("data-state-url"), { credentials: "same-origin", headers: { "Accept": "application/json" } }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).then(function (json) {
+      checking = false;
+      if (!json || json.status === "started") return;
+      if (leaveIfFinished) { window.location.replace(resultUrl); return; }
+      finished(json.status === "expired");
+    }).catch(function () { checking = false; });
+  }
+  window.addEventListener("pageshow", function (ev) { if (ev.persisted) checkState(true); });
+  document.addEventListener("visibilitychange", function () { if (document.visibilityState === "visible") checkState(false); });
+  window.addEventListener("focus", function () { checkState(false); });
 
   // ------------------------------------------------------------------ submit
   var form = document.getElementById("exam-form");
@@ -381,7 +472,6 @@
     else if (window.confirm(document.getElementById("submit-summary").textContent)) doSubmit();
   });
 
-  var submitting = false;
   function doSubmit() {
     if (submitting) return;
     submitting = true;

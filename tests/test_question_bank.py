@@ -122,3 +122,51 @@ def test_answers_to_other_questions_earn_almost_nothing(bank, grader):
     assert len(undeclared) <= 0.015 * tried, len(undeclared)
     worst = max((h.score / h.maximum for h in undeclared), default=0)
     assert worst <= 0.5, [h for h in undeclared if h.score / h.maximum == worst]
+
+
+GLUED_CASE = """
+questions:
+  - id: complaints.glued
+    type: case
+    topic: 投诉处理
+    stem: 顾客在卖场里大声投诉。
+    parts:
+      - id: a
+        prompt: 首先怎么做？
+        points: 10
+        reference: 先把顾客请到接待室，再道歉。
+        rubric:
+          - id: relocate
+            text: 请到接待室
+            points: 10
+            match: [[%s], [接待室]]
+            not_with: [做得对]
+"""
+
+
+@pytest.mark.parametrize("term", ["把顾客请", "把她带", "请她", "不带我", "帮您"])
+def test_pronoun_glued_terms_are_refused(write_bank, term):
+    from app.bank import BankError
+    path = write_bank({"cases.yaml": GLUED_CASE % f"请到, {term}"})
+    with pytest.raises(BankError) as caught:
+        load_bank(path)
+    assert f"'{term}' is refused" in str(caught.value)
+
+
+def test_verb_with_complement_and_not_with_are_accepted(write_bank):
+    path = write_bank({"cases.yaml": GLUED_CASE % "请到, 带离, 请她到"})
+    bank = load_bank(path)
+    part = bank.questions["complaints.glued"]["parts"][0]
+    grader = Grader(bank.synonyms, parts=bank.case_parts())
+    assert grader.grade(part, "先请她到接待室坐下").score == 10
+    assert grader.grade(part, "小刘做得对，没必要请她到接待室").score == 0
+
+
+def test_no_pronoun_glued_term_in_the_bank(bank):
+    from app.grading.terms import glued_pronoun
+    for qid, content in bank.questions.items():
+        for part in content.get("parts", []):
+            for point in part["rubric"]:
+                for group in point["match"]:
+                    for term in group if isinstance(group, list) else [group]:
+                        assert not glued_pronoun(str(term)), (qid, part["id"], point["id"], term)

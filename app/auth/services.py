@@ -1,6 +1,7 @@
 """Account operations: they flush, the caller commits."""
 from sqlalchemy import func, select
 
+from ..audit import record
 from ..extensions import db
 from ..models import DomainError, User, utcnow
 
@@ -17,10 +18,23 @@ def authenticate(username: str, password: str) -> User | None:
     """The active user with these credentials, or None (same answer whether the name or password is wrong)."""
     user = find_user(username)
     if user is None or not user.active or not user.check_password(password):
+        record("auth.login_failed", None, username.strip()[:64],
+               {"reason": "disabled" if user is not None and not user.active else "credentials"})
         return None
     user.last_login_at = utcnow()
-    db.session.flush()
+    record("auth.login", user, user.username)
     return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """The user's own change: needs the current password; clears the must-change flag."""
+    if not user.check_password(current):
+        raise AccountError("wrong current password")
+    if new == current:
+        raise AccountError("the new password must differ from the current one")
+    user.set_password(new)
+    user.must_change_password = False
+    record("auth.password_changed", user, user.username)
 
 
 def create_user(username: str, password: str, roles=("trainee",), display_name: str = "") -> User:

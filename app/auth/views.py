@@ -5,8 +5,9 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..extensions import db, limiter, login
 from ..models import User
 from ..urls import safe_next
-from .forms import LoginForm
-from .services import authenticate
+from ..models import DomainError
+from .forms import ChangePasswordForm, LoginForm
+from .services import AccountError, authenticate, change_password
 
 bp = Blueprint("auth", __name__)
 
@@ -52,6 +53,42 @@ def logout():
     session.clear()
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
+
+
+# Pages a user who must change their password may still reach.
+_ALLOWED_BEFORE_CHANGE = {"auth.change_password", "auth.logout", "auth.set_language", "auth.login", "static"}
+
+
+@bp.before_app_request
+def require_password_change():
+    """After an administrator's reset, nothing but the change-password page until the password is changed."""
+    if not current_user.is_authenticated or not getattr(current_user, "must_change_password", False):
+        return None
+    if request.endpoint in _ALLOWED_BEFORE_CHANGE:
+        return None
+    if request.path.startswith("/api/"):
+        return {"error": "password_change_required",
+                "message": _("Change your password before going on.")}, 403
+    return redirect(url_for("auth.change_password"))
+
+
+@bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
+@login_required
+def change_password_view():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.new.data)
+        except AccountError as exc:
+            message = _("Wrong current password.") if "wrong" in str(exc) else \
+                _("The new password must differ from the current one.")
+            (form.current if "wrong" in str(exc) else form.new).errors.append(message)
+        except DomainError:
+            form.new.errors.append(_("The password must be at least 8 characters."))
+        else:
+            flash(_("Your password has been changed."), "info")
+            return redirect(home_for(current_user))
+    return render_template("auth/change_password.html", form=form, forced=current_user.must_change_password)
 
 
 @bp.route("/lang/<code>", methods=["POST"])

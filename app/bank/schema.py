@@ -5,6 +5,7 @@ first one, so that an author sees every mistake at once.
 """
 import re
 
+from ..grading.terms import glued_pronoun
 from ..qtypes import QUESTION_TYPES, question_type
 from ..qtypes.base import DEFAULT_PART_POINTS
 from .overlaps import overlap, split_ref
@@ -20,7 +21,7 @@ PAPER_KINDS = ("mock", "practice")
 COMMON_FIELDS = {"id", "type", "topic", "difficulty", "tags", "stem", "source"}
 FIELDS_BY_TYPE = {name: COMMON_FIELDS | qtype.fields for name, qtype in QUESTION_TYPES.items()}
 PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples", "overlaps"}
-POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope"}
+POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope", "not_with"}
 SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
 PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options",
                 "track_focus", "sections", "pass_mark", "pair"}
@@ -225,7 +226,24 @@ class Checker:
                 terms = [group] if isinstance(group, str) else group
                 if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
                     self.add(line_of(match, g), f"{what}: match group {g + 1} must be a term or a list of terms")
+                    continue
+                self.glued_terms(terms, line_of(match, g), f"{what}: match group {g + 1}")
+        if "not_with" in point:
+            not_with = point["not_with"]
+            terms = [not_with] if isinstance(not_with, str) else not_with
+            if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
+                self.add(line_of(point, "not_with"), f"{what}: 'not_with' must be a term or a list of terms")
+            else:
+                self.glued_terms(terms, line_of(point, "not_with"), f"{what}: not_with")
         return float(value or 0)
+
+    def glued_terms(self, terms: list, line: int, what: str) -> None:
+        """Refuse pronoun-glued terms (把顾客请, 请她): they cut other answers apart (see glued_pronoun)."""
+        for term in terms:
+            reason = glued_pronoun(term) if isinstance(term, str) else None
+            if reason:
+                self.add(line, f"{what}: term '{term}' is refused: {reason}; write the verb with its "
+                               f"complement instead (请到, 带离: they also match 请她到, 带她离开)")
 
     def samples(self, part, what: str, total) -> None:
         if "samples" not in part:

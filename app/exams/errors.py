@@ -1,6 +1,7 @@
 """Errors raised by trainee-side services; views map them to messages and status codes."""
 import re
 
+from flask_babel import gettext as _
 from werkzeug.exceptions import NotFound
 
 from ..models import AttemptStateError, DomainError
@@ -26,12 +27,12 @@ class ExamNotFound(ExamError, NotFound):
 
 
 def state_message(exc: AttemptStateError) -> str:
-    """A clear message for a refused save or submit, in Chinese with the English reason."""
+    """A clear message for a refused save or submit, in the user's language (one language, one sentence)."""
     text = str(exc)
     if "deadline" in text or "time is up" in text:
-        return "时间已到，答案不能再保存（time is up: the deadline has passed）"
+        return _("Time is up: answers can no longer be saved.")
     if "finished" in text or "submitted" in text or "expired" in text:
-        return "本次考试已交卷，答案不能再修改（the attempt is already submitted）"
+        return _("This exam is already finished: your answers can no longer be changed.")
     return text
 
 

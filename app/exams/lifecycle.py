@@ -19,6 +19,7 @@ from ..scoring import grade_attempt
 from ..scoring.service import response_for
 from ..transactions import writes_on_read
 from . import mistakes
+from .access import may_sit
 from .drawing import paper_questions
 from .errors import ExamConflict, ExamError, ExamNotFound, is_key
 
@@ -54,6 +55,8 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
         return existing, False
     if not paper.active:
         raise ExamConflict(_("This paper is no longer available."))
+    if not may_sit(user, paper, now):
+        raise ExamConflict(_("This paper is not open to your class at this time."))
     if paper.max_attempts is not None and finished_count(user, paper) >= paper.max_attempts:
         raise ExamConflict(_("No attempts left: this paper may be sat at most %(count)d times.",
                              count=paper.max_attempts))

@@ -8,12 +8,13 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from ..models import Attempt, AttemptItem, Paper, Response, utcnow
-from ..qtypes import question_type
+from ..models import Attempt, AttemptItem, Paper, Question, Response, utcnow
+from ..qtypes import PASS_RATIO, question_type
 from ..qtypes.base import REVIEW_FLAGS
-from ..qtypes.case import part_points
+from ..qtypes.case import MAX_CASE_TEXT, part_points
 from ..qtypes.results import point_rows
 from .errors import ExamError
+from .mistakes import entry_payload
 
 
 def iso(value: datetime | None) -> str | None:
@@ -67,7 +68,11 @@ def attempt_payload(attempt: Attempt, now=None) -> dict:
         out["answer"] = response.answer if response else None
         out["flagged"] = bool(response and response.flagged)
         out["saved_at"] = iso(response.saved_at) if response else None
-        out["answered"] = question_type(item.version.content).has_answer(item.version.content, out["answer"])
+        qtype = question_type(item.version.content)
+        out["answered"] = qtype.has_answer(item.version.content, out["answer"])
+        if not qtype.objective:  # a case: how many of its parts have text (the navigator's "partly answered")
+            out["answered_parts"] = qtype.answered_parts(item.version.content, out["answer"])
+            out["parts_total"] = len(item.version.content.get("parts", []))
         if out["answered"]:
             answered += 1
         items.append(out)
@@ -156,11 +161,17 @@ def result_payload(attempt: Attempt) -> dict:
         area[1] += it["points"]
     max_score = attempt.max_score or sum(it["points"] for it in items)
     score = attempt.score or 0.0
+    pass_score = round(PASS_RATIO * max_score, 2)
+    used = attempt.finished_at - attempt.started_at if attempt.finished_at and attempt.started_at else None
     return {
         **_attempt_header(attempt),
         "score": score,
         "max_score": max_score,
         "percent": round(100 * score / max_score, 1) if max_score else 0.0,
+        "pass_percent": round(100 * PASS_RATIO),
+        "pass_score": pass_score,
+        "passed": bool(max_score) and score >= pass_score,
+        "time_used_seconds": max(int(used.total_seconds()), 0) if used is not None else None,
         "needs_review": any(it["review"] == "awaiting" for it in items),
         "focus_losses": len(attempt.focus_events),
         "sections": sections,
@@ -180,3 +191,79 @@ def _attempt_header(attempt: Attempt) -> dict:
         "deadline": iso(attempt.deadline),
         "finished_at": iso(attempt.finished_at),
     }
+
+
+# ----------------------------------------------------------------------------------------- the paper's intro
+def _section_intro(index: int, section: dict) -> dict:
+    """One section as the intro page tells it: how many questions, of which type, for how many points."""
+    title = section.get("title") or _("Section %(number)d", number=index + 1)
+    points_each = section.get("points_each")
+    if "draw" in section:
+        draw = section.get("draw") or {}
+        count = int(draw.get("count", 0))
+        types = [draw.get("type")] if draw.get("type") else []
+        points = float(points_each) * count if points_each is not None else None
+    else:
+        keys = section.get("questions") or []
+        count = len(keys)
+        contents = [q.current.content for q in (Question.by_key(k) for k in keys) if q is not None and q.current]
+        types = sorted({c["type"] for c in contents})
+        points = (float(points_each) * count if points_each is not None
+                  else float(sum(question_type(c).max_points(c) for c in contents)) if len(contents) == count else None)
+    return {"title": title, "count": count, "types": types, "points": points,
+            "points_each": float(points_each) if points_each is not None else None}
+
+
+def paper_intro(paper: Paper, attempts_used: int, open_attempt: Attempt | None) -> dict:
+    """What a trainee reads before the timer starts: structure, marks, time, attempts left, rules."""
+    sections = [_section_intro(i, s) for i, s in enumerate(paper.sections)]
+    known = all(s["points"] is not None for s in sections)
+    return {
+        "paper": _paper(paper),
+        "sections": sections,
+        "questions": sum(s["count"] for s in sections),
+        "max_score": sum(s["points"] for s in sections) if known else None,
+        "pass_score": round(PASS_RATIO * sum(s["points"] for s in sections), 2) if known else None,
+        "pass_percent": round(100 * PASS_RATIO),
+        "max_attempts": paper.max_attempts,
+        "attempts_used": attempts_used,
+        "attempts_left": None if paper.max_attempts is None else max(paper.max_attempts - attempts_used, 0),
+        "open_attempt": None if open_attempt is None else {"id": open_attempt.id, "deadline": iso(open_attempt.deadline)},
+        "shuffle_options": paper.shuffle_options,
+        "has_case": any("case" in s["types"] for s in sections),
+        "max_text": MAX_CASE_TEXT,
+    }
+
+
+# ------------------------------------------------------------------------------------ the printable 错题本
+def mistake_sheet(entry, now=None) -> dict:
+    """One 错题本 entry for printing: the stem, options with the right one marked, the explanation; for a case
+    part, its prompt, the missed key points by their words and the reference answer."""
+    out = entry_payload(entry, now)
+    version = entry.version or entry.question.current
+    content = version.content if version else {}
+    qtype = question_type(content) if content else None
+    out["options"], out["correct_labels"], out["explanation"], out["parts"] = [], [], "", []
+    if qtype is not None and qtype.objective:
+        right = qtype.solution(content)["correct_answer"]
+        rights = {str(r).lower() if isinstance(r, bool) else str(r) for r in (right if isinstance(right, list) else [right])}
+        options = content.get("options") or {}
+        if options:
+            out["options"] = [{"label": letter, "text": str(text), "right": letter in rights}
+                              for letter, text in options.items()]
+            out["correct_labels"] = [letter for letter in options if letter in rights]
+        else:  # true/false: the answer in words
+            out["correct_labels"] = [_("True") if "true" in rights else _("False")]
+        out["explanation"] = content.get("explanation", "")
+    elif qtype is not None:
+        wanted = [entry.part_key] if entry.part_key else [p["id"] for p in content.get("parts", [])]
+        missed = set(entry.missed or [])
+        for number, part in enumerate(content.get("parts", []), start=1):
+            if part["id"] not in wanted:
+                continue
+            points = [{"text": p.get("text", ""), "points": p.get("points"), "missed": p["id"] in missed}
+                      for p in part.get("rubric", [])]
+            out["parts"].append({"number": number, "prompt": part.get("prompt", ""),
+                                 "reference": part.get("reference", ""), "points": points,
+                                 "numbered": len(content.get("parts", [])) > 1})
+    return out

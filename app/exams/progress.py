@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..extensions import db
+from .access import closed_papers
 from ..models import Attempt, AttemptItem, Paper, PracticeAnswer, QuestionVersion, Response, utcnow
 from .payloads import iso
 from .mistakes import due_count, open_entries
@@ -80,7 +81,9 @@ def progress(user) -> dict:
 
 def open_papers(user) -> list[dict]:
     """Active papers with the user's attempt count and best score on each."""
-    papers = db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.kind, Paper.key)).all()
+    closed = closed_papers(user, utcnow())
+    papers = [p for p in db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.kind, Paper.key))
+              if p.id not in closed]
     stats = {
         row.paper_id: row
         for row in db.session.execute(

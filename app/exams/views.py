@@ -4,11 +4,11 @@ Thin: parse the request, call the operations (lifecycle, payloads, practice, mis
 request's edge commits (app/transactions.py). The exam page itself saves through the JSON API (``/api``); these
 views only render and start/submit by form.
 """
-from datetime import datetime, timedelta, timezone
+from datetime import timezone
 
 import markdown as _markdown
 import nh3
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -17,9 +17,10 @@ from werkzeug.exceptions import NotFound
 from ..auth.guards import guard_blueprint
 from ..models import Paper, Question, utcnow
 from ..qtypes import question_type
+from ..qtypes.case import MAX_CASE_TEXT
 from ..urls import safe_next
-from . import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
-from .errors import ExamError
+from . import display, lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
+from .errors import ExamError, is_key
 from .practice import question_payload
 
 bp = Blueprint("exams", __name__)
@@ -87,22 +88,14 @@ def iso_filter(value) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-CHINA_TIME = timezone(timedelta(hours=8))
-
-
-@bp.app_template_filter("when")
-def when_filter(value) -> str:
-    """A compact timestamp in China time (the certification's, and the trainees', time zone)."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+# Times, durations and codes as people read them, on every page (staff pages too): app/exams/display.py.
+bp.add_app_template_filter(display.when, "when")
+bp.add_app_template_filter(display.duration, "duration")
+bp.add_app_template_filter(display.type_name, "type_name")
+bp.add_app_template_filter(display.status_name, "status_name")
+bp.add_app_template_filter(display.role_names, "role_names")
+bp.add_app_template_filter(display.question_name, "question_name")
+bp.add_app_template_global(display.zone_label, "zone_label")
 
 
 @bp.app_template_filter("num")
@@ -113,16 +106,6 @@ def num_filter(value) -> str:
         return "%g" % round(float(value), 2)
     except (TypeError, ValueError):
         return str(value)
-
-
-@bp.app_template_filter("duration")
-def duration_filter(seconds) -> str:
-    if seconds is None:
-        return "–"
-    seconds = int(seconds)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 # ------------------------------------------------------------------------------------------ view models
@@ -179,6 +162,7 @@ def exam_view(payload: dict) -> dict:
             "chosen": _values(answer) if objective else set(),
             "texts": answer if isinstance(answer, dict) else {},
             "flagged": bool(item.get("flagged")), "saved_at": item.get("saved_at"), "answered": answered,
+            "partial": not answered and bool(item.get("answered_parts")),
         }
 
     sections = _sections(payload, item_view)
@@ -189,6 +173,7 @@ def exam_view(payload: dict) -> dict:
         "now": payload.get("now"), "sections": sections,
         "answered": sum(1 for s in sections for i in s["items"] if i["answered"]),
         "total": sum(len(s["items"]) for s in sections),
+        "max_text": MAX_CASE_TEXT,
         "js": {"answers": answers},
     }
 
@@ -225,16 +210,31 @@ def dashboard():
                            progress=progress_ops.progress(current_user))
 
 
-@bp.route("/papers/<paper_key>/start", methods=["POST"])
-def start(paper_key: str):
-    paper = Paper.by_key(paper_key)
+def _paper_or_404(paper_key: str) -> Paper:
+    paper = Paper.by_key(paper_key) if is_key(paper_key) else None
     if paper is None or not paper.active:
         abort(404)
+    return paper
+
+
+@bp.route("/papers/<paper_key>/start")
+def intro(paper_key: str):
+    """The paper's intro: structure, marks, time, attempts left and rules. Nothing starts until "开始作答"."""
+    paper = _paper_or_404(paper_key)
+    lifecycle.finish_overdue_on_read(user=current_user)
+    info = payloads.paper_intro(paper, lifecycle.finished_count(current_user, paper),
+                                lifecycle.find_open_attempt(current_user, paper))
+    return render_template("exams/intro.html", intro=info)
+
+
+@bp.route("/papers/<paper_key>/start", methods=["POST"])
+def start(paper_key: str):
+    paper = _paper_or_404(paper_key)
     try:
         attempt, _created = lifecycle.start_attempt(current_user, paper)
     except ExamError as exc:
         flash(str(exc), "error")
-        return redirect(url_for("exams.dashboard"))
+        return redirect(url_for("exams.intro", paper_key=paper.key))
     return redirect(url_for("exams.attempt", attempt_id=attempt.id))
 
 
@@ -244,7 +244,21 @@ def attempt(attempt_id: int):
     _expire(attempt)
     if not attempt.is_open:
         return redirect(url_for("exams.result", attempt_id=attempt.id))
-    return render_template("exams/attempt.html", exam=exam_view(payloads.attempt_payload(attempt)))
+    response = make_response(render_template("exams/attempt.html", exam=exam_view(payloads.attempt_payload(attempt))))
+    # Back after submitting must ask the server again (which sends the trainee to the result), never show a
+    # stored copy of the exam with answers the server no longer takes.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/attempts/<int:attempt_id>/state")
+def attempt_state(attempt_id: int):
+    """Whether the attempt is still open: the exam page asks when it is shown again (another tab, Back)."""
+    attempt = _own_attempt(attempt_id)
+    _expire(attempt)
+    response = jsonify(status=attempt.status, result_url=url_for("exams.result", attempt_id=attempt.id))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.route("/attempts/<int:attempt_id>/submit", methods=["POST"])
@@ -275,7 +289,9 @@ def mistakes():
 
 @bp.route("/mistakes/print")
 def mistakes_print():
-    return render_template("exams/mistakes_print.html", entries=mistake_book.mistake_book(current_user), printed_at=utcnow())
+    now = utcnow()
+    sheets = [payloads.mistake_sheet(entry, now) for entry in mistake_book.open_entries(current_user, now=now)]
+    return render_template("exams/mistakes_print.html", entries=sheets, printed_at=now)
 
 
 @bp.route("/mistakes", methods=["POST"])
@@ -333,7 +349,8 @@ def practice():
     except ExamError as exc:
         q, error = None, str(exc)
     return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
-                           next_args=_practice_links(filters), topics=practising.practice_topics(), error=error)
+                           max_text=MAX_CASE_TEXT, next_args=_practice_links(filters), topics=practising.practice_topics(),
+                           error=error)
 
 
 @bp.route("/practice/<question_key>", methods=["POST"])
@@ -347,13 +364,14 @@ def practice_answer(question_key: str):
         if isinstance(exc, NotFound):
             raise
         return render_template("exams/practice.html", q=_practice_view(q), feedback=None, filters=filters,
-                               next_args=_practice_links(filters), topics=practising.practice_topics(),
+                               max_text=MAX_CASE_TEXT, next_args=_practice_links(filters), topics=practising.practice_topics(),
                                error=str(exc), given=answer), 400
     if question_type(q["type"]).objective:
         feedback = dict(feedback, chosen_letters=_values(feedback.get("answer")),
                         correct_letters=_values(feedback.get("correct_answer")),
                         options=_practice_view(q)["options"])
     return render_template("exams/practice.html", q=_practice_view(q), feedback=feedback, filters=filters,
+                           max_text=MAX_CASE_TEXT,
                            next_args=_practice_links(filters), topics=practising.practice_topics(), error=None)
 
 

@@ -112,6 +112,28 @@ class AnswerView:
         return cached
 
 
+    def is_conditional(self, start: int) -> bool:
+        """Is the mention at ``start`` in the condition of a hypothetical (如果/一旦/要是 … 就)?"""
+        key = ("if", start)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            cached = bool(tokens.words) and negation.is_conditional(tokens.words, tokens.index_at(start))
+            self._negated[key] = cached
+        return cached
+
+
+    def is_dismissed(self, start: int) -> bool:
+        """Is the mention at ``start`` under a dismissive negator (没必要, 用不着, 犯不着 …)?"""
+        key = ("dismissed", start)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            cached = bool(tokens.words) and negation.is_dismissed(tokens.words, tokens.index_at(start))
+            self._negated[key] = cached
+        return cached
+
+
 class NeutralSpans:
     """Spans of one answer that negation must look through (a point's own negator mentions).  Hashed by
     identity, so it is a cheap cache key however many spans it holds; a token is inside a span when the

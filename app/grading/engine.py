@@ -1,23 +1,32 @@
 """The Grader: compiles rubric parts (cached) and grades answers."""
 from __future__ import annotations
 
+import copy
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import replace
 
+from . import figures, lists
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import is_empty, looks_like_list, needs_review
+from .flags import content_length, is_empty, looks_like_list, needs_review
 from .matcher import match_point
 from .order import order_credit
 from .result import PointResult, Result
 from .rubric import CompiledPart, compile_part
+from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
+                             nearest_disagreement)
 from .segment import Segmenter
+from .stance import defended_sentences
 from .terms import SynonymTable
 
-# Keys of a part that affect grading (prompt, reference, samples do not).
-_GRADING_KEYS = ("points", "rubric", "order", "order_points")
+# Keys of a part that affect grading (the prompt does not; reference and samples feed the second opinion).
+_GRADING_KEYS = ("points", "rubric", "order", "order_points", "reference", "samples")
 COMPILED_CACHE_SIZE = 1024
+# Character n-grams say little about an answer of a few words ("电话回访"): the second opinion waits for this
+# many content characters.
+SECOND_OPINION_MIN_LENGTH = 20
 
 
 def part_key(part: dict) -> str:
@@ -43,7 +52,11 @@ class Grader:
         if _source is not None:
             self.synonyms = _source.synonyms
             self.segmenter = _source.segmenter.fork()
-            self._compiled: OrderedDict[str, CompiledPart] = OrderedDict(_source._compiled)
+            # Compiled parts carry cached similarity vectors: the fork gets its own copies, and its own index,
+            # so a draft's good answers never change the live Grader's second opinion either.
+            self._compiled: OrderedDict[str, CompiledPart] = OrderedDict(
+                (key, copy.copy(part)) for key, part in _source._compiled.items())
+            self.similarity = _source.similarity.copy()
             return
         self.synonyms = SynonymTable(synonyms)
         self.segmenter = Segmenter()
@@ -51,6 +64,7 @@ class Grader:
             for term in members:
                 self.segmenter.add_term(term)
         self._compiled = OrderedDict()
+        self.similarity = SimilarityIndex()
         self.learn(parts)
 
     def fork(self) -> "Grader":
@@ -76,6 +90,10 @@ class Grader:
             self._compiled.move_to_end(key)
             return compiled
         compiled = compile_part(part, self.synonyms)
+        compiled.good_answers = good_answers(part)
+        compiled.graded = graded_answers(part)
+        compiled.prompt = figures.prompt_bigrams(part.get("prompt") if isinstance(part.get("prompt"), str) else "")
+        self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
                 self.segmenter.add_term(term.text)
@@ -95,7 +113,11 @@ class Grader:
             order = {"earned": 0.0, "max": part.order_points} if part.order else None
             return Result(0.0, part.points, points, order, ["empty"])
 
-        matches = [match_point(view, p) for p in part.rubric]
+        defended = defended_sentences(view.text, view.norm.sentence_of)
+        echoes = figures.echo_sentences(view.text, view.norm.sentence_ends, part.prompt)
+        barred = set(defended) | echoes
+        matches = [match_point(view, p, barred) for p in part.rubric]
+        matches = [self._claimed(view, part, m) for m in matches]
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
@@ -110,21 +132,73 @@ class Grader:
                     match.negated,
                 )
             )
+        reasons: list[str] = []
+        covered = [view.norm.to_original(s, e) for m in matches for s, e in m.covered]
+        verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
+        discounted = []
+        if verdict.discounts:
+            for p in points:
+                if p.earned and verdict.in_bare_items(p.evidence):
+                    p.earned = lists.list_credit(p.max)
+                    discounted.append(p.id)
+            if discounted:
+                reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn "
+                               f"{lists.LIST_CREDIT:.0%} ({', '.join(discounted)})")
         score = sum(p.earned for p in points)
         order = None
         if part.order:
             first = {p.id: p.evidence[0][0] for p in points if p.earned and p.evidence}
             earned = order_credit(part.order, first, part.order_points)
+            if discounted:
+                earned = lists.list_credit(earned)
             order = {"earned": earned, "max": part.order_points}
             score += earned
 
         flags = []
+        if echoes:
+            reasons.append(f"{len(echoes)} sentence(s) repeat the prompt and earn nothing")
+        if defended:
+            flags.append("defence")
+            reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))
         positives = [p.polarity == "positive" for p in part.rubric]
         if needs_review(view.norm, matches, positives, score, part.points):
             flags.append("review")
-        if looks_like_list(view.norm, matches):
+        if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")
-        return Result(score, part.points, points, order, flags)
+        similarity = None
+        if part.graded:
+            cosines = self.similarity.similarities(view.text, self._vectors(part), normalised=True)
+            good = cosines[:len(part.good_answers)]
+            graded = cosines[len(part.good_answers):]
+            similarity = max(good, default=0.0)
+            nearest = max(range(len(graded)), key=graded.__getitem__)
+            reason = disagreement(score / part.points, similarity) if good else None
+            reason = reason or nearest_disagreement(score / part.points, graded[nearest], part.graded[nearest][1])
+            if reason and content_length(view.norm) >= SECOND_OPINION_MIN_LENGTH:
+                reasons.append(reason)
+                if "review" not in flags:
+                    flags.append("review")
+        return Result(score, part.points, points, order, flags, reasons, similarity)
+
+    @staticmethod
+    def _claimed(view: AnswerView, part: CompiledPart, match):
+        """A point earned by figures alone ("80/20", "10分钟") needs its claim in the sentence."""
+        if not match.earned or not all(figures.is_figure(view.text[m.start:m.end]) for m in match.mentions):
+            return match
+        text = view.text
+        for m in match.mentions:
+            start, end = figures.sentence_bounds(view.norm.sentence_ends, len(text), m.start)
+            spans = [(x.start, x.end) for x in match.mentions]
+            if figures.makes_claim(text, start, end, spans, part.prompt):
+                return match
+        return replace(match, earned=False, mentions=[])
+
+    def _vectors(self, part: CompiledPart) -> list:
+        if part.vectors_docs != self.similarity.docs:
+            texts = part.good_answers + [t for t, _ in part.graded]
+            part.vectors = [self.similarity.vector(features(t)) for t in texts]
+            part.vectors_docs = self.similarity.docs
+        return part.vectors
 
 
 _graders: OrderedDict[int, tuple[object, Grader]] = OrderedDict()

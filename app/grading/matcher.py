@@ -18,6 +18,7 @@ class Mention:
     end: int
     fuzzy: bool
     negated: bool
+    conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
 
 
 @dataclass
@@ -62,7 +63,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s)) for s, e in kept]
     return []
 
 
@@ -79,7 +80,28 @@ def _pick(candidates: list[Mention], prefer_negated: bool) -> Mention:
     return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated, m.start))
 
 
-def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
+def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int] | None:
+    """Sentences whose mentions may not earn the point: those that defend the conduct or shift the blame
+    (``barred_sentences``), and those holding an un-negated ``not_with`` term of the point.  None: the whole
+    answer (a ``scope: answer`` point whose not_with term is anywhere in it)."""
+    sentences = set(barred_sentences)
+    if point.not_with is not None:
+        found = [m for m in group_mentions(answer, point.not_with) if not m.negated and not m.fuzzy]
+        if found and point.scope == "answer":
+            return None  # a point judged on the whole answer (a verdict) is barred by the whole answer
+        sentences.update(answer.norm.sentence_of(m.start) for m in found)
+    return sentences
+
+
+def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
+    """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
+    being earned when it is the act itself that is negated: no un-negated mention of the first group stands
+    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands."""
+    clause = answer.norm.clause_of(context.start)
+    return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
+
+
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset()) -> PointMatch:
     per_group = [group_mentions(answer, g) for g in point.groups]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
@@ -98,6 +120,7 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
                     m.end,
                     m.fuzzy,
                     (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
+                    m.conditional,
                 )
                 for m in ms
             ]
@@ -108,12 +131,29 @@ def match_point(answer: AnswerView, point: CompiledPoint) -> PointMatch:
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
 
     unit_of = _unit_key(answer, point.scope)
+    barred = _barred_sentences(answer, point, barred_sentences)
+    if barred is None:
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+    sentence_of = answer.norm.sentence_of
+    negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
-            if m.negated and not negative:
+            if barred and sentence_of(m.start) in barred:
+                continue
+            if m.conditional and not negative and not point.explicit_negation:
+                if not m.negated:
+                    continue  # "一道歉就等于承认责任": a supposition, not a recommendation
+                m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
+            if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
+            if m.negated and not negative and not _act_negated(answer, per_group[0], m):
+                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
+            elif m.negated and not negative:
+                continue
+            if negative and m.negated and answer.is_dismissed(m.start):
+                continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
 
     best: list[Mention] | None = None

@@ -17,6 +17,8 @@ NEGATORS = {
     "从未", "从没", "毫不", "尚未", "未曾", "未能", "没能", "无法", "没法",
     "不一定", "未必", "不准", "禁止", "严禁", "拒绝", "忽视", "忽略", "缺乏",
     "缺少", "忘记", "忘了", "遗忘", "忘", "漏掉", "缺", "失去", "不再",
+    # Negators that start with another character: "it is not worth / there is no need to".
+    "谈不上", "说不上", "算不上", "没必要", "没有必要", "不必要", "用不着", "犯不着", "不值得", "大可不必", "何必",
     # English (normalised: lower case, apostrophes removed)
     "not", "never", "no", "avoid", "avoids", "avoided", "avoiding", "dont",
     "didnt", "doesnt", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
@@ -138,6 +140,19 @@ def negator_weight(token: str, next_token: str = "") -> int:
     return 0
 
 
+# 一点 X 都没有: the quantifier before the mention, 都/也 + negator closing the clause after it.
+_ANY_QUANTIFIERS = {"一点", "一点儿", "丝毫", "任何", "什么", "一丝", "半点", "一些", "一点点"}
+
+
+def _negated_after(words: list[str], index: int) -> bool:
+    if not any(w in _ANY_QUANTIFIERS for w in words[max(index - 3, 0):index]):
+        return False
+    tail = words[index + 1:index + 4]
+    if len(tail) < 2 or tail[0] not in ("都", "也") or tail[1] not in ("没有", "没", "不", "无"):
+        return False
+    return len(tail) == 2 or tail[2] in ("，", "。", "、", "了", "的", "啊", "呀", " ")
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
     token ``index``.  ``glued`` is the part of that token before the mention
@@ -150,6 +165,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> b
         weight = 0
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
+    # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
+    if _negated_after(words, index):
+        weight += 1
     seen = 0
     negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
@@ -190,6 +208,46 @@ def _takes_object(token: str) -> bool:
         if token.startswith(adverb) and token[len(adverb):] in NP_NEGATORS:
             return True
     return not ("\u4e00" <= token[:1] <= "\u9fff")  # English negators are not affected
+
+
+# Dismissive negators: the speaker holds the act unnecessary.  Under them a mention is a defence of the
+# conduct (在收银区处理是正常程序，没必要请她去办公室), never the spotting of a fault, so they do not earn a
+# `negative` point.  不必/无须/不需要 are left out: textbooks use them for "do not" advice (不需要回答者计算).
+DISMISSIVE = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "何必", "大可不必", "不值得"}
+
+
+def is_dismissed(words: list[str], index: int) -> bool:
+    """Is the mention in token ``index`` governed by a dismissive negator (没必要, 用不着 …)?"""
+    for i in range(index - 1, max(index - WINDOW, 0) - 1, -1):
+        token = words[i]
+        if token in SCOPE_BREAKERS:
+            return False
+        if token in DISMISSIVE or (token == "必要" and i > 0 and words[i - 1] in ("没", "没有")):
+            return True
+    return False
+
+
+# A mention inside the condition of a hypothetical is not a recommendation: 一道歉就等于承认责任,
+# 要是向她道歉，商场就等于认了, 一旦表示理解他就会得寸进尺.  The condition ends at its result word.
+HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说"}
+RESULT_WORDS = {"就", "则", "那么", "便", "那", "就会", "便会", "才会", "就能", "才能", "就可以", "就要"}
+
+
+def is_conditional(words: list[str], index: int) -> bool:
+    """Does the mention in token ``index`` stand in the condition of a hypothetical ("if ..., then")?"""
+    i = index - 1
+    lowest = max(index - MAX_VISITED, 0)
+    while i >= lowest:
+        token = words[i]
+        if token in RESULT_WORDS or token in SCOPE_BREAKERS:
+            return False
+        if token in HYPOTHETICALS:
+            return True
+        i -= 1
+    # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任)
+    if index > 0 and words[index - 1] == "一":
+        return any(w in ("就", "就会", "便", "便会", "就等于") for w in words[index + 1:index + 1 + WINDOW])
+    return False
 
 
 def is_negator_term(term: str) -> bool:

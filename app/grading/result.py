@@ -31,7 +31,10 @@ class Result:
     max: float
     points: list[PointResult]
     order: dict | None = None  # {"earned": float, "max": float} when the part has `order`
-    flags: list[str] = field(default_factory=list)  # subset of "empty", "review", "list"
+    flags: list[str] = field(default_factory=list)  # subset of "empty", "review", "list", "defence"
+    # Why a flag was raised or the score changed, one plain sentence each (for the instructors' queue).
+    reasons: list[str] = field(default_factory=list)
+    similarity: float | None = None  # second opinion: closeness to the part's reference and good samples
 
     def to_dict(self) -> dict:
         out = {
@@ -39,7 +42,10 @@ class Result:
             "max": self.max,
             "points": [p.to_dict() for p in self.points],
             "flags": list(self.flags),
+            "reasons": list(self.reasons),
         }
+        if self.similarity is not None:
+            out["similarity"] = round(self.similarity, 3)
         if self.order is not None:
             out["order"] = dict(self.order)
         return out

@@ -13,7 +13,7 @@ from .terms import SynonymTable, Term, TermGroup
 _ID = re.compile(r"^[a-z0-9_-]+$")
 POLARITIES = ("positive", "negative")
 SCOPES = ("clause", "sentence", "answer")
-_POINT_KEYS = {"id", "text", "points", "match", "polarity", "scope"}
+_POINT_KEYS = {"id", "text", "points", "match", "polarity", "scope", "not_with"}
 DEFAULT_PART_POINTS = 10.0  # bank format: a part's `points` defaults to 10
 
 
@@ -28,6 +28,9 @@ class CompiledPoint:
     # The writer put a negator among the terms ([不需要, 很少] + [插入, 删除]):
     # negation is then part of what is matched, not a reason to reject.
     explicit_negation: bool = False
+    # Terms the point must not be paired with: a scope unit holding one of them (not negated) earns nothing
+    # ("苍蝇是饭馆里飞进去的" is the analysis point, "…跟我们没关系" in the same sentence is not).
+    not_with: TermGroup | None = None
 
 
 @dataclass
@@ -36,9 +39,15 @@ class CompiledPart:
     rubric: list[CompiledPoint]
     order: list[str] = field(default_factory=list)
     order_points: float = 0.0
+    # The reference and good samples, for the second opinion (their vectors are built by the Grader).
+    good_answers: list[str] = field(default_factory=list)
+    graded: list = field(default_factory=list)  # (text, share) of the reference and every sample
+    vectors: list = field(default_factory=list)  # good answers first, then every graded answer
+    vectors_docs: int = -1  # the similarity index's size when ``vectors`` were built
+    prompt: frozenset = frozenset()  # the prompt's character bigrams: an echo of them is not a claim
 
     def all_terms(self) -> list[Term]:
-        return [t for p in self.rubric for g in p.groups for t in g.terms]
+        return [t for p in self.rubric for g in p.groups + ([p.not_with] if p.not_with else []) for t in g.terms]
 
 
 def _number(value, where: str) -> float:
@@ -122,7 +131,14 @@ def compile_part(part, synonyms: SynonymTable) -> CompiledPart:
         if not isinstance(text, str):
             raise RubricError(f"{where}: 'text' must be text")
         explicit = any(is_negator_term(t.text) for g in groups for t in g.terms)
-        compiled.append(CompiledPoint(pid, text, value, groups, polarity, scope, explicit))
+        not_with = None
+        if point.get("not_with") is not None:
+            raw = point["not_with"]
+            raw = [raw] if isinstance(raw, str) else raw
+            if not isinstance(raw, list) or not raw:
+                raise RubricError(f"{where}: 'not_with' must be a term or a non-empty list of terms")
+            not_with = TermGroup([t for g in _compile_groups([raw], f"{where} not_with", synonyms) for t in g.terms])
+        compiled.append(CompiledPoint(pid, text, value, groups, polarity, scope, explicit, not_with))
 
     order = part.get("order") or []
     order_points = 0.0

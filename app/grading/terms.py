@@ -90,6 +90,25 @@ class SynonymTable:
         return expanded
 
 
+# Terms that glue a pronoun or the customer to a verb (把顾客请, 把她带, 请她, 跟他): as dictionary words they
+# change how every answer is cut (把顾客请|到 hides 请到 from another part's rubric) and they match one wording
+# only.  The bank refuses them; write the verb with its complement (请到, 带离), which also matches 请她到.
+_GLUED_OBJECT = re.compile(r"^(?:把|将)(?:顾客|客户|客人|业主|用户|对方|人家|人|我们|我|你们|你|您|他们|她们|他|她|它)")
+# A verb that takes the person as object and then a complement or a second verb (请她|到, 帮您|查, 听他|说).
+_GLUED_VERB = re.compile(r"^(?:不要|没有|不|没|别|想)?(?:请|带|领|引|陪|让|使|叫来|帮|给|替|为|跟|问|听|等|告诉|联系|回复|"
+                         r"了解|关心|肯定|靠|打发)(?:我|你|您|他|她|它)们?$")
+
+
+def glued_pronoun(term: str) -> str | None:
+    """Why ``term`` is a pronoun-glued phrase the bank refuses, or None."""
+    text = term.strip()
+    if _GLUED_OBJECT.match(text):
+        return "it starts with 把/将 and its object"
+    if _GLUED_VERB.match(text):
+        return "it glues a pronoun object to its verb"
+    return None
+
+
 @dataclass
 class TermGroup:
     """An OR-group: found when any of its terms is found."""

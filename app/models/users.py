@@ -41,6 +41,10 @@ class User(UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set when an administrator resets the password: the next sign-in goes to the change-password page.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
 
     cohorts: Mapped[list["Cohort"]] = relationship(secondary=cohort_members, back_populates="members")
 

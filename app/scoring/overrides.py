@@ -2,6 +2,7 @@
 GradeChange (who, when, old, new, why); the attempt's total follows, and a later regrade keeps it."""
 from __future__ import annotations
 
+from ..audit import record
 from ..extensions import db
 from ..models import DomainError, GradeChange, PointScore, Response, utcnow
 from ..qtypes import question_type
@@ -82,6 +83,9 @@ def override(response: Response, part_id: str | None, point_id: str | None, poin
     response.needs_review = False
     response.reviewed_at, response.reviewed_by_id = now, getattr(by, "id", None)
     total_attempt(item.attempt)
+    record("grade.override", by, f"response {response.id}",
+           {"attempt": item.attempt_id, "part": part_id, "point": point_id, "old": old_points, "new": value,
+            "score": [old_score, response.score]})
     db.session.flush()
     return change
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..audit import record
 from ..extensions import db
 from ..models import GradeChange, Response, utcnow
 from ..qtypes import question_type
@@ -87,5 +88,8 @@ def regrade(responses: list[Response], dry_run: bool = True, by=None, now=None, 
     for attempt in touched:
         total_attempt(attempt)
     if not dry_run:
+        summary = report.to_dict()
+        summary.pop("changes")
+        record("grade.regrade", by, f"{report.responses} responses", summary)
         db.session.flush()
     return report

@@ -64,7 +64,9 @@ def check_answers(page):
 
 def start_exam(page, server):
     sign_in(page, server)
-    page.locator('article[data-paper="mock-small"] button[type=submit]').click()
+    page.locator('article[data-paper="mock-small"] a.start').click()
+    expect(page).to_have_url(re.compile(r"/papers/mock-small/start$"))  # the intro: nothing has started yet
+    page.click("#start-exam")
     expect(page).to_have_url(re.compile(r"/attempts/\d+$"))
     expect(page.locator("#cd-value")).to_have_text(re.compile(r"^(29|30):\d\d$"))
 
@@ -194,7 +196,7 @@ def test_a_save_after_the_deadline_switches_to_time_up(live_server, page):
     live_server.set_deadline(-60)  # the server's clock is past the deadline (and its grace)
     choose(page, "t.single-2", "专注理解")
     expect(page.locator("#time-up")).to_be_visible()
-    expect(page.locator("#exam-alert")).to_contain_text("考试时间已到")
+    expect(page.locator("#time-up")).to_contain_text("考试时间已到")
     expect(question(page, "t.case-1").locator("textarea")).to_be_disabled()
     page.locator("#time-up a").click()
     expect(page).to_have_url(re.compile(r"/result$"))

@@ -187,3 +187,25 @@ def test_a_retry_draws_questions_not_had_before_while_there_are_any(trainee, exa
         submit_attempt(attempt)
         db.session.commit()
     assert len(had) == 4
+
+
+def test_a_paper_opened_to_classes_is_for_their_members_inside_the_window(db, trainee, make_user, exam_paper):
+    from app.exams.progress import open_papers
+    from app.models import Cohort, CohortPaper
+
+    outsider = make_user("outsider")
+    cohort = Cohort(name="一班")
+    cohort.members.append(trainee)
+    db.session.add(cohort)
+    db.session.flush()
+    db.session.add(CohortPaper(cohort_id=cohort.id, paper_id=exam_paper.id, opens_at=utcnow() - timedelta(hours=1),
+                               closes_at=utcnow() + timedelta(hours=1)))
+    db.session.commit()
+    assert [r["paper"].key for r in open_papers(trainee)] == ["mock-t"]
+    assert open_papers(outsider) == []
+    with pytest.raises(ExamConflict):
+        start_attempt(outsider, exam_paper)
+    attempt, created = start_attempt(trainee, exam_paper)
+    assert created
+    with pytest.raises(ExamConflict):  # after the window closed (the open attempt has run out by then)
+        start_attempt(trainee, exam_paper, now=utcnow() + timedelta(hours=2))

@@ -1,0 +1,71 @@
+"""A figure alone is not a key point: "80/20" or "10分钟" earns the point only with the claim it belongs to.
+
+A point whose every matched mention is a figure (a number, a percentage, a share such as 八成, a time limit such
+as 10分钟) is earned only when its sentence says something besides the figures: at least ``CLAIM_MIN_CHARS``
+Chinese characters (or 2 Latin words) that are neither the figures nor words of the part's prompt, so an echo
+of the prompt ("80/20客户划分法则很有意义") is not a claim, while "约20%的客户带来了80%的利润" is.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+CLAIM_MIN_CHARS = 4
+_NUMERAL = "零〇一二两三四五六七八九十百千万半"
+FIGURE = re.compile(
+    rf"^(?:百分之)?(?:[0-9.%/:~\-]+|[{_NUMERAL}]+)(?:%|成|倍|分钟|小时|秒钟?|天|日|周|个月|月|年|个工作日|工作日|元|次)?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_figure(text: str) -> bool:
+    return bool(FIGURE.match(text))
+
+
+def prompt_bigrams(prompt: str) -> frozenset[str]:
+    chars = "".join(_CJK.findall(prompt or ""))
+    return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
+
+
+def sentence_bounds(sentence_ends: list[int], length: int, pos: int) -> tuple[int, int]:
+    k = bisect.bisect_right(sentence_ends, pos)
+    start = sentence_ends[k - 1] + 1 if k > 0 else 0
+    end = sentence_ends[k] if k < len(sentence_ends) else length
+    return start, end
+
+
+def makes_claim(text: str, start: int, end: int, figures: list[tuple[int, int]], prompt: frozenset[str]) -> bool:
+    """Does text[start:end] (one sentence) say something besides the figures and the prompt's words?"""
+    covered = set()
+    for s, e in figures:
+        covered.update(range(s, e))
+    for i in range(start, end - 1):
+        if text[i:i + 2] in prompt:
+            covered.update((i, i + 1))
+    rest = [i for i in range(start, end) if i not in covered and _CJK.match(text[i])]
+    latin = re.findall(r"[a-z]{2,}", "".join(" " if i in covered else text[i] for i in range(start, end)))
+    return len(rest) >= CLAIM_MIN_CHARS or len(latin) >= 2
+
+
+# A sentence that mostly repeats the prompt ("企业要制定并规范客户投诉管理政策。") is an echo: its mentions earn
+# nothing, though the prompt holds the key point's words.
+ECHO_SHARE = 0.7
+ECHO_MIN_BIGRAMS = 3
+
+
+def echo_sentences(text: str, sentence_ends: list[int], prompt: frozenset[str]) -> set[int]:
+    """Indexes of the sentences of ``text`` whose Chinese bigrams come mostly from the prompt."""
+    if not prompt:
+        return set()
+    # A sentence shares at most len(prompt) bigrams with the prompt: a longer one cannot be an echo.
+    longest = int(len(prompt) / ECHO_SHARE) + 8
+    found, start = set(), 0
+    for index, end in enumerate(list(sentence_ends) + [len(text)]):
+        if end - start > 2 * longest:
+            start = end + 1
+            continue
+        chars = "".join(_CJK.findall(text[start:end]))
+        grams = {chars[i:i + 2] for i in range(len(chars) - 1)}
+        if len(grams) >= ECHO_MIN_BIGRAMS and len(grams & prompt) >= ECHO_SHARE * len(grams):
+            found.add(index)
+        start = end + 1
+    return found

@@ -1,0 +1,51 @@
+"""The trainee's position: sentences that defend the conduct the case criticises, or put the fault on the
+customer, earn no rubric point (they use the case's words to say the opposite of the key point).
+
+Recognised on the normalised text with a few patterns, each a whole claim rather than a single word, so that
+"没关系，我来帮您办" (comfort) or "确认客户没有问题了" are not taken for a defence.
+"""
+from __future__ import annotations
+
+import re
+
+# Who the case is about: the staff (or the firm) and the customer.
+_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|经理|[\u4e00-\u9fff]{0,2}部|员工)"
+_CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
+
+DEFENCE_PATTERNS = [
+    # the conduct was right
+    r"(?:做法|处理|做得|答复|回答|这样做|这么做|做的|办得|应对)[^。]{0,4}(?:没有|没|并无|并没有|谈不上有?)(?:什么|任何)?(?:错|问题|不妥|不对|毛病)",
+    r"(?:做得|做的|处理得|答得)(?:很|非常|完全|没)?(?:对|正确|没错|合理|恰当|到位)",
+    r"(?:做法|处理|答复|回答|决定|这样做|这么做)(?:是|也是|完全是|都是)?(?:对的|正确的|合理的|恰当的|没错的|可以理解的|应该的)",
+    r"(?:处理|做法|答复|回答)?(?:是|属于)?正常(?:的)?(?:程序|做法|流程|操作)",
+    r"(?:完全|都|也)?(?:符合|按照?|依照|遵照)(?:公司|企业|店里|商场)?的?(?:规定|流程|程序|制度|规矩|单子)(?:办事?|做|来|处理|答复)?(?:的)?(?:，|。|$)",
+    r"无可厚非|情有可原|合情合理",
+    _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
+    # the fault is the customer's, or nobody's
+    r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
+    r"不(?:是|怪|能怪|该怪)" + _STAFF + r"的?(?:错|责任|问题)",
+    r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
+    r"" + _CUSTOMER + r"自己(?:没|不|没有)(?:说|讲|问|看|弄)(?:清楚|明白|清)",
+    r"(?<!不是)(?<!并非)(?<!不全是)" + _CUSTOMER + r"(?:自己)?的(?:错|责任)(?:，|。|$)",
+]
+_DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
+# Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
+# whole text with the full alternation costs several ms on a long answer).
+_TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|"
+                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己")
+_BEFORE, _AFTER = 30, 12
+
+
+def defended_sentences(text: str, sentence_of) -> dict[int, str]:
+    """Sentence index -> the words that defend the conduct or shift the blame, for each such sentence."""
+    found: dict[int, str] = {}
+    scanned = 0  # windows overlap: never scan a position twice
+    for trigger in _TRIGGER.finditer(text):
+        start = max(trigger.start() - _BEFORE, scanned)
+        end = min(trigger.end() + _AFTER, len(text))
+        if end <= start:
+            continue
+        for m in _DEFENCE.finditer(text, start, end):
+            found.setdefault(sentence_of(m.start()), m.group())
+        scanned = end
+    return found

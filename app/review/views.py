@@ -1,0 +1,260 @@
+"""Instructors' marking pages: the review queue, one response, an attempt's answers, regrade with a dry run,
+offline marking by spreadsheet, item analysis and the live view of a paper's attempts.
+
+Thin: parse the request, call this package's operations (which go through ``app.scoring``), render. GETs never
+write; the request's edge commits a POST (app/transactions.py).
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Blueprint, Response as HttpResponse, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from ..auth.guards import guard_blueprint
+from ..extensions import db
+from ..models import Attempt, Cohort, Paper, Response, utcnow
+from ..qtypes import question_type
+from . import analysis_data, item_analysis, marking, monitor, regrading, spreadsheet
+from .anonymity import trainee_label
+from .queue import FLAGS, QueueFilter, flags_of, next_after, queue
+
+bp = Blueprint("review", __name__)
+guard_blueprint(bp, "instructor", "admin")
+
+
+def _paper(key: str) -> Paper:
+    paper = Paper.by_key(key)
+    if paper is None:
+        abort(404)
+    return paper
+
+
+def _filter_choices() -> dict:
+    return {"papers": db.session.scalars(select(Paper).order_by(Paper.title)).all(),
+            "cohorts": db.session.scalars(select(Cohort).order_by(Cohort.name)).all(), "flags": FLAGS}
+
+
+@bp.app_template_global("review_label")
+def review_label(attempt, blind=False):
+    return trainee_label(attempt, blind)
+
+
+# ------------------------------------------------------------------------------------------------ index
+@bp.route("/")
+def index():
+    return render_template("review/index.html", papers=db.session.scalars(select(Paper).order_by(Paper.title)).all(),
+                           waiting=len(queue(QueueFilter())))
+
+
+# ------------------------------------------------------------------------------------------------ queue
+@bp.route("/queue")
+def queue_page():
+    f = QueueFilter.from_args(request.args)
+    return render_template("review/queue.html", f=f, responses=queue(f), flags_of=flags_of, **_filter_choices())
+
+
+def _response(response_id: int) -> Response:
+    response = db.session.get(Response, response_id)
+    if response is None or response.item.attempt.is_open:
+        abort(404)
+    return response
+
+
+def _render_response(response: Response, f: QueueFilter, errors=(), form=None, status=200):
+    ids = [r.id for r in queue(f)]
+    position = ids.index(response.id) + 1 if response.id in ids else None
+    return render_template("review/response.html", response=response, view=marking.response_view(response), f=f,
+                           attempt=response.item.attempt, errors=errors, form=form or {}, position=position,
+                           queue_size=len(ids)), status
+
+
+@bp.route("/responses/<int:response_id>")
+def response_page(response_id: int):
+    return _render_response(_response(response_id), QueueFilter.from_args(request.args))
+
+
+@bp.route("/responses/<int:response_id>", methods=["POST"])
+def response_save(response_id: int):
+    response = _response(response_id)
+    f = QueueFilter.from_args(request.form)
+    ids = [r.id for r in queue(f)]
+    try:
+        written = marking.apply_review(response, request.form, by=current_user)
+    except marking.ReviewError as exc:
+        return _render_response(response, f, errors=exc.messages, form=request.form, status=400)
+    flash(_("Saved: %(n)d change(s).", n=written) if written else _("Marked as reviewed, grade unchanged."),
+          "success")
+    if request.form.get("go") == "next":
+        following = next_after(ids, response.id)
+        if following is None:
+            flash(_("The queue is done."), "success")
+            return redirect(url_for("review.queue_page", **f.to_args()))
+        return redirect(url_for("review.response_page", response_id=following, **f.to_args()))
+    return redirect(url_for("review.response_page", response_id=response.id, **f.to_args()))
+
+
+# ---------------------------------------------------------------------------------------------- attempt
+@bp.route("/attempts/<int:attempt_id>")
+def attempt_page(attempt_id: int):
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None:
+        abort(404)
+    blind = request.args.get("blind") == "1"
+    items = []
+    for item in attempt.items:
+        content = item.version.content
+        response = item.response
+        items.append({"item": item, "response": response, "objective": question_type(content).objective,
+                      "answered": response is not None and question_type(content).has_answer(content, response.answer),
+                      "view": marking.response_view(response) if response is not None and not attempt.is_open
+                      and response.result is not None else None})
+    return render_template("review/attempt.html", attempt=attempt, items=items, blind=blind,
+                           focus_losses=len(attempt.focus_events))
+
+
+# ---------------------------------------------------------------------------------------------- regrade
+def _questions_arg(source) -> list[str]:
+    return [key[:120] for key in source.getlist("question") if key][:200]
+
+
+@bp.route("/regrade")
+def regrade_page():
+    papers = db.session.scalars(select(Paper).order_by(Paper.title)).all()
+    key = request.args.get("paper", "")
+    paper = Paper.by_key(key) if key else None
+    questions = regrading.paper_questions(paper) if paper else []
+    chosen = _questions_arg(request.args)
+    report = None
+    if paper is not None and request.args.get("preview") == "1":
+        report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=True))  # reads only
+    return render_template("review/regrade.html", papers=papers, paper=paper, questions=questions, chosen=chosen,
+                           report=report)
+
+
+def _log_progress(done: int, total: int) -> None:
+    """Inline for now; a background job (REDIS_URL) will report through the same callback."""
+    if done == total or done % 500 == 0:
+        current_app.logger.info("regrade: %d/%d responses", done, total)
+
+
+@bp.route("/regrade", methods=["POST"])
+def regrade_commit():
+    paper = _paper(request.form.get("paper", ""))
+    chosen = _questions_arg(request.form)
+    report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=False, by=current_user,
+                                                       on_progress=_log_progress))
+    flash(_("Regraded %(n)d response(s): the marks changed for %(changed)d question(s) in %(attempts)d "
+            "attempt(s), %(delta)s points in all; %(kept)d response(s) kept their hand overrides.",
+            n=report["responses"], changed=report["changed"], attempts=report["attempts"],
+            delta="%+g" % report["total_delta"], kept=report["kept_overrides"]), "success")
+    return redirect(url_for("review.regrade_page", paper=paper.key))
+
+
+# ------------------------------------------------------------------------------------- offline marking
+PREVIEW_MAX_AGE = 3600  # seconds between the preview of a sheet and applying it
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="review-marking-sheet")
+
+
+@bp.route("/papers/<key>/marking")
+def marking_page(key: str):
+    return render_template("review/marking.html", paper=_paper(key), preview=None)
+
+
+@bp.route("/papers/<key>/marking.xlsx")
+def marking_export(key: str):
+    paper = _paper(key)
+    data = spreadsheet.export_marking(paper, blind=request.args.get("blind") == "1")
+    name = f"marking-{paper.id}-{utcnow():%Y%m%d-%H%M}.xlsx"
+    return HttpResponse(data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/papers/<key>/marking/preview", methods=["POST"])
+def marking_preview(key: str):
+    paper = _paper(key)
+    upload = request.files.get("sheet")
+    if upload is None or not upload.filename:
+        return render_template("review/marking.html", paper=paper, preview=None,
+                               error=_("Choose the filled XLSX file.")), 400
+    data = upload.stream.read(spreadsheet.MAX_BYTES + 1)
+    try:
+        preview = spreadsheet.read_marking(data, paper)
+    except spreadsheet.SheetError as exc:
+        return render_template("review/marking.html", paper=paper, preview=None, error=str(exc)), 400
+    token = _serializer().dumps({"paper": paper.id, "changes": [c.to_dict() for c in preview.changes]})
+    return render_template("review/marking.html", paper=paper, preview=preview, token=token)
+
+
+@bp.route("/papers/<key>/marking/apply", methods=["POST"])
+def marking_apply(key: str):
+    paper = _paper(key)
+    try:
+        payload = _serializer().loads(request.form.get("token", ""), max_age=PREVIEW_MAX_AGE)
+    except BadSignature:
+        return render_template("review/marking.html", paper=paper, preview=None,
+                               error=_("The preview was altered or has expired: upload the sheet again.")), 400
+    if payload.get("paper") != paper.id:
+        return render_template("review/marking.html", paper=paper, preview=None,
+                               error=_("The preview was altered or has expired: upload the sheet again.")), 400
+    applied, refused = spreadsheet.apply_marking(payload["changes"], paper, by=current_user)
+    flash(_("Imported %(n)d mark(s).", n=applied), "success")
+    for message in refused:
+        flash(message, "error")
+    return redirect(url_for("review.marking_page", key=paper.key))
+
+
+# ---------------------------------------------------------------------------------------- item analysis
+def _analysis(paper: Paper, first_only: bool) -> dict:
+    return item_analysis.analyse(analysis_data.analysis_rows(paper, first_only))
+
+
+@bp.route("/papers/<key>/items")
+def items_page(key: str):
+    paper = _paper(key)
+    first_only = request.args.get("attempts") != "all"
+    return render_template("review/items.html", paper=paper, analysis=_analysis(paper, first_only),
+                           first_only=first_only, texts=_point_texts(paper))
+
+
+def _point_texts(paper: Paper) -> dict:
+    """(question, part, point) -> the key point's text, from the questions' current versions."""
+    texts = {}
+    for question in regrading.paper_questions(paper):
+        for part in (question.current.content.get("parts") or []):
+            texts[(question.key, part["id"], "")] = part.get("prompt", "")
+            for point in part.get("rubric", []):
+                texts[(question.key, part["id"], point["id"])] = point.get("text", "")
+    return texts
+
+
+@bp.route("/papers/<key>/items.csv")
+def items_csv(key: str):
+    paper = _paper(key)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in item_analysis.flat_rows(_analysis(paper, request.args.get("attempts") != "all")):
+        writer.writerow([spreadsheet.neutralise(v) for v in row])
+    return HttpResponse(out.getvalue(), mimetype="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="items-{paper.id}.csv"'})
+
+
+# ------------------------------------------------------------------------------------------- monitoring
+@bp.route("/papers/<key>/monitor")
+def monitor_page(key: str):
+    paper = _paper(key)
+    return render_template("review/monitor.html", paper=paper, rows=monitor.paper_attempts(paper),
+                           blind=request.args.get("blind") == "1")
+
+
+@bp.app_template_filter("hist_label")
+def hist_label(bin_: dict) -> dict:
+    """A histogram bin as a chart bar: labelled by its lower edge."""
+    return {"label": "%g" % bin_["low"], "count": bin_["count"]}

@@ -1,0 +1,174 @@
+import io
+
+import pytest
+
+from app.models import AuditEvent, Cohort, User
+from tests.conftest import PASSWORD
+from tests.reports.factories import make_class, sit
+
+ADMIN_PAGES = ["/admin/", "/admin/users", "/admin/users/new", "/admin/users/import", "/admin/classes",
+               "/admin/pass-rules", "/admin/audit", "/admin/users/import/template.xlsx"]
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_admin_pages_need_an_administrator(path, app, client, trainee_client, instructor_client, admin_client):
+    assert client.get(path).status_code == 302
+    assert trainee_client.get(path).status_code == 403
+    assert instructor_client.get(path).status_code == 403
+    assert admin_client.get(path).status_code == 200
+
+
+def test_gets_write_nothing(admin_client, db):
+    before = db.session.query(AuditEvent).count()
+    for path in ADMIN_PAGES + ["/reports/", "/reports/dashboard"]:
+        assert admin_client.get(path).status_code == 200
+    assert db.session.query(AuditEvent).count() == before
+
+
+def test_posts_need_the_csrf_token(app, make_user, login):
+    admin = make_user("boss", roles=("admin",))
+    c = login(admin)
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = c.post("/admin/classes", data={"name": "一班"})
+    assert response.status_code == 400
+    assert Cohort.query.count() == 0
+
+
+def test_create_user_shows_the_password_once_and_forces_a_change(admin_client, client, db):
+    response = admin_client.post("/admin/users/new", data={"username": "newbie", "display_name": "新人",
+                                                           "roles": ["trainee"]})
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    user = db.session.query(User).filter_by(username="newbie").one()
+    assert user.must_change_password
+    password = page.split("<code>")[1].split("</code>")[0]
+    assert user.check_password(password)
+    assert client.post("/login", data={"username": "newbie", "password": password}).status_code == 302
+    assert client.get("/dashboard").headers["Location"].endswith("/password")
+    bad = client.post("/password", data={"current": password, "new": "short", "confirm": "short"})
+    assert bad.status_code == 200 and "error" in bad.get_data(as_text=True)
+    ok = client.post("/password", data={"current": password, "new": "a new good one", "confirm": "a new good one"})
+    assert ok.status_code == 302
+    db.session.expire_all()
+    assert not db.session.get(User, user.id).must_change_password
+    assert client.get("/dashboard").status_code == 200
+
+
+def test_bad_new_user_rerenders_with_the_error_and_changes_nothing(admin_client, make_user, db):
+    make_user("taken")
+    response = admin_client.post("/admin/users/new", data={"username": "taken", "roles": ["trainee"]})
+    assert response.status_code == 422 and "taken" in response.get_data(as_text=True)
+    response = admin_client.post("/admin/users/new", data={"username": "x y", "roles": []})
+    assert response.status_code == 422
+    assert db.session.query(User).count() == 2
+
+
+def test_roles_disable_reset_and_their_audit(admin_client, make_user, db, client):
+    user = make_user("someone")
+    assert admin_client.post(f"/admin/users/{user.id}/roles", data={"roles": ["instructor"]}).status_code == 302
+    assert admin_client.post(f"/admin/users/{user.id}/active", data={"active": "0"}).status_code == 302
+    assert client.post("/login", data={"username": "someone", "password": PASSWORD}).status_code == 200
+    reset = admin_client.post(f"/admin/users/{user.id}/password")
+    assert reset.status_code == 200
+    db.session.expire_all()
+    user = db.session.get(User, user.id)
+    assert user.roles == {"instructor"} and not user.active and user.must_change_password
+    kinds = [e.kind for e in db.session.query(AuditEvent).order_by(AuditEvent.id)]
+    assert "user.roles" in kinds and "user.disabled" in kinds and "user.password_reset" in kinds
+    assert "auth.login_failed" in kinds and "auth.login" in kinds
+    roles = db.session.query(AuditEvent).filter_by(kind="user.roles").one()
+    assert roles.detail == {"from": ["trainee"], "to": ["instructor"]} and roles.actor_name == "admin1"
+
+
+def test_an_admin_cannot_lock_themselves_out(admin_client, db):
+    me = db.session.query(User).filter_by(username="admin1").one()
+    assert admin_client.post(f"/admin/users/{me.id}/roles", data={"roles": ["trainee"]}).status_code == 422
+    assert admin_client.post(f"/admin/users/{me.id}/active", data={"active": "0"}).status_code == 422
+    db.session.expire_all()
+    assert db.session.get(User, me.id).roles == {"admin"}
+
+
+def test_a_trainee_with_results_is_never_deleted(admin_client, make_user, exam_bank, make_paper, db):
+    paper = make_paper("p-del")
+    sat, idle = make_user("sat"), make_user("idle")
+    sit(sat, paper, [5])
+    response = admin_client.post(f"/admin/users/{sat.id}/delete")
+    assert response.status_code == 422
+    assert admin_client.post(f"/admin/users/{idle.id}/delete").status_code == 302
+    assert {u.username for u in db.session.query(User)} == {"admin1", "sat"}
+
+
+def test_web_import_previews_errors_and_imports_all_or_nothing(admin_client, db):
+    make_class("一班")
+    bad = "姓名,用户名,角色\n甲,a1,学员\n乙,a1,学员\n丙,c1,校长\n".encode("utf-8")
+    response = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(bad), "u.csv")},
+                                 content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "校长" in page and 'name="payload"' not in page
+    good = "姓名,用户名,角色,班级\n甲,a1,学员,一班\n乙,b1,讲师,一班\n".encode("gbk")
+    response = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(good), "u.csv")},
+                                 content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+    assert db.session.query(User).count() == 1  # the preview wrote nothing
+    response = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload})
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    lines = response.get_data().decode("utf-8-sig").splitlines()
+    assert lines[0] == "用户名,姓名,初始密码" and len(lines) == 3
+    assert db.session.query(User).count() == 3
+    # The same file again: every name is now taken, nothing changes.
+    again = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload})
+    assert again.status_code == 422 and db.session.query(User).count() == 3
+
+
+def test_classes_members_and_paper_windows(admin_client, make_user, exam_bank, make_paper, db):
+    from datetime import datetime, timezone
+
+    from app.admin.classes import papers_open_to
+
+    paper = make_paper("p-win")
+    trainee, teacher = make_user("t1"), make_user("teach", roles=("instructor",))
+    response = admin_client.post("/admin/classes", data={"name": "三班"})
+    cohort = db.session.query(Cohort).filter_by(name="三班").one()
+    assert response.status_code == 302
+    assert admin_client.post("/admin/classes", data={"name": "三班"}).status_code == 422
+    assert admin_client.post(f"/admin/classes/{cohort.id}/members", data={"members": "t1\nteach\nghost"}
+                             ).status_code == 422
+    assert admin_client.post(f"/admin/classes/{cohort.id}/members", data={"members": "t1\nteach"}
+                             ).status_code == 302
+    bad = admin_client.post(f"/admin/classes/{cohort.id}/papers", data={
+        "paper_id": paper.id, "opens_at": "2026-12-10T09:00", "closes_at": "2026-12-10T08:00"})
+    assert bad.status_code == 422
+    assert admin_client.post(f"/admin/classes/{cohort.id}/papers", data={
+        "paper_id": paper.id, "opens_at": "2026-12-10T09:00", "closes_at": "2026-12-10T11:00"}).status_code == 302
+    db.session.expire_all()
+    trainee = db.session.get(User, trainee.id)
+    assert papers_open_to(trainee, datetime(2026, 12, 10, 1, 30, tzinfo=timezone.utc)) == [paper]  # 09:30 CST
+    assert papers_open_to(trainee, datetime(2026, 12, 10, 3, 0, tzinfo=timezone.utc)) == []  # 11:00: closed
+    assert papers_open_to(trainee, datetime(2026, 12, 10, 0, 59, tzinfo=timezone.utc)) == []
+
+
+def test_pass_rule_pair(admin_client, exam_bank, make_paper, db):
+    from app.reports.passing import rule_for
+
+    theory, practice = make_paper("theory"), make_paper("practice")
+    assert admin_client.post("/admin/pass-rules", data={"paper_id": theory.id, "pass_mark": "160"}).status_code == 422
+    assert admin_client.post("/admin/pass-rules", data={"paper_id": theory.id, "pass_mark": "60",
+                                                        "partner_id": practice.id, "partner_mark": "60",
+                                                        "name": "资格鉴定"}).status_code == 302
+    assert rule_for(practice).partner_paper_id == theory.id and rule_for(theory).partner_paper_id == practice.id
+
+
+def test_audit_filter_and_export(admin_client, make_user, client, db):
+    make_user("someone")
+    client.post("/login", data={"username": "someone", "password": "wrong password"})
+    page = admin_client.get("/admin/audit?kind=auth.login_failed").get_data(as_text=True)
+    assert "someone" in page and "auth.login_failed" in page
+    assert admin_client.get("/admin/audit?from=not-a-date").status_code == 422
+    response = admin_client.post("/admin/audit/export", data={"kind": "auth.login_failed"})
+    data = response.get_data()
+    response.close()  # the body is a temporary file
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and "someone" in lines[1]
+    assert db.session.query(AuditEvent).filter_by(kind="audit.exported").count() == 1

@@ -1,0 +1,45 @@
+from app.models import AuditEvent, User
+from tests.conftest import PASSWORD
+
+
+def _must_change(db, user):
+    user.must_change_password = True
+    db.session.commit()
+
+
+def test_a_flagged_user_reaches_only_the_change_password_page(client, trainee, db):
+    _must_change(db, trainee)
+    assert client.post("/login", data={"username": "trainee1", "password": PASSWORD}).status_code == 302
+    assert client.get("/dashboard").headers["Location"].endswith("/password")
+    api = client.get("/api/papers")
+    assert api.status_code == 403 and api.get_json()["error"] == "password_change_required"
+    assert client.get("/password").status_code == 200
+
+
+def test_wrong_current_or_same_password_is_refused_and_changes_nothing(client, trainee, db):
+    _must_change(db, trainee)
+    client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    wrong = client.post("/password", data={"current": "not it at all", "new": "brand new pw", "confirm": "brand new pw"})
+    same = client.post("/password", data={"current": PASSWORD, "new": PASSWORD, "confirm": PASSWORD})
+    differ = client.post("/password", data={"current": PASSWORD, "new": "brand new pw", "confirm": "other new pw"})
+    assert all(r.status_code == 200 and 'role="alert"' in r.get_data(as_text=True) for r in (wrong, same, differ))
+    db.session.expire_all()
+    user = db.session.get(User, trainee.id)
+    assert user.must_change_password and user.check_password(PASSWORD)
+
+
+def test_changing_the_password_clears_the_flag_and_is_audited(client, trainee, db):
+    _must_change(db, trainee)
+    client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    response = client.post("/password", data={"current": PASSWORD, "new": "brand new pw", "confirm": "brand new pw"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    user = db.session.get(User, trainee.id)
+    assert not user.must_change_password and user.check_password("brand new pw")
+    assert db.session.query(AuditEvent).filter_by(kind="auth.password_changed", actor_id=trainee.id).count() == 1
+
+
+def test_failed_sign_in_is_audited_with_the_name_tried(client, trainee, db):
+    client.post("/login", data={"username": "nobody", "password": "whatever it is"})
+    event = db.session.query(AuditEvent).filter_by(kind="auth.login_failed").one()
+    assert event.target == "nobody" and event.actor_id is None and event.detail == {"reason": "credentials"}

@@ -1,0 +1,61 @@
+"""Keyword lists earn a quarter of what they name; point-form statements and precise lists of names keep it."""
+from app.grading.lists import split_items
+
+TRAINING = {
+    "points": 10,
+    "rubric": [
+        {"id": "awareness", "text": "树立服务意识", "points": 2.5, "match": ["服务意识"]},
+        {"id": "skills", "text": "服务技巧", "points": 2.5, "match": [["技巧", "话术"]]},
+        {"id": "teamwork", "text": "建立协调合作的团队", "points": 2.5, "match": [["团队", "合作"]]},
+        {"id": "classroom", "text": "教室集中培训", "points": 2.5, "match": [["课堂", "教室", "集中培训"]]},
+    ],
+}
+STEPS = {
+    "points": 6,
+    "rubric": [
+        {"id": "apologize", "text": "向顾客真诚道歉，安抚情绪", "points": 2, "match": ["道歉"]},
+        {"id": "listen", "text": "耐心倾听顾客的抱怨", "points": 2, "match": ["倾听"]},
+        {"id": "follow", "text": "事后回访，确认顾客满意", "points": 2, "match": ["回访"]},
+    ],
+}
+
+
+def test_bare_term_list_earns_a_quarter(grader):
+    result = grader.grade(TRAINING, "招聘 面试 笔试 岗前培训 考核 淘汰 激励 职业规划 团队建设 服务意识")
+    assert result.score == 1.0  # two points named: 2.5 × 25% each, rounded to a quarter point (0.5)
+    assert "list" in result.flags
+    assert any(r.startswith("keyword list") for r in result.reasons)
+
+
+def test_point_form_statements_keep_full_credit(grader):
+    answer = ("1、先树立服务意识，让新人明白客户满意是出发点；2、教接听、安抚这些沟通技巧；"
+              "3、搞小组活动，培养团队合作；4、在教室集中培训，再配合网课。")
+    result = grader.grade(TRAINING, answer)
+    assert result.score == 10
+    assert not any(r.startswith("keyword list") for r in result.reasons)
+
+
+def test_terms_of_a_statement_question_in_a_list_are_discounted(grader):
+    assert grader.grade(STEPS, "道歉、倾听、回访、赔偿、退货").score == 1.5
+    assert grader.grade(STEPS, "先向顾客道歉，再耐心倾听她的抱怨，事后还要回访。").score == 6
+
+
+def test_precise_list_of_names_on_a_naming_part_keeps_credit(grader):
+    part = {
+        "points": 6,
+        "rubric": [
+            {"id": "accent", "text": "口音障碍", "points": 2, "match": ["口音"]},
+            {"id": "jargon", "text": "专业术语", "points": 2, "match": ["术语"]},
+            {"id": "speed", "text": "语速", "points": 2, "match": ["语速"]},
+        ],
+    }
+    assert grader.grade(part, "口音、专业术语、语速、情绪").score == 6
+    # the same names drowned in other topics' vocabulary are stuffing
+    assert grader.grade(part, "口音 术语 语速 投诉 道歉 回访 满意度 忠诚度 绩效").score == 1.5
+
+
+def test_items_split_on_separators_and_list_numbers():
+    items = split_items("1、道歉 2.倾听①回访")
+    assert [("1、道歉 2.倾听①回访"[i.start:i.end], i.bare) for i in items] == [
+        ("道歉", True), ("倾听", True), ("回访", True)]
+    assert len(split_items("first say sorry to the customer")) == 1

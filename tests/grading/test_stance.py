@@ -1,0 +1,81 @@
+"""The trainee's position: dismissive negators, hypotheticals, double negatives, defence and blame-shifting,
+a point's not_with terms.  Each rule: one answer that earns, one that does not."""
+
+APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
+NO_RELOCATION = {
+    "points": 2,
+    "rubric": [{"id": "no-relocation", "text": "没有把顾客请到办公室", "points": 2, "polarity": "negative",
+                "match": [["请", "带"], ["办公室"]]}],
+}
+NO_RETENTION = {
+    "points": 2,
+    "rubric": [{"id": "no-retention", "text": "没有挽留客户", "points": 2, "polarity": "negative", "match": ["挽留"]}],
+}
+RESPONSIBILITY = {"points": 2, "rubric": [{"id": "own", "text": "承认商场有责任", "points": 2, "match": ["责任"]}]}
+ANALYSIS = {
+    "points": 2,
+    "rubric": [{"id": "analyze", "text": "苍蝇可能是事后落入", "points": 2, "match": [["饭馆"], ["苍蝇"]]}],
+}
+VERDICT = {
+    "points": 2,
+    "rubric": [{"id": "verdict", "text": "判断做法错误", "points": 2, "scope": "answer",
+                "match": [["不对", "错误", "不应该"], ["小陈", "做法"]], "not_with": ["做得对", "可以理解"]}],
+}
+
+
+def score(grader, part, answer):
+    return grader.grade(part, answer).score
+
+
+def test_new_negators_negate(grader):
+    for negator in ("谈不上", "没必要", "用不着", "犯不着", "无须"):
+        assert score(grader, APOLOGY, f"这件事{negator}道歉") == 0, negator
+    assert score(grader, APOLOGY, "这件事必须道歉") == 2
+
+
+def test_hypothetical_condition_is_not_a_recommendation(grader):
+    assert score(grader, APOLOGY, "绝对不能向顾客道歉，一道歉就等于承认责任") == 0
+    assert score(grader, APOLOGY, "要是向她道歉，商场就等于认了这个责任") == 0
+    assert score(grader, APOLOGY, "一旦道歉，他就会提更多要求") == 0
+    # a result clause and a negated condition do recommend it
+    assert score(grader, APOLOGY, "如果顾客生气，就要先道歉") == 2
+    assert score(grader, APOLOGY, "如果不及时道歉，顾客就会更生气") == 2
+
+
+def test_double_negative_asserts(grader):
+    assert score(grader, RESPONSIBILITY, "不能说商场一点责任都没有") == 2
+    assert score(grader, RESPONSIBILITY, "商场一点责任都没有") == 0
+
+
+def test_dismissive_negator_does_not_spot_a_fault(grader):
+    assert score(grader, NO_RELOCATION, "在收银区旁边处理是正常的，没必要请她去办公室") == 0
+    assert score(grader, NO_RETENTION, "客户自己不想跑，用不着挽留") == 0
+    assert score(grader, NO_RELOCATION, "她没有把顾客请到办公室，就在卖场里处理") == 2
+    assert score(grader, NO_RETENTION, "坐席员没有挽留客户") == 2
+
+
+def test_defence_and_blame_shifting_earn_nothing(grader):
+    blamed = grader.grade(ANALYSIS, "苍蝇很可能是小饭馆里飞进去的，跟我们商场没关系。")
+    assert blamed.score == 0
+    assert "defence" in blamed.flags and blamed.reasons
+    assert score(grader, ANALYSIS, "苍蝇很可能是在小饭馆里落进去的，要结合地点分析。") == 2
+    assert score(grader, NO_RELOCATION, "小刘的做法没什么问题，她没有把顾客请到办公室也没错。") == 0
+
+
+def test_comfort_is_not_a_defence(grader):
+    result = grader.grade(APOLOGY, "没关系，我先向您道歉，马上帮您处理。")
+    assert result.score == 2
+    assert "defence" not in result.flags
+
+
+def test_not_with_bars_the_point(grader):
+    assert score(grader, VERDICT, "小陈做得对，不应该为骂人的客户服务。") == 0
+    assert score(grader, VERDICT, "这种做法可以理解。不过小陈不应该挂电话。") == 0
+    assert score(grader, VERDICT, "小陈的做法不对，不应该先挂断电话。") == 2
+
+
+def test_negated_circumstance_does_not_cancel_the_act(grader):
+    part = {"points": 2, "rubric": [{"id": "apologize", "text": "为延误道歉", "points": 2,
+                                      "match": [["对不起", "道歉"], ["耽误", "延误"]]}]}
+    assert score(grader, part, "配件没到货耽误了，再次跟您说声对不起。") == 2
+    assert score(grader, part, "耽误了这么久，也没有说对不起。") == 0

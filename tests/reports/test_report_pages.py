@@ -1,0 +1,100 @@
+import io
+import subprocess
+
+import openpyxl
+import pytest
+
+from app.models import AuditEvent, PointScore
+from tests.reports.factories import T0, make_class, sit
+
+
+@pytest.fixture
+def classes(exam_bank, make_paper, make_user, db):
+    paper = make_paper("mock-p", sections=[{"title": "单选", "questions": ["gas.s0"]},
+                                           {"title": "案例", "questions": ["complaints.case"]}])
+    teacher = make_user("teacher", roles=("instructor",))
+    a, b = make_user("stu_a", display_name="陈一"), make_user("stu_b", display_name="林二")
+    make_class("甲班", teacher, a)
+    make_class("乙班", b)
+    attempt = sit(a, paper, [9, 4], sections=[0, 1])
+    sit(b, paper, [3, 2], sections=[0, 1])
+    response = attempt.items[1].response
+    db.session.add_all([PointScore(response_id=response.id, part_id="a", point_id="listen", earned=0, max=6),
+                        PointScore(response_id=response.id, part_id="a", point_id="apologize", earned=4, max=4)])
+    db.session.commit()
+    return paper
+
+
+def test_admin_downloads_xlsx_and_the_download_is_audited(admin_client, classes, db):
+    response = admin_client.post("/reports/export", data={"paper": "mock-p", "format": "xlsx", "pick": "best"})
+    assert response.status_code == 200
+    data = response.get_data()
+    response.close()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    names = [row[1] for row in book["成绩"].iter_rows(min_row=2, values_only=True)]
+    assert names == ["stu_a", "stu_b"]
+    event = db.session.query(AuditEvent).filter_by(kind="report.exported").one()
+    assert event.actor_name == "admin1" and event.detail["format"] == "xlsx"
+
+
+def test_instructor_sees_only_the_classes_they_teach(login, classes, db):
+    from app.models import User
+
+    c = login(db.session.query(User).filter_by(username="teacher").one())
+    page = c.get("/reports/?paper=mock-p").get_data(as_text=True)
+    assert "stu_a" in page and "stu_b" not in page
+    other = db.session.query(__import__("app.models", fromlist=["Cohort"]).Cohort).filter_by(name="乙班").one()
+    assert c.get(f"/reports/?paper=mock-p&cohort={other.id}").status_code == 403
+    assert c.get("/reports/transcript/stu_b").status_code == 403
+    assert c.get("/reports/transcript/stu_a").status_code == 200
+    assert c.get("/admin/").status_code == 403
+
+
+def test_trainees_cannot_see_reports(trainee_client, classes):
+    assert trainee_client.get("/reports/?paper=mock-p").status_code == 403
+
+
+def test_bad_report_parameters_rerender_with_a_message(admin_client, classes):
+    response = admin_client.get("/reports/?paper=mock-p&from=2026-12-02&to=2026-12-01")
+    assert response.status_code == 422 and 'role="alert"' in response.get_data(as_text=True)
+    assert admin_client.get("/reports/?paper=nope").status_code == 422
+    assert admin_client.post("/reports/export", data={"paper": "mock-p", "format": "doc"}).status_code == 422
+
+
+def test_ranking_print_page_and_pdf(admin_client, classes, tmp_path):
+    page = admin_client.get("/reports/ranking?paper=mock-p").get_data(as_text=True)
+    assert "成绩排名表" in page and "陈一" in page and "不合格" in page and "@media print" in page
+    assert 'action="/reports/ranking.pdf"' in page and 'name="csrf_token"' in page
+    response = admin_client.post("/reports/ranking.pdf", data={"paper": "mock-p", "pick": "best"})
+    assert response.mimetype == "application/pdf"
+    path = tmp_path / "r.pdf"
+    path.write_bytes(response.get_data())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "陈一" in text and "林二" in text and "13.0" in text
+
+
+def test_transcript_pdf_download(admin_client, classes, tmp_path):
+    response = admin_client.post("/reports/transcript/stu_a.pdf")
+    path = tmp_path / "t.pdf"
+    path.write_bytes(response.get_data())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "陈一" in text and "13.0" in text and "合格" in text and "不合格" not in text  # 13/20 = 65%
+
+
+def test_dashboard_draws_svg_charts_from_the_figures(admin_client, classes):
+    page = admin_client.get("/reports/dashboard?paper=mock-p").get_data(as_text=True)
+    assert page.count("<svg") >= 4 and "<script" not in page.split("<main>")[1]
+    assert "50%" in page  # pass rate: stu_a 13/20 = 65% passes, stu_b 5/20 fails
+    assert "listen" in page and "0%" in page  # the weakest key point
+    assert "公用事业服务" in page
+
+
+def test_dashboard_figures(app, classes):
+    from app.reports.dashboard import dashboard
+    from app.reports.scores import ReportQuery
+
+    board = dashboard(ReportQuery(classes))
+    assert board.attended == 2 and board.passed == 1 and board.failed == 1
+    assert board.distribution[6] == 1 and board.distribution[2] == 1
+    assert board.trend == [("2026-W47", 45.0, 2)]
+    assert board.points[0][0].startswith("gas.s0 a·listen")  # the factory's items all use the first version and board.points[0][1] == 0

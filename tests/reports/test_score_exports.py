@@ -1,0 +1,110 @@
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from app.reports.scores import ReportError, ReportQuery, export, score_report
+from tests.reports.factories import T0, make_class, sit
+from datetime import timedelta, date
+
+EVIL = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def scored(exam_bank, make_paper, make_user):
+    paper = make_paper("mock-r", sections=[{"title": "单选", "questions": ["gas.s0"]},
+                                           {"title": "案例", "questions": ["complaints.case"]}])
+    zhang = make_user("zhang", display_name="张三")
+    li = make_user("li", display_name="李四")
+    evil = make_user("evil", display_name=EVIL)
+    absent = make_user("absent", display_name="缺考")
+    make_class("一班", zhang, li, absent)
+    sit(zhang, paper, [10, 8], sections=[0, 1])              # 18/20 = 90%
+    sit(zhang, paper, [5, 5], sections=[0, 1], finished=T0 + timedelta(days=1))  # a later, worse attempt
+    sit(li, paper, [6, 4], sections=[0, 1])                  # 10/20 = 50%: 不合格
+    sit(evil, paper, [7, 7], sections=[0, 1], needs_review=True)
+    return paper
+
+
+def _xlsx(query):
+    out = io.BytesIO()
+    export(query, "xlsx", out)
+    out.seek(0)
+    return openpyxl.load_workbook(out)
+
+
+def test_xlsx_holds_headers_values_and_a_summary_per_class(scored):
+    book = _xlsx(ReportQuery(scored))
+    assert book.sheetnames == ["成绩", "汇总"]
+    ws = book["成绩"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:7] == ["排名", "用户名", "姓名", "班级", "总分", "满分", "得分率"]
+    assert headers[7:9] == ["单选", "案例"] and headers[9:11] == ["第1题", "第2题"]
+    assert headers[-4:] == ["用时（分钟）", "交卷时间", "复核", "合格/不合格"]
+    assert ws.freeze_panes == "A2"
+    rows = {r[1]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    zhang = rows["zhang"]
+    assert zhang[0] == 1 and zhang[2] == "张三" and zhang[3] == "一班" and zhang[4] == 18 and zhang[7:9] == (10, 8)
+    assert zhang[-1] == "合格" and zhang[-2] == "无需复核" and zhang[-4] == 30
+    assert zhang[-3].strftime("%Y-%m-%d %H:%M") == "2026-11-20 09:00"  # China time
+    assert rows["li"][-1] == "不合格" and rows["li"][0] == 3
+    assert rows["evil"][-2] == "待复核"
+    assert ws["E2"].number_format == "0.0" and ws["G2"].number_format == "0.0%"
+    summary = {r[0]: r for r in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    # 一班: three trainees enrolled, two sat (zhang 18, li 10), one absent, one passed.
+    assert summary["一班"][1:4] == (3, 2, 1) and summary["一班"][4] == 14 and summary["一班"][5:8] == (18, 10, 1)
+    assert summary["一班"][8] == 0.5
+    assert summary["全部"][2] == 3
+
+
+def test_pick_latest_and_first(scored):
+    latest = {r[1]: r for r in _xlsx(ReportQuery(scored, pick="latest"))["成绩"].iter_rows(min_row=2, values_only=True)}
+    assert latest["zhang"][4] == 10
+    first = {r[1]: r for r in _xlsx(ReportQuery(scored, pick="first"))["成绩"].iter_rows(min_row=2, values_only=True)}
+    assert first["zhang"][4] == 18
+
+
+def test_class_and_date_filters(scored):
+    cohort = scored.query.session.query(__import__("app.models", fromlist=["Cohort"]).Cohort).one()
+    rows = list(_xlsx(ReportQuery(scored, cohort=cohort))["成绩"].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[1] for r in rows) == ["li", "zhang"]
+    later = ReportQuery(scored, start=date(2026, 11, 21), end=date(2026, 11, 21))
+    rows = list(_xlsx(later)["成绩"].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[4]) for r in rows] == [("zhang", 10)]
+
+
+def test_reversed_dates_and_unknown_pick_are_refused(scored):
+    with pytest.raises(ReportError):
+        ReportQuery(scored, start=date(2026, 12, 2), end=date(2026, 12, 1))
+    with pytest.raises(ReportError):
+        ReportQuery(scored, pick="worst")
+
+
+def test_csv_starts_with_bom_and_neutralises_formulas(scored):
+    out = io.BytesIO()
+    export(ReportQuery(scored), "csv", out)
+    data = out.getvalue()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][0] == "排名"
+    evil = next(r for r in rows if r[1] == "evil")
+    assert evil[2] == "'" + EVIL
+
+
+def test_xlsx_neutralises_formulas(scored):
+    ws = _xlsx(ReportQuery(scored))["成绩"]
+    evil = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "evil")
+    assert evil[2].value == "'" + EVIL and evil[2].data_type == "s"
+
+
+def test_report_reads_in_batches(scored, monkeypatch):
+    """Rows come from the database a batch at a time (the batch size is what keeps memory flat)."""
+    import app.reports.scores as scores
+
+    monkeypatch.setattr(scores, "BATCH", 1)
+    seen = []
+    original = scores._item_details
+    monkeypatch.setattr(scores, "_item_details", lambda ids: seen.append(list(ids)) or original(ids))
+    rows = list(score_report(ReportQuery(scored)).rows())
+    assert len(rows) == 3 and all(len(batch) == 1 for batch in seen) and len(seen) == 3
