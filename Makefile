@@ -7,11 +7,17 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 TEST_WORKERS ?= auto
 
-.PHONY: run test e2e setup db bank demo translations browser bench clean
+.PHONY: run serve test e2e setup db bank demo translations browser bench clean
 
 run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the bundled bank and demo accounts
 	@echo "Serving on http://$(HOST):$(PORT)  (Ctrl-C to stop)"
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+serve: setup db  ## the production stack locally: gunicorn, one RQ worker (with REDIS_URL), the overdue sweep
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
+	if [ -n "$$REDIS_URL" ]; then $(BIN)/flask jobs worker & else echo "REDIS_URL not set: jobs run inline"; fi; \
+	$(BIN)/flask attempts sweep --every $${SWEEP_EVERY:-60} & \
+	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 test: setup browser  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set), on every core
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)

@@ -1,7 +1,7 @@
 """The exam platform's application factory."""
 import os
 
-from flask import Flask
+from flask import Flask, request
 
 from . import config as config_module
 from .extensions import babel, csrf, db, limiter, login, migrate, select_locale
@@ -22,6 +22,15 @@ def create_app(config: dict | None = None) -> Flask:
         from argon2 import PasswordHasher
 
         app.extensions["password_hasher"] = PasswordHasher(**app.config["ARGON2_PARAMS"])
+    if any(app.config["PROXY_FIX"].values()):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        fix = app.config["PROXY_FIX"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=fix["for"], x_proto=fix["proto"], x_host=fix["host"],
+                                x_prefix=fix["prefix"])
+    from . import edge
+
+    edge.register(app)  # first: every other hook sees only storable text
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(os.path.dirname(os.path.dirname(__file__)), "migrations"))
     login.init_app(app)
@@ -63,4 +72,13 @@ def _register_template_helpers(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if app.config.get("CONTENT_SECURITY_POLICY"):
+            response.headers.setdefault("Content-Security-Policy", app.config["CONTENT_SECURITY_POLICY"])
+        if request.is_secure and app.config.get("HSTS_MAX_AGE"):
+            response.headers.setdefault("Strict-Transport-Security", f"max-age={app.config['HSTS_MAX_AGE']}")
+        if request.endpoint != "static" and request.method in ("GET", "HEAD"):
+            # Pages and JSON are the user's own (attempts, results, answers): no shared or back-button cache.
+            # Answers to POST and PUT are not cached anyway; marked no-store, the exam page's keepalive focus
+            # report went missing from Chromium's resource timing (tests/e2e).
+            response.headers["Cache-Control"] = "no-store"
         return response

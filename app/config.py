@@ -30,16 +30,32 @@ def from_environment(instance_path: str) -> dict:
         database_url = "postgresql+psycopg://" + database_url[len("postgresql://"):]
     redis_url = os.environ.get("REDIS_URL")
     secure = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
-    return {
+    optional = {name: os.environ[name] for name in ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT",
+                                                     "CONTENT_SECURITY_POLICY") if os.environ.get(name)}
+    return optional | {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "REDIS_URL": redis_url,
         "RATELIMIT_STORAGE_URI": redis_url or "memory://",
         "SESSION_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_SECURE": secure,
         "CENTRE_TIMEZONE": os.environ.get("CENTRE_TIMEZONE", "Asia/Shanghai"),  # times on every page
+        # Behind a reverse proxy, how many proxies set X-Forwarded-For / -Proto / -Host / -Prefix (0: trust none).
+        "PROXY_FIX": {part: _count(f"PROXY_FIX_X_{part.upper()}") for part in ("for", "proto", "host", "prefix")},
         "BANK_PATH": os.environ.get("BANK_PATH", str(Path(__file__).resolve().parent.parent / "question_bank")),
     }
 
+
+def _count(name: str) -> int:
+    value = os.environ.get(name, "0").strip()
+    if not value.isdigit():
+        raise ValueError(f"{name} must be a whole number of proxies, not {value!r}")
+    return int(value)
+
+
+# script-src keeps 'unsafe-inline' only while a template still has an inline script (the exam page's and the
+# print button's): tests/prod/test_headers.py fails once none is left, so that the policy is tightened then.
+CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+       "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 
 DEFAULTS = {
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -49,7 +65,16 @@ DEFAULTS = {
     "REMEMBER_COOKIE_SAMESITE": "Lax",
     "BABEL_DEFAULT_LOCALE": "zh_CN",
     "LANGUAGES": {"zh_CN": "中文", "en": "English"},
+    # Wrong passwords per account; sign-in attempts per client address (a classroom behind one NAT fits).
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
+    "LOGIN_ADDRESS_RATE_LIMIT": "300 per minute",
+    "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
+    # Redis away: limits go on in this process (a warning in the log), never a 500.
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    "RATELIMIT_SWALLOW_ERRORS": True,
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    "CONTENT_SECURITY_POLICY": CSP,
+    "HSTS_MAX_AGE": 31536000,
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session: long exams must not expire it
     "MAX_CONTENT_LENGTH": 8 * 1024 * 1024,
 }

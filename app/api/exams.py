@@ -6,7 +6,7 @@ from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as p
 from ..exams.errors import ExamNotFound, is_key
 from ..models import Paper, utcnow
 from . import schemas
-from .base import bp, roles_required
+from .base import ApiError, bp, roles_required
 
 TRAINEE = ("trainee",)
 READERS = ("trainee", "instructor", "admin")
@@ -55,12 +55,13 @@ def attempt(attempt_id: str):
 @bp.route("/attempts/<attempt_id>/answers/<question_id>", methods=["PUT"])
 @roles_required(*TRAINEE)
 def save_answer(attempt_id: str, question_id: str):
-    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
-    answer, flagged = schemas.answer_request()
-    if answer is schemas.MISSING:
-        response = lifecycle.set_flag(found, question_id, flagged)
-    else:
-        response = lifecycle.save_answer(found, question_id, answer, flagged=flagged)
+    try:
+        answer, flagged = schemas.answer_request()
+    except ApiError:
+        lifecycle.get_attempt_for(g.api_user, attempt_id)  # someone else's attempt: 404 before any 400
+        raise
+    response = lifecycle.save_by_id(g.api_user, attempt_id, question_id,
+                                    lifecycle.KEEP if answer is schemas.MISSING else answer, flagged=flagged)
     return jsonify(question=question_id, answer=response.answer, flagged=response.flagged,
                    saved_at=response.saved_at.isoformat() if response.saved_at else None)
 

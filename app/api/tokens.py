@@ -2,6 +2,7 @@
 from flask import current_app, g, jsonify
 
 from ..auth.services import authenticate
+from ..auth.throttle import account_key, address_key, login_failed
 from ..extensions import limiter
 from ..models import ApiToken, utcnow
 from . import schemas
@@ -10,11 +11,15 @@ from .base import bp, error, public, roles_required
 
 @bp.route("/auth/token", methods=["POST"])
 @public
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], error_message="too many login attempts")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=account_key, deduct_when=login_failed,
+               error_message="too many wrong passwords for this account")
+@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_RATE_LIMIT"], key_func=address_key,
+               error_message="too many sign-ins from this address")
 def issue_token():
     username, password = schemas.token_request()
     user = authenticate(username, password)
     if user is None:
+        login_failed.mark()
         return error(401, "unauthorized", "wrong username or password")
     row, plain = ApiToken.issue(user)
     response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())

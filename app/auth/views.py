@@ -1,13 +1,14 @@
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, limiter, login
-from ..models import User
+from ..models import DomainError, User
 from ..urls import safe_next
-from ..models import DomainError
 from .forms import ChangePasswordForm, LoginForm
+from .guards import public, signed_in
 from .services import AccountError, authenticate, change_password
+from .throttle import account_key, address_key, login_failed
 
 bp = Blueprint("auth", __name__)
 
@@ -17,7 +18,14 @@ login.login_message = None  # the login page says it already
 
 @login.user_loader
 def load_user(user_id: str):
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    """The user of a session or remember cookie ("id:session_version"), None once that version has ended."""
+    ident, _, version = user_id.partition(":")
+    if not ident.isdigit() or not version.isdigit() or len(ident) > 18 or len(version) > 18:
+        return None
+    user = db.session.get(User, int(ident))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
 
 
 def home_for(user) -> str:
@@ -29,8 +37,13 @@ def home_for(user) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"],
-               error_message="too many login attempts")
+@public
+# Wrong passwords count against the account only; the address limit is wide enough for a classroom behind
+# one NAT (or one proxy without ProxyFix) to sign in at once.
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=account_key,
+               deduct_when=login_failed, error_message="too many wrong passwords for this account")
+@limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_RATE_LIMIT"], methods=["POST"], key_func=address_key,
+               error_message="too many sign-ins from this address")
 def login_view():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
@@ -38,6 +51,7 @@ def login_view():
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
         if user is None:
+            login_failed.mark()
             form.password.errors.append(_("Wrong username or password."))
         else:
             session.clear()  # a fresh session on login: no fixation
@@ -47,10 +61,12 @@ def login_view():
 
 
 @bp.route("/logout", methods=["POST"])
-@login_required
+@signed_in
 def logout():
-    logout_user()
+    """Sign out everywhere: this session, the remember cookie and every other session and bearer token."""
+    current_user.end_all_sessions()
     session.clear()
+    logout_user()  # after clear(): its marker tells Flask-Login to delete the remember cookie
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))
 
@@ -73,7 +89,7 @@ def require_password_change():
 
 
 @bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
-@login_required
+@signed_in
 def change_password_view():
     form = ChangePasswordForm()
     if form.validate_on_submit():
@@ -86,12 +102,15 @@ def change_password_view():
         except DomainError:
             form.new.errors.append(_("The password must be at least 8 characters."))
         else:
+            # The change ended every session of the user (session_version); this one goes on with the new one.
+            login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "info")
             return redirect(home_for(current_user))
     return render_template("auth/change_password.html", form=form, forced=current_user.must_change_password)
 
 
 @bp.route("/lang/<code>", methods=["POST"])
+@public
 def set_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         session["lang"] = code
@@ -99,6 +118,7 @@ def set_language(code: str):
 
 
 @bp.route("/")
+@public
 def index():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))

@@ -1,16 +1,334 @@
-from flask import Blueprint, render_template
+"""Instructor pages: the bank browser, the question editor with its live try panel, test responses, bank
+exchange, import and papers. Thin: parse, call the operations (browse, editor, trial, ...), render. The request's
+edge commits (app/transactions.py); a form with errors is answered 422, so nothing is kept."""
+import os
+
+from flask import Blueprint, Response, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from ..auth.guards import guard_blueprint
-from . import services
+from ..qtypes import QUESTION_TYPES
+from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
 
 bp = Blueprint("authoring", __name__)
 guard_blueprint(bp, "instructor", "admin")
 
+TYPE_LABELS = {"single": "Single choice", "multiple": "Multiple choice", "judge": "True/false", "case": "Case analysis"}
 
+
+LOCATIONS = {"row": "row %(n)s", "paragraph": "paragraph %(n)s", "line": "line %(n)s"}
+
+
+def location_label(location: str) -> str:
+    """A converter's ``row 4`` / ``paragraph 12`` / ``line 3`` in the user's language."""
+    word, _sep, number = str(location).partition(" ")
+    if word in LOCATIONS and number.isdigit():
+        return _(LOCATIONS[word], n=number)
+    return str(location)
+
+
+@bp.app_context_processor
+def authoring_helpers():
+    return {"type_label": lambda name: _(TYPE_LABELS[name]) if name in TYPE_LABELS else (name or "–"), "stem_preview": browse.stem_preview,
+            "location_label": location_label}
+
+
+def _uploads() -> str:
+    """Where bank uploads wait for their confirmation."""
+    return current_app.config.get("BANK_UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "bank-uploads")
+
+
+def _question_or_404(key: str):
+    question = browse.get_question(key)
+    if question is None or question.current is None:
+        abort(404)
+    return question
+
+
+# ------------------------------------------------------------------------------------------------ browser
 @bp.route("/")
 def index():
-    return render_template("authoring/index.html", questions=services.question_list(),
-                           papers=services.paper_list())
+    filters = browse.Filters.from_args(request.args)
+    questions, total = browse.search(filters)
+    pages = max(1, -(-total // browse.PAGE_SIZE))
+    return render_template("authoring/index.html", questions=questions, total=total, filters=filters,
+                           pages=pages, facets=browse.facets(), papers=services.paper_list())
+
+
+@bp.route("/questions/<key>")
+def question(key):
+    q = _question_or_404(key)
+    return render_template("authoring/question.html", q=q, view=browse.trainee_view(q.current.content),
+                           usage=browse.usage(q))
+
+
+@bp.route("/questions/<key>/diff")
+def diff(key):
+    q = _question_or_404(key)
+    newest = q.current.number
+    try:
+        a = int(request.args.get("a", newest - 1))
+        b = int(request.args.get("b", newest))
+    except ValueError:
+        abort(400)
+    old, new = browse.version_of(q, a), browse.version_of(q, b)
+    if old is None or new is None:
+        abort(404)
+    return render_template("authoring/diff.html", q=q, old=old, new=new, lines=browse.diff_versions(old, new))
+
+
+@bp.route("/questions/<key>/retire", methods=["POST"])
+def retire(key):
+    q = _question_or_404(key)
+    retired = request.form.get("retired") == "1"
+    if browse.set_retired(q, retired):
+        flash(_("Question retired.") if retired else _("Question restored."), "ok")
+    return redirect(url_for(".question", key=q.key))
+
+
+# ------------------------------------------------------------------------------------------------- editor
+def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200):
+    grouped = {"fields": {}, "parts": {}, "general": []}
+    for problem in problems:
+        if problem.part:
+            grouped["parts"].setdefault(problem.part, []).append(problem)
+        elif problem.field and mode == "form":
+            grouped["fields"].setdefault(problem.field, []).append(problem)
+        else:
+            grouped["general"].append(problem)
+    shown = {part.get("id") for part in values.get("parts", [])}
+    for part_id in [p for p in grouped["parts"] if p not in shown or mode != "form"]:
+        grouped["general"] += grouped["parts"].pop(part_id)
+    return render_template("authoring/edit.html", values=values, yaml_text=yaml_text, mode=mode,
+                           problems=list(problems), grouped=grouped, editing=editing,
+                           types=list(QUESTION_TYPES), letters=forms.OPTION_SLOTS), status
+
+
+def _draft_from_request():
+    """(content or None, YAML text, form problems) of the editor's request, in either mode."""
+    if request.form.get("mode") == "yaml":
+        return None, request.form.get("yaml", ""), []
+    content, problems = forms.question_from_form(request.form)
+    return content, forms.safe_dump(content), problems
+
+
+@bp.route("/questions/new", methods=["GET", "POST"])
+@bp.route("/questions/<key>/edit", methods=["GET", "POST"])
+def edit(key=None):
+    editing = _question_or_404(key) if key else None
+    mode = request.values.get("mode", "form")
+    mode = mode if mode in ("form", "yaml") else "form"
+    if request.method == "GET":
+        if editing is not None:
+            content = editing.current.content
+        else:
+            kind = request.args.get("type", "case")
+            content = {"type": kind if kind in QUESTION_TYPES else "case", "difficulty": 3}
+        values = forms.form_values(content)
+        text = forms.safe_dump(content) if editing is not None else forms.skeleton_yaml(content["type"])
+        return _editor_page(values, text, mode, editing=editing)
+    content, text, form_problems = _draft_from_request()
+    checked = editor.check_question_text(text, editing)
+    problems = [editor.Problem(0, message) for message in form_problems] + checked.problems
+    if problems or not checked.ok:
+        values = forms.values_from_form(request.form) if mode == "form" else forms.form_values(content)
+        return _editor_page(values, text, mode, problems, editing, status=422)
+    q, version = editor.save_question(checked.content, current_user.id, editing)
+    if version is None:
+        flash(_("Nothing changed: the question is as it was."), "info")
+    else:
+        flash(_("Saved as version %(n)s.", n=version.number), "ok")
+    return redirect(url_for(".question", key=q.key))
+
+
+@bp.route("/try", methods=["POST"])
+def try_answer():
+    """The live panel: grade what the author typed against the draft part (never saved, never the live Grader)."""
+    if request.form.get("mode") == "yaml":
+        from ..bank.yamlsource import plain, read_yaml
+
+        data, _problems = read_yaml(request.form.get("yaml", "")[:editor.MAX_YAML], "question.yaml")
+        content = plain(data) if isinstance(data, dict) else {}
+    else:
+        content, _problems = forms.question_from_form(request.form)
+    reply = trial.try_answer(content, request.form.get("try_part", ""), request.form.get("try_answer", ""))
+    if reply.get("error") == "no_part":
+        return jsonify(error="no_part", message=_("Give the part an id first.")), 400
+    if reply.get("error") == "bad_text":
+        return jsonify(error="bad_text", message=_("The answer is too long or holds characters that cannot be "
+                                                   "stored.")), 400
+    result = reply["result"]
+    result["reasons"] = [_(trial.REASONS[r]) for r in result["reasons"]]
+    return jsonify(reply)
+
+
+# ------------------------------------------------------------------------------------------ test responses
+@bp.route("/questions/<key>/test-responses", methods=["GET", "POST"])
+def test_responses(key):
+    q = _question_or_404(key)
+    if q.type != "case":
+        abort(404)
+    parts = q.current.content.get("parts", [])
+    part_id = request.values.get("part") or (parts[0]["id"] if parts else "")
+    part = trial.find_part(q.current.content, part_id)
+    if part is None:
+        abort(404)
+    try:
+        tolerance = float(request.values.get("tolerance", "1"))
+    except ValueError:
+        tolerance = -1
+    report, error = None, None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        if not 0 <= tolerance <= float(part.get("points", 10)):
+            error = _("The tolerance must be a number from 0 to the part's points.")
+        elif upload is None or not upload.filename:
+            error = _("Choose a CSV or XLSX file.")
+        else:
+            try:
+                rows = marked_answers.read_marked(upload.filename, upload.read(), float(part.get("points", 10)))
+                report = marked_answers.compare(part, rows, tolerance)
+            except marked_answers.MarkedFileError as exc:
+                error = _(exc.message, **exc.params)
+    return render_template("authoring/test_responses.html", q=q, parts=parts, part=part, tolerance=tolerance,
+                           report=report, error=error), (422 if error else 200)
+
+
+# ------------------------------------------------------------------------------------------- bank exchange
+@bp.route("/exchange", methods=["GET", "POST"])
+def exchange():
+    preview, token, error = None, "", None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            error = _("Choose a .yaml file or a .zip of them.")
+        else:
+            try:
+                token, preview = exchanging.stage(_uploads(), current_user.id, upload.filename,
+                                                  upload.read())
+            except exchanging.UploadError as exc:
+                error = _(str(exc))
+    status = 422 if error or (preview is not None and not preview.ok) else 200
+    return render_template("authoring/exchange.html", preview=preview, token=token, error=error,
+                           moodle=importing.available()), status
+
+
+@bp.route("/exchange/apply", methods=["POST"])
+def exchange_apply():
+    try:
+        report = exchanging.apply(_uploads(), current_user.id, request.form.get("token", ""),
+                                  current_user.id)
+    except exchanging.UploadError as exc:
+        flash(_(str(exc)), "error")
+        return redirect(url_for(".exchange"))
+    flash(_("Imported: %(a)s added, %(c)s changed, %(u)s unchanged questions; %(pa)s papers added, %(pc)s changed.",
+            a=len(report.added), c=len(report.changed), u=len(report.unchanged), pa=len(report.papers_added),
+            pc=len(report.papers_changed)), "ok")
+    return redirect(url_for(".index"))
+
+
+@bp.route("/exchange/bank.zip")
+def bank_zip():
+    return Response(exchanging.bank_zip(), mimetype="application/zip",
+                    headers={"Content-Disposition": "attachment; filename=bank.zip"})
+
+
+@bp.route("/exchange/moodle.xml")
+def moodle_xml():
+    if not importing.available():
+        abort(404)
+    from ..bank.moodle import moodle_xml as to_moodle
+
+    return Response(to_moodle(exchanging.live_contents()), mimetype="application/xml",
+                    headers={"Content-Disposition": "attachment; filename=bank-moodle.xml"})
+
+
+# --------------------------------------------------------------------------------------------------- import
+@bp.route("/import", methods=["GET", "POST"])
+def import_page():
+    preview, error = None, None
+    if request.method == "POST":
+        upload = request.files.get("file")
+        pasted = request.form.get("text", "")
+        topic = (request.form.get("topic") or "").strip()[:50]
+        try:
+            if upload is not None and upload.filename:
+                preview = importing.stage_import(_uploads(), current_user.id, upload.filename,
+                                                 upload.read(), topic)
+            elif pasted.strip():
+                if len(pasted) > importing.MAX_PASTE:
+                    raise exchanging.UploadError("The text is too long.")
+                preview = importing.stage_import(_uploads(), current_user.id, "pasted.txt",
+                                                 pasted, topic)
+            else:
+                error = _("Choose a file or paste the questions.")
+        except exchanging.UploadError as exc:
+            error = _(str(exc))
+    status = 422 if error or (preview is not None and not preview.ok) else 200
+    return render_template("authoring/import.html", preview=preview, error=error,
+                           available=importing.available()), status
+
+
+@bp.route("/import/confirm", methods=["POST"])
+def import_confirm():
+    return exchange_apply()
+
+
+@bp.route("/import/template.xlsx")
+def import_template():
+    if not importing.available():
+        abort(404)
+    return Response(importing.template_bytes(),
+                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": "attachment; filename=question-template.xlsx"})
+
+
+# --------------------------------------------------------------------------------------------------- papers
+def _paper_or_404(key):
+    from ..models import Paper
+
+    paper = Paper.by_key(key)
+    if paper is None:
+        abort(404)
+    return paper
+
+
+@bp.route("/papers")
+def papers():
+    rows = [(paper, papers_admin.draw_check(paper)) for paper in papers_admin.paper_list()]
+    return render_template("authoring/papers.html", rows=rows)
+
+
+@bp.route("/papers/new", methods=["GET", "POST"])
+@bp.route("/papers/<key>/edit", methods=["GET", "POST"])
+def paper_edit(key=None):
+    editing = _paper_or_404(key) if key else None
+    if request.method == "GET":
+        values = papers_admin.form_values(editing.definition if editing else None)
+        return render_template("authoring/paper_edit.html", values=values, editing=editing, problems=[],
+                               types=papers_admin.TYPES)
+    definition, unreadable = papers_admin.definition_from_form(request.form, editing.definition if editing else None)
+    checked = papers_admin.check_definition(definition, editing)
+    if checked.definition is None or unreadable:
+        return render_template("authoring/paper_edit.html", values=papers_admin.form_values(definition),
+                               editing=editing, problems=unreadable + checked.problems,
+                               types=papers_admin.TYPES), 422
+    paper, changed = papers_admin.save_paper(checked.definition, editing)
+    flash(_("Paper saved.") if changed else _("Nothing changed: the paper is as it was."), "ok")
+    return redirect(url_for(".paper_preview", key=paper.key))
+
+
+@bp.route("/papers/<key>/preview")
+def paper_preview(key):
+    paper = _paper_or_404(key)
+    exam, error = None, None
+    try:
+        exam = papers_admin.exam_page(papers_admin.preview_payload(paper))
+    except papers_admin.ExamError as exc:
+        error = str(exc)
+    return render_template("authoring/paper_preview.html", paper=paper, exam=exam, error=error,
+                           checks=papers_admin.draw_check(paper))
 
 
 @bp.route("/attempts")

@@ -3,6 +3,10 @@
 The document is composed with the safe (C, where available) loader and then walked by hand, so that every
 mapping and list knows its own line and the line of each of its entries. Tags beyond YAML's plain types
 (``!!python/object`` and the like) are refused, and so are duplicate keys, which PyYAML would silently merge.
+
+A bank file is untrusted input (an instructor's upload): its nesting is measured on the event stream before any
+tree is built (the composers recurse once per level and crash at a hundred thousand), and aliases may repeat a
+value only so often (a few hundred bytes of nested aliases would otherwise expand to gigabytes).
 """
 import yaml
 
@@ -14,6 +18,15 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
+
+
+MAX_DEPTH = 50  # mappings and lists inside each other; a bank question needs about six
+MAX_ALIASES = 100
+MAX_VALUES = 200_000  # values after alias expansion: far above the largest bank file
+
+
+class _TooLarge(Exception):
+    pass
 
 
 class LDict(dict):
@@ -44,11 +57,15 @@ class _Walker:
         self.filename = filename
         self.problems: list[Problem] = []
         self._scalar_loader = yaml.SafeLoader("")
+        self.budget = MAX_VALUES
 
     def problem(self, node, message: str) -> None:
         self.problems.append(Problem(self.filename, node.start_mark.line + 1, message))
 
     def walk(self, node):
+        self.budget -= 1
+        if self.budget < 0:
+            raise _TooLarge(node)
         if isinstance(node, yaml.MappingNode):
             if node.tag not in _PLAIN_TAGS:
                 self.problem(node, f"the tag {node.tag} is not allowed")
@@ -84,9 +101,30 @@ class _Walker:
         return self._scalar_loader.construct_object(node)
 
 
+def _shape_problem(text: str, filename: str) -> Problem | None:
+    """Too deep or too many aliases, found on the event stream (flat: no recursion, no tree)."""
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(filename, event.start_mark.line + 1,
+                               f"nested deeper than {MAX_DEPTH} levels of mappings and lists")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                return Problem(filename, event.start_mark.line + 1, f"more than {MAX_ALIASES} aliases (*name)")
+    return None
+
+
 def read_yaml(text: str, filename: str):
     """Parse ``text``; returns (data, problems). ``data`` is None when the file cannot be read at all."""
     try:
+        shape = _shape_problem(text, filename)
+        if shape is not None:
+            return None, [shape]
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -98,7 +136,11 @@ def read_yaml(text: str, filename: str):
     if node is None:
         return None, []
     walker = _Walker(filename)
-    data = walker.walk(node)
+    try:
+        data = walker.walk(node)
+    except _TooLarge as exc:
+        line = exc.args[0].start_mark.line + 1
+        return None, [Problem(filename, line, f"aliases expand to more than {MAX_VALUES} values")]
     return data, walker.problems
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
@@ -84,8 +87,14 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
     if not attempt.items:
         raise ExamError(_("This paper has no questions."))
     attempt.max_score = total
-    db.session.add(attempt)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():  # uq_attempts_one_open: a concurrent start of this paper may win
+            db.session.add(attempt)
+    except IntegrityError:
+        winner = find_open_attempt(user, paper, now)
+        if winner is None:  # the open one is in its last seconds of grace: it is about to be finished
+            raise ExamConflict(_("Your previous attempt of this paper is being finished; try again in a moment."))
+        return winner, False
     return attempt, True
 
 
@@ -177,6 +186,100 @@ def save_answer(attempt: Attempt, question_key, answer, now=None, flagged: bool 
     return response
 
 
+# A save is the hot path of a sitting (hundreds of trainees, one request every few seconds each): it reads one
+# row (the attempt's owner, state and deadline, the item, its question's content, the response) and writes one
+# (an upsert), without building the attempt's object graph.
+KEEP = object()  # save_by_id: this field is not being changed
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    answer: object
+    flagged: bool
+    saved_at: datetime | None
+
+
+def _attempt_ident(attempt_id) -> int:
+    try:
+        ident = int(attempt_id)
+    except (TypeError, ValueError):
+        raise ExamNotFound("no such attempt") from None
+    if ident <= 0 or ident > 2**62:
+        raise ExamNotFound("no such attempt")
+    return ident
+
+
+def _check_state(status: str, deadline: datetime | None, now: datetime) -> None:
+    """Attempt.check_can_save on the columns alone."""
+    if status == Attempt.EXPIRED:
+        raise AttemptStateError("time is up: the deadline has passed")
+    if status != Attempt.STARTED:
+        raise AttemptStateError("attempt is already finished")
+    if deadline is not None and now > deadline + SAVE_GRACE:
+        raise AttemptStateError("time is up: the deadline has passed")
+
+
+def _upsert(dialect: str):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
+def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=None) -> SavedAnswer:
+    """Save the answer to (and/or the flag of) one question of the user's attempt: what ``save_answer`` and
+    ``set_flag`` do, in two statements. The attempt row is share-locked (PostgreSQL: FOR SHARE), so saves of one
+    attempt run side by side while a submit (FOR UPDATE) waits for them and they wait for it: no save lands after
+    the grading. ExamNotFound (404): not the user's attempt, or no such question in it."""
+    now = _now(now)
+    ident = _attempt_ident(attempt_id)
+    if not is_key(question_key):
+        raise ExamNotFound("no such question in this attempt")
+    if flagged is not None and not isinstance(flagged, bool):
+        raise ExamError(_("'flagged' must be true or false."))
+    dialect = db.session.get_bind().dialect.name
+    if dialect == "sqlite":  # no row locks: take the database's write lock before reading (see _lock)
+        db.session.execute(update(Attempt).where(Attempt.id == ident).values(status=Attempt.status)
+                           .execution_options(synchronize_session=False))
+    row = db.session.execute(
+        select(Attempt.user_id, Attempt.status, Attempt.deadline, AttemptItem.id, QuestionVersion.content,
+               Response.answer, Response.flagged, Response.saved_at)
+        .select_from(Attempt)
+        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
+        .join(Question, QuestionVersion.question_id == Question.id)
+        .outerjoin(Response, Response.item_id == AttemptItem.id)
+        .where(Attempt.id == ident, Question.key == question_key)
+        .with_for_update(read=True, of=Attempt)
+    ).one_or_none()
+    if row is None or row.user_id != user.id:
+        raise ExamNotFound("no such question in this attempt")
+    _check_state(row.status, row.deadline, now)
+    values = {}
+    if answer is not KEEP:
+        value = validate_answer(row.content, answer)
+        if isinstance(value, dict):  # case parts are saved one at a time: merge with the others
+            current = row.answer
+            if dialect == "postgresql" and row.answer is not None:  # two tabs saving two parts: take turns
+                current = db.session.scalar(select(Response.answer).where(Response.item_id == row.id)
+                                            .with_for_update())
+            merged = dict(current) if isinstance(current, dict) else {}
+            merged.update(value)
+            value = merged
+        values.update(answer=value, saved_at=now)
+    if flagged is not None:
+        values["flagged"] = flagged
+    if values:
+        insert = _upsert(dialect)
+        statement = insert(Response).values(item_id=row.id, **values)
+        db.session.execute(statement.on_conflict_do_update(index_elements=[Response.item_id], set_=values),
+                           execution_options={"synchronize_session": False})
+    return SavedAnswer(answer=values.get("answer", row.answer),
+                       flagged=values.get("flagged", bool(row.flagged)),
+                       saved_at=values.get("saved_at", row.saved_at))
+
+
 def set_flag(attempt: Attempt, question_key, flagged, now=None) -> Response:
     """Mark a question "to review" (the trainee's own reminder)."""
     now = _now(now)
@@ -228,10 +331,21 @@ def submit_attempt(attempt: Attempt, now=None) -> Attempt:
         attempt.expire(now)
     else:
         attempt.submit(now)
-    for item, outcome in grade_attempt(attempt):
-        mistakes.record_outcome(attempt.user, item.version, outcome, now)
+    _load_for_grading(attempt)
+    with db.session.no_autoflush:  # one flush at the end: the rows of 52 items written in a few statements
+        graded = grade_attempt(attempt)
+        mistakes.record_outcomes(attempt.user, [(item.version, outcome) for item, outcome in graded], now)
     db.session.flush()
     return attempt
+
+
+def _load_for_grading(attempt: Attempt) -> None:
+    """What grading reads, in three statements rather than one per item: the items with their versions and
+    responses, and the responses' per-point rows (a regrade keeps overridden ones)."""
+    items = db.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
+                               .options(selectinload(AttemptItem.version), selectinload(AttemptItem.response)
+                                        .selectinload(Response.point_scores))).all()
+    set_committed_value(attempt, "items", sorted(items, key=lambda item: item.position))
 
 
 def expire_overdue(now=None, user=None) -> int:

@@ -18,13 +18,16 @@ from .errors import ExamNotFound, is_key
 from ..qtypes import PASS_RATIO, Outcome, question_type
 
 
-def _entry(user, question_id: int, part_key: str) -> MistakeEntry | None:
+def _entry(user, question_id: int, part_key: str, known: dict | None = None) -> MistakeEntry | None:
+    if known is not None:  # record_outcomes read them all at once
+        return known.get((question_id, part_key))
     return db.session.scalar(select(MistakeEntry).where(
         MistakeEntry.user_id == user.id, MistakeEntry.question_id == question_id, MistakeEntry.part_key == part_key))
 
 
-def _note(user, version, part_key: str, correct: bool, missed: list | None, now) -> MistakeEntry | None:
-    entry = _entry(user, version.question_id, part_key)
+def _note(user, version, part_key: str, correct: bool, missed: list | None, now,
+          known: dict | None = None) -> MistakeEntry | None:
+    entry = _entry(user, version.question_id, part_key, known)
     if correct:
         if entry is not None and entry.is_open:
             entry.record(True, now)
@@ -33,6 +36,8 @@ def _note(user, version, part_key: str, correct: bool, missed: list | None, now)
         entry = MistakeEntry(user_id=user.id, question_id=version.question_id, part_key=part_key, added_at=now)
         db.session.add(entry)
         entry.open(now, missed)
+        if known is not None:
+            known[(version.question_id, part_key)] = entry
     elif not entry.is_open:
         entry.open(now, missed)
     else:
@@ -41,22 +46,39 @@ def _note(user, version, part_key: str, correct: bool, missed: list | None, now)
     return entry
 
 
-def record_outcome(user, version, outcome: Outcome, now=None) -> None:
+def record_outcome(user, version, outcome: Outcome, now=None, known: dict | None = None) -> None:
     """Update the book after an answer to ``version`` (exam item or practice question). Unanswered: no change."""
     now = now or utcnow()
     if not outcome.answered:
         return
+    _record(user, version, outcome, now, known)
+    db.session.flush()
+
+
+def record_outcomes(user, answered, now=None) -> None:
+    """``record_outcome`` for every (version, outcome) of a submitted attempt: the user's entries for those
+    questions read in one query, one flush at the end."""
+    now = now or utcnow()
+    answered = [(version, outcome) for version, outcome in answered if outcome.answered]
+    ids = {version.question_id for version, _ in answered}
+    known = {(entry.question_id, entry.part_key): entry for entry in db.session.scalars(select(MistakeEntry).where(
+        MistakeEntry.user_id == user.id, MistakeEntry.question_id.in_(ids)))} if ids else {}
+    for version, outcome in answered:
+        _record(user, version, outcome, now, known)
+    db.session.flush()
+
+
+def _record(user, version, outcome: Outcome, now, known: dict | None) -> None:
     if question_type(version.content).objective:
-        _note(user, version, "", bool(outcome.correct), None, now)
+        _note(user, version, "", bool(outcome.correct), None, now, known)
     else:
         for part_id, part in outcome.parts.items():
             if not part.get("answer", "").strip():  # a part left blank is not "answered wrong"
                 continue
-            _note(user, version, part_id, outcome.part_passed(part_id), outcome.part_missed(part_id), now)
-        whole = _entry(user, version.question_id, "")  # a case added by hand: reviewed as a whole
+            _note(user, version, part_id, outcome.part_passed(part_id), outcome.part_missed(part_id), now, known)
+        whole = _entry(user, version.question_id, "", known)  # a case added by hand: reviewed as a whole
         if whole is not None and whole.is_open:
             whole.record(bool(outcome.max) and outcome.score >= PASS_RATIO * outcome.max, now)
-    db.session.flush()
 
 
 def add_mistake(user, question_key: str, now=None) -> MistakeEntry:

@@ -1,6 +1,6 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -20,6 +20,10 @@ class Attempt(db.Model):
     __tablename__ = "attempts"
 
     STARTED, SUBMITTED, EXPIRED = "started", "submitted", "expired"
+    # One open attempt per trainee and paper, whatever the concurrency: a second start racing the first fails
+    # here and resumes the first (exams.lifecycle.start_attempt).
+    __table_args__ = (Index("uq_attempts_one_open", "user_id", "paper_id", unique=True,
+                            sqlite_where=text("status = 'started'"), postgresql_where=text("status = 'started'")),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

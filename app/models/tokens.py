@@ -3,7 +3,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from sqlalchemy import ForeignKey, String, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, joinedload, mapped_column, relationship
 
 from ..extensions import db
 from .base import UTCDateTime, utcnow
@@ -26,6 +26,8 @@ class ApiToken(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The user's session version when issued: a sign-out or password change since then ends the token.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     user = relationship("User")
 
@@ -34,13 +36,16 @@ class ApiToken(db.Model):
         """A new token for ``user``: returns the row and the plain token (shown once, never stored)."""
         now = now or utcnow()
         plain = secrets.token_urlsafe(32)
-        row = cls(user_id=user.id, token_hash=hash_token(plain), created_at=now, expires_at=now + TOKEN_LIFETIME)
+        row = cls(user_id=user.id, token_hash=hash_token(plain), created_at=now, expires_at=now + TOKEN_LIFETIME,
+                  session_version=user.session_version or 1)
         db.session.add(row)
         return row, plain
 
     def is_valid(self, now: datetime) -> bool:
-        return self.revoked_at is None and now < self.expires_at
+        return (self.revoked_at is None and now < self.expires_at
+                and self.session_version == (self.user.session_version or 1))
 
     @classmethod
     def find(cls, plain: str) -> "ApiToken | None":
-        return db.session.scalar(select(cls).where(cls.token_hash == hash_token(plain)))
+        # The user in the same statement: every API request starts here.
+        return db.session.scalar(select(cls).options(joinedload(cls.user)).where(cls.token_hash == hash_token(plain)))

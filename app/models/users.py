@@ -45,6 +45,9 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)
     phone: Mapped[str] = mapped_column(String(32), default="")
     email: Mapped[str] = mapped_column(String(120), default="")
+    # Part of every session cookie, remember cookie and bearer token of the user: raising it (sign-out,
+    # password change) ends all of them at once, on every server.
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     cohorts: Mapped[list["Cohort"]] = relationship(secondary=cohort_members, back_populates="members")
 
@@ -61,6 +64,14 @@ class User(UserMixin, db.Model):
             raise DomainError("a user needs at least one role")
         self.roles_text = " ".join(r for r in ROLES if r in value)
 
+    def get_id(self) -> str:
+        """Flask-Login's identifier for the session and remember cookies: the id and the session version."""
+        return f"{self.id}:{self.session_version}"
+
+    def end_all_sessions(self) -> None:
+        """Sign the user out everywhere: every session and remember cookie and bearer token stops working."""
+        self.session_version = (self.session_version or 1) + 1
+
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles))
 
@@ -71,7 +82,10 @@ class User(UserMixin, db.Model):
     def set_password(self, password: str) -> None:
         if len(password) < 8:
             raise DomainError("password must be at least 8 characters")
+        had_password = bool(self.password_hash)
         self.password_hash = _hasher().hash(password)
+        if had_password:  # a changed password ends every session opened with the old one
+            self.end_all_sessions()
 
     def check_password(self, password: str) -> bool:
         try:

@@ -44,8 +44,8 @@ def _query(source) -> tuple[ReportQuery | None, str | None]:
     cohort_id = source.get("cohort", type=int)
     allowed = _allowed_cohorts()
     if not current_user.has_role("admin"):
-        if not allowed:
-            abort(403)
+        if not allowed:  # not forbidden: nothing to show yet, and the page says why
+            return None, _("You teach no class yet: an administrator adds instructors to their classes.")
         if cohort_id is None:
             cohort_id = allowed[0].id
         if cohort_id not in {c.id for c in allowed}:

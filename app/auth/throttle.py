@@ -1,0 +1,35 @@
+"""Keys and conditions of the sign-in limits: wrong passwords per account, attempts per client address.
+
+The address is the one ProxyFix restored (``app.config``: PROXY_FIX_X_FOR), so behind nginx every trainee is not
+the proxy's one address."""
+from flask import g, request
+from flask_limiter.util import get_remote_address
+
+
+def address_key() -> str:
+    return f"addr:{get_remote_address()}"
+
+
+def _username() -> str:
+    name = request.form.get("username")
+    if name is None and request.is_json:
+        data = request.get_json(silent=True)  # the edge has already refused bad JSON (app.edge)
+        name = data.get("username") if isinstance(data, dict) else None
+    return name.strip().lower()[:64] if isinstance(name, str) else ""
+
+
+def account_key() -> str:
+    return f"account:{_username()}"
+
+
+class _LoginFailed:
+    """``deduct_when`` of the per-account limit: only a refused sign-in counts against the account."""
+
+    def mark(self) -> None:
+        g.login_failed = True
+
+    def __call__(self, response) -> bool:
+        return bool(g.get("login_failed"))
+
+
+login_failed = _LoginFailed()

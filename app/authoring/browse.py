@@ -1,0 +1,166 @@
+"""The bank browser: search and filters, a question's history with diffs, where it is used, retire/restore.
+
+Reads only, except ``set_retired`` (flushes)."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from ..bank.writer import dump
+from ..extensions import db
+from ..models import AttemptItem, Paper, Question, QuestionVersion, Response
+from ..qtypes import QUESTION_TYPES, question_type
+
+PAGE_SIZE = 30
+MAX_QUERY = 100  # characters of a search: longer text is cut, never an error
+
+
+@dataclass
+class Filters:
+    text: str = ""
+    topic: str = ""
+    type: str = ""
+    tag: str = ""
+    difficulty: int | None = None
+    status: str = "live"  # live | retired | all
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "Filters":
+        def number(name, low, high, default=None):
+            try:
+                value = int(args.get(name, ""))
+            except ValueError:
+                return default
+            return value if low <= value <= high else default
+
+        status = args.get("status", "live")
+        kind = args.get("type", "")
+        return cls(text=(args.get("q") or "").strip()[:MAX_QUERY], topic=(args.get("topic") or "").strip()[:50],
+                   type=kind if kind in QUESTION_TYPES else "", tag=(args.get("tag") or "").strip()[:50],
+                   difficulty=number("difficulty", 1, 5), status=status if status in ("live", "retired", "all") else "live",
+                   page=number("page", 1, 100_000, 1))
+
+    def args(self, **changes) -> dict:
+        out = {"q": self.text, "topic": self.topic, "type": self.type, "tag": self.tag,
+               "difficulty": self.difficulty or "", "status": self.status, "page": self.page}
+        out.update(changes)
+        return {k: v for k, v in out.items() if v not in ("", None) and not (k == "page" and v == 1)
+                and not (k == "status" and v == "live")}
+
+
+def searchable_text(content: dict) -> str:
+    """Everything an instructor may search for in a question: id, stem, options, prompts, references."""
+    pieces = [content.get("id", ""), content.get("stem", ""), content.get("explanation", "")]
+    pieces += [str(v) for v in (content.get("options") or {}).values()]
+    for part in content.get("parts") or []:
+        pieces += [part.get("prompt", ""), part.get("reference", "")]
+    return "\n".join(str(p) for p in pieces).lower()
+
+
+def search(filters: Filters) -> tuple[list[Question], int]:
+    """The questions matching ``filters`` (one page) and how many match in all."""
+    query = select(Question).options(selectinload(Question.versions)).order_by(Question.topic, Question.key)
+    if filters.status == "live":
+        query = query.where(Question.retired.is_(False))
+    elif filters.status == "retired":
+        query = query.where(Question.retired.is_(True))
+    if filters.topic:
+        query = query.where(Question.topic == filters.topic)
+    if filters.type:
+        query = query.where(Question.type == filters.type)
+    if filters.difficulty:
+        query = query.where(Question.difficulty == filters.difficulty)
+    found = []
+    needle = filters.text.lower()
+    for question in db.session.scalars(query):
+        content = question.current.content if question.current else {}
+        if filters.tag and filters.tag not in (content.get("tags") or []):
+            continue
+        if needle and needle not in searchable_text(content):
+            continue
+        found.append(question)
+    start = (filters.page - 1) * PAGE_SIZE
+    return found[start:start + PAGE_SIZE], len(found)
+
+
+def facets() -> dict:
+    """The areas and tags present in the bank (for the filter menus)."""
+    topics = db.session.scalars(select(Question.topic).distinct().order_by(Question.topic)).all()
+    tags: set[str] = set()
+    for question in db.session.scalars(select(Question).options(selectinload(Question.versions))):
+        if question.current:
+            tags.update(t for t in question.current.content.get("tags") or [] if isinstance(t, str))
+    return {"topics": topics, "tags": sorted(tags), "types": list(QUESTION_TYPES)}
+
+
+def stem_preview(content: dict, limit: int = 80) -> str:
+    stem = " ".join(str(content.get("stem", "")).split())
+    return stem if len(stem) <= limit else stem[:limit] + "…"
+
+
+def get_question(key: str) -> Question | None:
+    return db.session.scalar(select(Question).where(Question.key == key).options(selectinload(Question.versions)))
+
+
+def version_of(question: Question, number: int) -> QuestionVersion | None:
+    return next((v for v in question.versions if v.number == number), None)
+
+
+def diff_versions(old: QuestionVersion, new: QuestionVersion) -> list[dict]:
+    """A line diff of two versions' YAML: ``{"kind": "same"|"added"|"removed"|"hunk", "text"}``."""
+    lines = difflib.unified_diff(dump(old.content).splitlines(), dump(new.content).splitlines(),
+                                 fromfile=f"v{old.number}", tofile=f"v{new.number}", lineterm="", n=3)
+    out = []
+    for line in lines:
+        if line.startswith(("---", "+++")):
+            continue
+        kind = "hunk" if line.startswith("@@") else "added" if line.startswith("+") else \
+            "removed" if line.startswith("-") else "same"
+        out.append({"kind": kind, "text": line})
+    return out
+
+
+def usage(question: Question) -> dict:
+    """Papers naming the question (fixed) or whose draws it fits, and how many responses each version has."""
+    from ..bank.loader import summary
+    from ..bank.schema import draw_accepts
+
+    found = summary(question.current.content) if question.current else None
+    fixed, drawn = [], []
+    for paper in db.session.scalars(select(Paper).order_by(Paper.key)):
+        for section in paper.sections:
+            if question.key in (section.get("questions") or []):
+                fixed.append(paper)
+                break
+            if found and isinstance(section.get("draw"), dict) and draw_accepts(section["draw"], found):
+                drawn.append(paper)
+                break
+    rows = db.session.execute(
+        select(QuestionVersion.number, func.count(Response.id))
+        .join(AttemptItem, AttemptItem.question_version_id == QuestionVersion.id)
+        .join(Response, Response.item_id == AttemptItem.id)
+        .where(QuestionVersion.question_id == question.id).group_by(QuestionVersion.number)).all()
+    by_version = {number: count for number, count in rows}
+    return {"fixed": fixed, "drawn": drawn, "responses": sum(by_version.values()), "by_version": by_version}
+
+
+def trainee_view(content: dict) -> dict:
+    """The question as a trainee sees it during an exam (nothing secret), and the solution shown after."""
+    qtype = question_type(content)
+    public = qtype.public(content)
+    options = public.get("options") or [{"value": v, "label": label, "text": text}
+                                        for v, label, text in qtype.fixed_options()]
+    return {"public": public, "options": options, "points": qtype.max_points(content), "solution": qtype.solution(content), "objective": qtype.objective}
+
+
+def set_retired(question: Question, retired: bool) -> bool:
+    """Retire (drawn no more, fixed papers refuse to start) or restore; returns whether anything changed."""
+    if question.retired == retired:
+        return False
+    question.retired = retired
+    db.session.flush()
+    return True

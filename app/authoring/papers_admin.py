@@ -1,0 +1,267 @@
+"""Papers: a form for a paper's definition (fixed questions and random draws, section points, time limit,
+attempts, shuffling, tab-switch tracking), checked by the bank's own Checker, a preview exactly as a trainee sees
+it (a throw-away attempt through app/exams' drawing and payloads, never stored) and a check that the draws can be
+filled. Which classes may sit a paper, and when, is set per class by administrators. Flushes, never commits."""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from ..bank.schema import Checker, draw_accepts
+from ..bank.writer import dump
+from ..bank.yamlsource import plain, read_yaml
+from ..exams.drawing import paper_questions
+from ..exams.errors import ExamError
+from ..exams.payloads import attempt_payload
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Paper, utcnow
+from ..qtypes import QUESTION_TYPES, question_type
+from ..qtypes.case import storable
+from .services import known_questions
+
+MAX_SECTIONS = 20
+_SECTION_RE = re.compile(r"section (\d+)")
+
+
+@dataclass
+class PaperProblem:
+    message: str
+    section: int | None = None  # 0-based section index the message names
+
+
+@dataclass
+class PaperCheck:
+    definition: dict | None
+    problems: list[PaperProblem] = field(default_factory=list)
+
+
+def _int(text):
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+def _list(text) -> list[str]:
+    return [t.strip() for t in re.split(r"[\s,，、]+", text or "") if t.strip()]
+
+
+def _section_indexes(form) -> list[int]:
+    found = set()
+    for key in form.keys():
+        if key.startswith("section-"):
+            piece = key.split("-", 2)[1]
+            if piece.isdigit() and int(piece) < MAX_SECTIONS:
+                found.add(int(piece))
+    return sorted(found)
+
+
+FORM_KEYS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options", "track_focus",
+             "sections"}
+SIMPLE_DRAW = {"type", "count", "topic", "difficulty", "tags"}
+
+
+def definition_from_form(form, keep: dict | None = None) -> tuple[dict, list[PaperProblem]]:
+    """The paper the form describes; ``keep`` (the paper being edited) gives the fields the form does not show
+    (pass mark, pair), kept as they are. Also returns the problems of sections written as YAML that cannot be read."""
+    unreadable: list[PaperProblem] = []
+    definition: dict = {k: v for k, v in (keep or {}).items() if k not in FORM_KEYS}
+    definition.update({"id": (form.get("id") or "").strip(), "title": (form.get("title") or "").strip(),
+                        "kind": form.get("kind", "mock")})
+    if (form.get("description") or "").strip():
+        definition["description"] = form["description"].replace("\r\n", "\n").strip()
+    for name in ("time_limit", "max_attempts"):
+        value = _int(form.get(name))
+        if value is not None:
+            definition[name] = value
+    definition["shuffle_options"] = form.get("shuffle_options") == "1"
+    definition["track_focus"] = form.get("track_focus") == "1"
+    sections = []
+    for index in _section_indexes(form):
+        get = lambda name: form.get(f"section-{index}-{name}", "")  # noqa: E731
+        if get("mode") == "yaml":
+            if get("yaml").strip():
+                data, problems = read_yaml(get("yaml"), "section.yaml")
+                unreadable += [PaperProblem(f"line {p.line}: {p.message}", len(sections)) for p in problems]
+                sections.append(plain(data) if data is not None else {})
+            continue
+        if not get("title").strip() and not get("questions").strip() and not get("draw_count").strip():
+            continue  # the empty "new section" block
+        section: dict = {"title": get("title").strip()}
+        points = _int(get("points_each"))
+        if points is not None:
+            section["points_each"] = points
+        if get("mode") == "draw":
+            draw: dict = {"type": get("draw_type"), "count": _int(get("draw_count"))}
+            topics = _list(get("draw_topic"))
+            if topics:
+                draw["topic"] = topics[0] if len(topics) == 1 else topics
+            low, high = _int(get("draw_min")), _int(get("draw_max"))
+            if low is not None or high is not None:
+                draw["difficulty"] = [low if low is not None else 1, high if high is not None else 5]
+            tags = _list(get("draw_tags"))
+            if tags:
+                draw["tags"] = tags
+            section["draw"] = draw
+        else:
+            section["questions"] = _list(get("questions"))
+        sections.append(section)
+    definition["sections"] = sections
+    return definition, unreadable
+
+
+def form_values(definition: dict | None) -> dict:
+    definition = definition or {"kind": "mock", "sections": []}
+    values = {k: definition.get(k, "") for k in ("id", "title", "kind", "description")}
+    values["time_limit"] = definition.get("time_limit", "") or ""
+    values["max_attempts"] = definition.get("max_attempts", "") or ""
+    values["shuffle_options"] = bool(definition.get("shuffle_options"))
+    values["track_focus"] = bool(definition.get("track_focus"))
+    values["sections"] = []
+    for section in definition.get("sections", []):
+        draw = section.get("draw") or {}
+        if not isinstance(section, dict) or isinstance(draw, list) or set(draw) - SIMPLE_DRAW \
+                or "description" in section:
+            values["sections"].append({"title": section.get("title", "") if isinstance(section, dict) else "",
+                                       "mode": "yaml", "yaml": dump(section)})
+            continue
+        difficulty = draw.get("difficulty") or ["", ""]
+        topic = draw.get("topic", "")
+        values["sections"].append({
+            "title": section.get("title", ""), "points_each": section.get("points_each", ""),
+            "mode": "draw" if "draw" in section else "fixed",
+            "questions": "\n".join(section.get("questions") or []),
+            "draw_type": draw.get("type", ""), "draw_count": draw.get("count", ""),
+            "draw_topic": "、".join(topic) if isinstance(topic, list) else topic,
+            "draw_min": difficulty[0], "draw_max": difficulty[1], "draw_tags": "、".join(draw.get("tags") or [])})
+    return values
+
+
+def _all_storable(value) -> bool:
+    if isinstance(value, str):
+        return storable(value)
+    if isinstance(value, dict):
+        return all(_all_storable(k) and _all_storable(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_all_storable(v) for v in value)
+    return True
+
+
+def check_definition(definition: dict, editing: Paper | None) -> PaperCheck:
+    """The bank's checks of a paper (as ``flask bank validate``), on the definition written out as YAML."""
+    data, problems = read_yaml(dump(definition), "paper.yaml")
+    checker = Checker("paper.yaml")
+    pid = checker.paper(data, known_questions()) if data is not None else None
+    found = [p.message for p in problems] + [p.message for p in checker.problems]
+    if not _all_storable(definition):
+        found.append("the paper holds characters that cannot be stored (NUL or a broken surrogate)")
+    if pid is not None:
+        if editing is not None and pid != editing.key:
+            found.append(f"the id cannot change: this paper is '{editing.key}'")
+        elif editing is None and Paper.by_key(pid) is not None:
+            found.append(f"paper id '{pid}' is already in use")
+    out = []
+    for message in found:
+        match = _SECTION_RE.search(message)
+        out.append(PaperProblem(message, int(match.group(1)) - 1 if match else None))
+    if out:
+        return PaperCheck(None, out)
+    result = plain(data)
+    result.setdefault("kind", "mock")
+    return PaperCheck(result)
+
+
+def save_paper(definition: dict, editing: Paper | None) -> tuple[Paper, bool]:
+    paper = editing
+    if paper is None:
+        paper = Paper(key=definition["id"], content_hash="")
+        db.session.add(paper)
+    changed = paper.update_from(definition)
+    db.session.flush()
+    return paper, changed
+
+
+def draw_check(paper: Paper) -> list[dict]:
+    """Each section: how many questions it needs and how many live questions fit (fixed ones: which are missing)."""
+    index = known_questions()
+    out = []
+    for number, section in enumerate(paper.sections, start=1):
+        if "draw" in section:
+            draws = section["draw"] if isinstance(section["draw"], list) else [section["draw"]]
+            needs = sum(int(d.get("count", 0) or 0) for d in draws if isinstance(d, dict))
+            fitting = {key for d in draws if isinstance(d, dict)
+                       for key, found in index.items() if draw_accepts(d, found)}
+            short = any(sum(1 for found in index.values() if draw_accepts(d, found)) < int(d.get("count", 0) or 0)
+                        for d in draws if isinstance(d, dict))
+            out.append({"number": number, "title": section.get("title", ""), "kind": "draw",
+                        "needs": needs, "fits": len(fitting), "ok": len(fitting) >= needs and not short,
+                        "missing": []})
+        else:
+            missing = [key for key in section.get("questions") or [] if key not in index]
+            out.append({"number": number, "title": section.get("title", ""), "kind": "fixed",
+                        "needs": len(section.get("questions") or []), "fits": len(section.get("questions") or []) - len(missing),
+                        "ok": not missing, "missing": missing})
+    return out
+
+
+def preview_payload(paper: Paper, seed: int | None = None) -> dict:
+    """The exam page's payload of a throw-away attempt at ``paper`` (raises ExamError when a draw cannot be
+    filled). The attempt never enters the session; the request rolls back in any case (a GET)."""
+    rng = random.Random(seed)
+    attempt = Attempt(id=0, paper=paper, status=Attempt.STARTED, started_at=utcnow(), max_score=0.0)
+    position = 0
+    for section_index, version in paper_questions(paper, rng):
+        section = paper.sections[section_index]
+        content = version.content
+        qtype = question_type(content)
+        points = section.get("points_each") or qtype.max_points(content)
+        order = None
+        if paper.shuffle_options and content.get("options"):
+            order = list(content["options"])
+            rng.shuffle(order)
+        position += 1
+        attempt.items.append(AttemptItem(position=position, section=section_index, version=version,
+                                         points=float(points), option_order=order))
+    if paper.time_limit:
+        from datetime import timedelta
+
+        attempt.deadline = attempt.started_at + timedelta(minutes=paper.time_limit)
+    return attempt_payload(attempt)
+
+
+def exam_page(payload: dict) -> dict:
+    """What the trainee's exam page shows of a payload: sections of numbered items with their options (a
+    true/false item's fixed options labelled in the user's language)."""
+    from flask_babel import gettext as _
+
+    sections = [{"index": s["index"], "title": s["title"], "points": s["points"], "items": []}
+                for s in payload["sections"]]
+    by_index = {s["index"]: s for s in sections}
+    for number, item in enumerate(sorted(payload["items"], key=lambda i: i["position"]), start=1):
+        qtype = question_type(item["type"])
+        options = item.get("options") or [{"value": v, "label": label, "text": _(text)}
+                                          for v, label, text in qtype.fixed_options()]
+        by_index[item["section"]]["items"].append(dict(item, number=number, objective=qtype.objective,
+                                                       options=options))
+    paper = payload["paper"]
+    return {"title": paper["title"], "description": paper.get("description"), "track_focus": paper["track_focus"],
+            "time_limit": paper["time_limit"], "sections": sections, "total": len(payload["items"]),
+            "max_score": sum(s["points"] for s in sections)}
+
+
+def paper_list() -> list[Paper]:
+    return db.session.scalars(select(Paper).order_by(Paper.kind, Paper.key)).all()
+
+
+TYPES = list(QUESTION_TYPES)
+__all__ = ["ExamError", "TYPES", "check_definition", "definition_from_form", "draw_check", "form_values",
+           "paper_list", "preview_payload", "save_paper"]

@@ -1,0 +1,92 @@
+"""Trying a draft rubric: an answer graded as the author types, and every sample of the part regraded.
+
+A draft is graded by ``app.scoring.draft_grader()`` (a fork of the live Grader): its terms never reach the
+Grader that grades trainees. Nothing here writes to the database."""
+from __future__ import annotations
+
+from ..grading.samples import DEFAULT_TOLERANCE
+from ..qtypes.case import MAX_CASE_TEXT, grade_part, storable
+from ..qtypes.results import point_rows
+from ..scoring import draft_grader
+
+MAX_SAMPLES = 100  # samples regraded per keystroke pause: a part has a handful; more is a pasted file
+
+REASONS = {
+    "fuzzy": "a key point was earned only through a typing slip",
+    "negated": "a key point is mentioned under a negation",
+    "long_low": "a long answer earned a low share of the points: perhaps a wording the rubric does not know",
+    "list": "the answer looks like a bare list of key terms",
+    "error": "the rubric cannot be graded",
+}
+
+
+def find_part(content: dict, part_id: str) -> dict | None:
+    for part in (content or {}).get("parts") or []:
+        if isinstance(part, dict) and part.get("id") == part_id:
+            return part
+    return None
+
+
+def second_opinion(graded: dict) -> list[str]:
+    """Why the grader asks for a person's look (message ids of REASONS)."""
+    flags = graded.get("flags", [])
+    reasons = []
+    points = graded.get("points", [])
+    if "error" in flags:
+        return ["error"]
+    if any(p.get("fuzzy") and p.get("earned") for p in points):
+        reasons.append("fuzzy")
+    if any(p.get("negated") for p in points):
+        reasons.append("negated")
+    if "list" in flags:
+        reasons.append("list")
+    if "review" in flags and not reasons:
+        reasons.append("long_low")
+    return reasons
+
+
+def grade_draft(part: dict, text: str, grader=None) -> dict:
+    """One answer to a draft part: score, flags, reasons and each rubric point with its evidence."""
+    grader = grader or draft_grader()
+    try:
+        graded = grade_part(part, text, grader)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a half-written rubric
+        graded = {"score": 0.0, "max": 0.0, "points": [], "flags": ["error"], "error": str(exc), "answer": text}
+    rows = point_rows(part, graded) if isinstance(part.get("rubric"), list) and all(
+        isinstance(p, dict) and "id" in p for p in part["rubric"]) else []
+    return {"score": graded.get("score", 0.0), "max": graded.get("max", 0.0), "flags": graded.get("flags", []),
+            "error": graded.get("error"), "reasons": second_opinion(graded), "points": rows,
+            "order": graded.get("order")}
+
+
+def sample_drift(part: dict, grader=None) -> list[dict]:
+    """Every sample of the part graded by the draft: its expected score, the score now, and whether it drifted
+    beyond its tolerance."""
+    grader = grader or draft_grader()
+    out = []
+    samples = part.get("samples") if isinstance(part.get("samples"), list) else []
+    for index, sample in enumerate(samples[:MAX_SAMPLES], start=1):
+        if not isinstance(sample, dict) or not isinstance(sample.get("answer"), str):
+            continue
+        graded = grade_draft(part, sample["answer"], grader)
+        expected = sample.get("expect")
+        tolerance = sample.get("tolerance", DEFAULT_TOLERANCE)
+        ok = isinstance(expected, (int, float)) and isinstance(tolerance, (int, float)) and \
+            abs(graded["score"] - expected) <= tolerance + 1e-9
+        out.append({"index": index, "answer": sample["answer"], "expect": expected, "tolerance": tolerance,
+                    "score": graded["score"], "ok": ok, "note": sample.get("note", ""),
+                    "earned": [p["id"] for p in graded["points"] if p["earned"]]})
+    return out
+
+
+def try_answer(content: dict, part_id: str, text: str) -> dict:
+    """The live panel's reply for ``text`` typed against part ``part_id`` of the draft ``content``."""
+    part = find_part(content, part_id)
+    if part is None:
+        return {"error": "no_part"}
+    text = text if isinstance(text, str) else ""
+    if len(text) > MAX_CASE_TEXT or not storable(text):
+        return {"error": "bad_text"}
+    grader = draft_grader()
+    return {"part": part_id, "answer": text, "result": grade_draft(part, text, grader),
+            "samples": sample_drift(part, grader)}

@@ -1,0 +1,96 @@
+"""Input checks at the edge, before any view: text that no database stores (NUL, lone surrogates) and JSON
+nested deeper than any request of the app needs are refused with 400, in time linear in the input.
+
+Views and forms can then trust that every string they see is storable. Python's own JSON parser recurses once per
+level: a few hundred thousand ``[`` would exhaust the stack (a 500 even before sign-in), so the depth is measured
+by a flat scan before parsing."""
+from __future__ import annotations
+
+import json
+import re
+
+from flask import Flask, current_app, request
+from flask.json.provider import DefaultJSONProvider
+from werkzeug.exceptions import BadRequest
+
+MAX_JSON_DEPTH = 32
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class InputRejected(ValueError):
+    """Request input the app refuses at the edge; the message says why (shown in the 400)."""
+
+
+def unstorable(text: str) -> bool:
+    return _UNSTORABLE.search(text) is not None
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in ``text`` (strings skipped), without parsing it."""
+    depth = deepest = 0
+    for match in _JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def _check_value(value, depth: int = 0) -> None:
+    """Every string (keys too) of parsed JSON is storable. Iterative in effect: depth is already bounded."""
+    if isinstance(value, str):
+        if unstorable(value):
+            raise InputRejected("text must not contain NUL characters or unpaired surrogates")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_value(key, depth + 1)
+            _check_value(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            _check_value(item, depth + 1)
+
+
+class EdgeJSONProvider(DefaultJSONProvider):
+    """Flask's JSON with the edge's limits on what it reads (request bodies)."""
+
+    max_depth = MAX_JSON_DEPTH
+
+    def loads(self, s, **kwargs):
+        if isinstance(s, (bytes, bytearray)):
+            try:
+                s = s.decode("utf-8")
+            except UnicodeDecodeError:
+                raise InputRejected("the body is not valid UTF-8") from None
+        if json_depth(s) > self.max_depth:
+            raise InputRejected(f"JSON nested deeper than {self.max_depth} levels")
+        value = json.loads(s, **kwargs)
+        _check_value(value)
+        return value
+
+
+def _check_texts() -> None:
+    for source in (request.view_args or {}, request.args):
+        for key, value in source.items():
+            if (isinstance(key, str) and unstorable(key)) or (isinstance(value, str) and unstorable(value)):
+                raise BadRequest("the address contains a NUL character or an invalid code point")
+    if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+        if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            for key, value in request.form.items(multi=True):
+                if unstorable(key) or unstorable(value):
+                    raise BadRequest("a form field contains a NUL character or an invalid code point")
+        elif request.is_json:
+            try:
+                current_app.json.loads(request.get_data(cache=True))
+            except InputRejected as exc:
+                raise BadRequest(str(exc)) from None
+            except ValueError:
+                pass  # not JSON at all: the view says what it expected
+
+
+def register(app: Flask) -> None:
+    """Call before the other extensions' before_request hooks (the limiter reads the username from the body)."""
+    app.json = EdgeJSONProvider(app)
+    app.before_request(_check_texts)

@@ -1,0 +1,92 @@
+"""The import page: Excel/CSV/Word/text through app.bank.convert, row by row, nothing imported until confirmed,
+and nothing at all while any row is unreadable."""
+import io
+
+from openpyxl import Workbook, load_workbook
+
+from app.models import Question
+
+HEADER = ["题型", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "解析", "分值", "难度", "知识点"]
+GOOD = [["单选", "客户投诉时首先应该？", "争辩", "倾听", "挂断", "转接", "B", "先倾听。", 1, "易", "投诉处理"],
+        ["判断", "回访可以提高满意度。", "", "", "", "", "对", "回访让客户感到被重视。", 1, "中", "客户关系"]]
+BAD = [["单选", "答案不在选项里的题", "甲", "乙", "", "", "E", "解析", 1, "中", "投诉处理"],
+       ["单选", "", "甲", "乙", "", "", "A", "没有题干", 1, "中", "投诉处理"]]
+
+
+def xlsx(rows) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def upload(client, filename, data, **form):
+    fields = {"file": (io.BytesIO(data), filename)}
+    fields.update(form)
+    return client.post("/authoring/import", data=fields, content_type="multipart/form-data")
+
+
+def token_of(page: str) -> str:
+    marker = 'name="token" value="'
+    start = page.index(marker) + len(marker)
+    return page[start:page.index('"', start)]
+
+
+def test_good_xlsx_previews_row_by_row_then_imports_on_confirm(app, db, instructor_client):
+    response = upload(instructor_client, "bank.xlsx", xlsx(GOOD))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page
+    assert page.count('class="row-ok"') == 2
+    assert 'id="n-added">2<' in page
+    assert Question.query.count() == 0  # nothing until confirmed
+    response = instructor_client.post("/authoring/import/confirm", data={"token": token_of(page)})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert Question.query.count() == 2
+    assert {q.type for q in Question.query} == {"single", "judge"}
+
+
+def test_bad_rows_are_each_reported_and_nothing_is_imported(app, instructor_client):
+    response = upload(instructor_client, "bank.xlsx", xlsx(GOOD + BAD))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert page.count('class="row-bad"') == 2
+    assert "有 2 行无法读取" in page
+    assert '<tr class="row-bad" data-location="row 4"><td>第 4 行</td>' in page
+    assert "答案中的E不在选项中" in page
+    assert '<tr class="row-bad" data-location="row 5"><td>第 5 行</td>' in page and "题干为空" in page
+    assert 'name="token"' not in page  # no confirm button
+    assert Question.query.count() == 0
+
+
+def test_pasted_numbered_text(app, instructor_client):
+    text = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：B 解析：先倾听。\n"
+    response = instructor_client.post("/authoring/import", data={"text": text, "topic": "投诉处理"})
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert 'id="n-added">1<' in response.get_data(as_text=True)
+
+
+def test_unsupported_and_empty_uploads_are_messages(app, instructor_client):
+    assert upload(instructor_client, "bank.xls", b"old").status_code == 422
+    assert instructor_client.post("/authoring/import", data={}).status_code == 422
+    assert upload(instructor_client, "bank.xlsx", b"not a zip").status_code == 422
+
+
+def test_template_downloads_and_imports_cleanly(app, instructor_client):
+    response = instructor_client.get("/authoring/import/template.xlsx")
+    assert response.status_code == 200
+    assert load_workbook(io.BytesIO(response.data)).active["B1"].value == "题干"
+    assert upload(instructor_client, "template.xlsx", response.data).status_code == 200
+
+
+def test_moodle_xml_download_is_well_formed(exam_bank, instructor_client):
+    from xml.etree import ElementTree
+
+    response = instructor_client.get("/authoring/exchange/moodle.xml")
+    root = ElementTree.fromstring(response.data)
+    types = [q.get("type") for q in root.iter("question")]
+    assert types.count("multichoice") == 9 and types.count("truefalse") == 3 and types.count("essay") == 2

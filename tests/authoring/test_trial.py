@@ -1,0 +1,76 @@
+"""The live try panel: a draft graded by a fork of the Grader, evidence per point, samples regraded."""
+from app.scoring import current_grader
+from tests.authoring.test_editor import case_form
+
+
+def try_form(answer, **overrides):
+    data = case_form(**overrides)
+    data.update({"try_part": "a", "try_answer": answer})
+    return data
+
+
+def test_an_answer_is_graded_with_evidence_and_samples(app, instructor_client):
+    response = instructor_client.post("/authoring/try", data=try_form("我先向顾客道歉。"))
+    assert response.status_code == 200
+    body = response.get_json()
+    result = body["result"]
+    assert result["score"] == 4 and result["max"] == 10
+    apologize = next(p for p in result["points"] if p["id"] == "apologize")
+    start, end = apologize["evidence"][0]
+    assert "我先向顾客道歉。"[start:end] == "道歉"
+    assert next(p for p in result["points"] if p["id"] == "listen")["earned"] == 0
+    [sample] = body["samples"]
+    assert sample["expect"] == 10 and sample["score"] == 10 and sample["ok"] is True
+
+
+def test_a_sample_that_drifts_is_marked(app, instructor_client):
+    # the draft gives listening no match the sample uses: the sample drops to 4 of its expected 10
+    rubric = "- id: apologize\n  text: 道歉\n  points: 4\n  match: [[道歉]]\n- id: listen\n  text: 倾听\n  points: 6\n  match: [[聆听]]\n"
+    body = instructor_client.post("/authoring/try", data=try_form("", **{"part-0-rubric": rubric})).get_json()
+    [sample] = body["samples"]
+    assert sample["score"] == 4 and sample["ok"] is False
+
+
+def test_draft_terms_never_reach_the_live_grader(app, instructor_client):
+    live = current_grader()
+    rubric = "- id: apologize\n  text: 道歉\n  points: 10\n  match: [[赔个不是儿]]\n"
+    instructor_client.post("/authoring/try", data=try_form("赔个不是儿", **{"part-0-rubric": rubric}))
+    assert current_grader() is live
+    assert not live.segmenter.is_word("赔个不是儿")
+    assert all("赔个不是儿" not in part_key for part_key in live._compiled)
+
+
+def test_a_broken_rubric_is_reported_not_a_crash(app, instructor_client):
+    for rubric in ("- id: x\n  text: y\n", "- 3\n", "- id: a\n  text: b\n  points: 10\n  match: '@nosuchset'\n"):
+        response = instructor_client.post("/authoring/try", data=try_form("道歉", **{"part-0-rubric": rubric}))
+        assert response.status_code == 200
+        assert response.get_json()["result"]["score"] == 0
+
+
+def test_unknown_part_and_bad_text_are_400(app, instructor_client):
+    data = try_form("x")
+    data["try_part"] = "zz"
+    assert instructor_client.post("/authoring/try", data=data).status_code == 400
+    assert instructor_client.post("/authoring/try", data=try_form("\x00")).status_code == 400
+    assert instructor_client.post("/authoring/try", data=try_form("字" * 5001)).status_code == 400
+
+
+def test_yaml_mode_is_tried_too(app, instructor_client):
+    from app.bank.writer import dump
+    from tests.conftest import case_content
+
+    data = {"mode": "yaml", "yaml": dump(case_content("c.y")), "try_part": "a", "try_answer": "耐心倾听"}
+    assert instructor_client.post("/authoring/try", data=data).get_json()["result"]["score"] == 6
+
+
+def test_second_opinion_reasons_are_given(app, instructor_client):
+    body = instructor_client.post("/authoring/try", data=try_form("不要道歉。")).get_json()
+    assert body["result"]["reasons"], body
+
+
+def test_try_needs_the_csrf_header(app, instructor_client):
+    app.config["WTF_CSRF_ENABLED"] = True
+    try:
+        assert instructor_client.post("/authoring/try", data=try_form("道歉")).status_code == 400
+    finally:
+        app.config["WTF_CSRF_ENABLED"] = False
