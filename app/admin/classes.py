@@ -17,13 +17,14 @@ from .errors import AdminError
 
 def papers_open_to(user, now: datetime) -> list[Paper]:
     """The active papers that one of ``user``'s classes may sit at ``now`` (reads only; no side effects)."""
-    return list(db.session.scalars(
-        select(Paper).join(CohortPaper, CohortPaper.paper_id == Paper.id)
-        .join(cohort_members, cohort_members.c.cohort_id == CohortPaper.cohort_id)
-        .where(cohort_members.c.user_id == user.id, Paper.active,
-               or_(CohortPaper.opens_at.is_(None), CohortPaper.opens_at <= now),
-               or_(CohortPaper.closes_at.is_(None), CohortPaper.closes_at > now))
-        .distinct().order_by(Paper.title, Paper.key)))
+    # The ids first: PostgreSQL cannot DISTINCT over the papers' JSON column.
+    open_ids = (select(CohortPaper.paper_id)
+                .join(cohort_members, cohort_members.c.cohort_id == CohortPaper.cohort_id)
+                .where(cohort_members.c.user_id == user.id,
+                       or_(CohortPaper.opens_at.is_(None), CohortPaper.opens_at <= now),
+                       or_(CohortPaper.closes_at.is_(None), CohortPaper.closes_at > now)))
+    return list(db.session.scalars(select(Paper).where(Paper.active, Paper.id.in_(open_ids))
+                                   .order_by(Paper.title, Paper.key)))
 
 
 def cohort_list() -> list[Cohort]:

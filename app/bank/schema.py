@@ -17,6 +17,9 @@ PART_ID_RE = re.compile(r"^[a-z0-9_-]+$")
 SET_NAME_RE = re.compile(r"^[a-z0-9_-]+$")
 TYPES = tuple(QUESTION_TYPES)
 PAPER_KINDS = ("mock", "practice")
+MAX_ID_LENGTH = 120  # the database's column sizes (app/models/questions.py)
+MAX_TOPIC_LENGTH = 50
+MAX_TITLE_LENGTH = 200
 
 COMMON_FIELDS = {"id", "type", "topic", "difficulty", "tags", "stem", "source"}
 FIELDS_BY_TYPE = {name: COMMON_FIELDS | qtype.fields for name, qtype in QUESTION_TYPES.items()}
@@ -86,6 +89,9 @@ class Checker:
             self.add(line_of(q, "id") if "id" in q else line_of(q),
                      f"question id must match [a-z0-9._-]+, got {qid!r}")
             qid = None
+        if qid and len(qid) > MAX_ID_LENGTH:
+            self.add(line_of(q, "id"), f"question id has at most {MAX_ID_LENGTH} characters")
+            qid = None
         what = f"question '{qid}'" if qid else "question"
         qtype = q.get("type")
         if qtype not in TYPES:
@@ -93,7 +99,8 @@ class Checker:
                      f"{what}: 'type' must be one of {', '.join(TYPES)}, got {qtype!r}")
             return qid
         self.unknown_fields(q, FIELDS_BY_TYPE[qtype], what)
-        self.require_text(q, "topic", what)
+        if self.require_text(q, "topic", what) and len(q["topic"]) > MAX_TOPIC_LENGTH:
+            self.add(line_of(q, "topic"), f"{what}: 'topic' has at most {MAX_TOPIC_LENGTH} characters")
         self.require_text(q, "stem", what)
         if "difficulty" in q and (not isinstance(q["difficulty"], int) or isinstance(q["difficulty"], bool)
                                   or not 1 <= q["difficulty"] <= 5):
@@ -275,9 +282,13 @@ class Checker:
         if not isinstance(pid, str) or not ID_RE.match(pid):
             self.add(line_of(p, "id") if "id" in p else line_of(p), f"paper id must match [a-z0-9._-]+, got {pid!r}")
             pid = None
+        if pid and len(pid) > MAX_ID_LENGTH:
+            self.add(line_of(p, "id"), f"paper id has at most {MAX_ID_LENGTH} characters")
+            pid = None
         what = f"paper '{pid}'" if pid else "paper"
         self.unknown_fields(p, PAPER_FIELDS, what)
-        self.require_text(p, "title", what)
+        if self.require_text(p, "title", what) and len(p["title"]) > MAX_TITLE_LENGTH:
+            self.add(line_of(p, "title"), f"{what}: 'title' has at most {MAX_TITLE_LENGTH} characters")
         kind = p.get("kind", "mock")
         if kind not in PAPER_KINDS:
             self.add(line_of(p, "kind"), f"{what}: 'kind' must be mock or practice")

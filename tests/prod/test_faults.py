@@ -64,9 +64,10 @@ def test_a_worker_killed_during_saves_loses_nothing_answered(server):
     assert status == 201
     last_ok = {}
     errors = []
+    saving = threading.Event()
 
     def saves():
-        for n in range(15):
+        for n in range(60):
             for item in attempt["items"]:
                 answer = _answer(item, n)
                 try:
@@ -77,18 +78,20 @@ def test_a_worker_killed_during_saves_loses_nothing_answered(server):
                     continue
                 if code == 200:
                     last_ok[item["question"]] = body["answer"]
+                    saving.set()
                 else:
                     errors.append((code, body))
 
     thread = threading.Thread(target=saves)
     thread.start()
     killed = []
-    while thread.is_alive() and len(killed) < 2:
-        thread.join(timeout=0.7)
+    assert saving.wait(timeout=60), "no save went through"
+    while thread.is_alive() and len(killed) < 2:  # kill a worker as soon as saves flow, then once more
         pids = server.worker_pids()
         if pids and thread.is_alive():
             os.kill(pids[0], signal.SIGKILL)
             killed.append(pids[0])
+        thread.join(timeout=0.3)
     thread.join(timeout=300)
     assert killed, "the saves ended before a worker could be killed"
     assert errors == []
