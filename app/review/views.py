@@ -143,7 +143,7 @@ def _log_progress(done: int, total: int) -> None:
 
 
 @bp.route("/regrade", methods=["POST"])
-def regrade_commit():
+def regrade_apply():
     paper = _paper(request.form.get("paper", ""))
     chosen = _questions_arg(request.form)
     report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=False, by=current_user,
