@@ -12,8 +12,7 @@ import re
 
 from .build import Builder, Draft
 from .result import ConversionResult
-from .source import start
-from .text import decode_text
+from .text import start_text
 
 _OPTION_RE = re.compile(r"^([A-HＡ-Ｈ])\s*[.)．）]\s*(.*)$", re.S)
 _ANSWER_RE = re.compile(r"^ANSWER\s*[:：]\s*(.*)$", re.I | re.S)
@@ -26,12 +25,8 @@ _EXTRA_FIELDS = {"解析": "explanation", "explanation": "explanation", "feedbac
 
 def convert_aiken(source, name: str = "import.aiken", topic: str | None = None,
                   prefix: str | None = None) -> ConversionResult:
-    builder, data = start(source, name, topic, prefix, text_ok=True)
-    if data is None:
-        return builder.result
-    text = data if isinstance(data, str) else decode_text(data)
+    builder, text = start_text(source, name, topic, prefix)
     if text is None:
-        builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 或 GBK 编码的文本）")
         return builder.result
     read_aiken(text, builder)
     return builder.result

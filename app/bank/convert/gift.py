@@ -15,8 +15,7 @@ import re
 from . import values
 from .build import Draft
 from .result import ConversionResult
-from .source import start
-from .text import decode_text
+from .text import start_text
 
 _FORMAT_RE = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]\s*", re.I)
 _TAG_RE = re.compile(r"<[^<>]{0,500}>")
@@ -25,12 +24,8 @@ _WEIGHT_RE = re.compile(r"^%(-?\d{1,3}(?:\.\d{1,5})?)%")
 
 def convert_gift(source, name: str = "import.gift", topic: str | None = None,
                  prefix: str | None = None) -> ConversionResult:
-    builder, data = start(source, name, topic, prefix, text_ok=True)
-    if data is None:
-        return builder.result
-    text = data if isinstance(data, str) else decode_text(data)
+    builder, text = start_text(source, name, topic, prefix)
     if text is None:
-        builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 编码的文本）")
         return builder.result
     category = ""
     for number, chunk in chunks(text):

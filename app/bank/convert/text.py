@@ -293,15 +293,23 @@ def decode_text(data: bytes) -> str | None:
     return decoded[0] if decoded else None
 
 
-def convert_text(source, name: str = "import.txt", topic: str | None = None,
-                 prefix: str | None = None) -> ConversionResult:
-    """Pasted text (a str) or a .txt file (bytes or a path) in the numbered form."""
+def start_text(source, name: str, topic: str | None, prefix: str | None) -> tuple[Builder, str | None]:
+    """The builder and the source as text (pasted str, or bytes/path decoded); None, with the file's problem
+    recorded, when there is nothing to read or the encoding is not recognised."""
     builder, data = start(source, name, topic, prefix, text_ok=True)
     if data is None:
-        return builder.result
+        return builder, None
     text = data if isinstance(data, str) else decode_text(data)
     if text is None:
         builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 或 GBK 编码的文本）")
+    return builder, text
+
+
+def convert_text(source, name: str = "import.txt", topic: str | None = None,
+                 prefix: str | None = None) -> ConversionResult:
+    """Pasted text (a str) or a .txt file (bytes or a path) in the numbered form."""
+    builder, text = start_text(source, name, topic, prefix)
+    if text is None:
         return builder.result
     read_lines(((f"line {n}", line) for n, line in enumerate(text.splitlines(), start=1)), builder)
     return builder.result
