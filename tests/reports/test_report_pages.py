@@ -65,6 +65,8 @@ def test_ranking_print_page_and_pdf(admin_client, classes, tmp_path):
     page = admin_client.get("/reports/ranking?paper=mock-p").get_data(as_text=True)
     assert "成绩排名表" in page and "陈一" in page and "不合格" in page and "@media print" in page
     assert 'action="/reports/ranking.pdf"' in page and 'name="csrf_token"' in page
+    # a standalone print page (no base.html): it loads the script of its print button itself
+    assert "data-print" in page and "/static/common.js" in page
     response = admin_client.post("/reports/ranking.pdf", data={"paper": "mock-p", "pick": "best"})
     assert response.mimetype == "application/pdf"
     path = tmp_path / "r.pdf"
@@ -98,3 +100,4 @@ def test_dashboard_figures(app, classes):
     assert board.distribution[6] == 1 and board.distribution[2] == 1
     assert board.trend == [("2026-W47", 45.0, 2)]
     assert board.points[0][0].startswith("gas.s0 a·listen")  # the factory's items all use the first version and board.points[0][1] == 0
+
