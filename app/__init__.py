@@ -51,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api_bp, url_prefix="/api")
     from .review.views import bp as review_bp; app.register_blueprint(review_bp, url_prefix="/review")  # noqa: E702
     from .reports.views import bp as reports_bp; app.register_blueprint(reports_bp, url_prefix="/reports")
+    from .jobs.views import bp as jobs_bp; app.register_blueprint(jobs_bp, url_prefix="/jobs")  # noqa: E702
 
     from . import cli, errors, transactions
 

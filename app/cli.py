@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from . import jobs
+from .jobs.cli import register_cli as register_jobs_cli
 from .bank import BankError, load_bank
 from .bank.cues import cue_report
 
@@ -26,7 +26,7 @@ def register(app: Flask) -> None:
     from .reports.cli import report_cli; app.cli.add_command(report_cli)
     from .admin.cli import attach; attach(users_cli)
     from .review.cli import register as register_review; register_review(app)  # noqa: E702
-    jobs.register_cli(app)
+    register_jobs_cli(app)
 
 
 def _print_problems(exc: BankError) -> None:

@@ -142,14 +142,16 @@ class PointScore(db.Model):
 
 
 class GradeChange(db.Model):
-    """Audit log: every change to a graded score (override, regrade), who made it and why."""
+    """Audit log: every change to a graded score (override, regrade) or to an instructor's comment, who made it
+    and why."""
 
     __tablename__ = "grade_changes"
+    OVERRIDE, REGRADE, COMMENT = "override", "regrade", "comment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(16))  # override | regrade
+    kind: Mapped[str] = mapped_column(String(16))  # override | regrade | comment (points unchanged)
     part_id: Mapped[str | None] = mapped_column(String(64))  # the key point overridden, when one was
     point_id: Mapped[str | None] = mapped_column(String(64))
     old_points: Mapped[float | None] = mapped_column(Float)  # that point's (or part's) points before and after

@@ -1,4 +1,4 @@
-"""``flask regrade --paper KEY [--question KEY] [--dry-run]`` and ``flask report items --paper KEY``."""
+"""``flask regrade --paper KEY [--question KEY] [--attempt ID] [--dry-run]`` and ``flask report items --paper KEY``."""
 from __future__ import annotations
 
 import csv
@@ -35,9 +35,11 @@ def _paper_or_exit(key: str):
 @click.command("regrade")
 @click.option("--paper", "paper_key", required=True, help="The paper's key.")
 @click.option("--question", "questions", multiple=True, help="Only this question (repeat for several).")
+@click.option("--attempt", "attempt_ids", multiple=True, type=click.IntRange(min=1),
+              help="Only this attempt's answers (repeat for several).")
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 @click.option("--progress", is_flag=True, help="Print progress to standard error.")
-def regrade_command(paper_key, questions, dry_run, progress):
+def regrade_command(paper_key, questions, attempt_ids, dry_run, progress):
     """Grade a paper's finished attempts again with each question's current version; print one JSON object."""
     from ..extensions import db
     from .regrading import regrade_paper, summary
@@ -49,7 +51,8 @@ def regrade_command(paper_key, questions, dry_run, progress):
             click.echo(f"{done}/{total}", err=True)
 
     try:
-        report = regrade_paper(paper, questions, dry_run=dry_run, on_progress=report_progress)
+        report = regrade_paper(paper, questions, dry_run=dry_run, on_progress=report_progress,
+                               attempt_ids=attempt_ids)
         if dry_run:
             db.session.rollback()
         else:

@@ -10,7 +10,7 @@ from ..models import DomainError, Response, utcnow
 from ..qtypes import question_type
 from ..qtypes.case import part_points
 from ..qtypes.results import point_rows
-from ..scoring import OverrideError, override
+from ..scoring import OverrideError, comment as comment_change, override
 
 MAX_COMMENT = 2000
 
@@ -75,25 +75,30 @@ def _number(raw: str, what: str, errors: list[str]) -> float | None:
     return value
 
 
-def planned_changes(response: Response, form) -> list[tuple[str | None, str | None, float, str]]:
-    """(part, point, points, comment) overrides the form asks for; ReviewError when any field is wrong."""
+Plan = tuple  # ("points", part, point, points, comment) or ("comment", part, comment)
+
+
+def planned_changes(response: Response, form) -> list[Plan]:
+    """The overrides and comment changes the form asks for; ReviewError when any field is wrong. A comment
+    that changed with no change of points (or was emptied) is a comment change of its own."""
     view = response_view(response)
     errors: list[str] = []
-    plans: list[tuple[str | None, str | None, float, str]] = []
+    plans: list[Plan] = []
     if view["objective"]:
         comment = form.get("c-", "").strip()
         total = _number(form.get("t-", ""), _("Score"), errors)
         _check_comment(comment, errors)
-        if total is not None and (round(total, 2) != round(view["score"], 2) or comment != view["comment"]):
-            plans.append((None, None, total, comment))
-        elif comment and comment != view["comment"]:
-            plans.append((None, None, view["score"], comment))
         _raise(errors)
+        if total is not None and round(total, 2) != round(view["score"], 2):
+            plans.append(("points", None, None, total, comment))
+        if comment != view["comment"] and not (plans and comment):
+            plans.append(("comment", None, comment))
         return plans
     for part in view["parts"]:
-        comment = form.get(f"c-{part['id']}", "").strip()
+        field = f"c-{part['id']}"
+        comment = form.get(field, "").strip()
         _check_comment(comment, errors)
-        mine = []
+        mine: list[Plan] = []
         for row in part["rubric"] if part["by_points"] else ():
             value = _number(form.get(f"p-{part['id']}-{row['id']}", ""), row["text"] or row["id"], errors)
             if value is None:
@@ -102,27 +107,18 @@ def planned_changes(response: Response, form) -> list[tuple[str | None, str | No
                 errors.append(_("%(what)s: between 0 and %(max)s points.", what=row["text"] or row["id"],
                                 max="%g" % row["max"]))
             elif round(value, 2) != round(float(row["earned"]), 2):
-                mine.append((part["id"], row["id"], value, comment))
+                mine.append(("points", part["id"], row["id"], value, comment))
         total = _number(form.get(f"t-{part['id']}", ""), _("Part total"), errors)
         if total is not None and not 0 <= total <= part["max"]:
             errors.append(_("%(what)s: between 0 and %(max)s points.", what=_("Part total"), max="%g" % part["max"]))
         elif total is not None and round(total, 2) != round(part["score"], 2):
-            mine.append((part["id"], None, total, comment))
-        if not mine and comment and comment != part["comment"]:
-            mine.append(_pin(part, comment))
+            mine.append(("points", part["id"], None, total, comment))
+        # a form without the field leaves the comment alone; an emptied field clears it
+        if field in form and comment != part["comment"] and not (mine and comment):
+            mine.append(("comment", part["id"], comment))
         plans.extend(mine)
     _raise(errors)
     return plans
-
-
-def _pin(part: dict, comment: str) -> tuple[str, str | None, float, str]:
-    """A comment with no change of points: recorded as an override of the first key point at its present value
-    (a part's total is pinned only when it has no key points), so the comment reaches the trainee and later
-    changes of single points still count."""
-    if part["by_points"] and part["rubric"]:
-        first = part["rubric"][0]
-        return part["id"], first["id"], float(first["earned"]), comment
-    return part["id"], None, float(part["score"]), comment
 
 
 def _check_comment(comment: str, errors: list[str]) -> None:
@@ -142,8 +138,13 @@ def apply_review(response: Response, form, by) -> int:
     marked as reviewed (the instructor agreed with the grader). Flushes, never commits."""
     plans = planned_changes(response, form)
     try:
-        for part_id, point_id, points, comment in plans:
-            override(response, part_id, point_id, points, comment, by=by)
+        for plan in plans:
+            if plan[0] == "points":
+                _kind, part_id, point_id, points, text = plan
+                override(response, part_id, point_id, points, text, by=by)
+            else:
+                _kind, part_id, text = plan
+                comment_change(response, part_id, text, by=by)
     except OverrideError as exc:
         raise ReviewError([str(exc)]) from None
     if not plans:
@@ -171,8 +172,7 @@ def set_part(response: Response, part_id: str, total: float | None, comment: str
         if total is not None and round(total, 2) != round(part["score"], 2):
             override(response, part_id, None, total, comment, by=by)
         elif comment and comment != part["comment"]:
-            part_id, point_id, points, comment = _pin(part, comment)
-            override(response, part_id, point_id, points, comment, by=by)
+            comment_change(response, part_id, comment, by=by)
         else:
             return False
     except OverrideError as exc:

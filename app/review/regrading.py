@@ -1,11 +1,13 @@
-"""Which responses a regrade covers (a paper, optionally some of its questions), and what its report means."""
+"""Which responses a regrade covers (a paper, optionally some of its questions and attempts), what its report means,
+and the regrade as a background job."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response
+from ..jobs import report_progress
+from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, User
 from ..scoring import RegradeReport, regrade
 
 
@@ -19,8 +21,16 @@ def paper_questions(paper: Paper) -> list[Question]:
         .distinct().order_by(Question.key)))
 
 
-def paper_responses(paper: Paper, question_keys=()) -> list[Response]:
-    """Responses of the paper's finished attempts, optionally only to ``question_keys``; in a stable order."""
+def paper_attempts(paper: Paper) -> list[Attempt]:
+    """The paper's finished attempts, newest first (what a regrade may be limited to)."""
+    return list(db.session.scalars(select(Attempt).where(Attempt.paper_id == paper.id,
+                                                         Attempt.status != Attempt.STARTED)
+                                   .options(selectinload(Attempt.user)).order_by(Attempt.id.desc())))
+
+
+def paper_responses(paper: Paper, question_keys=(), attempt_ids=()) -> list[Response]:
+    """Responses of the paper's finished attempts, optionally only to ``question_keys`` and only of
+    ``attempt_ids``; in a stable order."""
     query = (select(Response).join(AttemptItem, Response.item_id == AttemptItem.id)
              .join(Attempt, AttemptItem.attempt_id == Attempt.id)
              .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
@@ -28,6 +38,8 @@ def paper_responses(paper: Paper, question_keys=()) -> list[Response]:
              .where(Attempt.paper_id == paper.id, Attempt.status != Attempt.STARTED))
     if question_keys:
         query = query.where(Question.key.in_(list(question_keys)))
+    if attempt_ids:
+        query = query.where(Attempt.id.in_(list(attempt_ids)))
     query = query.order_by(Attempt.id, AttemptItem.position).options(
         selectinload(Response.item).selectinload(AttemptItem.attempt).selectinload(Attempt.items),
         selectinload(Response.item).selectinload(AttemptItem.version).selectinload(QuestionVersion.question)
@@ -36,9 +48,25 @@ def paper_responses(paper: Paper, question_keys=()) -> list[Response]:
     return list(db.session.scalars(query))
 
 
-def regrade_paper(paper: Paper, question_keys=(), dry_run: bool = True, by=None, on_progress=None) -> RegradeReport:
-    """Regrade the paper's finished attempts (``dry_run``: report only). Flushes, never commits."""
-    return regrade(paper_responses(paper, question_keys), dry_run=dry_run, by=by, on_progress=on_progress)
+def regrade_paper(paper: Paper, question_keys=(), dry_run: bool = True, by=None, on_progress=None,
+                  attempt_ids=()) -> RegradeReport:
+    """Regrade the paper's finished attempts, or only ``attempt_ids`` of them (``dry_run``: report only).
+    Flushes, never commits."""
+    return regrade(paper_responses(paper, question_keys, attempt_ids), dry_run=dry_run, by=by,
+                   on_progress=on_progress)
+
+
+def regrade_paper_job(paper_id: int, question_keys: list[str], attempt_ids: list[int], by_id: int | None) -> dict:
+    """The regrade as a background job (``app.jobs.start``): progress reported as it goes; returns
+    ``{"summary": ...}`` (the report without its list of changes, which the dry run showed)."""
+    paper = db.session.get(Paper, paper_id)
+    if paper is None:
+        raise LookupError(f"paper {paper_id} is gone")
+    by = db.session.get(User, by_id) if by_id is not None else None
+    report = summary(regrade_paper(paper, question_keys, dry_run=False, by=by, on_progress=report_progress,
+                                   attempt_ids=attempt_ids))
+    report.pop("changes")
+    return {"summary": report}
 
 
 def summary(report: RegradeReport) -> dict:

@@ -19,6 +19,7 @@ from ..auth.guards import guard_blueprint
 from ..extensions import db
 from ..models import Attempt, Cohort, Paper, Response, utcnow
 from ..qtypes import question_type
+from .. import jobs
 from . import analysis_data, item_analysis, marking, monitor, regrading, spreadsheet
 from .anonymity import trainee_label
 from .queue import FLAGS, QueueFilter, flags_of, next_after, queue
@@ -70,7 +71,11 @@ def _render_response(response: Response, f: QueueFilter, errors=(), form=None, s
     position = ids.index(response.id) + 1 if response.id in ids else None
     return render_template("review/response.html", response=response, view=marking.response_view(response), f=f,
                            attempt=response.item.attempt, errors=errors, form=form or {}, position=position,
-                           queue_size=len(ids)), status
+                           queue_size=len(ids), change_kinds=_change_kinds()), status
+
+
+def _change_kinds() -> dict[str, str]:
+    return {"override": _("set by hand"), "regrade": _("regraded"), "comment": _("comment")}
 
 
 @bp.route("/responses/<int:response_id>")
@@ -122,36 +127,47 @@ def _questions_arg(source) -> list[str]:
     return [key[:120] for key in source.getlist("question") if key][:200]
 
 
+def _attempts_arg(source) -> list[int]:
+    return sorted({int(v) for v in source.getlist("attempt") if v.isdigit() and len(v) < 12})[:5000]
+
+
 @bp.route("/regrade")
 def regrade_page():
     papers = db.session.scalars(select(Paper).order_by(Paper.title)).all()
     key = request.args.get("paper", "")
     paper = Paper.by_key(key) if key else None
     questions = regrading.paper_questions(paper) if paper else []
-    chosen = _questions_arg(request.args)
+    attempts = regrading.paper_attempts(paper) if paper else []
+    chosen, chosen_attempts = _questions_arg(request.args), _attempts_arg(request.args)
     report = None
     if paper is not None and request.args.get("preview") == "1":
-        report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=True))  # reads only
+        report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=True,  # reads only
+                                                           attempt_ids=chosen_attempts))
+    finished = jobs.status(request.args.get("job", ""), current_user) if request.args.get("job") else None
     return render_template("review/regrade.html", papers=papers, paper=paper, questions=questions, chosen=chosen,
-                           report=report)
+                           attempts=attempts, chosen_attempts=chosen_attempts, report=report,
+                           finished=(finished or {}).get("result") or {})
 
 
-def _log_progress(done: int, total: int) -> None:
-    """Inline for now; a background job (REDIS_URL) will report through the same callback."""
-    if done == total or done % 500 == 0:
-        current_app.logger.info("regrade: %d/%d responses", done, total)
+@bp.app_template_global("regrade_done_message")
+def regrade_done_message(report: dict) -> str:
+    """Moodle's sentence after a regrade, from the report's summary."""
+    return _("Regraded %(n)d response(s): the marks changed for %(changed)d question(s) in %(attempts)d "
+             "attempt(s), %(delta)s points in all; %(kept)d response(s) kept their hand overrides.",
+             n=report["responses"], changed=report["changed"], attempts=report["attempts"],
+             delta="%+g" % report["total_delta"], kept=report["kept_overrides"])
 
 
 @bp.route("/regrade", methods=["POST"])
 def regrade_apply():
     paper = _paper(request.form.get("paper", ""))
-    chosen = _questions_arg(request.form)
-    report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=False, by=current_user,
-                                                       on_progress=_log_progress))
-    flash(_("Regraded %(n)d response(s): the marks changed for %(changed)d question(s) in %(attempts)d "
-            "attempt(s), %(delta)s points in all; %(kept)d response(s) kept their hand overrides.",
-            n=report["responses"], changed=report["changed"], attempts=report["attempts"],
-            delta="%+g" % report["total_delta"], kept=report["kept_overrides"]), "success")
+    chosen, chosen_attempts = _questions_arg(request.form), _attempts_arg(request.form)
+    started = jobs.start(regrading.regrade_paper_job, paper.id, chosen, chosen_attempts, current_user.id,
+                         owner=current_user, title=_("Regrade: %(paper)s", paper=paper.title),
+                         next_url=url_for("review.regrade_page", paper=paper.key))
+    if started.queued:
+        return redirect(url_for("jobs.page", job_id=started.job_id))
+    flash(regrade_done_message(started.result["summary"]), "success")
     return redirect(url_for("review.regrade_page", paper=paper.key))
 
 

@@ -5,9 +5,10 @@ package imports none of them. The rubric engine itself is ``app.grading`` (pure)
 ``app.qtypes`` (pure). See docs/architecture.md.
 """
 from .grader import current_grader, draft_grader
-from .overrides import OverrideError, override
+from .overrides import OverrideError, comment, override
 from .regrade import RegradeReport, regrade
 from .service import grade_answer, grade_attempt, grade_response
 
 __all__ = ["current_grader", "draft_grader", "grade_answer", "grade_response", "grade_attempt", "regrade",
-           "RegradeReport", "override", "OverrideError"]
+           "RegradeReport", "override", "comment",
+           "OverrideError"]

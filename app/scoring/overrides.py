@@ -10,6 +10,9 @@ from .service import total_attempt
 from .settle import settle
 
 
+MAX_COMMENT = 2000
+
+
 class OverrideError(DomainError):
     """An override that does not fit the question (unknown part or point, points out of range)."""
 
@@ -20,12 +23,54 @@ def overrides_of(response: Response) -> dict[tuple[str, str], float]:
 
 
 def comments_of(response: Response) -> dict[str, str]:
-    """The latest comment per part (objective answers: part '')."""
+    """The latest comment per part (objective answers: part ''). An override's reason becomes the part's comment
+    when it has one; a comment change (``comment()``) sets it, or clears it when empty."""
     comments: dict[str, str] = {}
     for change in response.changes:
-        if change.kind == "override" and change.reason:
-            comments[change.part_id or ""] = change.reason
-    return comments
+        if change.kind == GradeChange.COMMENT or (change.kind == GradeChange.OVERRIDE and change.reason):
+            comments[change.part_id or ""] = change.reason or ""
+    return {part: text for part, text in comments.items() if text}
+
+
+def _part_exists(content: dict, part_id: str) -> None:
+    if question_type(content).objective:
+        if part_id:
+            raise OverrideError("an objective question has no parts")
+    elif not any(p["id"] == part_id for p in content.get("parts", [])):
+        raise OverrideError(f"no part {part_id!r} in this question")
+
+
+def _clean_comment(comment: str | None) -> str:
+    comment = (comment or "").strip()
+    if len(comment) > MAX_COMMENT:
+        raise OverrideError(f"the comment may have at most {MAX_COMMENT} characters")
+    return comment
+
+
+def comment(response: Response, part_id: str | None, text: str, by, now=None) -> GradeChange | None:
+    """Set (or, with empty ``text``, clear) the instructor's comment on one part (objective answers: part None)
+    without changing any points. Writes one GradeChange of kind comment; None when the comment is unchanged.
+    Flushes, never commits."""
+    now = now or utcnow()
+    item = response.item
+    content = item.version.content
+    part_id = part_id or ""
+    _part_exists(content, part_id)
+    text = _clean_comment(text)
+    if comments_of(response).get(part_id, "") == text:
+        return None
+    score = response.score or 0.0
+    change = GradeChange(kind=GradeChange.COMMENT, part_id=part_id or None, old_score=score, new_score=score,
+                         reason=text, changed_by_id=getattr(by, "id", None), at=now)
+    response.changes.append(change)
+    response.result, _score = settle(content, response.result or {}, item.points, overrides_of(response), score,
+                                     comments_of(response))
+    response.needs_review = False
+    response.reviewed_at, response.reviewed_by_id = now, getattr(by, "id", None)
+    record("grade.comment", by, f"response {response.id}",
+           {"attempt": item.attempt_id, "part": part_id, "cleared": not text})
+    db.session.flush()
+    return change
 
 
 def _limit(content: dict, item_points: float, part_id: str, point_id: str) -> float:
@@ -61,9 +106,7 @@ def override(response: Response, part_id: str | None, point_id: str | None, poin
     limit = _limit(content, item.points, part_id, point_id)
     if not 0 <= value <= limit:
         raise OverrideError(f"points must be between 0 and {limit:g}")
-    comment = (comment or "").strip()
-    if len(comment) > 2000:
-        raise OverrideError("the comment may have at most 2000 characters")
+    comment = _clean_comment(comment)
 
     old_score = response.score or 0.0
     row = next((r for r in response.point_scores if (r.part_id, r.point_id) == (part_id, point_id)), None)
@@ -73,7 +116,7 @@ def override(response: Response, part_id: str | None, point_id: str | None, poin
         response.point_scores.append(row)
     row.earned, row.source = value, PointScore.OVERRIDE
 
-    change = GradeChange(kind="override", part_id=part_id or None, point_id=point_id or None,
+    change = GradeChange(kind=GradeChange.OVERRIDE, part_id=part_id or None, point_id=point_id or None,
                          old_points=old_points, new_points=value, old_score=old_score,
                          reason=comment, changed_by_id=getattr(by, "id", None), at=now)
     response.changes.append(change)

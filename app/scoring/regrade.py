@@ -80,7 +80,7 @@ def regrade(responses: list[Response], dry_run: bool = True, by=None, now=None, 
             response.needs_review = outcome.needs_review and not overrides
             write_point_scores(response, content, item.points)
             if changed:
-                response.changes.append(GradeChange(kind="regrade", old_score=old, new_score=score,
+                response.changes.append(GradeChange(kind=GradeChange.REGRADE, old_score=old, new_score=score,
                                                     reason="regrade", changed_by_id=getattr(by, "id", None), at=now))
             touched.add(item.attempt)
         if on_progress is not None:

@@ -17,8 +17,7 @@ def settle(content: dict, result: dict, item_points: float, overrides: dict[tupl
     if question_type(content).objective:
         whole = overrides.get(("", ""))
         settled = copy.deepcopy(result)
-        if comments and comments.get(""):
-            settled["comment"] = comments[""]
+        _put_comment(settled, comments, "")
         return settled, round(whole if whole is not None else auto_score, 2)
     settled = copy.deepcopy(result)
     maximum = question_type(content).max_points(content)
@@ -38,8 +37,17 @@ def settle(content: dict, result: dict, item_points: float, overrides: dict[tupl
         if not part.get("points") and whole_part is None:
             part_score = part.get("score", 0.0)  # a part the engine could not grade keeps what it had
         part["score"] = round(part_score, 2)
-        if comments and comments.get(part_id):
-            part["comment"] = comments[part_id]
+        _put_comment(part, comments, part_id)
         total += part["score"]
     score = round(total * item_points / maximum, 2) if maximum else 0.0
     return settled, score
+
+
+def _put_comment(target: dict, comments: dict[str, str] | None, part_id: str) -> None:
+    """The part's (or answer's) comment as the instructors left it last: set, or removed once cleared."""
+    if comments is None:
+        return
+    if comments.get(part_id):
+        target["comment"] = comments[part_id]
+    else:
+        target.pop("comment", None)

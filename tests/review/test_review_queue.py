@@ -139,6 +139,48 @@ def test_a_comment_alone_reaches_the_trainee_and_keeps_the_score(db, marked, tea
     assert "分数合理，注意措辞" in trainee_client.get(f"/attempts/{marked[0].id}/result").get_data(as_text=True)
 
 
+def test_a_comment_alone_is_a_comment_change_not_an_override_and_can_be_cleared(db, marked, teacher_client,
+                                                                                trainee_client):
+    response = case_response(marked[0])
+    rid, score = response.id, response.score
+    result_url = f"/attempts/{marked[0].id}/result"
+    assert teacher_client.post(f"/review/responses/{rid}", data={"c-a": "注意措辞"}).status_code == 302
+    db.session.expire_all()
+    assert [(c.kind, c.part_id, c.point_id, c.reason) for c in db.session.query(GradeChange)] == [
+        ("comment", "a", None, "注意措辞")]
+    assert db.session.query(PointScore).filter_by(response_id=rid, source="override").count() == 0
+    # a later regrade is free to move every key point: none was pinned by the comment
+    stored = db.session.get(Response, rid)
+    assert not any(p.get("override") for p in stored.result["parts"]["a"]["points"])
+    assert "注意措辞" in trainee_client.get(result_url).get_data(as_text=True)
+
+    # emptied: the trainee's result no longer shows it, the score is as it was, the history says so
+    assert teacher_client.post(f"/review/responses/{rid}", data={"c-a": "  "}).status_code == 302
+    db.session.expire_all()
+    stored = db.session.get(Response, rid)
+    assert stored.score == score and "comment" not in stored.result["parts"]["a"]
+    assert "注意措辞" not in trainee_client.get(result_url).get_data(as_text=True)
+    assert [c.reason for c in db.session.query(GradeChange).order_by(GradeChange.id)] == ["注意措辞", ""]
+    assert "评语已清除" in teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
+
+
+def test_an_override_with_its_comment_emptied_clears_the_earlier_comment(db, marked, teacher_client):
+    rid = case_response(marked[0]).id
+    teacher_client.post(f"/review/responses/{rid}", data={"p-a-listen": "3", "c-a": "先写评语"})
+    teacher_client.post(f"/review/responses/{rid}", data={"p-a-listen": "2", "c-a": ""})
+    db.session.expire_all()
+    part = db.session.get(Response, rid).result["parts"]["a"]
+    assert "comment" not in part and next(p for p in part["points"] if p["id"] == "listen")["earned"] == 2
+
+
+def test_an_unchanged_comment_writes_nothing(db, marked, teacher_client):
+    rid = case_response(marked[0]).id
+    teacher_client.post(f"/review/responses/{rid}", data={"c-a": "同一句"})
+    before = snapshot(db)
+    teacher_client.post(f"/review/responses/{rid}", data={"c-a": "同一句"})
+    assert snapshot(db)[0] == before[0]
+
+
 def test_a_part_total_can_be_set_by_hand(db, marked, teacher_client):
     response = case_response(marked[0])
     assert teacher_client.post(f"/review/responses/{response.id}", data={"t-a": "9.5", "c-a": "整体不错"}).status_code == 302
@@ -207,7 +249,7 @@ def test_a_part_the_engine_could_not_grade_is_marked_by_its_total(db, marked, te
     assert teacher_client.post(f"/review/responses/{response.id}", data={"c-a": "先看看"}).status_code == 302
     db.session.expire_all()
     change = db.session.query(GradeChange).one()
-    assert (change.part_id, change.point_id, change.new_points) == ("a", None, 0.0)
+    assert (change.kind, change.part_id, change.point_id, change.new_points) == ("comment", "a", None, None)
     assert teacher_client.post(f"/review/responses/{response.id}", data={"t-a": "6", "c-a": "先看看"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(Response, response.id).result["parts"]["a"]["score"] == 6

@@ -92,3 +92,57 @@ def test_cli_dry_run_then_commit(db, sat, runner):
     assert sum(1 for rid, s in scores(db).items() if s != before[rid]) == 2
     missing = runner.invoke(args=["regrade", "--paper", "nope"])
     assert missing.exit_code == 2 and "no paper" in missing.output
+
+
+def test_the_regrade_can_be_limited_to_chosen_attempts(db, sat, teacher_client, runner):
+    change_rubric(db)
+    first, second = case_response(sat[0]).id, case_response(sat[1]).id
+    page = teacher_client.get(f"/review/regrade?paper=mock-t&preview=1&attempt={sat[1].id}").get_data(as_text=True)
+    assert {int(x) for x in re.findall(r'<tr data-response="(\d+)"', page)} == {second}
+    assert f'name="attempt" value="{sat[1].id}"' in page.split('id="dry-run-report"')[1]  # the commit keeps it
+    before = scores(db)
+    teacher_client.post("/review/regrade", data={"paper": "mock-t", "attempt": str(sat[1].id)})
+    after = scores(db)
+    assert {rid for rid in before if after[rid] != before[rid]} == {second}
+    dry = json.loads(runner.invoke(args=["regrade", "--paper", "mock-t", "--attempt", str(sat[0].id),
+                                         "--dry-run"]).output)
+    assert [c["response"] for c in dry["changes"]] == [first] and dry["attempts"] == 1
+
+
+def test_the_attempt_page_offers_to_regrade_that_attempt(db, sat, teacher_client):
+    page = teacher_client.get(f"/review/attempts/{sat[0].id}").get_data(as_text=True)
+    assert f"/review/regrade?paper=mock-t&amp;attempt={sat[0].id}&amp;preview=1" in page
+
+
+def test_with_redis_the_regrade_runs_in_the_background_with_progress(app, db, sat, teacher_client, instructor,
+                                                                     make_user, login):
+    import fakeredis
+    from rq import Queue, SimpleWorker
+
+    from app import jobs
+
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    change_rubric(db)
+    before = scores(db)
+    posted = teacher_client.post("/review/regrade", data={"paper": "mock-t"})
+    assert posted.status_code == 302 and "/jobs/" in posted.headers["Location"]
+    job_url = posted.headers["Location"]
+    assert scores(db) == before  # queued, not yet run
+    waiting = teacher_client.get(job_url + ".json").get_json()
+    assert (waiting["state"], waiting["percent"], waiting["next"]) == ("queued", 0, None)
+    page = teacher_client.get(job_url).get_data(as_text=True)
+    assert "<progress" in page and "jobs.js" in page
+
+    # another instructor cannot see it; a trainee is refused by role
+    other = login(make_user("teacher2", roles=("instructor",)))
+    assert other.get(job_url + ".json").status_code == 404 and other.get(job_url).status_code == 404
+
+    SimpleWorker([Queue(jobs.QUEUE, connection=connection)], connection=connection).work(burst=True)
+    done = teacher_client.get(job_url + ".json").get_json()
+    assert done["state"] == "finished" and done["percent"] == 100 and done["total"] == 20
+    assert done["next"].startswith("/review/regrade?paper=mock-t&job=")
+    after = scores(db)
+    assert sum(1 for rid in before if after[rid] != before[rid]) == 2
+    outcome = teacher_client.get(done["next"]).get_data(as_text=True)
+    assert 'id="regrade-done"' in outcome and "2 道题" in outcome
