@@ -15,7 +15,7 @@ run: setup db bank demo  ## the site on http://127.0.0.1:5000 with SQLite, the b
 
 serve: setup db  ## the production stack locally: gunicorn, one RQ worker (with REDIS_URL), the overdue sweep
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
-	if [ -n "$$REDIS_URL" ]; then $(BIN)/flask jobs worker & else echo "REDIS_URL not set: jobs run inline"; fi; \
+	if [ -n "$$REDIS_URL" ]; then $(BIN)/flask jobs worker --nice 10 & else echo "REDIS_URL not set: jobs run inline"; fi; \
 	$(BIN)/flask attempts sweep --every $${SWEEP_EVERY:-60} & \
 	$(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 

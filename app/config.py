@@ -41,6 +41,9 @@ def from_environment(instance_path: str) -> dict:
         "CENTRE_TIMEZONE": os.environ.get("CENTRE_TIMEZONE", "Asia/Shanghai"),  # times on every page
         # Behind a reverse proxy, how many proxies set X-Forwarded-For / -Proto / -Host / -Prefix (0: trust none).
         "PROXY_FIX": {part: _count(f"PROXY_FIX_X_{part.upper()}") for part in ("for", "proto", "host", "prefix")},
+        # With REDIS_URL a trainee's submit queues its grading for the worker (a class submitting at once does
+        # not wait behind each other); 0 grades in the request, as without Redis.
+        "GRADE_IN_BACKGROUND": os.environ.get("GRADE_IN_BACKGROUND", "1") != "0",
         "BANK_PATH": os.environ.get("BANK_PATH", str(Path(__file__).resolve().parent.parent / "question_bank")),
     }
 

@@ -4,8 +4,9 @@ After a request that may change data (POST, PUT, PATCH, DELETE) and answered bel
 committed once; any other request, and any error, is rolled back once. A GET does not write, with one documented
 exception: ``writes_on_read()``, called only by ``exams.lifecycle.finish_overdue_on_read`` (an attempt whose time
 ran out is finished when its owner looks). The CLI commands are edges of their own and commit themselves.
+``after_commit(fn)`` runs work (queueing a background job) only once the request's rows are committed.
 """
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, has_request_context, jsonify, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -17,6 +18,24 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 def writes_on_read() -> None:
     """Let this GET's changes be committed (see the module's docstring for the one caller)."""
     g.writes_on_read = True
+
+
+def after_commit(fn, *args) -> None:
+    """Call ``fn(*args)`` once this request's unit of work is committed (never if it is rolled back): work
+    queued for another process must not start before the rows it reads are there. Outside a request (a CLI
+    command, a job) it runs at once: those edges commit right after."""
+    if not has_request_context():
+        fn(*args)
+        return
+    g.setdefault("after_commit", []).append((fn, args))
+
+
+def _run_after_commit(app: Flask) -> None:
+    for fn, args in g.pop("after_commit", []):
+        try:
+            fn(*args)
+        except Exception:  # Redis away: the committed rows stay; the sweep picks the work up later
+            app.logger.exception("after-commit work failed: %s", getattr(fn, "__name__", fn))
 
 
 def _wants_commit(response) -> bool:
@@ -38,6 +57,7 @@ def register(app: Flask) -> None:
     def finish_unit_of_work(response):
         if not _wants_commit(response):
             db.session.rollback()
+            g.pop("after_commit", None)
             return response
         try:
             db.session.commit()
@@ -48,6 +68,7 @@ def register(app: Flask) -> None:
             db.session.rollback()
             app.logger.warning("database unavailable at commit: %s", exc)
             return app.make_response(_failed(503, "busy", _("The database is busy; try again in a moment.")))
+        _run_after_commit(app)
         return response
 
     @app.teardown_request

@@ -3,7 +3,9 @@
 Each trainee takes a bearer token (arriving over --arrival seconds), starts the papers of a mock exam (mock-1,
 理论知识, and mock-1-case, 专业能力), saves
 every answer (case parts: 150-300 characters) with a compressed thinking time, changes a fifth of them, and
-waits; then the whole class submits within two seconds (a tenth of them twice, as a double click would). Between
+waits; then the whole class submits within two seconds (a tenth of them twice, as a double click would); a
+submit queues its grading for the RQ workers (--rq-workers), and the bench waits until every attempt is graded
+(``graded_within_s``, from the first submit). Between
 the sitting and the submits, a flat-out phase saves with no thinking time for --flat seconds; the same load then
 hits a bare Flask endpoint doing one upsert on the same stack (bench/bare_upsert.py) for the ratio.
 
@@ -282,6 +284,21 @@ def check_database(url: str, trainees) -> dict:
     return {"lost_answers": lost, "double_grades": per_user + regrades, "ungraded": unfinished + ungraded}
 
 
+def wait_for_grading(url: str, since: float, timeout: float) -> float:
+    """Seconds from ``since`` (monotonic) until no finished attempt awaits its grading job."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(url, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            left = conn.execute("SELECT count(*) FROM attempts WHERE status <> 'started' AND score IS NULL"
+                                ).fetchone()[0]
+            if left == 0:
+                return time.monotonic() - since
+            time.sleep(0.2)
+    return float("inf")
+
+
 def percentile(values, p: float) -> float:
     if not values:
         return 0.0
@@ -296,6 +313,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers per server (default 3)")
     parser.add_argument("--arrival", type=float, default=60.0, help="seconds over which the class signs in")
     parser.add_argument("--think", type=float, default=1.0, help="thinking time scale (1: 0.3-1.1 s per save)")
+    parser.add_argument("--rq-workers", type=int, default=1, help="RQ workers grading submits, per server")
     parser.add_argument("--flat", type=float, default=10.0, help="seconds of flat-out saves and of bare upserts")
     parser.add_argument("--flat-clients", type=int, default=16)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432")
@@ -310,7 +328,12 @@ def main() -> None:
     print(f"preparing {args.database}: schema, bank, {args.trainees} trainees", flush=True)
     prepare_database(args.postgres, args.database, env, args.trainees)
     servers = [Server("wsgi:app", env, args.workers) for _ in range(args.servers)]
+    # the RQ workers that grade the submitted attempts (a submit only queues its grading)
+    graders = [subprocess.Popen([str(BIN / "flask"), "--app", "wsgi:app", "jobs", "worker", "--nice", "10"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=open("/tmp/load-worker.log", "a"),
+                                start_new_session=True) for _ in range(args.rq_workers * args.servers)]
     stats = Stats()
+    graded_within = None
     try:
         ports = [s.port for s in servers]
         trainees = [Trainee(n, ports, stats, args.think, args.seed) for n in range(args.trainees)]
@@ -324,9 +347,15 @@ def main() -> None:
         start = time.monotonic() + 0.5
         rng = random.Random(args.seed)
         run_threads([(t.submit, (start + rng.uniform(0, 2),)) for t in trainees])
+        graded_within = wait_for_grading(url, start, timeout=600)
+        print(f"every attempt graded {graded_within:.1f} s after the first submit", flush=True)
     finally:
         for server in servers:
             server.stop()
+        for worker in graders:
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+                worker.wait(timeout=30)
     bare_servers = [Server("bare_upsert:app", env, args.workers, chdir=str(ROOT / "bench"), probe=("PUT", "/bare/0"))
                     for _ in range(args.servers)]
     try:
@@ -354,6 +383,7 @@ def main() -> None:
         "save_p50_ms": round(percentile(stats.times["save"], 50), 1),
         "save_p99_ms": round(percentile(stats.times["save"], 99), 1),
         "submit_p99_ms": round(percentile(stats.times["submit"], 99), 1),
+        "graded_within_s": round(graded_within, 1) if graded_within is not None else None,
         "token_p99_ms": round(percentile(stats.times["token"], 99), 1),
         "saves_per_s": round(saves_per_s, 1), "bare_per_s": round(bare_per_s, 1),
         "ratio_to_bare": round(saves_per_s / bare_per_s, 3) if bare_per_s else None,

@@ -47,7 +47,8 @@ def attempt(attempt_id: str):
     _finish_overdue()
     found = lifecycle.get_attempt_for(g.api_user, attempt_id)
     payload = payloads.attempt_payload(found)
-    if not found.is_open:
+    payload["graded"] = not found.is_open and not found.awaiting_grade
+    if payload["graded"]:
         payload["result"] = payloads.result_payload(found)
     return jsonify(payload)
 
@@ -69,9 +70,10 @@ def save_answer(attempt_id: str, question_id: str):
 @bp.route("/attempts/<attempt_id>/submit", methods=["POST"])
 @roles_required(*TRAINEE)
 def submit(attempt_id: str):
-    found = lifecycle.get_attempt_for(g.api_user, attempt_id)
-    lifecycle.submit_attempt(found)
-    return jsonify(payloads.result_payload(found))
+    found = lifecycle.submit_by_id(g.api_user, attempt_id)
+    if found.awaiting_grade:  # queued: the result page (or GET /api/attempts/<id>) has it in a few seconds
+        return jsonify(payloads.pending_payload(found, url_for("exams.result", attempt_id=found.id))), 202
+    return jsonify(payloads.result_payload(lifecycle.get_attempt_for(g.api_user, found.id)))
 
 
 @bp.route("/attempts/<attempt_id>/focus", methods=["POST"])

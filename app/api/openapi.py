@@ -62,10 +62,14 @@ SCHEMAS = {
                     "answered": {"type": "integer"}, "total": {"type": "integer"},
                     "sections": {"type": "array", "items": {"type": "object"}},
                     "items": {"type": "array", "items": _ref("Item")},
+                    "graded": {"type": "boolean", "description": "finished and graded: 'result' is there"},
                     "result": _ref("Result")}},
+    "Pending": {"type": "object", "required": ["id", "status", "graded", "result_url"],
+                "properties": {"id": {"type": "integer"}, "status": {"enum": ["submitted", "expired"]},
+                               "graded": {"const": False}, "result_url": {"type": "string"}}},
     "Result": {"type": "object", "description": "After submission: totals, per section and area, each item with the "
                                                 "right answer, explanation, rubric points with evidence spans, reference",
-               "properties": {"score": {"type": "number"}, "max_score": {"type": "number"},
+               "properties": {"graded": {"const": True}, "score": {"type": "number"}, "max_score": {"type": "number"},
                               "percent": {"type": "number"}, "needs_review": {"type": "boolean"},
                               "sections": {"type": "array", "items": {"type": "object"}},
                               "areas": {"type": "array", "items": {"type": "object"}},
@@ -128,8 +132,10 @@ PATHS = {
         body={"type": "object", "properties": {"answer": ANSWER, "flagged": {"type": "boolean"}},
               "additionalProperties": False})},
     "/api/attempts/{attempt_id}/submit": {"post": _op(
-        "Submit and grade (idempotent: a second call returns the same result)",
-        {"200": _json(_ref("Result")), **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
+        "Submit and grade (idempotent: a second call returns the same result). With a job queue the grading "
+        "may be queued: 202 and where the result will be (GET /api/attempts/{id} has it once 'graded')",
+        {"200": _json(_ref("Result")), "202": _json(_ref("Pending"), "Submitted, grading queued"),
+         **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
     "/api/attempts/{attempt_id}/focus": {"post": _op(
         "Record that the exam page lost focus (only when the paper tracks it)",
         {"200": _json({"type": "object", "properties": {"recorded": {"type": "boolean"},

@@ -7,12 +7,14 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from .. import jobs
 from ..extensions import db
 from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
                       utcnow)
@@ -20,7 +22,7 @@ from ..models.attempts import SAVE_GRACE
 from ..qtypes import AnswerError, question_type
 from ..scoring import grade_attempt
 from ..scoring.service import response_for
-from ..transactions import writes_on_read
+from ..transactions import after_commit, writes_on_read
 from . import mistakes
 from .access import may_sit
 from .drawing import paper_questions
@@ -82,7 +84,8 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
             order = list(content["options"].keys())
             rng.shuffle(order)
         total += points
-        attempt.items.append(AttemptItem(position=position, section=index, question_version_id=version.id,
+        # the version object, not only its id: the new attempt's payload reads it without a query per item
+        attempt.items.append(AttemptItem(position=position, section=index, version=version,
                                          points=points, option_order=order))
     if not attempt.items:
         raise ExamError(_("This paper has no questions."))
@@ -95,6 +98,9 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
         if winner is None:  # the open one is in its last seconds of grace: it is about to be finished
             raise ExamConflict(_("Your previous attempt of this paper is being finished; try again in a moment."))
         return winner, False
+    for item in attempt.items:
+        set_committed_value(item, "response", None)  # a new attempt has no answers: nothing to look up
+    set_committed_value(attempt, "focus_events", [])
     return attempt, True
 
 
@@ -306,12 +312,16 @@ def record_focus_loss(attempt: Attempt, now=None) -> FocusEvent | None:
 
 
 # ---------------------------------------------------------------------------------------------------- submit
-def submit_attempt(attempt: Attempt, now=None) -> Attempt:
+def submit_attempt(attempt: Attempt, now=None, in_background: bool = False) -> Attempt:
     """Finish and grade the attempt. Idempotent: a finished attempt is returned as it is (no regrade).
 
     Past the deadline the attempt expires (finished at the deadline) instead of being submitted; either way every
     item is graded. Two submits racing grade once: the row is locked (PostgreSQL) and the status change is a
     conditional UPDATE ... WHERE status = 'started', so only one transaction can claim it.
+
+    ``in_background``: only finish it now; grading is queued once this request commits (``grade_in_background``
+    says when: a class submitting at once must not wait behind each other's grading). Until the job has run the
+    attempt is ``awaiting_grade``.
     """
     now = _now(now)
     _lock(attempt)
@@ -331,12 +341,64 @@ def submit_attempt(attempt: Attempt, now=None) -> Attempt:
         attempt.expire(now)
     else:
         attempt.submit(now)
+    if in_background:
+        db.session.flush()
+        after_commit(jobs.enqueue, jobs.grade_attempt_job, attempt.id)
+        return attempt
+    _grade(attempt, now)
+    return attempt
+
+
+def submit_by_id(user, attempt_id, now=None) -> Attempt:
+    """The trainee's submit of their attempt ``attempt_id``, reading only the attempt's row (a class submits at
+    once: nothing of its 52 items is loaded unless it is graded here). ExamNotFound: not the user's attempt."""
+    attempt = db.session.get(Attempt, _attempt_ident(attempt_id))
+    if attempt is None or attempt.user_id != user.id:
+        raise ExamNotFound("no such attempt")
+    return submit_for_trainee(attempt, now)
+
+
+def submit_for_trainee(attempt: Attempt, now=None) -> Attempt:
+    """The trainee's submit (page or API): grading queued when there is a job queue (``grade_in_background``)."""
+    return submit_attempt(attempt, now, in_background=grade_in_background())
+
+
+def grade_in_background() -> bool:
+    """Whether a trainee's submit queues its grading: with a job queue (REDIS_URL) unless GRADE_IN_BACKGROUND
+    is off. Without Redis (the embedded default) grading happens in the request, as before."""
+    setting = current_app.config.get("GRADE_IN_BACKGROUND", True)
+    return bool(setting) and jobs.redis_connection() is not None
+
+
+def grade_finished(attempt_id: int, now=None) -> bool:
+    """Grade a finished attempt whose grading was queued; False when there is nothing to do (gone, still open,
+    or already graded: a job run twice grades once). Flushes, never commits."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None:
+        return False
+    _lock(attempt)
+    if attempt.is_open or attempt.score is not None:
+        return False
+    _grade(attempt, _now(now))
+    return True
+
+
+def grade_pending(older_than: timedelta, now=None) -> int:
+    """Grade finished attempts still ungraded after ``older_than`` (a queued job lost with Redis): the sweep's
+    safety net. Returns how many it graded."""
+    now = _now(now)
+    ids = list(db.session.scalars(select(Attempt.id).where(
+        Attempt.status != Attempt.STARTED, Attempt.score.is_(None), Attempt.finished_at < now - older_than)
+        .order_by(Attempt.id)))
+    return sum(1 for attempt_id in ids if grade_finished(attempt_id, now))
+
+
+def _grade(attempt: Attempt, now: datetime) -> None:
     _load_for_grading(attempt)
     with db.session.no_autoflush:  # one flush at the end: the rows of 52 items written in a few statements
         graded = grade_attempt(attempt)
         mistakes.record_outcomes(attempt.user, [(item.version, outcome) for item, outcome in graded], now)
     db.session.flush()
-    return attempt
 
 
 def _load_for_grading(attempt: Attempt) -> None:

@@ -143,10 +143,17 @@ def _result_item(item: AttemptItem) -> dict:
     return out
 
 
+def pending_payload(attempt: Attempt, result_url: str) -> dict:
+    """A submitted attempt whose grading is queued: where its result will be."""
+    return {**_attempt_header(attempt), "graded": False, "result_url": result_url}
+
+
 def result_payload(attempt: Attempt) -> dict:
     """The graded attempt: totals, per section and area, every item with the right answer and the evidence."""
     if attempt.is_open:
         raise ExamError(_("The attempt is not finished yet."))
+    if attempt.awaiting_grade:
+        raise ExamError(_("The attempt is being graded; its result will be here in a moment."))
     titles = _section_titles(attempt)
     items = [_result_item(item) for item in attempt.items]
     sections = []
@@ -165,6 +172,7 @@ def result_payload(attempt: Attempt) -> dict:
     used = attempt.finished_at - attempt.started_at if attempt.finished_at and attempt.started_at else None
     return {
         **_attempt_header(attempt),
+        "graded": True,
         "score": score,
         "max_score": max_score,
         "percent": round(100 * score / max_score, 1) if max_score else 0.0,

@@ -266,7 +266,7 @@ def submit(attempt_id: int):
     """Form fallback of the submit button (the page normally submits through the API after its confirm dialog)."""
     attempt = _own_attempt(attempt_id)
     if attempt.is_open:
-        lifecycle.submit_attempt(attempt)
+        lifecycle.submit_for_trainee(attempt)
     return redirect(url_for("exams.result", attempt_id=attempt.id))
 
 
@@ -276,6 +276,8 @@ def result(attempt_id: int):
     _expire(attempt)
     if attempt.is_open:
         return redirect(url_for("exams.attempt", attempt_id=attempt.id))
+    if attempt.awaiting_grade:
+        return render_template("exams/grading.html", attempt=attempt)
     return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)))
 
 

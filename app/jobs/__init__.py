@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from flask import Flask, current_app, has_app_context
@@ -172,11 +173,24 @@ def file_of(data: dict) -> dict | None:
 
 
 # ------------------------------------------------------------------------------------------------ jobs
-def expire_overdue_job() -> int:
-    """Finish and grade every overdue attempt (the schedule's job)."""
-    from ..exams.lifecycle import expire_overdue
+PENDING_GRACE = timedelta(minutes=2)  # a submitted attempt still ungraded after this lost its job
 
-    return expire_overdue()
+
+def expire_overdue_job() -> int:
+    """Finish and grade every overdue attempt (the schedule's job); also grade any submitted attempt whose
+    grading job was lost (Redis restarted with it queued)."""
+    from ..exams.lifecycle import expire_overdue, grade_pending
+
+    expired = expire_overdue()
+    grade_pending(PENDING_GRACE)
+    return expired
+
+
+def grade_attempt_job(attempt_id: int) -> bool:
+    """Grade one submitted attempt (queued by its submit; see exams.lifecycle.submit_attempt)."""
+    from ..exams.lifecycle import grade_finished
+
+    return grade_finished(attempt_id)
 
 
 def sweep_once() -> int | None:

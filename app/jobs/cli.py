@@ -14,8 +14,15 @@ jobs_cli = AppGroup("jobs", help="Background jobs: the RQ worker.")
 
 @jobs_cli.command("worker")
 @click.option("--burst", is_flag=True, help="Run the jobs queued now, then stop.")
-def jobs_worker(burst):
+@click.option("--nice", "niceness", type=click.IntRange(0, 19), default=0, show_default=True,
+              help="Lower this worker's CPU priority: on a server shared with the web workers, pages and saves "
+                   "come first and grading fills the gaps.")
+def jobs_worker(burst, niceness):
     """The RQ worker: runs queued jobs in this application's context (needs REDIS_URL)."""
+    import os
+
+    if niceness:
+        os.nice(niceness)
     from rq import Queue, SimpleWorker
 
     connection = redis_connection()

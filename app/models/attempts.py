@@ -48,6 +48,11 @@ class Attempt(db.Model):
     def is_open(self) -> bool:
         return self.status == self.STARTED
 
+    @property
+    def awaiting_grade(self) -> bool:
+        """Finished, and its grading is queued (a background job grades it; see exams.lifecycle)."""
+        return self.status != self.STARTED and self.score is None
+
     def is_past_deadline(self, now: datetime) -> bool:
         return self.deadline is not None and now > self.deadline
 

@@ -81,3 +81,17 @@ def test_the_sweep_runs_on_a_schedule_and_finishes_overdue_attempts(app, runner,
     db.session.expire_all()
     attempt = db.session.get(Attempt, attempt_id)
     assert attempt.status == "expired" and attempt.score is not None
+
+
+def test_the_worker_command_needs_redis_and_runs_what_is_queued(app, runner, monkeypatch):
+    refused = runner.invoke(args=["jobs", "worker", "--burst"])
+    assert refused.exit_code != 0 and "REDIS_URL is not set" in refused.output
+    CALLS.clear()
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    jobs.enqueue(record_call, 4)
+    niced = []
+    monkeypatch.setattr("os.nice", niced.append)
+    ran = runner.invoke(args=["jobs", "worker", "--burst", "--nice", "10"])
+    assert ran.exit_code == 0, ran.output
+    assert CALLS == [4] and niced == [10]
