@@ -9,6 +9,7 @@
   var download = document.getElementById("job-download");
   var next = document.getElementById("job-next");
   var delay = 1000;
+  var fetched = false;
 
   function say(state, data) {
     var template = text.getAttribute("data-" + state) || "";
@@ -19,7 +20,11 @@
     bar.value = data.percent;
     bar.textContent = data.percent + "%";
     say(data.state === "started" && !data.total ? "queued" : data.state, data);
-    if (data.download) { download.href = data.download; download.hidden = false; }
+    if (data.download) {
+      download.href = data.download;
+      download.hidden = false;
+      if (!fetched) { fetched = true; window.location.assign(data.download); }  // the file, once; the page stays
+    }
     if (data.next) { next.href = data.next; next.hidden = false; }
     if (data.state === "finished" && data.next && !data.download) { window.location.assign(data.next); return; }
     if (data.state !== "finished" && data.state !== "failed") { window.setTimeout(poll, delay); }

@@ -4,10 +4,9 @@ recorded in the audit log, and a GET never writes."""
 from __future__ import annotations
 
 import io
-import tempfile
 from itertools import islice
 
-from flask import Blueprint, abort, render_template, request, send_file, url_for
+from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -18,16 +17,16 @@ from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
 from ..extensions import db
 from ..models import Cohort, Paper
-from . import charts
+from .. import jobs
+from . import charts, exporting
 from .dashboard import BUCKETS, dashboard as dashboard_figures
 from .documents import ranking_html, ranking_pdf, transcript_html, transcript_pdf
 from .passing import rule_for
-from .scores import PICKS, ReportError, ReportQuery, export, score_report
+from .scores import PICKS, ReportError, ReportQuery, score_report
 
 bp = Blueprint("reports", __name__)
 guard_blueprint(bp, "admin", "instructor")
 PREVIEW_ROWS = 200
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _allowed_cohorts() -> list[Cohort]:
@@ -82,12 +81,6 @@ def index():
                            **_form_context(query, error)), (422 if error else 200)
 
 
-def _audit_export(kind: str, query: ReportQuery, fmt: str) -> None:
-    record(kind, current_user, query.paper.key, {
-        "format": fmt, "class": query.cohort.name if query.cohort else "", "pick": query.pick,
-        "from": str(query.start or ""), "to": str(query.end or "")})
-
-
 @bp.route("/export", methods=["POST"])
 def export_file():
     query, error = _query(request.form)
@@ -95,13 +88,13 @@ def export_file():
     if query is None or fmt not in ("xlsx", "csv"):
         return render_template("reports/index.html", preview=None, limit=PREVIEW_ROWS,
                                **_form_context(query, error or _("Choose a paper and a format."))), 422
-    spool = tempfile.TemporaryFile()  # on disk: memory stays flat however many rows
-    export(query, fmt, spool)
-    spool.seek(0)
-    _audit_export("report.exported", query, fmt)
-    name = f"scores-{query.paper.key}{'-' + query.cohort.name if query.cohort else ''}.{fmt}"
-    return send_file(spool, as_attachment=True, download_name=name,
-                     mimetype=XLSX_TYPE if fmt == "xlsx" else "text/csv")
+    started = jobs.start(exporting.export_job, exporting.query_params(query), fmt, current_user.id,
+                         owner=current_user, title=_("Score report: %(paper)s", paper=query.paper.title))
+    if started.queued:  # the progress page downloads the file when it is made
+        return redirect(url_for("jobs.page", job_id=started.job_id))
+    made = started.result["file"]
+    return send_file(io.BytesIO(made["data"]), as_attachment=True, download_name=made["name"],
+                     mimetype=made["mimetype"])
 
 
 @bp.route("/ranking")
@@ -120,7 +113,7 @@ def ranking_download():
     if query is None:
         abort(400)
     data = ranking_pdf(query)
-    _audit_export("report.exported", query, "pdf")
+    exporting.record_export(current_user, query, "pdf")
     return send_file(io.BytesIO(data), mimetype="application/pdf", as_attachment=True,
                      download_name=f"ranking-{query.paper.key}.pdf")
 

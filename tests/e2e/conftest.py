@@ -34,8 +34,9 @@ def _free_port() -> int:
 class LiveServer:
     """The application in a subprocess; ``stop()`` and ``start()`` again on the same database and port."""
 
-    def __init__(self, database_url: str, log_path: Path) -> None:
+    def __init__(self, database_url: str, log_path: Path, env: dict | None = None) -> None:
         self.database_url = database_url
+        self.extra_env = env or {}
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -45,7 +46,8 @@ class LiveServer:
 
     def start(self) -> None:
         self._log = open(self.log_path, "ab")
-        env = dict(os.environ, PYTHONPATH=str(ROOT), INSTANCE_PATH=str(self.log_path.parent / "instance"))
+        env = dict(os.environ, PYTHONPATH=str(ROOT), INSTANCE_PATH=str(self.log_path.parent / "instance"),
+                   **self.extra_env)
         self.process = subprocess.Popen([sys.executable, str(Path(__file__).parent / "serve.py"), self.database_url,
                                          str(self.port)], cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 30

@@ -101,3 +101,35 @@ def test_dashboard_figures(app, classes):
     assert board.trend == [("2026-W47", 45.0, 2)]
     assert board.points[0][0].startswith("gas.s0 a·listen")  # the factory's items all use the first version and board.points[0][1] == 0
 
+
+
+def test_with_redis_the_export_is_a_background_job_whose_file_only_its_owner_gets(app, admin_client, classes, db,
+                                                                                  login, make_user):
+    import fakeredis
+    from rq import Queue, SimpleWorker
+
+    from app import jobs
+
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    posted = admin_client.post("/reports/export", data={"paper": "mock-p", "format": "xlsx", "pick": "best"})
+    assert posted.status_code == 302 and "/jobs/" in posted.headers["Location"]
+    job_url = posted.headers["Location"]
+    assert db.session.query(AuditEvent).filter_by(kind="report.exported").count() == 0  # not made yet
+    assert admin_client.get(job_url + ".json").get_json()["download"] is None
+    SimpleWorker([Queue(jobs.QUEUE, connection=connection)], connection=connection).work(burst=True)
+    state = admin_client.get(job_url + ".json").get_json()
+    assert state["state"] == "finished" and state["download"] == job_url + "/file"
+    page = admin_client.get(job_url).get_data(as_text=True)
+    assert 'id="job-download"' in page and job_url + "/file" in page
+    download = admin_client.get(state["download"])
+    assert download.status_code == 200 and "scores-mock-p.xlsx" in download.headers["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(download.get_data()))
+    assert [row[1] for row in book["成绩"].iter_rows(min_row=2, values_only=True)] == ["stu_a", "stu_b"]
+    download.close()
+    db.session.expire_all()
+    assert db.session.query(AuditEvent).filter_by(kind="report.exported").one().actor_name == "admin1"
+    other = login(make_user("admin2", roles=("admin",)))
+    assert other.get(state["download"]).status_code == 200  # an administrator may fetch any job's file
+    teacher = login(make_user("teacher9", roles=("instructor",)))
+    assert teacher.get(state["download"]).status_code == 404 and teacher.get(job_url + ".json").status_code == 404
