@@ -44,6 +44,8 @@ def from_environment(instance_path: str) -> dict:
         # With REDIS_URL a trainee's submit queues its grading for the worker (a class submitting at once does
         # not wait behind each other); 0 grades in the request, as without Redis.
         "GRADE_IN_BACKGROUND": os.environ.get("GRADE_IN_BACKGROUND", "1") != "0",
+        # where bank uploads wait between preview and import (shared storage with several servers); None: instance
+        "BANK_UPLOAD_FOLDER": os.environ.get("BANK_UPLOAD_FOLDER") or None,
         "BANK_PATH": os.environ.get("BANK_PATH", str(Path(__file__).resolve().parent.parent / "question_bank")),
     }
 

@@ -26,8 +26,9 @@
       if (!fetched) { fetched = true; window.location.assign(data.download); }  // the file, once; the page stays
     }
     if (data.next) { next.href = data.next; next.hidden = false; }
-    if (data.state === "finished" && data.next && !data.download) { window.location.assign(data.next); return; }
-    if (data.state !== "finished" && data.state !== "failed") { window.setTimeout(poll, delay); }
+    var done = data.state === "finished" || data.state === "refused";
+    if (done && data.next && !data.download) { window.location.assign(data.next); return; }
+    if (!done && data.state !== "failed") { window.setTimeout(poll, delay); }
   }
 
   function poll() {
@@ -38,9 +39,10 @@
   }
 
   var state = box.getAttribute("data-state");
-  if (state === "finished" && box.getAttribute("data-next") && !download.getAttribute("href").replace("#", "")) {
+  var over = state === "finished" || state === "refused";
+  if (over && box.getAttribute("data-next") && !download.getAttribute("href").replace("#", "")) {
     window.location.assign(box.getAttribute("data-next"));
-  } else if (state !== "finished" && state !== "failed") {
+  } else if (!over && state !== "failed") {
     window.setTimeout(poll, 300);
   }
 }());

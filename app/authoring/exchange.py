@@ -173,6 +173,18 @@ def apply(root: str, user_id: int, token: str, author_id: int | None) -> ImportR
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def apply_job(root: str, user_id: int, token: str, author_id: int | None) -> dict:
+    """``apply`` as a background job (``app.jobs.start``): ``{"summary": counts}``, or ``{"error": message}``
+    when the upload is gone or no longer validates (then nothing is written)."""
+    try:
+        report = apply(root, user_id, token, author_id)
+    except UploadError as exc:
+        return {"error": str(exc)}
+    return {"summary": {"added": len(report.added), "changed": len(report.changed),
+                        "unchanged": len(report.unchanged), "papers_added": len(report.papers_added),
+                        "papers_changed": len(report.papers_changed)}}
+
+
 def bank_zip() -> bytes:
     """Every live question, paper and synonym set as the bank's YAML files, zipped."""
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..auth.guards import guard_blueprint
 from ..qtypes import QUESTION_TYPES
+from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
 
 bp = Blueprint("authoring", __name__)
@@ -209,22 +210,36 @@ def exchange():
                                                   upload.read())
             except exchanging.UploadError as exc:
                 error = _(str(exc))
+    elif request.args.get("job"):  # back from a queued import: what it did
+        outcome = (jobs.status(request.args["job"], current_user) or {}).get("result") or {}
+        if outcome.get("summary"):
+            flash(_import_message(outcome["summary"]), "ok")
+        elif outcome.get("error"):
+            refusal = outcome["error"]  # one of UploadError's messages, translated here
+            error = _(refusal)
     status = 422 if error or (preview is not None and not preview.ok) else 200
     return render_template("authoring/exchange.html", preview=preview, token=token, error=error,
                            moodle=importing.available()), status
 
 
+def _import_message(summary: dict) -> str:
+    return _("Imported: %(a)s added, %(c)s changed, %(u)s unchanged questions; %(pa)s papers added, %(pc)s changed.",
+             a=summary["added"], c=summary["changed"], u=summary["unchanged"], pa=summary["papers_added"],
+             pc=summary["papers_changed"])
+
+
 @bp.route("/exchange/apply", methods=["POST"])
 def exchange_apply():
-    try:
-        report = exchanging.apply(_uploads(), current_user.id, request.form.get("token", ""),
-                                  current_user.id)
-    except exchanging.UploadError as exc:
-        flash(_(str(exc)), "error")
+    started = jobs.start(exchanging.apply_job, _uploads(), current_user.id, request.form.get("token", ""),
+                         current_user.id, owner=current_user, title=_("Bank import"),
+                         next_url=url_for(".exchange"))
+    if started.queued:
+        return redirect(url_for("jobs.page", job_id=started.job_id))
+    refusal = started.result.get("error")
+    if refusal:
+        flash(_(refusal), "error")
         return redirect(url_for(".exchange"))
-    flash(_("Imported: %(a)s added, %(c)s changed, %(u)s unchanged questions; %(pa)s papers added, %(pc)s changed.",
-            a=len(report.added), c=len(report.changed), u=len(report.unchanged), pa=len(report.papers_added),
-            pc=len(report.papers_changed)), "ok")
+    flash(_import_message(started.result["summary"]), "ok")
     return redirect(url_for(".index"))
 
 

@@ -63,7 +63,10 @@ def run_job(name: str, args: tuple, kwargs: dict):
     with app.app_context():
         try:
             result = _resolve(name)(*args, **kwargs)
-            db.session.commit()
+            if isinstance(result, dict) and result.get("error"):
+                db.session.rollback()  # the job refused its input: it says why, and keeps nothing
+            else:
+                db.session.commit()
             return result
         except BaseException:
             db.session.rollback()
@@ -160,6 +163,8 @@ def status(job_id: str, user) -> dict | None:
             "done": job.meta.get("done", 0), "total": job.meta.get("total", 0), "result": None}
     if state == "finished":
         data["result"] = job.return_value()
+        if isinstance(data["result"], dict) and data["result"].get("error"):
+            state = data["state"] = "refused"  # finished, but with nothing done: the result says why
         if data["total"]:
             data["done"] = data["total"]
     return data

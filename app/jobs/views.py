@@ -20,12 +20,12 @@ def _public(data: dict) -> dict:
             "percent": round(100 * done / total) if total else (100 if data["state"] == "finished" else 0),
             "next": _next_url(data),
             "download": url_for("jobs.download", job_id=data["id"]) if result.get("file") else None,
-            "summary": result.get("summary")}
+            "summary": result.get("summary"), "error": result.get("error")}
 
 
 def _next_url(data: dict) -> str | None:
     target = data.get("next")
-    if not target or data["state"] != "finished":
+    if not target or data["state"] not in ("finished", "refused"):
         return None
     return f"{target}{'&' if '?' in target else '?'}job={data['id']}"
 

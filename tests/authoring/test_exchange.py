@@ -100,3 +100,30 @@ def test_a_retired_question_uploaded_unchanged_is_unchanged(exam_bank, instructo
     db.session.commit()
     page = upload(instructor_client, "q.yaml", dump({"questions": [content]}).encode()).get_data(as_text=True)
     assert 'id="n-unchanged">1<' in page
+
+
+def test_with_redis_the_import_is_a_background_job_that_reports_what_it_did(app, exam_bank, instructor_client, db):
+    import fakeredis
+    from rq import Queue, SimpleWorker
+
+    from app import jobs
+
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    text = dump({"questions": [single_content("gas.queued")]})
+    token = token_of(upload(instructor_client, "q.yaml", text.encode()).get_data(as_text=True))
+    posted = instructor_client.post("/authoring/exchange/apply", data={"token": token})
+    assert posted.status_code == 302 and "/jobs/" in posted.headers["Location"]
+    assert Question.by_key("gas.queued") is None  # queued
+    spent = instructor_client.post("/authoring/exchange/apply", data={"token": token})  # the same token again
+    worker = SimpleWorker([Queue(jobs.QUEUE, connection=connection)], connection=connection)
+    worker.work(burst=True)
+    db.session.expire_all()
+    assert Question.by_key("gas.queued") is not None
+    done = instructor_client.get(posted.headers["Location"] + ".json").get_json()
+    assert done["state"] == "finished" and done["next"].startswith("/authoring/exchange?job=")
+    assert "已导入：新增 1 题" in instructor_client.get(done["next"]).get_data(as_text=True)
+    refused = instructor_client.get(spent.headers["Location"] + ".json").get_json()
+    assert refused["state"] == "refused" and "no longer available" in refused["error"]
+    page = instructor_client.get(refused["next"]).get_data(as_text=True)
+    assert '<p class="error" role="alert">' in page and "重新上传" in page
