@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from .. import jobs
 from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
@@ -175,11 +176,17 @@ def user_import_apply():
         if not plan.ok:
             return render_template("admin/import.html", plan=plan, error=_("The file has errors: nothing was "
                                                                             "imported."), filename=filename), 422
-        created = importing.apply_import(current_user, plan)
     except AdminError as exc:
         return render_template("admin/import.html", plan=None, error=str(exc)), 422
-    response = send_file(_bytes_file(importing.passwords_csv(created)), mimetype="text/csv",
-                         as_attachment=True, download_name="initial-passwords.csv")
+    started = jobs.start(importing.import_job, filename, data, current_user.id, owner=current_user,
+                         title=_("Importing %(n)d accounts", n=len(plan.rows)), keep_for=3600)
+    if started.queued:  # its progress page hands out the passwords file once, when every account is made
+        return redirect(url_for("jobs.page", job_id=started.job_id))
+    if started.result.get("error"):
+        return render_template("admin/import.html", plan=None, error=started.result["error"]), 422
+    made = started.result["file"]
+    response = send_file(_bytes_file(made["data"]), mimetype=made["mimetype"], as_attachment=True,
+                         download_name=made["name"])
     response.headers["Cache-Control"] = "no-store"
     return response
 

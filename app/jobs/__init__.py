@@ -100,10 +100,13 @@ class Started:
         return self.job_id is not None
 
 
-def start(fn, *args, owner, title: str, next_url: str | None = None, **kwargs) -> Started:
+def start(fn, *args, owner, title: str, next_url: str | None = None, keep_for: int = RESULT_TTL,
+          **kwargs) -> Started:
     """Run ``fn`` for ``owner`` (a user): queued with Redis (progress and result kept for ``status``), inline
     without it. ``title`` names the work on the progress page; once it is done the page goes on to ``next_url``
-    with ``job=<id>`` added. A job that makes a file returns ``{"file": {"name", "mimetype", "data"}}``."""
+    with ``job=<id>`` added. A job that makes a file returns ``{"file": {"name", "mimetype", "data"}}`` (with
+    ``"once": True`` the job is forgotten once the file is fetched: initial passwords); ``keep_for``: seconds the
+    outcome is kept."""
     name = _name(fn)
     connection = redis_connection()
     if connection is None:
@@ -111,7 +114,7 @@ def start(fn, *args, owner, title: str, next_url: str | None = None, **kwargs) -
     from rq import Queue
 
     job = Queue(QUEUE, connection=connection).enqueue(
-        run_job, name, args, kwargs, job_timeout=JOB_TIMEOUT, result_ttl=RESULT_TTL, failure_ttl=RESULT_TTL,
+        run_job, name, args, kwargs, job_timeout=JOB_TIMEOUT, result_ttl=keep_for, failure_ttl=RESULT_TTL,
         meta={"owner": owner.id, "title": title[:200], "next": next_url, "done": 0, "total": 0})
     return Started(job.id)
 
@@ -168,6 +171,17 @@ def status(job_id: str, user) -> dict | None:
         if data["total"]:
             data["done"] = data["total"]
     return data
+
+
+def forget(job_id: str) -> None:
+    """Delete a job and its outcome from Redis (a file to be fetched once)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    try:
+        Job.fetch(job_id, connection=redis_connection()).delete()
+    except NoSuchJobError:
+        pass
 
 
 def file_of(data: dict) -> dict | None:

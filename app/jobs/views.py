@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, url_for
 from flask_login import current_user
 
 from ..auth.guards import guard_blueprint
-from . import file_of, status
+from . import file_of, forget, status
 
 bp = Blueprint("jobs", __name__)
 guard_blueprint(bp, "instructor", "admin")  # who starts jobs; each job is shown to its owner (and admins) only
@@ -52,5 +52,8 @@ def download(job_id: str):
     made = file_of(data) if data is not None else None
     if made is None:
         abort(404)
+    if made.get("once"):
+        forget(job_id)  # secrets (initial passwords) are handed out once, as in the request
     return Response(made["data"], mimetype=made["mimetype"],
-                    headers={"Content-Disposition": f'attachment; filename="{made["name"]}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{made["name"]}"',
+                             "Cache-Control": "no-store"})

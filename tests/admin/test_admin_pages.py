@@ -172,3 +172,35 @@ def test_audit_filter_and_export(admin_client, make_user, client, db):
     lines = data.decode("utf-8-sig").splitlines()
     assert len(lines) == 2 and "someone" in lines[1]
     assert db.session.query(AuditEvent).filter_by(kind="audit.exported").count() == 1
+
+
+def test_with_redis_the_web_import_is_a_job_whose_passwords_file_is_handed_out_once(app, admin_client, db, login,
+                                                                                    make_user):
+    import fakeredis
+    from rq import Queue, SimpleWorker
+
+    from app import jobs
+
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    make_class("一班")
+    good = "姓名,用户名,角色,班级\n甲,a1,学员,一班\n乙,b1,讲师,一班\n".encode("utf-8")
+    page = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(good), "u.csv")},
+                             content_type="multipart/form-data").get_data(as_text=True)
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+    posted = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload})
+    assert posted.status_code == 302 and "/jobs/" in posted.headers["Location"]
+    assert db.session.query(User).count() == 1  # queued: nothing made yet
+    SimpleWorker([Queue(jobs.QUEUE, connection=connection)], connection=connection).work(burst=True)
+    db.session.expire_all()
+    assert {u.username for u in db.session.query(User)} == {"admin1", "a1", "b1"}
+    state = admin_client.get(posted.headers["Location"] + ".json").get_json()
+    other_admin = login(make_user("admin2", roles=("admin",)))
+    fetched = admin_client.get(state["download"])
+    assert fetched.status_code == 200 and fetched.headers["Cache-Control"] == "no-store"
+    lines = fetched.get_data().decode("utf-8-sig").splitlines()
+    assert lines[0] == "用户名,姓名,初始密码" and len(lines) == 3
+    fetched.close()
+    # once: neither its owner nor another administrator can fetch the passwords again
+    assert admin_client.get(state["download"]).status_code == 404
+    assert other_admin.get(state["download"]).status_code == 404
