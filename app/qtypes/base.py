@@ -56,6 +56,9 @@ class QuestionType:
     name = ""
     fields: frozenset = frozenset()  # bank fields beyond the common ones
     objective = True  # graded by exact match, shows options
+    # The pages' templates for this type: app/templates/exams/types/<page>_{exam,practice,feedback}.html
+    page = "choice"
+    choice_input = "radio"  # a choice page's <input type>: one answer (radio) or several (checkbox)
 
     # -- the bank --------------------------------------------------------------------------------------
     def check(self, checker, question: dict, what: str) -> None:

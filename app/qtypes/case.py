@@ -43,6 +43,7 @@ class CaseAnalysis(QuestionType):
     name = "case"
     fields = frozenset({"parts"})
     objective = False
+    page = "case"
 
     def check(self, checker, question: dict, what: str) -> None:
         checker.case_parts(question, what)

@@ -110,6 +110,7 @@ class SingleChoice(_Choice):
 
 class MultipleChoice(_Choice):
     name = "multiple"
+    choice_input = "checkbox"
 
     def check_key(self, checker, answer, letters, where, what):
         if not isinstance(answer, list) or len(answer) < 2 or not all(isinstance(a, str) for a in answer):
