@@ -2,7 +2,9 @@
 the same as JSON, and the file an export job made. Thin: ``app.jobs.status`` decides what a user may see."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, render_template, url_for
+import io
+
+from flask import Blueprint, abort, jsonify, render_template, send_file, url_for
 from flask_login import current_user
 
 from ..auth.guards import guard_blueprint
@@ -54,6 +56,8 @@ def download(job_id: str):
         abort(404)
     if made.get("once"):
         forget(job_id)  # secrets (initial passwords) are handed out once, as in the request
-    return Response(made["data"], mimetype=made["mimetype"],
-                    headers={"Content-Disposition": f'attachment; filename="{made["name"]}"',
-                             "Cache-Control": "no-store"})
+    # send_file writes the name for every browser (RFC 6266 filename*: a class's Chinese name, quotes)
+    response = send_file(io.BytesIO(made["data"]), mimetype=made["mimetype"], as_attachment=True,
+                         download_name=made["name"])
+    response.headers["Cache-Control"] = "no-store"
+    return response

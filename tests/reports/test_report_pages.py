@@ -4,7 +4,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from app.models import AuditEvent, PointScore
+from app.models import AuditEvent, Cohort, PointScore
 from tests.reports.factories import T0, make_class, sit
 
 
@@ -133,3 +133,13 @@ def test_with_redis_the_export_is_a_background_job_whose_file_only_its_owner_get
     assert other.get(state["download"]).status_code == 200  # an administrator may fetch any job's file
     teacher = login(make_user("teacher9", roles=("instructor",)))
     assert teacher.get(state["download"]).status_code == 404 and teacher.get(job_url + ".json").status_code == 404
+
+    # a class's Chinese name in the file's name
+    cohort = db.session.query(Cohort).filter_by(name="甲班").one()
+    posted = admin_client.post("/reports/export", data={"paper": "mock-p", "format": "csv", "pick": "best",
+                                                        "cohort": str(cohort.id)})
+    SimpleWorker([Queue(jobs.QUEUE, connection=connection)], connection=connection).work(burst=True)
+    named = admin_client.get(posted.headers["Location"] + "/file")
+    assert named.status_code == 200
+    assert "filename*=UTF-8''scores-mock-p-%E7%94%B2%E7%8F%AD.csv" in named.headers["Content-Disposition"]
+    named.close()
