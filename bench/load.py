@@ -311,6 +311,8 @@ def main() -> None:
     parser.add_argument("--trainees", type=int, default=200)
     parser.add_argument("--servers", type=int, choices=(1, 2), default=1)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers per server (default 3)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn worker (more than 1: gthread workers; default 1)")
     parser.add_argument("--arrival", type=float, default=60.0, help="seconds over which the class signs in")
     parser.add_argument("--think", type=float, default=1.0, help="thinking time scale (1: 0.3-1.1 s per save)")
     parser.add_argument("--rq-workers", type=int, default=1, help="RQ workers grading submits, per server")
@@ -324,7 +326,7 @@ def main() -> None:
 
     url = f"{args.postgres}/{args.database}"
     env = dict(os.environ, DATABASE_URL=url, REDIS_URL=args.redis, SECRET_KEY="load-test-secret",
-               INSTANCE_PATH="/tmp/load-instance", PYTHONPATH=str(ROOT))
+               INSTANCE_PATH="/tmp/load-instance", PYTHONPATH=str(ROOT), GUNICORN_THREADS=str(args.threads))
     print(f"preparing {args.database}: schema, bank, {args.trainees} trainees", flush=True)
     prepare_database(args.postgres, args.database, env, args.trainees)
     servers = [Server("wsgi:app", env, args.workers) for _ in range(args.servers)]
@@ -339,7 +341,8 @@ def main() -> None:
         trainees = [Trainee(n, ports, stats, args.think, args.seed) for n in range(args.trainees)]
         began = time.monotonic()
         spacing = args.arrival / max(1, args.trainees)
-        print(f"sitting: {args.trainees} trainees on {len(ports)} server(s) x {args.workers} workers", flush=True)
+        print(f"sitting: {args.trainees} trainees on {len(ports)} server(s) x {args.workers} workers"
+              f" x {args.threads} thread(s)", flush=True)
         run_threads([(t.sit, (began + i * spacing,)) for i, t in enumerate(trainees)])
         print("flat out", flush=True)
         saves_per_s = flat_phase(trainees, stats, args.flat, args.flat_clients)
@@ -377,7 +380,8 @@ def main() -> None:
     print("database:", checks)
     saves = stats.times.get("save", []) + stats.times.get("save_flat", [])
     print(json.dumps({
-        "trainees": args.trainees, "servers": args.servers, "saves": len(saves),
+        "trainees": args.trainees, "servers": args.servers, "workers": args.workers, "threads": args.threads,
+        "saves": len(saves),
         "lost_answers": checks["lost_answers"], "double_grades": checks["double_grades"],
         "ungraded": checks["ungraded"], "errors_5xx": errors_5xx,
         "save_p50_ms": round(percentile(stats.times["save"], 50), 1),
