@@ -1,9 +1,11 @@
 """The API blueprint, its authentication (bearer token or session + CSRF header) and its JSON errors."""
 from __future__ import annotations
 
+
 from functools import wraps
 
 from flask import Blueprint, current_app, g, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
@@ -55,18 +57,18 @@ def authenticate():
     g.api_user = None
     g.api_token = None
     if _has_nul():  # no database accepts NUL in text: refuse it before it reaches one
-        return error(400, "bad_request", "the URL contains a NUL character")
+        return error(400, "bad_request", _("The address contains a NUL character."))
     if request.endpoint in PUBLIC:
         return None
     header = request.headers.get("Authorization")
     if header is not None:
-        scheme, _, token = header.strip().partition(" ")
+        scheme, _space, token = header.strip().partition(" ")
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > 200 or "\x00" in token:
-            return error(401, "unauthorized", "Authorization header must be 'Bearer <token>'")
+            return error(401, "unauthorized", _("The Authorization header must be 'Bearer <token>'."))
         row = ApiToken.find(token)
         if row is None or not row.is_valid(utcnow()) or not row.user.active:
-            return error(401, "unauthorized", "invalid or expired token")
+            return error(401, "unauthorized", _("The token is not valid or has expired: ask for a new one."))
         g.api_user, g.api_token = row.user, row
         return None
     if current_user.is_authenticated:
@@ -84,9 +86,9 @@ def roles_required(*roles: str):
         def guarded(*args, **kwargs):
             user = api_user()
             if user is None:
-                return error(401, "unauthorized", "sign in or send a bearer token")
+                return error(401, "unauthorized", _("Sign in, or send a bearer token."))
             if roles and not user.has_role(*roles):
-                return error(403, "forbidden", f"this needs the role: {' or '.join(roles)}")
+                return error(403, "forbidden", _("This needs the role: %(roles)s.", roles=" / ".join(roles)))
             return view(*args, **kwargs)
 
         guarded.required_roles = roles
@@ -124,13 +126,13 @@ def state_error(exc):
 
 @bp.errorhandler(IntegrityError)
 def integrity_error(exc):
-    return error(409, "conflict", "the request clashed with another one; try again")
+    return error(409, "conflict", _("The request clashed with another one; try again."))
 
 
 @bp.errorhandler(OperationalError)
 def busy(exc):
     current_app.logger.warning("database busy: %s", exc)
-    return error(503, "busy", "the database is busy; try again")
+    return error(503, "busy", _("The database is busy; try again in a moment."))
 
 
 @bp.errorhandler(HTTPException)

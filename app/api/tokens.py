@@ -1,5 +1,6 @@
 """``POST /api/auth/token``: a bearer token for username + password (30 days; only its hash is stored)."""
 from flask import current_app, g, jsonify
+from flask_babel import gettext as _
 
 from ..auth.services import authenticate
 from ..auth.throttle import account_key, address_key, login_failed
@@ -12,15 +13,15 @@ from .base import bp, error, public, roles_required
 @bp.route("/auth/token", methods=["POST"])
 @public
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], key_func=account_key, deduct_when=login_failed,
-               error_message="too many wrong passwords for this account")
+               error_message=lambda: _("Too many wrong passwords for this account: wait a minute."))
 @limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_RATE_LIMIT"], key_func=address_key,
-               error_message="too many sign-ins from this address")
+               error_message=lambda: _("Too many sign-ins from this address: wait a minute."))
 def issue_token():
     username, password = schemas.token_request()
     user = authenticate(username, password)
     if user is None:
         login_failed.mark()
-        return error(401, "unauthorized", "wrong username or password")
+        return error(401, "unauthorized", _("Wrong username or password."))
     row, plain = ApiToken.issue(user)
     response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())
     response.headers["Cache-Control"] = "no-store"
@@ -33,7 +34,7 @@ def revoke_token():
     """Revoke the bearer token of this request."""
     row = g.get("api_token")
     if row is None:
-        return error(400, "bad_request", "only a bearer-token request can revoke its token")
+        return error(400, "bad_request", _("Only a request made with a bearer token can revoke it."))
     row.revoked_at = utcnow()
     return "", 204
 

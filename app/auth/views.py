@@ -19,7 +19,7 @@ login.login_message = None  # the login page says it already
 @login.user_loader
 def load_user(user_id: str):
     """The user of a session or remember cookie ("id:session_version"), None once that version has ended."""
-    ident, _, version = user_id.partition(":")
+    ident, _colon, version = user_id.partition(":")
     if not ident.isdigit() or not version.isdigit() or len(ident) > 18 or len(version) > 18:
         return None
     user = db.session.get(User, int(ident))
@@ -41,9 +41,10 @@ def home_for(user) -> str:
 # Wrong passwords count against the account only; the address limit is wide enough for a classroom behind
 # one NAT (or one proxy without ProxyFix) to sign in at once.
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=account_key,
-               deduct_when=login_failed, error_message="too many wrong passwords for this account")
+               deduct_when=login_failed,
+               error_message=lambda: _("Too many wrong passwords for this account: wait a minute."))
 @limiter.limit(lambda: current_app.config["LOGIN_ADDRESS_RATE_LIMIT"], methods=["POST"], key_func=address_key,
-               error_message="too many sign-ins from this address")
+               error_message=lambda: _("Too many sign-ins from this address: wait a minute."))
 def login_view():
     if current_user.is_authenticated:
         return redirect(home_for(current_user))
