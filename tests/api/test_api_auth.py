@@ -130,3 +130,13 @@ def test_token_endpoint_is_throttled_like_the_login_form(app, trainee):
     assert codes[:10] == [401] * 10  # LOGIN_RATE_LIMIT: 10 per minute
     assert codes[10:] == [429, 429]
     assert last.is_json and last.json["error"] == "too_many_requests"
+
+
+def test_api_messages_speak_the_sites_language(client, trainee):
+    wrong = client.post("/api/auth/token", json={"username": trainee.username, "password": "not-it"})
+    assert wrong.status_code == 401 and wrong.json == {"error": "unauthorized", "message": "用户名或密码错误。"}
+    bad = client.post("/api/auth/token", json={"username": trainee.username, "password": "x", "extra": 1})
+    assert bad.status_code == 400 and bad.json["message"] == "未知字段：extra。"
+    client.post("/lang/en", data={"next": "/"})
+    english = client.post("/api/auth/token", json={"username": trainee.username, "password": "not-it"})
+    assert english.json["message"] == "Wrong username or password."
