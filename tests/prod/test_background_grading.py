@@ -127,3 +127,15 @@ def test_work_after_commit_runs_only_when_the_request_committed():
     assert client.post("/ok").status_code == 200
     assert client.post("/refused").status_code == 400
     assert calls == ["ok"]
+
+
+def test_the_trainees_history_and_the_instructors_views_say_grading(app, queue, client, trainee, trainee_client,
+                                                                    instructor_client, exam_paper):
+    attempt_id = started(trainee, exam_paper)
+    client.post(f"/api/attempts/{attempt_id}/submit", headers=bearer(get_token(client, trainee)))
+    history = trainee_client.get("/history").get_data(as_text=True)
+    assert "评分中" in history
+    assert "评分中" in instructor_client.get("/review/papers/mock-t/monitor").get_data(as_text=True)
+    assert "评分中" in instructor_client.get("/authoring/attempts").get_data(as_text=True)
+    work(queue)
+    assert "评分中" not in trainee_client.get("/history").get_data(as_text=True)
