@@ -12,6 +12,19 @@ from . import QUEUE, redis_connection, sweep_once
 jobs_cli = AppGroup("jobs", help="Background jobs: the RQ worker.")
 
 
+def _build_grader() -> None:
+    """The Grader (about a second), before the first grading job of a class's submits waits for it."""
+    from ..extensions import db
+    from ..scoring import current_grader
+
+    try:
+        current_grader()
+    except Exception as exc:  # the database away at start: the first grading job builds it instead
+        current_app.logger.warning("grader not built at start: %s", exc)
+    finally:
+        db.session.remove()
+
+
 @jobs_cli.command("worker")
 @click.option("--burst", is_flag=True, help="Run the jobs queued now, then stop.")
 @click.option("--nice", "niceness", type=click.IntRange(0, 19), default=0, show_default=True,
@@ -28,6 +41,7 @@ def jobs_worker(burst, niceness):
     connection = redis_connection()
     if connection is None:
         raise click.ClickException("REDIS_URL is not set: jobs run inline, no worker is needed")
+    _build_grader()
     # SimpleWorker runs jobs in this process: no fork sharing the database pool with a child.
     worker = SimpleWorker([Queue(QUEUE, connection=connection)], connection=connection)
     worker.work(burst=burst, with_scheduler=False)
