@@ -44,7 +44,8 @@ def index():
     counts = {role: db.session.scalar(select(func.count(User.id)).where(User.roles_text.contains(role)))
               for role in ROLES}
     recent = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(10)).all()
-    return render_template("admin/index.html", counts=counts, cohorts=classes.cohort_list(), recent=recent)
+    return render_template("admin/index.html", counts=counts, cohorts=classes.cohort_list(), recent=recent,
+                           queue=jobs.queue_health())
 
 
 # ------------------------------------------------------------------------------------------------- users

@@ -173,6 +173,30 @@ def status(job_id: str, user) -> dict | None:
     return data
 
 
+def queue_health(now=None) -> dict | None:
+    """What an administrator needs to see of the job queue: jobs waiting, workers alive, jobs failed today, and
+    submitted attempts still waiting for their grade (None without Redis: nothing is queued). Redis away:
+    ``{"error": ...}``, never an exception."""
+    connection = redis_connection()
+    if connection is None:
+        return None
+    from redis.exceptions import RedisError
+    from rq import Queue, Worker
+    from sqlalchemy import func, select
+
+    from ..extensions import db
+    from ..models import Attempt
+
+    waiting_grade = db.session.scalar(select(func.count(Attempt.id)).where(
+        Attempt.status != Attempt.STARTED, Attempt.score.is_(None))) or 0
+    try:
+        queue = Queue(QUEUE, connection=connection)
+        return {"queued": queue.count, "workers": len(Worker.all(queue=queue)),
+                "failed": queue.failed_job_registry.count, "awaiting_grade": waiting_grade}
+    except RedisError as exc:
+        return {"error": str(exc)[:200], "awaiting_grade": waiting_grade}
+
+
 def forget(job_id: str) -> None:
     """Delete a job and its outcome from Redis (a file to be fetched once)."""
     from rq.exceptions import NoSuchJobError

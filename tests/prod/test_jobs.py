@@ -95,3 +95,12 @@ def test_the_worker_command_needs_redis_and_runs_what_is_queued(app, runner, mon
     ran = runner.invoke(args=["jobs", "worker", "--burst", "--nice", "10"])
     assert ran.exit_code == 0, ran.output
     assert CALLS == [4] and niced == [10]
+
+
+def test_the_admin_page_shows_the_job_queue_and_warns_when_no_worker_runs(app, admin_client, trainee, exam_paper):
+    assert 'id="job-queue"' not in admin_client.get("/admin/").get_data(as_text=True)  # no Redis: nothing queued
+    connection = fakeredis.FakeStrictRedis()
+    app.extensions["redis"] = connection
+    jobs.enqueue(record_call, 1)
+    page = admin_client.get("/admin/").get_data(as_text=True)
+    assert 'id="job-queue"' in page and "排队任务：1" in page and "没有运行中的后台进程" in page
