@@ -91,7 +91,7 @@ def planned_changes(response: Response, form) -> list[Plan]:
         _raise(errors)
         if total is not None and round(total, 2) != round(view["score"], 2):
             plans.append(("points", None, None, total, comment))
-        if comment != view["comment"] and not (plans and comment):
+        if "c-" in form and comment != view["comment"] and not (plans and comment):
             plans.append(("comment", None, comment))
         return plans
     for part in view["parts"]:

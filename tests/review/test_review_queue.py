@@ -253,3 +253,16 @@ def test_a_part_the_engine_could_not_grade_is_marked_by_its_total(db, marked, te
     assert teacher_client.post(f"/review/responses/{response.id}", data={"t-a": "6", "c-a": "先看看"}).status_code == 302
     db.session.expire_all()
     assert db.session.get(Response, response.id).result["parts"]["a"]["score"] == 6
+
+
+def test_a_form_without_the_comment_field_leaves_the_comment_alone(db, marked, teacher_client):
+    attempt = marked[2]
+    item = next(i for i in attempt.items if i.version.content["type"] == "judge")
+    rid = item.response.id
+    teacher_client.post(f"/review/responses/{rid}", data={"c-": "题意有歧义"})
+    teacher_client.post(f"/review/responses/{rid}", data={"t-": "1"})  # points only: no comment field sent
+    db.session.expire_all()
+    assert db.session.get(Response, rid).result["comment"] == "题意有歧义"
+    teacher_client.post(f"/review/responses/{rid}", data={"t-": "1", "c-": ""})  # the field sent empty: cleared
+    db.session.expire_all()
+    assert "comment" not in db.session.get(Response, rid).result
