@@ -12,6 +12,7 @@ for a day, so that the page at ``/jobs/<id>`` can show a progress bar and then t
 from __future__ import annotations
 
 import importlib
+import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,6 +24,7 @@ QUEUE = "exam"
 JOB_TIMEOUT = 3600  # a regrade or an import of a large bank: minutes, not hours
 RESULT_TTL = 24 * 3600  # a finished job's outcome (and file) can be fetched for a day
 PROGRESS_EVERY = 0.5  # seconds between two progress writes to Redis
+JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")  # what RQ accepts as a job's id
 
 
 def redis_connection(app: Flask | None = None):
@@ -144,8 +146,8 @@ def status(job_id: str, user) -> dict | None:
     """The job's state for its owner (or an admin): ``state`` (queued, started, finished, failed), ``done``,
     ``total``, ``title``, and ``result`` once finished; None when there is no such job for this user."""
     connection = redis_connection()
-    if connection is None or not job_id or len(job_id) > 64:
-        return None
+    if connection is None or not JOB_ID.fullmatch(job_id or ""):
+        return None  # RQ raises on anything else: an address typed by hand is simply no job
     from rq.exceptions import NoSuchJobError
     from rq.job import Job
 

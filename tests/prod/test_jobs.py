@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 import fakeredis
+import pytest
 from rq import Queue, SimpleWorker
 
 from app import jobs
@@ -104,3 +105,10 @@ def test_the_admin_page_shows_the_job_queue_and_warns_when_no_worker_runs(app, a
     jobs.enqueue(record_call, 1)
     page = admin_client.get("/admin/").get_data(as_text=True)
     assert 'id="job-queue"' in page and "排队任务：1" in page and "没有运行中的后台进程" in page
+
+
+@pytest.mark.parametrize("job_id", ["nope", "x" * 65, "a b", "rq:queue:exam", "..", "%E4%B8%AD", "1' OR '1"])
+def test_a_job_address_that_is_not_ones_own_job_is_404(app, instructor_client, job_id):
+    app.extensions["redis"] = fakeredis.FakeStrictRedis()
+    for suffix in ("", ".json", "/file"):
+        assert instructor_client.get(f"/jobs/{job_id}{suffix}").status_code == 404, suffix
