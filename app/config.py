@@ -52,7 +52,7 @@ def from_environment(instance_path: str) -> dict:
 
 def _count(name: str) -> int:
     value = os.environ.get(name, "0").strip()
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise ValueError(f"{name} must be a whole number of proxies, not {value!r}")
     return int(value)
 

@@ -20,7 +20,8 @@ login.login_message = None  # the login page says it already
 def load_user(user_id: str):
     """The user of a session or remember cookie ("id:session_version"), None once that version has ended."""
     ident, _colon, version = user_id.partition(":")
-    if not ident.isdigit() or not version.isdigit() or len(ident) > 18 or len(version) > 18:
+    if not (ident + version).isascii() or not ident.isdigit() or not version.isdigit() or len(ident) > 18 \
+            or len(version) > 18:
         return None
     user = db.session.get(User, int(ident))
     if user is None or user.session_version != int(version):

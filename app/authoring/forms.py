@@ -83,7 +83,7 @@ def _part_indexes(form) -> list[int]:
     for key in form.keys():
         if key.startswith("part-"):
             piece = key.split("-", 2)[1]
-            if piece.isdigit() and len(piece) < 4:
+            if piece.isascii() and piece.isdigit() and len(piece) < 4:
                 found.add(int(piece))
     return sorted(found)
 

@@ -60,7 +60,7 @@ def _section_indexes(form) -> list[int]:
     for key in form.keys():
         if key.startswith("section-"):
             piece = key.split("-", 2)[1]
-            if piece.isdigit() and int(piece) < MAX_SECTIONS:
+            if piece.isascii() and piece.isdigit() and len(piece) < 4 and int(piece) < MAX_SECTIONS:
                 found.add(int(piece))
     return sorted(found)
 

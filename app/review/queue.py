@@ -32,7 +32,7 @@ class QueueFilter:
         state = args.get("state", "todo")
         flag = args.get("flag", "")
         return cls(paper=args.get("paper", "")[:120], question=args.get("question", "")[:120],
-                   cohort=int(cohort) if cohort.isdigit() and len(cohort) < 10 else None,
+                   cohort=int(cohort) if cohort.isascii() and cohort.isdigit() and len(cohort) < 10 else None,
                    flag=flag if flag in FLAGS else "", state=state if state in STATES else "todo",
                    blind=args.get("blind") in ("1", "on", "true"))
 

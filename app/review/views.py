@@ -128,7 +128,7 @@ def _questions_arg(source) -> list[str]:
 
 
 def _attempts_arg(source) -> list[int]:
-    return sorted({int(v) for v in source.getlist("attempt") if v.isdigit() and len(v) < 12})[:5000]
+    return sorted({int(v) for v in source.getlist("attempt") if v.isascii() and v.isdigit() and len(v) < 12})[:5000]
 
 
 @bp.route("/regrade")

@@ -72,3 +72,15 @@ def test_a_paper_with_nul_is_refused(exam_bank, instructor_client, text):
     response = instructor_client.post("/authoring/papers/new", data=paper_form(title=text))
     assert response.status_code == 400  # refused at the edge (app/edge.py), before the form sees it
     assert Paper.by_key("mock-new") is None
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "１", "9" * 30])
+def test_numbers_that_int_would_refuse_or_that_are_huge_are_no_500(exam_bank, instructor_client, number):
+    """str.isdigit() is true for superscripts and other scripts' digits that int() refuses: every place that
+    reads a number out of a field name or a query string takes ASCII digits only."""
+    form = dict(case_form(), **{f"part-{number}-id": "b", f"part-{number}-prompt": "问"})
+    assert instructor_client.post("/authoring/questions/new", data=form).status_code < 500
+    paper = dict(paper_form(), **{f"section-{number}-title": "x"})
+    assert instructor_client.post("/authoring/papers/new", data=paper).status_code < 500
+    assert instructor_client.get(f"/review/queue?cohort={number}").status_code == 200
+    assert instructor_client.get(f"/review/regrade?paper=mock-t&preview=1&attempt={number}").status_code == 200
