@@ -30,6 +30,11 @@ PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempt
                 "track_focus", "sections", "pass_mark", "pair"}
 SECTION_FIELDS = {"title", "draw", "questions", "points_each", "description"}
 DRAW_FIELDS = {"type", "count", "topic", "difficulty", "tags", "exclude_tags"}
+# Upper bounds that keep a paper storable and sane (a value past them is a slip of the keyboard)
+MAX_TIME_LIMIT = 24 * 60  # minutes
+MAX_ATTEMPTS = 1000
+MAX_DRAW = 1000  # questions drawn by one spec
+MAX_POINTS = 1000
 
 
 def is_number(value) -> bool:
@@ -67,7 +72,7 @@ class Checker:
             return False
         return True
 
-    def positive_number(self, mapping, key: str, what: str, default=None, integer=False):
+    def positive_number(self, mapping, key: str, what: str, default=None, integer=False, most=None):
         if key not in mapping:
             return default
         value = mapping[key]
@@ -75,6 +80,9 @@ class Checker:
         if not ok or value <= 0:
             kind = "a whole number" if integer else "a number"
             self.add(line_of(mapping, key), f"'{key}' of {what} must be {kind} greater than 0, got {value!r}")
+            return default
+        if most is not None and value > most:
+            self.add(line_of(mapping, key), f"'{key}' of {what} must be at most {most}, got {value!r}")
             return default
         return value
 
@@ -294,8 +302,8 @@ class Checker:
             self.add(line_of(p, "kind"), f"{what}: 'kind' must be mock or practice")
         if kind == "mock" and "time_limit" not in p:
             self.add(line_of(p), f"{what}: a mock paper needs 'time_limit' (minutes)")
-        self.positive_number(p, "time_limit", what, integer=True)
-        self.positive_number(p, "max_attempts", what, integer=True)
+        self.positive_number(p, "time_limit", what, integer=True, most=MAX_TIME_LIMIT)
+        self.positive_number(p, "max_attempts", what, integer=True, most=MAX_ATTEMPTS)
         for flag in ("shuffle_options", "track_focus"):
             if flag in p and not isinstance(p[flag], bool):
                 self.add(line_of(p, flag), f"{what}: '{flag}' must be true or false")
@@ -338,7 +346,7 @@ class Checker:
             return
         self.unknown_fields(s, SECTION_FIELDS, what)
         self.require_text(s, "title", what)
-        self.positive_number(s, "points_each", what)
+        self.positive_number(s, "points_each", what, most=MAX_POINTS)
         has_draw, has_list = "draw" in s, "questions" in s
         if has_draw == has_list:
             self.add(line_of(s), f"{what}: give either 'draw' or 'questions'")
@@ -375,7 +383,7 @@ class Checker:
             self.add(line_of(draw, "type") if "type" in draw else line_of(draw),
                      f"{what}: 'type' must be one of {', '.join(TYPES)}")
             return None
-        count = self.positive_number(draw, "count", what, integer=True)
+        count = self.positive_number(draw, "count", what, integer=True, most=MAX_DRAW)
         if "count" not in draw:
             self.add(line_of(draw), f"{what}: needs 'count'")
         difficulty = draw.get("difficulty")

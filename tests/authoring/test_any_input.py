@@ -84,3 +84,11 @@ def test_numbers_that_int_would_refuse_or_that_are_huge_are_no_500(exam_bank, in
     assert instructor_client.post("/authoring/papers/new", data=paper).status_code < 500
     assert instructor_client.get(f"/review/queue?cohort={number}").status_code == 200
     assert instructor_client.get(f"/review/regrade?paper=mock-t&preview=1&attempt={number}").status_code == 200
+
+
+@pytest.mark.parametrize("field,value", [("time_limit", "99999999999999999999"), ("max_attempts", "9" * 30),
+                                         ("section-0-draw_count", "100000"), ("section-0-points_each", "1e9")])
+def test_paper_numbers_past_any_sane_bound_are_a_form_error(exam_bank, instructor_client, field, value):
+    response = instructor_client.post("/authoring/papers/new", data=dict(paper_form(), **{field: value}))
+    assert response.status_code == 422
+    assert "at most" in response.get_data(as_text=True) or "最多" in response.get_data(as_text=True)
