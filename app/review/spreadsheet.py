@@ -79,6 +79,17 @@ def export_marking(paper: Paper, blind: bool = False) -> bytes:
     return out.getvalue()
 
 
+def _response_id(value) -> int | None:
+    """The hidden column as exported (a positive id a database column holds), or None when it was edited."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a spreadsheet program may give back 12 as 12.0
+    elif isinstance(value, str) and value.isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2 ** 31:
+        return None
+    return value
+
+
 @dataclass
 class SheetChange:
     row: int
@@ -155,9 +166,8 @@ def _preview(rows, paper: Paper) -> SheetPreview:
         comment = "" if comment is None else str(comment).strip()
         if not ok or (score is None and not comment):
             continue
-        try:
-            response_id = int(values[0])
-        except (TypeError, ValueError):
+        response_id = _response_id(values[0])
+        if response_id is None:
             preview.refused.append((number, _("the hidden response column was changed")))
             continue
         if response_id not in views:

@@ -124,3 +124,14 @@ def test_an_altered_token_and_bad_files_change_nothing(db, sat, teacher_client):
     assert 'name="token"' not in page  # nothing to apply
     db.session.expire_all()
     assert {r.id: r.score for r in db.session.query(Response)} == before
+
+
+@pytest.mark.parametrize("edited", [10 ** 30, -5, 1.5e300, True])
+def test_a_hidden_id_edited_to_a_number_no_database_takes_is_a_refused_row(db, sat, teacher_client, edited):
+    book = export(teacher_client)
+    sheet = book["marking"]
+    sheet.cell(2, 1, edited)
+    sheet.cell(2, 11, 1)
+    response = upload(teacher_client, book)
+    assert response.status_code == 200
+    assert "隐藏的作答编号列被改动了" in response.get_data(as_text=True)
