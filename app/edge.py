@@ -12,10 +12,20 @@ import re
 from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import BadRequest
+from werkzeug.routing import IntegerConverter
 
 MAX_JSON_DEPTH = 32
+MAX_ID = 2 ** 31 - 1  # the largest id an integer column holds (PostgreSQL's integer; SQLite's is wider)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class BoundedInteger(IntegerConverter):
+    """``<int:...>`` in every route: an id past what a column holds matches no route (404). Unbounded, it reached
+    the database and raised (OverflowError on SQLite, out of range on PostgreSQL): a 500."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_ID, signed=False):  # noqa: A002 (werkzeug's names)
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 class InputRejected(ValueError):
@@ -92,5 +102,6 @@ def _check_texts() -> None:
 
 def register(app: Flask) -> None:
     """Call before the other extensions' before_request hooks (the limiter reads the username from the body)."""
+    app.url_map.converters["int"] = BoundedInteger  # before any blueprint adds its routes
     app.json = EdgeJSONProvider(app)
     app.before_request(_check_texts)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from .. import jobs
+from ..edge import MAX_ID
 from ..extensions import db
 from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
                       utcnow)
@@ -106,12 +107,7 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
 
 def get_attempt_for(user, attempt_id) -> Attempt:
     """The user's own attempt; another user's attempt, or none, is ExamNotFound (404)."""
-    try:
-        ident = int(attempt_id)
-    except (TypeError, ValueError):
-        raise ExamNotFound("no such attempt") from None
-    if ident <= 0 or ident > 2**62:
-        raise ExamNotFound("no such attempt")
+    ident = _attempt_ident(attempt_id)
     attempt = db.session.get(Attempt, ident, options=[
         selectinload(Attempt.items).selectinload(AttemptItem.version).selectinload(QuestionVersion.question),
         selectinload(Attempt.items).selectinload(AttemptItem.response),
@@ -210,7 +206,7 @@ def _attempt_ident(attempt_id) -> int:
         ident = int(attempt_id)
     except (TypeError, ValueError):
         raise ExamNotFound("no such attempt") from None
-    if ident <= 0 or ident > 2**62:
+    if ident <= 0 or ident > MAX_ID:  # past an integer column: no such attempt (PostgreSQL would raise)
         raise ExamNotFound("no such attempt")
     return ident
 
