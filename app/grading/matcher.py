@@ -101,8 +101,12 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
 
 
-def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset()) -> PointMatch:
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None) -> PointMatch:
+    """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
+    inside one is not evidence."""
     per_group = [group_mentions(answer, g) for g in point.groups]
+    if retold:
+        per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
     any_negated = any(m.negated for ms in per_group for m in ms)
