@@ -63,7 +63,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e)) for s, e in kept]
     return []
 
 
@@ -140,13 +140,33 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
     sentence_of = answer.norm.sentence_of
     negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
+    negated_at = [(sentence_of(m.start), m.start) for ms in per_group for m in ms if m.negated]
+
+    negator_mentions = [(sentence_of(m.start), m) for ms in per_group for m in ms
+                        if point.explicit_negation and is_negator_term(answer.text[m.start:m.end])]
+
+    def stated_drawback(m: Mention) -> bool:
+        """A point that matches negators itself ([数量] + [忽视]) may straddle a hypothetical: in 要是只考核数量，
+        员工就会忽视服务质量 the condition and its result make the claim.  Its own negator mentions, and its
+        other mentions when one of its negators stands outside the condition in the same sentence, count."""
+        if is_negator_term(answer.text[m.start:m.end]):
+            return True
+        sentence = sentence_of(m.start)
+        return any(s == sentence and not n.conditional for s, n in negator_mentions)
+
+    def advised_against(m: Mention) -> bool:
+        """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
+        sentence: the trainee advises against the act and names it again as what they fear."""
+        sentence = sentence_of(m.start)
+        return any(s == sentence and start < m.start for s, start in negated_at) and answer.in_consequence(m.start)
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
-            if m.conditional and not negative and not point.explicit_negation:
+            if m.conditional and not negative and not (
+                    point.explicit_negation and stated_drawback(m)):
                 if not m.negated:
                     continue  # "一道歉就等于承认责任": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
@@ -156,7 +176,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue
-            if negative and m.negated and answer.is_dismissed(m.start):
+            if not negative and not m.negated and advised_against(m):
+                continue  # "不能给她退房费，否则谁都来要补偿": the feared consequence, not a recommendation
+            if negative and m.negated and answer.is_dismissed(m.start, m.end):
                 continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
 
