@@ -156,11 +156,13 @@ def _negated_after(words: list[str], index: int) -> bool:
     return len(tail) == 2 or tail[2] in ("，", "。", "、", "了", "的", "啊", "呀", " ")
 
 
-# "No need" placed after the act it dismisses (道歉也没必要, 宽容也谈不上是…, 回访就不必了): adverbs may stand between.
+# "No need" placed after the act it dismisses (道歉也没必要, 宽容也谈不上是…, 回访就不必了, 回访是多余的): adverbs may
+# stand between.
 # The strong ones dismiss whatever follows them; the weak ones (不用, 不必 …) only when they close the clause, since
 # 回访不用太频繁 still asks for the follow-up.
 DISMISS_AFTER = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "大可不必", "不值得", "何必",
-                 "不必要"}
+                 "不必要", "多余", "多此一举", "没用", "没有用", "没什么用", "不管用", "没意义", "没有意义", "没什么意义",
+                 "白费", "徒劳", "浪费时间", "是多余的", "多余的"}
 DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免"}
 _BETWEEN = {"也", "都", "就", "更", "倒", "则", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
             "大可", "那就", "就是", "倒是", "当然"}
@@ -178,10 +180,8 @@ def dismissed_after(words: list[str], last: int) -> bool:
         return False
     token = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
-    if token in ("没", "没有") and following == "必要":
-        return True
-    if token in DISMISS_AFTER:
-        return True
+    if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3)):
+        return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
     return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
 
 

@@ -23,7 +23,7 @@ def score(grader, part, answer):
 
 
 @pytest.mark.parametrize("answer", ["道歉也没必要", "道歉就没必要了，查清楚再说", "道歉大可不必", "向她道歉就不必了",
-                                    "道歉没有必要", "道歉用不着"])
+                                    "道歉没有必要", "道歉用不着", "道歉根本没用", "道歉是多余的", "道歉没什么意义"])
 def test_no_need_after_the_act_negates_it(grader, answer):
     assert score(grader, APOLOGY, answer) == 0
 
@@ -34,6 +34,15 @@ def test_no_need_after_the_act_controls(grader):
     assert score(grader, APOLOGY, "道歉是必要的") == 2
     assert score(grader, APOLOGY, "不能说道歉没必要") == 2  # two negators: asserted
     assert score(grader, FOLLOW_UP, "回访不用太频繁，一周一次就行") == 2  # 不用 does not close the clause
+
+
+def test_no_need_after_the_act_is_read_on_word_boundaries():
+    from app.grading.negation import dismissed_after
+
+    assert dismissed_after(["道歉", "根本", "没", "什么", "用"], 0)
+    assert not dismissed_after(["道歉", "没用心"], 0)
+    assert not dismissed_after(["回访", "不用", "太", "频繁"], 0)
+    assert dismissed_after(["回访", "就", "不必", "了"], 0)
 
 
 def test_no_need_after_the_act_is_no_fault_spotted(grader):
