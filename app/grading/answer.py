@@ -112,6 +112,18 @@ class AnswerView:
         return cached
 
 
+    def negated_before(self, start: int, end: int) -> bool:
+        """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
+        key = ("before", start, end)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            i = tokens.index_at(start)
+            glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
+            cached = bool(tokens.words) and negation.is_negated(tokens.words, i, glued, after=False)
+            self._negated[key] = cached
+        return cached
+
     def is_conditional(self, start: int, end: int | None = None) -> bool:
         """Is the mention [start, end) in the condition of a hypothetical (如果/一旦/要是 … 就), or the cause in a
         warning (道歉只会让…)?"""

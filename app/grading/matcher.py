@@ -167,8 +167,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if m.conditional and not negative and not (
                     point.explicit_negation and stated_drawback(m)):
-                if not m.negated:
-                    continue  # "一道歉就等于承认责任": a supposition, not a recommendation
+                if not (m.negated and answer.negated_before(m.start, m.end)):
+                    continue  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"

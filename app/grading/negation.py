@@ -39,7 +39,7 @@ FALSE_NEGATORS = {
     "无论", "无疑", "毫无疑问", "无比", "无数", "无限", "无穷", "无非", "无所谓",
     "未来", "非常", "非凡", "别的", "别人", "别处", "没准", "不一", "不等",
     "无论如何", "不论是", "不仅仅", "无关", "别说", "莫过于", "否则", "是否",
-    "能否", "可否", "与否",
+    "能否", "可否", "与否", "不如", "还不如", "倒不如",
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦", "不足",
 }
@@ -111,7 +111,7 @@ NP_NEGATORS = {
 
 
 # Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
-MODAL_ADVERBS = ("尽量", "尽可能", "千万", "切记", "绝对", "一定", "务必", "应当", "应该", "必须")
+MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
 
 def negator_weight(token: str, next_token: str = "") -> int:
@@ -162,7 +162,7 @@ def _negated_after(words: list[str], index: int) -> bool:
 # 回访不用太频繁 still asks for the follow-up.
 DISMISS_AFTER = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "大可不必", "不值得", "何必",
                  "不必要", "多余", "多此一举", "没用", "没有用", "没什么用", "不管用", "没意义", "没有意义", "没什么意义",
-                 "白费", "徒劳", "浪费时间", "是多余的", "多余的"}
+                 "白费", "徒劳", "浪费时间", "是多余的", "多余的", "不如", "还不如", "倒不如"}
 DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免"}
 _BETWEEN = {"也", "都", "就", "更", "倒", "则", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
             "大可", "那就", "就是", "倒是", "当然"}
@@ -185,9 +185,11 @@ def dismissed_after(words: list[str], last: int) -> bool:
     return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
 
 
-def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None) -> bool:
+def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
+               after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
-    token ``index`` (and ends in token ``last``, by default ``index``).  ``glued`` is the part of that token before the mention
+    token ``index`` (and ends in token ``last``, by default ``index``).  ``after``: also count negators after
+    the mention (一点责任都没有, 道歉也没必要).  ``glued`` is the part of that token before the mention
     when jieba glued a negator to the term (不连续 for the term 连续).
     Tokens for which ``neutral(k)`` is true are skipped (negators the rubric
     itself asked for)."""
@@ -198,7 +200,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
-    if _negated_after(words, index) or dismissed_after(words, index if last is None else last):
+    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
         weight += 1
     seen = 0
     negators = 0  # negators counted so far
@@ -266,8 +268,13 @@ def is_dismissed(words: list[str], index: int, last: int | None = None) -> bool:
 
 # A mention inside the condition of a hypothetical is not a recommendation: 一道歉就等于承认责任,
 # 要是向她道歉，商场就等于认了, 一旦表示理解他就会得寸进尺.  The condition ends at its result word.
-HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说"}
-RESULT_WORDS = {"就", "则", "那么", "便", "那", "就会", "便会", "才会", "就能", "才能", "就可以", "就要"}
+HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说",
+                 "与其"}
+RESULT_WORDS = {"就", "则", "那么", "便", "那", "就会", "便会", "才会", "就能", "才能", "就可以", "就要", "不如", "还不如",
+                "倒不如"}
+# Concessions: 即使道歉，顾客也不会满意 supposes the act; 就算顾客骂人也要道歉 asks for it (the result after 也).
+CONCESSIVES = {"即使", "就算", "哪怕", "即便", "纵然", "纵使"}
+CONCESSION_RESULTS = {"也", "都", "还是", "仍然", "依然", "照样", "照常", "仍"}
 
 
 # After the act, words that make it the cause of a harm: a warning against it (道歉只会让他得寸进尺,
@@ -289,13 +296,24 @@ def is_conditional(words: list[str], index: int, last: int | None = None) -> boo
 def _in_condition(words: list[str], index: int) -> bool:
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
+    concession_result = False  # walked back over 也/都/还是: the result of 即使/哪怕 … (就算骂人也要道歉)
     while i >= lowest:
         token = words[i]
         if token in RESULT_WORDS or token in SCOPE_BREAKERS:
             return False
+        if token in CONCESSION_RESULTS:
+            concession_result = True
+        if token in CONCESSIVES:
+            return not concession_result
         if token in HYPOTHETICALS:
             return True
         i -= 1
+    # X的话，…: "if one does X" (道歉的话，顾客会觉得我们理亏); 道歉的话要真诚 (the words of apology) is not a condition.
+    after = words[index + 1:index + 4]
+    if "的话" in after:
+        k = after.index("的话")
+        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
+            return True
     # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任); jieba may glue 就 to the word before
     # it (一回访客户就会…).
     if index > 0 and words[index - 1] == "一":

@@ -80,3 +80,15 @@ def test_hypotheticals_on_points_that_match_negators(grader):
     assert score(grader, APOLOGY_FOR, "如果先道歉，顾客就会认定是超市的错") == 0
     assert score(grader, APOLOGY_FOR, "如果顾客生气，就要先道歉") == 2
     assert score(grader, QUANTITY, "要是只考核数量，员工就会忽视服务质量") == 2  # the condition and result are the claim
+
+
+@pytest.mark.parametrize("answer", ["道歉的话，顾客会觉得是我们理亏", "万万不可道歉", "与其道歉，不如直接给他换货",
+                                    "道歉不如先解释", "即使道歉，顾客也不会满意", "就算道歉也没用"])
+def test_suppositions_concessions_and_preferences_do_not_recommend(grader, answer):
+    assert score(grader, APOLOGY, answer) == 0
+
+
+@pytest.mark.parametrize("answer", ["道歉的话要真诚", "与其解释，不如先道歉", "即使顾客无理，也要道歉",
+                                    "就算顾客骂人也要道歉", "如果不及时道歉，顾客就会更生气"])
+def test_their_results_do(grader, answer):
+    assert score(grader, APOLOGY, answer) == 2
