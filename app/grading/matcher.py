@@ -140,25 +140,29 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
     sentence_of = answer.norm.sentence_of
     negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
-    negated_at = [(sentence_of(m.start), m.start) for ms in per_group for m in ms if m.negated]
-
-    negator_mentions = [(sentence_of(m.start), m) for ms in per_group for m in ms
-                        if point.explicit_negation and is_negator_term(answer.text[m.start:m.end])]
+    # Per sentence: where the point's first negated mention stands, and whether one of its own negator terms
+    # stands outside a condition (dicts, so that each mention is judged in constant time).
+    first_negated: dict[int, int] = {}
+    for ms in per_group:
+        for m in ms:
+            if m.negated:
+                sentence = sentence_of(m.start)
+                first_negated[sentence] = min(first_negated.get(sentence, m.start), m.start)
+    drawback_sentences = {sentence_of(m.start) for ms in per_group for m in ms
+                          if point.explicit_negation and not m.conditional
+                          and is_negator_term(answer.text[m.start:m.end])}
 
     def stated_drawback(m: Mention) -> bool:
         """A point that matches negators itself ([数量] + [忽视]) may straddle a hypothetical: in 要是只考核数量，
         员工就会忽视服务质量 the condition and its result make the claim.  Its own negator mentions, and its
         other mentions when one of its negators stands outside the condition in the same sentence, count."""
-        if is_negator_term(answer.text[m.start:m.end]):
-            return True
-        sentence = sentence_of(m.start)
-        return any(s == sentence and not n.conditional for s, n in negator_mentions)
+        return is_negator_term(answer.text[m.start:m.end]) or sentence_of(m.start) in drawback_sentences
 
     def advised_against(m: Mention) -> bool:
         """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
         sentence: the trainee advises against the act and names it again as what they fear."""
-        sentence = sentence_of(m.start)
-        return any(s == sentence and start < m.start for s, start in negated_at) and answer.in_consequence(m.start)
+        return first_negated.get(sentence_of(m.start), m.start) < m.start and answer.in_consequence(m.start)
+
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
