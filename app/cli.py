@@ -224,10 +224,10 @@ def grade_command(file, bank_path, use_db):
     from .grading.batch import grade_lines
 
     if use_db:
-        from .authoring.services import part_lookup
+        from .authoring.services import part_lookup, stem_lookup
         from .scoring import current_grader
 
-        grader, lookup, stems = current_grader(), part_lookup(), None
+        grader, lookup, stems = current_grader(), part_lookup(), stem_lookup()
     else:
         try:
             bank = load_bank(bank_path or _default_bank())
