@@ -19,6 +19,8 @@ NEGATORS = {
     "缺少", "忘记", "忘了", "遗忘", "忘", "漏掉", "缺", "失去", "不再",
     # Negators that start with another character: "it is not worth / there is no need to".
     "谈不上", "说不上", "算不上", "没必要", "没有必要", "不必要", "用不着", "犯不着", "不值得", "大可不必", "何必",
+    # Rhetorical dismissals: "why on earth would one …".
+    "凭什么", "干嘛", "干吗", "何须", "何苦", "何需",
     # English (normalised: lower case, apostrophes removed)
     "not", "never", "no", "avoid", "avoids", "avoided", "avoiding", "dont",
     "didnt", "doesnt", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
@@ -162,9 +164,10 @@ def _negated_after(words: list[str], index: int) -> bool:
 # 回访不用太频繁 still asks for the follow-up.
 DISMISS_AFTER = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "大可不必", "不值得", "何必",
                  "不必要", "多余", "多此一举", "没用", "没有用", "没什么用", "不管用", "没意义", "没有意义", "没什么意义",
-                 "白费", "徒劳", "浪费时间", "是多余的", "多余的", "不如", "还不如", "倒不如"}
+                 "白费", "徒劳", "浪费时间", "是多余的", "多余的", "不如", "还不如", "倒不如",
+                 "有什么用", "有啥用", "能有什么用", "有什么意义", "有何用", "干什么", "干嘛", "干吗"}
 DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免"}
-_BETWEEN = {"也", "都", "就", "更", "倒", "则", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
+_BETWEEN = {"也", "都", "就", "更", "倒", "则", "又", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
             "大可", "那就", "就是", "倒是", "当然"}
 _CLAUSE_END = {"", "，", "。", "、", "了", "的", "吧", "啦", "啊", "呀", " "}
 
@@ -180,7 +183,7 @@ def dismissed_after(words: list[str], last: int) -> bool:
         return False
     token = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
-    if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3)):
+    if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
         return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
     return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
 
@@ -228,6 +231,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in COORDINATORS and negators:
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
         w = 0 if _a_not_a(words, i) else negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if not w and _rhetorical(words, i, index):
+            w = 1
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w
@@ -235,6 +240,16 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         seen += 1
         i -= 1
     return weight % 2 == 1
+
+
+# Rhetorical dismissals jieba cuts in two: 凭|什么, 哪|用得着, 哪有|必要, and 有什么好 X 的 (X right after 好).
+_RHETORICAL_PAIRS = {("凭", "什么"), ("哪", "用得着"), ("哪", "需要"), ("哪有", "必要"), ("哪里", "需要"), ("哪儿", "用得着")}
+
+
+def _rhetorical(words: list[str], i: int, index: int) -> bool:
+    if i > 0 and (words[i - 1], words[i]) in _RHETORICAL_PAIRS:
+        return True
+    return words[i] == "好" and i == index - 1 and i > 0 and words[i - 1] in ("什么", "啥")
 
 
 def _takes_object(token: str) -> bool:

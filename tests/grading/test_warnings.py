@@ -92,3 +92,14 @@ def test_suppositions_concessions_and_preferences_do_not_recommend(grader, answe
                                     "就算顾客骂人也要道歉", "如果不及时道歉，顾客就会更生气"])
 def test_their_results_do(grader, answer):
     assert score(grader, APOLOGY, answer) == 2
+
+
+@pytest.mark.parametrize("answer", ["凭什么道歉", "干嘛要道歉", "哪有必要道歉", "哪用得着道歉", "何须道歉",
+                                    "有什么好道歉的", "没什么好道歉的", "道歉又有什么用", "道歉干什么"])
+def test_rhetorical_dismissals_do_not_earn(grader, answer):
+    assert score(grader, APOLOGY, answer) == 0
+
+
+@pytest.mark.parametrize("answer", ["道歉是好事", "什么时候道歉都不晚", "好好道歉", "有什么问题先道歉"])
+def test_what_only_looks_rhetorical_earns(grader, answer):
+    assert score(grader, APOLOGY, answer) == 2
