@@ -224,10 +224,10 @@ def grade_command(file, bank_path, use_db):
     from .grading.batch import grade_lines
 
     if use_db:
-        from .authoring.services import part_lookup
+        from .authoring.services import part_lookup, stem_lookup
         from .scoring import current_grader
 
-        grader, lookup = current_grader(), part_lookup()
+        grader, lookup, stems = current_grader(), part_lookup(), stem_lookup()
     else:
         try:
             bank = load_bank(bank_path or _default_bank())
@@ -235,9 +235,12 @@ def grade_command(file, bank_path, use_db):
             _print_problems(exc)
             sys.exit(2)
         grader, lookup = Grader(bank.synonyms, parts=bank.case_parts()), bank.part
+
+        def stems(question_id: str):
+            return (bank.questions.get(question_id) or {}).get("stem")
     failed = 0
     out = sys.stdout
-    for result in grade_lines(file, grader, lookup):
+    for result in grade_lines(file, grader, lookup, stems):
         if "error" in result:
             failed += 1
         out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -48,7 +48,7 @@ def main() -> None:
             if part is None:
                 print(f"  unknown part {item['question']}/{item['part']}")
                 continue
-            result = grader.grade(part, item["answer"])
+            result = grader.grade(part, item["answer"], stem=content.get("stem"))
             given, expect = result.score / result.max, float(item["expect"]) / result.max
             routed = any(r.startswith("similarity") for r in getattr(result, "reasons", []))
             row = (item.get("kind", "wordings"), given, expect, routed, item, result, "review" in result.flags)

@@ -22,7 +22,8 @@ subprocess, one batch of JSON lines with inline parts), and prints:
 The length sweep grades answers of 300, 1,000 and 5,000 characters against every case part of the bundled
 bank (the Grader knowing the bank, as the site's does): natural text, and adversarial repetitions (one negated
 term, the rubric's own negators, one-line sentences, list commas, single characters for jieba's HMM, a
-homophone slip, zero-width and surrogate debris).  Per kind and length it prints the median and the worst part's
+homophone slip, zero-width and surrogate debris, and the case's stem repeated), each part graded with its
+case's stem as the site does.  Per kind and length it prints the median and the worst part's
 time (best of three runs per part, so a garbage-collection pause is not taken for the grader's cost).
 """
 from __future__ import annotations
@@ -203,23 +204,27 @@ def sweep() -> None:
 
     bank = load_bank(ROOT / "question_bank")
     parts = list(bank.case_parts())
+    # Each part is graded with its case's stem, as the app does (text copied from the stem is not evidence).
+    stems = [content.get("stem") or "" for content in bank.questions.values() if content
+             for _ in content.get("parts", [])]
     grader = Grader(bank.synonyms, parts=parts)
     compiled = [grader.compile(p) for p in parts]
     natural = make_answers(1, max(SWEEP_LENGTHS))[0]
-    kinds = {"natural text": natural, **SWEEP_UNITS}
+    kinds = {"natural text": natural, **SWEEP_UNITS, "retold stem": None}
     print(f"length sweep: {len(compiled)} bank parts; ms per part, median / worst part")
     print(f"{'kind':24}" + "".join(f"{n:>20,}" for n in SWEEP_LENGTHS))
     worst_5000 = 0.0
     for kind, unit in kinds.items():
         cells = []
         for length in SWEEP_LENGTHS:
-            text = (unit * (length // len(unit) + 1))[:length]
             times = []
-            for part in compiled:
+            for part, stem in zip(compiled, stems):
+                source = unit if unit is not None else (stem or "空")  # "retold stem": the answer repeats the stem
+                text = (source * (length // len(source) + 1))[:length]
                 best = float("inf")
                 for _ in range(3):
                     start = time.perf_counter()
-                    grader.grade_compiled(part, text)
+                    grader.grade_compiled(part, text, stem)
                     best = min(best, time.perf_counter() - start)
                 times.append(best * 1000)
             cells.append(f"{statistics.median(times):7.2f} / {max(times):7.2f}")

@@ -233,6 +233,17 @@ def test_grade_against_the_database_uses_the_current_versions(runner, make_quest
     assert json.loads(again.stdout)["score"] == 0.0  # graded with the new version's rubric
 
 
+def test_grade_against_the_database_knows_the_stem(runner, make_question, db):
+    make_question(case_content("complaints.told", stem="店员先向顾客道歉，再耐心倾听她讲完经过。"))
+    retold = json.dumps({"question": "complaints.told", "part": "a", "answer": "店员先向顾客道歉，再耐心倾听她讲完经过。"},
+                        ensure_ascii=False)
+    judged = json.dumps({"question": "complaints.told", "part": "a", "answer": "应该先道歉，然后认真倾听顾客的想法。"},
+                        ensure_ascii=False)
+    result = runner.invoke(args=["grade", "-", "--db"], input=retold + "\n" + judged + "\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["score"] for line in result.stdout.splitlines()] == [0.0, 10.0]
+
+
 # ------------------------------------------------------------------------------------- convert, moodle-xml
 def template_with_rows(tmp_path, rows, name="题库.xlsx"):
     from io import BytesIO

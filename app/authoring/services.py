@@ -116,6 +116,21 @@ def part_lookup():
     return lookup
 
 
+def stem_lookup():
+    """A ``question id -> stem`` lookup over the current versions, for bulk grading (a retold stem earns nothing)."""
+    cache: dict = {}
+
+    def lookup(question_key: str):
+        if question_key not in cache:
+            question = Question.by_key(question_key)
+            content = question.current.content if question and question.current else {}
+            stem = content.get("stem") if isinstance(content, dict) else None
+            cache[question_key] = stem if isinstance(stem, str) else None
+        return cache[question_key]
+
+    return lookup
+
+
 def version_count() -> int:
     return db.session.query(QuestionVersion).count()
 

@@ -107,29 +107,55 @@ class AnswerView:
                 i = tokens.index_at(start)
                 glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
                 skip = neutral.token_test(tokens) if neutral else None
-                cached = negation.is_negated(tokens.words, i, glued, skip)
+                cached = negation.is_negated(tokens.words, i, glued, skip, max(tokens.index_at(end - 1), i))
             self._negated[key] = cached
         return cached
 
 
-    def is_conditional(self, start: int) -> bool:
-        """Is the mention at ``start`` in the condition of a hypothetical (如果/一旦/要是 … 就)?"""
-        key = ("if", start)
+    def negated_before(self, start: int, end: int) -> bool:
+        """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
+        key = ("before", start, end)
         cached = self._negated.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
-            cached = bool(tokens.words) and negation.is_conditional(tokens.words, tokens.index_at(start))
+            i = tokens.index_at(start)
+            glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
+            cached = bool(tokens.words) and negation.is_negated(tokens.words, i, glued, after=False)
             self._negated[key] = cached
         return cached
 
-
-    def is_dismissed(self, start: int) -> bool:
-        """Is the mention at ``start`` under a dismissive negator (没必要, 用不着, 犯不着 …)?"""
-        key = ("dismissed", start)
+    def is_conditional(self, start: int, end: int | None = None) -> bool:
+        """Is the mention [start, end) in the condition of a hypothetical (如果/一旦/要是 … 就), or the cause in a
+        warning (道歉只会让…)?"""
+        key = ("if", start, end)
         cached = self._negated.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
-            cached = bool(tokens.words) and negation.is_dismissed(tokens.words, tokens.index_at(start))
+            i = tokens.index_at(start)
+            last = max(tokens.index_at(end - 1), i) if end is not None else i
+            cached = bool(tokens.words) and negation.is_conditional(tokens.words, i, last)
+            self._negated[key] = cached
+        return cached
+
+    def in_consequence(self, start: int) -> bool:
+        """Is the mention at ``start`` in a clause of feared consequence (否则 …, 免得 …)?"""
+        key = ("otherwise", start)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            cached = bool(tokens.words) and negation.in_consequence(tokens.words, tokens.index_at(start))
+            self._negated[key] = cached
+        return cached
+
+    def is_dismissed(self, start: int, end: int | None = None) -> bool:
+        """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
+        key = ("dismissed", start, end)
+        cached = self._negated.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            i = tokens.index_at(start)
+            last = max(tokens.index_at(end - 1), i) if end is not None else i
+            cached = bool(tokens.words) and negation.is_dismissed(tokens.words, i, last)
             self._negated[key] = cached
         return cached
 

@@ -1,9 +1,10 @@
 """Grade JSON lines: one output dict per input line, in order.
 
 Input lines are either ``{"question": ID, "part": PART_ID, "answer": TEXT}``
-(the part comes from ``lookup``) or ``{"part": {...inline part...},
-"answer": TEXT}``.  A bad line gives ``{"error": "line N: ..."}`` and the
-rest still run.  Lines that are empty or whitespace-only are skipped (no
+(the part comes from ``lookup``, the case's stem from ``stems``) or
+``{"part": {...inline part...}, "answer": TEXT}``, optionally with
+``"stem": TEXT`` (the case's story: text copied from it is not evidence).
+A bad line gives ``{"error": "line N: ..."}`` and the rest still run.  Lines that are empty or whitespace-only are skipped (no
 output); every other line gets exactly one output.
 
 Give the Grader the bank's parts up front (``Grader(synonyms, parts=...)``): lines that name bank parts then
@@ -19,9 +20,10 @@ from .engine import Grader
 from .errors import RubricError
 
 Lookup = Callable[[str, str], "dict | None"]
+StemLookup = Callable[[str], "str | None"]
 
 
-def _grade_line(raw: str, grader: Grader, lookup: Lookup | None) -> dict:
+def _grade_line(raw: str, grader: Grader, lookup: Lookup | None, stems: StemLookup | None = None) -> dict:
     try:
         item = json.loads(raw)
     except ValueError as exc:
@@ -35,6 +37,9 @@ def _grade_line(raw: str, grader: Grader, lookup: Lookup | None) -> dict:
         answer = ""
     if not isinstance(answer, str):
         raise _LineError("'answer' must be a string")
+    stem = item.get("stem")
+    if stem is not None and not isinstance(stem, str):
+        raise _LineError("'stem' must be a string")
     part = item.get("part")
     if isinstance(part, dict):
         try:
@@ -56,19 +61,23 @@ def _grade_line(raw: str, grader: Grader, lookup: Lookup | None) -> dict:
             compiled = grader.compile(found)
         except RubricError as exc:
             raise _LineError(f"bad rubric in {question}/{part}: {exc}") from None
-    return grader.grade_compiled(compiled, answer).to_dict()
+        if stem is None and stems is not None:
+            stem = stems(question)
+    return grader.grade_compiled(compiled, answer, stem).to_dict()
 
 
 class _LineError(Exception):
     pass
 
 
-def grade_lines(lines: Iterable[str], grader: Grader, lookup: Lookup | None = None) -> Iterator[dict]:
-    """Yield one result dict (or error dict) per non-blank input line."""
+def grade_lines(lines: Iterable[str], grader: Grader, lookup: Lookup | None = None,
+                stems: StemLookup | None = None) -> Iterator[dict]:
+    """Yield one result dict (or error dict) per non-blank input line.  ``stems``: question id -> the case's
+    stem, for lines that name a bank question."""
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         try:
-            yield _grade_line(raw, grader, lookup)
+            yield _grade_line(raw, grader, lookup, stems)
         except _LineError as exc:
             yield {"error": f"line {number}: {exc}"}

@@ -13,7 +13,9 @@ from .errors import RubricError
 from .flags import content_length, is_empty, looks_like_list, needs_review
 from .matcher import match_point
 from .order import order_credit
+from .normalize import normalize
 from .result import PointResult, Result
+from .retold import Retold, StemCache
 from .rubric import CompiledPart, compile_part
 from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
                              nearest_disagreement)
@@ -57,6 +59,7 @@ class Grader:
             self._compiled: OrderedDict[str, CompiledPart] = OrderedDict(
                 (key, copy.copy(part)) for key, part in _source._compiled.items())
             self.similarity = _source.similarity.copy()
+            self.stems = _source.stems
             return
         self.synonyms = SynonymTable(synonyms)
         self.segmenter = Segmenter()
@@ -65,6 +68,7 @@ class Grader:
                 self.segmenter.add_term(term)
         self._compiled = OrderedDict()
         self.similarity = SimilarityIndex()
+        self.stems = StemCache()
         self.learn(parts)
 
     def fork(self) -> "Grader":
@@ -102,11 +106,13 @@ class Grader:
             self._compiled.popitem(last=False)
         return compiled
 
-    def grade(self, part, answer: str) -> Result:
+    def grade(self, part, answer: str, stem: str | None = None) -> Result:
+        """Grade ``answer`` against ``part``.  ``stem``: the case's story (the question's ``stem``), when the
+        caller has it: text the answer copies from it does not count as evidence (see ``retold``)."""
         compiled = part if isinstance(part, CompiledPart) else self.compile(part)
-        return self.grade_compiled(compiled, answer if isinstance(answer, str) else "")
+        return self.grade_compiled(compiled, answer if isinstance(answer, str) else "", stem)
 
-    def grade_compiled(self, part: CompiledPart, answer: str) -> Result:
+    def grade_compiled(self, part: CompiledPart, answer: str, stem: str | None = None) -> Result:
         view = AnswerView(answer, self.segmenter)
         if is_empty(view.norm):
             points = [PointResult(p.id, p.text, 0.0, p.points) for p in part.rubric]
@@ -116,7 +122,9 @@ class Grader:
         defended = defended_sentences(view.text, view.norm.sentence_of)
         echoes = figures.echo_sentences(view.text, view.norm.sentence_ends, part.prompt)
         barred = set(defended) | echoes
-        matches = [match_point(view, p, barred) for p in part.rubric]
+        grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
+        retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
+        matches = [match_point(view, p, barred, retold) for p in part.rubric]
         matches = [self._claimed(view, part, m) for m in matches]
         points = []
         for point, match in zip(part.rubric, matches):
@@ -157,6 +165,8 @@ class Grader:
         flags = []
         if echoes:
             reasons.append(f"{len(echoes)} sentence(s) repeat the prompt and earn nothing")
+        if retold:
+            reasons.append("text copied from the case's story earns nothing")
         if defended:
             flags.append("defence")
             reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))

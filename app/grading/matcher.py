@@ -63,7 +63,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e)) for s, e in kept]
     return []
 
 
@@ -101,8 +101,12 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
 
 
-def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset()) -> PointMatch:
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None) -> PointMatch:
+    """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
+    inside one is not evidence."""
     per_group = [group_mentions(answer, g) for g in point.groups]
+    if retold:
+        per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
     any_negated = any(m.negated for ms in per_group for m in ms)
@@ -136,15 +140,39 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
     sentence_of = answer.norm.sentence_of
     negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
+    # Per sentence: where the point's first negated mention stands, and whether one of its own negator terms
+    # stands outside a condition (dicts, so that each mention is judged in constant time).
+    first_negated: dict[int, int] = {}
+    for ms in per_group:
+        for m in ms:
+            if m.negated:
+                sentence = sentence_of(m.start)
+                first_negated[sentence] = min(first_negated.get(sentence, m.start), m.start)
+    drawback_sentences = {sentence_of(m.start) for ms in per_group for m in ms
+                          if point.explicit_negation and not m.conditional
+                          and is_negator_term(answer.text[m.start:m.end])}
+
+    def stated_drawback(m: Mention) -> bool:
+        """A point that matches negators itself ([数量] + [忽视]) may straddle a hypothetical: in 要是只考核数量，
+        员工就会忽视服务质量 the condition and its result make the claim.  Its own negator mentions, and its
+        other mentions when one of its negators stands outside the condition in the same sentence, count."""
+        return is_negator_term(answer.text[m.start:m.end]) or sentence_of(m.start) in drawback_sentences
+
+    def advised_against(m: Mention) -> bool:
+        """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
+        sentence: the trainee advises against the act and names it again as what they fear."""
+        return first_negated.get(sentence_of(m.start), m.start) < m.start and answer.in_consequence(m.start)
+
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
-            if m.conditional and not negative and not point.explicit_negation:
-                if not m.negated:
-                    continue  # "一道歉就等于承认责任": a supposition, not a recommendation
+            if m.conditional and not negative and not (
+                    point.explicit_negation and stated_drawback(m)):
+                if not (m.negated and answer.negated_before(m.start, m.end)):
+                    continue  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
@@ -152,7 +180,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue
-            if negative and m.negated and answer.is_dismissed(m.start):
+            if not negative and not m.negated and advised_against(m):
+                continue  # "不能给她退房费，否则谁都来要补偿": the feared consequence, not a recommendation
+            if negative and m.negated and answer.is_dismissed(m.start, m.end):
                 continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
 

@@ -19,6 +19,8 @@ NEGATORS = {
     "缺少", "忘记", "忘了", "遗忘", "忘", "漏掉", "缺", "失去", "不再",
     # Negators that start with another character: "it is not worth / there is no need to".
     "谈不上", "说不上", "算不上", "没必要", "没有必要", "不必要", "用不着", "犯不着", "不值得", "大可不必", "何必",
+    # Rhetorical dismissals: "why on earth would one …".
+    "凭什么", "干嘛", "干吗", "何须", "何苦", "何需",
     # English (normalised: lower case, apostrophes removed)
     "not", "never", "no", "avoid", "avoids", "avoided", "avoiding", "dont",
     "didnt", "doesnt", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
@@ -39,7 +41,7 @@ FALSE_NEGATORS = {
     "无论", "无疑", "毫无疑问", "无比", "无数", "无限", "无穷", "无非", "无所谓",
     "未来", "非常", "非凡", "别的", "别人", "别处", "没准", "不一", "不等",
     "无论如何", "不论是", "不仅仅", "无关", "别说", "莫过于", "否则", "是否",
-    "能否", "可否", "与否",
+    "能否", "可否", "与否", "不如", "还不如", "倒不如",
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦", "不足",
 }
@@ -73,6 +75,9 @@ PREPOSITIONS = {"对", "对于", "把", "将", "向", "给", "跟", "与", "同"
 # A subject pronoun starts a new predicate: a negator before it belongs to another clause
 # (客户说不注销了她也没挽留: 不 is the customer's, 没 is hers).
 SUBJECT_PRONOUNS = {"他", "她", "我", "你", "您", "他们", "她们", "我们", "你们"}
+
+# "Also / again" between two negated predicates: the negator before it governs the predicate before it.
+COORDINATORS = {"也", "又", "亦"}
 
 # Prepositions of cause: negators between one of them and the mention describe the reason, not the act
 # (为送货不及时道歉 is an apology; 不为小事道歉 still is not).
@@ -108,7 +113,7 @@ NP_NEGATORS = {
 
 
 # Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
-MODAL_ADVERBS = ("尽量", "尽可能", "千万", "切记", "绝对", "一定", "务必", "应当", "应该", "必须")
+MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
 
 def negator_weight(token: str, next_token: str = "") -> int:
@@ -153,9 +158,41 @@ def _negated_after(words: list[str], index: int) -> bool:
     return len(tail) == 2 or tail[2] in ("，", "。", "、", "了", "的", "啊", "呀", " ")
 
 
-def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> bool:
+# "No need" placed after the act it dismisses (道歉也没必要, 宽容也谈不上是…, 回访就不必了, 回访是多余的): adverbs may
+# stand between.
+# The strong ones dismiss whatever follows them; the weak ones (不用, 不必 …) only when they close the clause, since
+# 回访不用太频繁 still asks for the follow-up.
+DISMISS_AFTER = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "大可不必", "不值得", "何必",
+                 "不必要", "多余", "多此一举", "没用", "没有用", "没什么用", "不管用", "没意义", "没有意义", "没什么意义",
+                 "白费", "徒劳", "浪费时间", "是多余的", "多余的", "不如", "还不如", "倒不如",
+                 "有什么用", "有啥用", "能有什么用", "有什么意义", "有何用", "干什么", "干嘛", "干吗"}
+DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免"}
+_BETWEEN = {"也", "都", "就", "更", "倒", "则", "又", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
+            "大可", "那就", "就是", "倒是", "当然"}
+_CLAUSE_END = {"", "，", "。", "、", "了", "的", "吧", "啦", "啊", "呀", " "}
+
+
+def dismissed_after(words: list[str], last: int) -> bool:
+    """Is the mention ending in token ``last`` followed by a "no need" word that dismisses it (道歉也没必要)?"""
+    i = last + 1
+    skipped = 0
+    while i < len(words) and words[i] in _BETWEEN and skipped < 3:
+        i += 1
+        skipped += 1
+    if i >= len(words):
+        return False
+    token = words[i]
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
+        return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
+    return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
+
+
+def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
+               after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
-    token ``index``.  ``glued`` is the part of that token before the mention
+    token ``index`` (and ends in token ``last``, by default ``index``).  ``after``: also count negators after
+    the mention (一点责任都没有, 道歉也没必要).  ``glued`` is the part of that token before the mention
     when jieba glued a negator to the term (不连续 for the term 连续).
     Tokens for which ``neutral(k)`` is true are skipped (negators the rubric
     itself asked for)."""
@@ -166,7 +203,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> b
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
-    if _negated_after(words, index):
+    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
         weight += 1
     seen = 0
     negators = 0  # negators counted so far
@@ -191,7 +228,11 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> b
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
             break
+        if token in COORDINATORS and negators:
+            break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
         w = 0 if _a_not_a(words, i) else negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if not w and _rhetorical(words, i, index):
+            w = 1
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w
@@ -199,6 +240,16 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None) -> b
         seen += 1
         i -= 1
     return weight % 2 == 1
+
+
+# Rhetorical dismissals jieba cuts in two: 凭|什么, 哪|用得着, 哪有|必要, and 有什么好 X 的 (X right after 好).
+_RHETORICAL_PAIRS = {("凭", "什么"), ("哪", "用得着"), ("哪", "需要"), ("哪有", "必要"), ("哪里", "需要"), ("哪儿", "用得着")}
+
+
+def _rhetorical(words: list[str], i: int, index: int) -> bool:
+    if i > 0 and (words[i - 1], words[i]) in _RHETORICAL_PAIRS:
+        return True
+    return words[i] == "好" and i == index - 1 and i > 0 and words[i - 1] in ("什么", "啥")
 
 
 def _takes_object(token: str) -> bool:
@@ -216,8 +267,11 @@ def _takes_object(token: str) -> bool:
 DISMISSIVE = {"没必要", "没有必要", "用不着", "犯不着", "谈不上", "说不上", "算不上", "何必", "大可不必", "不值得"}
 
 
-def is_dismissed(words: list[str], index: int) -> bool:
-    """Is the mention in token ``index`` governed by a dismissive negator (没必要, 用不着 …)?"""
+def is_dismissed(words: list[str], index: int, last: int | None = None) -> bool:
+    """Is the mention in token ``index`` governed by a dismissive negator (没必要, 用不着 …), before it or after it
+    (请她去办公室没必要)?"""
+    if dismissed_after(words, index if last is None else last):
+        return True
     for i in range(index - 1, max(index - WINDOW, 0) - 1, -1):
         token = words[i]
         if token in SCOPE_BREAKERS:
@@ -229,24 +283,80 @@ def is_dismissed(words: list[str], index: int) -> bool:
 
 # A mention inside the condition of a hypothetical is not a recommendation: 一道歉就等于承认责任,
 # 要是向她道歉，商场就等于认了, 一旦表示理解他就会得寸进尺.  The condition ends at its result word.
-HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说"}
-RESULT_WORDS = {"就", "则", "那么", "便", "那", "就会", "便会", "才会", "就能", "才能", "就可以", "就要"}
+HYPOTHETICALS = {"如果", "假如", "要是", "一旦", "万一", "若", "倘若", "假若", "假设", "如若", "若是", "假使", "如果说",
+                 "与其"}
+RESULT_WORDS = {"就", "则", "那么", "便", "那", "就会", "便会", "才会", "就能", "才能", "就可以", "就要", "不如", "还不如",
+                "倒不如"}
+# Concessions: 即使道歉，顾客也不会满意 supposes the act; 就算顾客骂人也要道歉 asks for it (the result after 也).
+CONCESSIVES = {"即使", "就算", "哪怕", "即便", "纵然", "纵使"}
+CONCESSION_RESULTS = {"也", "都", "还是", "仍然", "依然", "照样", "照常", "仍"}
 
 
-def is_conditional(words: list[str], index: int) -> bool:
-    """Does the mention in token ``index`` stand in the condition of a hypothetical ("if ..., then")?"""
+# After the act, words that make it the cause of a harm: a warning against it (道歉只会让他得寸进尺,
+# 道歉就等于承认责任), not a recommendation.
+WARNING_AFTER = ("只会", "无异于")
+_ADMITS = ("承认", "认错", "认了", "认输", "示弱", "自认", "默认", "理亏", "心虚")
+_WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "这样", "这么做", "这样做"}
+# Openers of a feared consequence ("不能退房费，否则谁都来要补偿").
+CONSEQUENCE_OPENERS = {"否则", "不然", "要不然", "要不", "免得", "以免", "省得", "以防"}
+_AS_SOON = ("就", "就会", "便", "便会", "就等于")
+
+
+def is_conditional(words: list[str], index: int, last: int | None = None) -> bool:
+    """Does the mention in token ``index`` stand in the condition of a hypothetical ("if ..., then"), or is it
+    the cause in a warning (道歉只会让…, 道歉等于承认…)?"""
+    return _in_condition(words, index) or _warned_after(words, index if last is None else last)
+
+
+def _in_condition(words: list[str], index: int) -> bool:
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
+    concession_result = False  # walked back over 也/都/还是: the result of 即使/哪怕 … (就算骂人也要道歉)
     while i >= lowest:
         token = words[i]
         if token in RESULT_WORDS or token in SCOPE_BREAKERS:
             return False
+        if token in CONCESSION_RESULTS:
+            concession_result = True
+        if token in CONCESSIVES:
+            return not concession_result
         if token in HYPOTHETICALS:
             return True
         i -= 1
-    # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任)
+    # X的话，…: "if one does X" (道歉的话，顾客会觉得我们理亏); 道歉的话要真诚 (the words of apology) is not a condition.
+    after = words[index + 1:index + 4]
+    if "的话" in after:
+        k = after.index("的话")
+        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
+            return True
+    # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任); jieba may glue 就 to the word before
+    # it (一回访客户就会…).
     if index > 0 and words[index - 1] == "一":
-        return any(w in ("就", "就会", "便", "便会", "就等于") for w in words[index + 1:index + 1 + WINDOW])
+        after = words[index + 1:index + 1 + WINDOW]
+        return any(w in _AS_SOON or w.startswith("就") or (len(w) > 1 and w.endswith("就")) for w in after)
+    return False
+
+
+def _warned_after(words: list[str], last: int) -> bool:
+    i = last + 1
+    while i < len(words) and words[i] in _WARNING_BETWEEN and i - last <= 3:
+        i += 1
+    if i >= len(words):
+        return False
+    token = words[i]
+    if token.startswith(WARNING_AFTER):
+        return True
+    if token.endswith(("等于", "相当于")) or token in ("等于", "相当于"):
+        rest = "".join(words[i + 1:i + 3])
+        return rest.startswith(_ADMITS)
+    return False
+
+
+def in_consequence(words: list[str], index: int) -> bool:
+    """Does the mention in token ``index`` stand in a clause of feared consequence (否则 …, 免得 …)?"""
+    for i in range(index - 1, max(index - MAX_VISITED, 0) - 1, -1):
+        if words[i] in CONSEQUENCE_OPENERS:
+            return True
     return False
 
 

@@ -83,15 +83,16 @@ def run_samples(questions: dict[str, dict], grader: Grader) -> SampleReport:
     ``samples:`` answer of ``questions`` (id -> content)."""
     report = SampleReport()
     for qid, content in questions.items():
+        stem = content.get("stem") if isinstance(content.get("stem"), str) else None
         for part in content.get("parts", []):
             compiled = grader.compile(part)
-            result = grader.grade_compiled(compiled, part["reference"])
+            result = grader.grade_compiled(compiled, part["reference"], stem)
             report.outcomes.append(SampleOutcome(
                 question=qid, part=part["id"], index=0, expected=result.max, given=result.score,
                 tolerance=DEFAULT_TOLERANCE, maximum=result.max, earned=[p.id for p in result.points if p.earned],
                 label="reference"))
             for i, sample in enumerate(part.get("samples", []), 1):
-                result = grader.grade_compiled(compiled, sample["answer"])
+                result = grader.grade_compiled(compiled, sample["answer"], stem)
                 report.outcomes.append(SampleOutcome(
                     question=qid, part=part["id"], index=i, expected=float(sample["expect"]),
                     given=result.score, tolerance=float(sample.get("tolerance", DEFAULT_TOLERANCE)),

@@ -23,11 +23,12 @@ def part_points(part: dict) -> float:
     return float(part.get("points", DEFAULT_PART_POINTS))
 
 
-def grade_part(part: dict, text: str, grader) -> PartResult:
-    """One part: the engine's result with the rubric texts and the graded text."""
+def grade_part(part: dict, text: str, grader, stem: str | None = None) -> PartResult:
+    """One part: the engine's result with the rubric texts and the graded text.  ``stem``: the case's story,
+    so that an answer retelling it earns nothing for the copied text."""
     text = text if isinstance(text, str) else ""
     try:
-        result = grader.grade(part, text)
+        result = grader.grade(part, text, stem=stem if isinstance(stem, str) else None)
     except RubricError as exc:  # a broken rubric must not lose the answer: an instructor grades it
         return {"score": 0.0, "max": part_points(part), "points": [], "flags": ["review", "error"],
                 "error": str(exc), "answer": text}
@@ -85,7 +86,8 @@ class CaseAnalysis(QuestionType):
 
     def grade(self, content: dict, answer, grader=None) -> Outcome:
         answers = answer if isinstance(answer, dict) else {}
-        parts = {part["id"]: grade_part(part, answers.get(part["id"]) or "", grader)
+        stem = content.get("stem")
+        parts = {part["id"]: grade_part(part, answers.get(part["id"]) or "", grader, stem)
                  for part in content.get("parts", [])}
         score = round(sum(p["score"] for p in parts.values()), 2)
         review = any(flag in REVIEW_FLAGS for p in parts.values() for flag in p["flags"])

@@ -75,7 +75,7 @@ def test_lone_surrogate_in_an_answer_is_graded(grader):
     assert result.points[0].earned == 2
 
 
-def _calls_while_grading(grader, text) -> int:
+def _calls_while_grading(grader, text, stem=None) -> int:
     """Python and C function calls made while grading ``text``: a machine-independent measure of work."""
     count = 0
 
@@ -86,7 +86,7 @@ def _calls_while_grading(grader, text) -> int:
 
     sys.setprofile(profile)
     try:
-        grader.grade(PART, text)
+        grader.grade(PART, text, stem=stem)
     finally:
         sys.setprofile(None)
     return count
@@ -102,6 +102,9 @@ def _calls_while_grading(grader, text) -> int:
         "不",  # a run of single characters (jieba's HMM)
         "至歉",  # a homophone slip, over and over
         "、、、、、、、、没有推诿",  # long walks back over list commas
+        "不能道歉，否则道歉，",  # advice against the act and its feared consequence, in one long sentence
+        "就算道歉也没用，如果道歉，",  # concessions and conditions
+        "道歉只会，道歉的话，",  # warnings after the act
     ],
 )
 def test_cost_grows_linearly_with_repetition(grader, unit):
@@ -109,4 +112,12 @@ def test_cost_grows_linearly_with_repetition(grader, unit):
     short = _calls_while_grading(grader, (unit * 2000)[:1000])
     long = _calls_while_grading(grader, (unit * 8000)[:4000])
     # Four times the text: at most a little over four times the work (quadratic would be sixteen).
+    assert long <= 5 * short, (short, long)
+
+
+def test_cost_grows_linearly_on_a_retold_stem(grader):
+    stem = "顾客说店员没有道歉，也没有倾听她讲话，只顾着开发票，周围的人都围过来看热闹。"
+    grader.grade(PART, stem, stem=stem)
+    short = _calls_while_grading(grader, (stem * 200)[:1000], stem)
+    long = _calls_while_grading(grader, (stem * 800)[:4000], stem)
     assert long <= 5 * short, (short, long)

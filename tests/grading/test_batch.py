@@ -63,3 +63,15 @@ def test_inline_part_compiled_once(grader):
     first = grader.compile(json.loads(line)["part"])
     list(grade_lines([line] * 50, grader, None))
     assert grader.compile(json.loads(line)["part"]) is first
+
+
+def test_a_line_may_carry_the_case_stem(grader):
+    stem = "顾客说店员马上道歉，又耐心倾听，事情才平息下来。"
+    retold = "店员马上道歉，又耐心倾听，事情才平息下来。"
+    inline = json.dumps({"part": PART, "answer": retold, "stem": stem}, ensure_ascii=False)
+    assert run(grader, [inline])[0]["score"] == 0.0
+    line = json.dumps({"question": "q1", "part": "a", "answer": retold}, ensure_ascii=False)
+    assert list(grade_lines([line], grader, lookup, {"q1": stem}.get))[0]["score"] == 0.0
+    assert list(grade_lines([line], grader, lookup))[0]["score"] == 4.0
+    bad = json.dumps({"part": PART, "answer": retold, "stem": 5}, ensure_ascii=False)
+    assert "stem" in run(grader, [bad])[0]["error"]

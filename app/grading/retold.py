@@ -1,0 +1,119 @@
+"""A retold stem is not an answer: text copied from the case's story does not count as evidence.
+
+The caller may give the Grader the case's ``stem`` (the story every part of the case shares).  Text of the
+answer that repeats the stem in runs of at least ``RUN`` characters is *copied*.  A sentence whose Chinese
+characters are mostly copied (fewer than ``OWN_SHARE`` of them are the trainee's own: neither copied nor words
+of the prompt) retells the story; a mention lying wholly in copied text of such a sentence earns nothing.
+
+So "小赵斜靠在咨询台边，双手插在裤兜里。" (copied) earns nothing for the posture point, while
+"小赵斜靠在咨询台边，双手插在裤兜里，这是仪态不端正。" earns it: the sentence says what is wrong.  A mention in the
+trainee's own words ("重点在于核心流程") counts whatever the rest of its sentence copies.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import OrderedDict
+
+RUN = 6  # characters: shorter shared strings are ordinary phrases (客户服务, 服务质量)
+SEED = 3  # a shared run of RUN characters holds a shared SEED-gram at an offset that is a multiple of STEP
+STEP = RUN - SEED + 1
+OWN_SHARE = 0.25
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COPIED = re.compile(rb"\x01+")
+_OWN = re.compile(rb"\x00+")
+_ONES = b"\x01" * RUN
+
+
+def stem_grams(stem_norm: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The stem's ``RUN``-character strings and its ``SEED``-character strings (normalised stem text)."""
+    return (frozenset(stem_norm[i:i + RUN] for i in range(len(stem_norm) - RUN + 1)),
+            frozenset(stem_norm[i:i + SEED] for i in range(len(stem_norm) - SEED + 1)))
+
+
+class StemCache:
+    """Stem text -> its grams, for the few stems a Grader sees (one per case)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._cache: OrderedDict[str, tuple[frozenset[str], frozenset[str]]] = OrderedDict()
+        self.size = size
+
+    def grams(self, stem: str, normalise) -> tuple[frozenset[str], frozenset[str]]:
+        found = self._cache.get(stem)
+        if found is None:
+            found = stem_grams(normalise(stem).text)
+            self._cache[stem] = found
+            if len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(stem)
+        return found
+
+
+class Retold:
+    """Which mentions of one answer lie in a retelling of the stem."""
+
+    def __init__(self, text: str, sentence_ends: list[int], grams: tuple[frozenset[str], frozenset[str]],
+                 prompt: frozenset[str]) -> None:
+        self.starts: list[int] = []  # copied stretches in retold sentences, normalised offsets, sorted
+        self.ends: list[int] = []
+        runs, seeds = grams if grams else (frozenset(), frozenset())
+        if not runs:
+            return
+        copied = bytearray(len(text))
+        found = False
+        block_start = reach = -1  # the copied block being extended: text[block_start:reach] is marked
+        # A run shared with the stem, starting at s, holds the seeds starting at s .. s + STEP - 1, one of them
+        # at a multiple of STEP: look the runs up only around those seeds, and extend a copied block a whole run
+        # at a time (linear; a long copy costs about one lookup per RUN characters).
+        p = 0
+        while p <= len(text) - SEED:
+            if text[p:p + SEED] in seeds:
+                for k in range(max(p - STEP + 1, 0), p + 1):
+                    if block_start <= k and k + RUN <= reach:
+                        continue  # already inside the block
+                    if text[k:k + RUN] not in runs:
+                        continue
+                    found = True
+                    if k > reach:
+                        block_start = k
+                    reach = max(reach, k + RUN)
+                    copied[k:k + RUN] = _ONES
+                    while text[reach:reach + RUN] in runs:
+                        copied[reach:reach + RUN] = _ONES
+                        reach += RUN
+                # the next seed whose runs may reach past the block
+                p = max(p + STEP, -(-(reach - RUN + 1) // STEP) * STEP)
+            else:
+                p += STEP
+        if not found:
+            return
+        start = 0
+        for end in list(sentence_ends) + [len(text)]:
+            self._sentence(text, start, end, copied, prompt)
+            start = end + 1
+
+    def _sentence(self, text: str, start: int, end: int, copied: bytearray, prompt: frozenset[str]) -> None:
+        stretches = [(m.start(), m.end()) for m in _COPIED.finditer(copied, start, end)]
+        if not stretches:
+            return
+        cjk = len(_CJK.findall(text, start, end))
+        own = 0
+        for gap in _OWN.finditer(copied, start, end):
+            for m in _CJK.finditer(text, gap.start(), gap.end()):
+                i = m.start()
+                if text[i:i + 2] not in prompt and text[max(i - 1, 0):i + 1] not in prompt:
+                    own += 1
+        if own >= OWN_SHARE * cjk:
+            return  # the trainee says something of their own about what they quote
+        for s, e in stretches:
+            self.starts.append(s)
+            self.ends.append(e)
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def covers(self, start: int, end: int) -> bool:
+        """Does [start, end) lie wholly in copied text of a retold sentence?"""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and self.ends[k] >= end
