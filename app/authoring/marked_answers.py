@@ -115,13 +115,14 @@ def read_marked(filename: str, data: bytes, maximum: float) -> list[Row]:
     return rows
 
 
-def compare(part: dict, rows: list[Row], tolerance: float) -> dict:
-    """Grade every readable row with the part's rubric; agreement and the answers scored too high or too low."""
+def compare(part: dict, rows: list[Row], tolerance: float, stem: str | None = None) -> dict:
+    """Grade every readable row with the part's rubric (and the case's ``stem``, as trainees are graded);
+    agreement and the answers scored too high or too low."""
     graded = []
     for row in rows:
         if row.problem:
             continue
-        result = grade_draft(part, row.answer)
+        result = grade_draft(part, row.answer, stem=stem)
         graded.append({"line": row.line, "answer": row.answer, "mark": row.mark, "score": result["score"],
                        "delta": round(result["score"] - row.mark, 2), "result": result})
     pairs = [(g["mark"], g["score"]) for g in graded]

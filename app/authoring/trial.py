@@ -45,11 +45,12 @@ def second_opinion(graded: dict) -> list[str]:
     return reasons
 
 
-def grade_draft(part: dict, text: str, grader=None) -> dict:
-    """One answer to a draft part: score, flags, reasons and each rubric point with its evidence."""
+def grade_draft(part: dict, text: str, grader=None, stem: str | None = None) -> dict:
+    """One answer to a draft part: score, flags, reasons and each rubric point with its evidence. ``stem``: the
+    case's story, as trainees' answers are graded (text copied from it earns nothing)."""
     grader = grader or draft_grader()
     try:
-        graded = grade_part(part, text, grader)
+        graded = grade_part(part, text, grader, stem)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a half-written rubric
         graded = {"score": 0.0, "max": 0.0, "points": [], "flags": ["error"], "error": str(exc), "answer": text}
     rows = point_rows(part, graded) if isinstance(part.get("rubric"), list) and all(
@@ -59,7 +60,7 @@ def grade_draft(part: dict, text: str, grader=None) -> dict:
             "order": graded.get("order")}
 
 
-def sample_drift(part: dict, grader=None) -> list[dict]:
+def sample_drift(part: dict, grader=None, stem: str | None = None) -> list[dict]:
     """Every sample of the part graded by the draft: its expected score, the score now, and whether it drifted
     beyond its tolerance."""
     grader = grader or draft_grader()
@@ -68,7 +69,7 @@ def sample_drift(part: dict, grader=None) -> list[dict]:
     for index, sample in enumerate(samples[:MAX_SAMPLES], start=1):
         if not isinstance(sample, dict) or not isinstance(sample.get("answer"), str):
             continue
-        graded = grade_draft(part, sample["answer"], grader)
+        graded = grade_draft(part, sample["answer"], grader, stem)
         expected = sample.get("expect")
         tolerance = sample.get("tolerance", DEFAULT_TOLERANCE)
         ok = isinstance(expected, (int, float)) and isinstance(tolerance, (int, float)) and \
@@ -88,5 +89,6 @@ def try_answer(content: dict, part_id: str, text: str) -> dict:
     if len(text) > MAX_CASE_TEXT or not storable(text):
         return {"error": "bad_text"}
     grader = draft_grader()
-    return {"part": part_id, "answer": text, "result": grade_draft(part, text, grader),
-            "samples": sample_drift(part, grader)}
+    stem = content.get("stem") if isinstance(content.get("stem"), str) else None
+    return {"part": part_id, "answer": text, "result": grade_draft(part, text, grader, stem),
+            "samples": sample_drift(part, grader, stem)}

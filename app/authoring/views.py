@@ -189,7 +189,7 @@ def test_responses(key):
         else:
             try:
                 rows = marked_answers.read_marked(upload.filename, upload.read(), float(part.get("points", 10)))
-                report = marked_answers.compare(part, rows, tolerance)
+                report = marked_answers.compare(part, rows, tolerance, q.current.content.get("stem"))
             except marked_answers.MarkedFileError as exc:
                 error = _(exc.message, **exc.params)
     return render_template("authoring/test_responses.html", q=q, parts=parts, part=part, tolerance=tolerance,

@@ -1,5 +1,6 @@
 """The live try panel: a draft graded by a fork of the Grader, evidence per point, samples regraded."""
 from app.scoring import current_grader
+from tests.conftest import case_content
 from tests.authoring.test_editor import case_form
 
 
@@ -74,3 +75,15 @@ def test_try_needs_the_csrf_header(app, instructor_client):
         assert instructor_client.post("/authoring/try", data=try_form("道歉")).status_code == 400
     finally:
         app.config["WTF_CSRF_ENABLED"] = False
+
+
+def test_the_live_try_grades_with_the_cases_stem_as_trainees_are_graded(app):
+    from app.authoring.trial import try_answer
+
+    stem = "店员当场向顾客道歉，又耐心倾听了她的投诉，可是问题拖了一个月仍然没有解决。"
+    content = dict(case_content(), stem=stem)
+    retold = try_answer(content, "a", stem)
+    own = try_answer(content, "a", "我会先向顾客道歉，再耐心倾听她的意见。")
+    assert retold["result"]["score"] == 0 and own["result"]["score"] > 0
+    without = try_answer(dict(content, stem=""), "a", stem)
+    assert without["result"]["score"] > 0  # the same text, no story to have copied it from
