@@ -21,6 +21,19 @@ def load_secret_key(instance_path: str) -> str:
     return key
 
 
+# argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): about 20 ms of one core per sign-in, where
+# argon2-cffi's default (64 MiB, 3 passes, 4 lanes) costs about 180 ms of CPU. A class of 200 signing in within a
+# minute then takes 4 CPU-seconds instead of 36 on a 2-core server. Raise it with ARGON2_* on a bigger machine;
+# stored hashes carry their own parameters and are rehashed to the current ones at the next sign-in.
+ARGON2_DEFAULT = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
+
+
+def _argon2_params() -> dict:
+    names = {"time_cost": "ARGON2_TIME_COST", "memory_cost": "ARGON2_MEMORY_KIB", "parallelism": "ARGON2_PARALLELISM"}
+    return {key: _count(env, "argon2 units") if os.environ.get(env) else default
+            for (key, env), default in zip(names.items(), ARGON2_DEFAULT.values())}
+
+
 def from_environment(instance_path: str) -> dict:
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{Path(instance_path) / 'exam.sqlite3'}"
     if database_url.startswith("postgres://"):
@@ -46,14 +59,15 @@ def from_environment(instance_path: str) -> dict:
         "GRADE_IN_BACKGROUND": os.environ.get("GRADE_IN_BACKGROUND", "1") != "0",
         # where bank uploads wait between preview and import (shared storage with several servers); None: instance
         "BANK_UPLOAD_FOLDER": os.environ.get("BANK_UPLOAD_FOLDER") or None,
+        "ARGON2_PARAMS": _argon2_params(),
         "BANK_PATH": os.environ.get("BANK_PATH", str(Path(__file__).resolve().parent.parent / "question_bank")),
     }
 
 
-def _count(name: str) -> int:
+def _count(name: str, what: str = "proxies") -> int:
     value = os.environ.get(name, "0").strip()
     if not (value.isascii() and value.isdigit()):
-        raise ValueError(f"{name} must be a whole number of proxies, not {value!r}")
+        raise ValueError(f"{name} must be a whole number of {what}, not {value!r}")
     return int(value)
 
 

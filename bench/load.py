@@ -75,7 +75,10 @@ def prepare_database(admin_url: str, name: str, env: dict, trainees: int) -> Non
     run([str(BIN / "flask"), "--app", "wsgi:app", "bank", "import", "question_bank"], env)
     from argon2 import PasswordHasher
 
-    digest = PasswordHasher().hash(PASSWORD)  # production's cost: every sign-in verifies it for real
+    sys.path.insert(0, str(ROOT))
+    from app.config import ARGON2_DEFAULT
+
+    digest = PasswordHasher(**ARGON2_DEFAULT).hash(PASSWORD)  # production's cost: every sign-in verifies it
     with psycopg.connect(f"{admin_url}/{name}", autocommit=True) as conn:
         with conn.cursor() as cur:
             cur.executemany("INSERT INTO users (username, display_name, password_hash, roles, active, created_at, "

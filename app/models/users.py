@@ -6,15 +6,16 @@ from flask_login import UserMixin
 from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..config import ARGON2_DEFAULT
 from ..extensions import db
 from .base import DomainError, UTCDateTime, utcnow
 
 ROLES = ("trainee", "instructor", "admin")
-_default_hasher = PasswordHasher()
+_default_hasher = PasswordHasher(**ARGON2_DEFAULT)
 
 
 def _hasher() -> PasswordHasher:
-    """The app's hasher: argon2's defaults, unless the app set ARGON2_PARAMS (the test suite's cheap ones)."""
+    """The app's hasher (ARGON2_PARAMS: the environment's, or the test suite's cheap ones)."""
     from flask import current_app, has_app_context
 
     if has_app_context():

@@ -131,3 +131,25 @@ def test_roles_are_validated(app):
         user.roles = {"superuser"}
     with pytest.raises(DomainError):
         user.roles = set()
+
+
+def test_production_hashes_at_owasps_minimum_and_older_hashes_move_to_it_at_sign_in(app, make_user, client,
+                                                                                    monkeypatch, db):
+    from argon2 import PasswordHasher
+
+    from app import create_app
+    from app.config import ARGON2_DEFAULT
+
+    made = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    hasher = made.extensions["password_hasher"]
+    assert (hasher.time_cost, hasher.memory_cost, hasher.parallelism) == (2, 19456, 1) == tuple(ARGON2_DEFAULT.values())
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "65536")
+    assert create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"}) \
+        .extensions["password_hasher"].memory_cost == 65536
+
+    user = make_user("old-hash")
+    user.password_hash = PasswordHasher(time_cost=1, memory_cost=16, parallelism=2).hash("pw-of-old")
+    db.session.commit()
+    assert client.post("/login", data={"username": "old-hash", "password": "pw-of-old"}).status_code == 302
+    db.session.expire_all()
+    assert app.extensions["password_hasher"].check_needs_rehash(user.password_hash) is False  # rehashed
