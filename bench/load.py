@@ -318,7 +318,8 @@ def main() -> None:
                         help="threads per gunicorn worker (more than 1: gthread workers; default 1)")
     parser.add_argument("--arrival", type=float, default=60.0, help="seconds over which the class signs in")
     parser.add_argument("--think", type=float, default=1.0, help="thinking time scale (1: 0.3-1.1 s per save)")
-    parser.add_argument("--rq-workers", type=int, default=1, help="RQ workers grading submits, per server")
+    parser.add_argument("--rq-workers", type=int, default=1,
+                        help="RQ workers grading submits, in all (every server here shares this machine's cores)")
     parser.add_argument("--flat", type=float, default=10.0, help="seconds of flat-out saves and of bare upserts")
     parser.add_argument("--flat-clients", type=int, default=16)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432")
@@ -336,7 +337,7 @@ def main() -> None:
     # the RQ workers that grade the submitted attempts (a submit only queues its grading)
     graders = [subprocess.Popen([str(BIN / "flask"), "--app", "wsgi:app", "jobs", "worker", "--nice", "10"], cwd=ROOT, env=env,
                                 stdout=subprocess.DEVNULL, stderr=open("/tmp/load-worker.log", "a"),
-                                start_new_session=True) for _ in range(args.rq_workers * args.servers)]
+                                start_new_session=True) for _ in range(args.rq_workers)]
     stats = Stats()
     graded_within = None
     try:

@@ -102,11 +102,18 @@ def judge(original: str, covered_original: list[tuple[int, int]], point_texts: l
     items = split_items(original)
     if len(items) < LIST_MIN_ITEMS or sum(i.bare for i in items) < LIST_MIN_BARE * len(items):
         return ListVerdict(False)
-    naming = sum(i.bare and any(i.start <= s < i.end for s, _ in covered_original) for i in items)
+    starts = sorted(s for s, _ in covered_original)  # bisect: one lookup per item, not a scan of every mention
+    naming = sum(i.bare and _mention_within(starts, i.start, i.end) for i in items)
     bare = sum(i.bare for i in items)
     precise = naming >= PRECISE_SHARE * bare
     names_part = sum(is_name(t) for t in point_texts) >= NAME_PART_SHARE * len(point_texts)
     return ListVerdict(True, precise, names_part, items)
+
+
+def _mention_within(starts: list[int], low: int, high: int) -> bool:
+    """Does a mention start in [low, high)? ``starts`` sorted."""
+    k = bisect.bisect_left(starts, low)
+    return k < len(starts) and starts[k] < high
 
 
 def list_credit(points: float) -> float:
