@@ -398,11 +398,13 @@ def _grade(attempt: Attempt, now: datetime) -> None:
 
 
 def _load_for_grading(attempt: Attempt) -> None:
-    """What grading reads, in three statements rather than one per item: the items with their versions and
-    responses, and the responses' per-point rows (a regrade keeps overridden ones)."""
+    """What grading (and the result that follows) reads, in four statements rather than a few per item: the items
+    with their versions and those versions' questions, the responses, and the responses' per-point rows (a
+    regrade keeps overridden ones)."""
     items = db.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
-                               .options(selectinload(AttemptItem.version), selectinload(AttemptItem.response)
-                                        .selectinload(Response.point_scores))).all()
+                               .options(selectinload(AttemptItem.version).selectinload(QuestionVersion.question),
+                                        selectinload(AttemptItem.response).selectinload(Response.point_scores))
+                               ).all()
     set_committed_value(attempt, "items", sorted(items, key=lambda item: item.position))
 
 

@@ -29,3 +29,22 @@ def test_history_and_dashboard_run_a_fixed_number_of_queries(db, trainee, exam_b
     many = {fn.__name__: queries(count_queries, db, fn, trainee) for fn in (history, dashboard)}
     assert many == one, (one, many)
     assert one["history"] <= 3 and one["dashboard"] <= 10, one
+
+
+def test_an_api_submit_graded_in_the_request_does_not_load_a_question_per_item(db, client, trainee, exam_bank,
+                                                                            count_queries):
+    from tests.api.helpers import bearer, get_token
+
+    small = make_paper("mock-s", sections=[{"title": "判断", "questions": ["etiquette.j0"]}])
+    large = make_paper("mock-l", sections=[{"title": "单选", "draw": {"type": "single", "count": 4}},
+                                           {"title": "判断", "draw": {"type": "judge", "count": 3}}])
+    headers = bearer(get_token(client, trainee))
+    counts = []
+    for paper in (small, large):
+        attempt, _ = start_attempt(trainee, paper)
+        db.session.commit()
+        db.session.expire_all()
+        with count_queries() as counted:
+            assert client.post(f"/api/attempts/{attempt.id}/submit", headers=headers).status_code == 200
+        counts.append(sum("FROM questions" in s for s in counted.statements))
+    assert counts == [1, 1], counts
