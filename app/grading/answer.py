@@ -127,15 +127,7 @@ class AnswerView:
     def is_conditional(self, start: int, end: int | None = None) -> bool:
         """Is the mention [start, end) in the condition of a hypothetical (如果/一旦/要是 … 就), or the cause in a
         warning (道歉只会让…)?"""
-        key = ("if", start, end)
-        cached = self._negated.get(key)
-        if cached is None:
-            tokens = self.span_tokens(start)
-            i = tokens.index_at(start)
-            last = max(tokens.index_at(end - 1), i) if end is not None else i
-            cached = bool(tokens.words) and negation.is_conditional(tokens.words, i, last)
-            self._negated[key] = cached
-        return cached
+        return self._span_verdict("if", start, end, negation.is_conditional)
 
     def in_consequence(self, start: int) -> bool:
         """Is the mention at ``start`` in a clause of feared consequence (否则 …, 免得 …)?"""
@@ -149,13 +141,17 @@ class AnswerView:
 
     def is_dismissed(self, start: int, end: int | None = None) -> bool:
         """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
-        key = ("dismissed", start, end)
+        return self._span_verdict("dismissed", start, end, negation.is_dismissed)
+
+    def _span_verdict(self, kind: str, start: int, end: int | None, check) -> bool:
+        """``check(words, first, last)`` on the tokens of the mention [start, end), cached per answer."""
+        key = (kind, start, end)
         cached = self._negated.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             i = tokens.index_at(start)
             last = max(tokens.index_at(end - 1), i) if end is not None else i
-            cached = bool(tokens.words) and negation.is_dismissed(tokens.words, i, last)
+            cached = bool(tokens.words) and check(tokens.words, i, last)
             self._negated[key] = cached
         return cached
 
