@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from ..bank.loader import summary
 from ..extensions import db
@@ -76,8 +77,6 @@ def candidates(qtype: str | None) -> list[Candidate]:
 
 def versions(ids: list[int]) -> dict[int, QuestionVersion]:
     """The chosen versions with their questions, in one query."""
-    from sqlalchemy.orm import selectinload
-
     found = db.session.scalars(select(QuestionVersion).where(QuestionVersion.id.in_(ids))
                                .options(selectinload(QuestionVersion.question))).all()
     return {version.id: version for version in found}

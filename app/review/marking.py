@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 
@@ -75,7 +76,23 @@ def _number(raw: str, what: str, errors: list[str]) -> float | None:
     return value
 
 
-Plan = tuple  # ("points", part, point, points, comment) or ("comment", part, comment)
+class SetPoints(NamedTuple):
+    """Give (part, point) these points by hand; ``point`` None: the part's total, both None: an objective answer."""
+
+    part: str | None
+    point: str | None
+    points: float
+    comment: str
+
+
+class SetComment(NamedTuple):
+    """Set (or, empty, clear) the comment on a part (None: an objective answer) without changing points."""
+
+    part: str | None
+    comment: str
+
+
+Plan = SetPoints | SetComment
 
 
 def planned_changes(response: Response, form) -> list[Plan]:
@@ -90,9 +107,9 @@ def planned_changes(response: Response, form) -> list[Plan]:
         _check_comment(comment, errors)
         _raise(errors)
         if total is not None and round(total, 2) != round(view["score"], 2):
-            plans.append(("points", None, None, total, comment))
+            plans.append(SetPoints(None, None, total, comment))
         if "c-" in form and comment != view["comment"] and not (plans and comment):
-            plans.append(("comment", None, comment))
+            plans.append(SetComment(None, comment))
         return plans
     for part in view["parts"]:
         field = f"c-{part['id']}"
@@ -107,15 +124,15 @@ def planned_changes(response: Response, form) -> list[Plan]:
                 errors.append(_("%(what)s: between 0 and %(max)s points.", what=row["text"] or row["id"],
                                 max="%g" % row["max"]))
             elif round(value, 2) != round(float(row["earned"]), 2):
-                mine.append(("points", part["id"], row["id"], value, comment))
+                mine.append(SetPoints(part["id"], row["id"], value, comment))
         total = _number(form.get(f"t-{part['id']}", ""), _("Part total"), errors)
         if total is not None and not 0 <= total <= part["max"]:
             errors.append(_("%(what)s: between 0 and %(max)s points.", what=_("Part total"), max="%g" % part["max"]))
         elif total is not None and round(total, 2) != round(part["score"], 2):
-            mine.append(("points", part["id"], None, total, comment))
+            mine.append(SetPoints(part["id"], None, total, comment))
         # a form without the field leaves the comment alone; an emptied field clears it
         if field in form and comment != part["comment"] and not (mine and comment):
-            mine.append(("comment", part["id"], comment))
+            mine.append(SetComment(part["id"], comment))
         plans.extend(mine)
     _raise(errors)
     return plans
@@ -139,12 +156,10 @@ def apply_review(response: Response, form, by) -> int:
     plans = planned_changes(response, form)
     try:
         for plan in plans:
-            if plan[0] == "points":
-                _kind, part_id, point_id, points, text = plan
-                override(response, part_id, point_id, points, text, by=by)
+            if isinstance(plan, SetPoints):
+                override(response, plan.part, plan.point, plan.points, plan.comment, by=by)
             else:
-                _kind, part_id, text = plan
-                comment_change(response, part_id, text, by=by)
+                comment_change(response, plan.part, plan.comment, by=by)
     except OverrideError as exc:
         raise ReviewError([str(exc)]) from None
     if not plans:
