@@ -80,13 +80,20 @@ def run_job(name: str, args: tuple, kwargs: dict):
 def enqueue(fn, *args, **kwargs):
     """Run ``fn(*args, **kwargs)`` in the background (RQ) or, without Redis, now. Returns the RQ job or the
     function's result."""
-    name = _name(fn)
+    job = _queue(fn, args, kwargs)
+    return fn(*args, **kwargs) if job is None else job
+
+
+def _queue(fn, args: tuple, kwargs: dict, **options):
+    """``fn`` queued on RQ (``options``: RQ's enqueue options), or None without Redis: the caller runs it."""
+    name = _name(fn)  # first: a function no worker could import is refused inline too
     connection = redis_connection()
     if connection is None:
-        return fn(*args, **kwargs)
+        return None
     from rq import Queue
 
-    return Queue(QUEUE, connection=connection).enqueue(run_job, name, args, kwargs, job_timeout=JOB_TIMEOUT)
+    return Queue(QUEUE, connection=connection).enqueue(run_job, name, args, kwargs, job_timeout=JOB_TIMEOUT,
+                                                       **options)
 
 
 # ----------------------------------------------------------------------------- jobs a person waits for
@@ -109,16 +116,9 @@ def start(fn, *args, owner, title: str, next_url: str | None = None, keep_for: i
     with ``job=<id>`` added. A job that makes a file returns ``{"file": {"name", "mimetype", "data"}}`` (with
     ``"once": True`` the job is forgotten once the file is fetched: initial passwords); ``keep_for``: seconds the
     outcome is kept."""
-    name = _name(fn)
-    connection = redis_connection()
-    if connection is None:
-        return Started(None, fn(*args, **kwargs))
-    from rq import Queue
-
-    job = Queue(QUEUE, connection=connection).enqueue(
-        run_job, name, args, kwargs, job_timeout=JOB_TIMEOUT, result_ttl=keep_for, failure_ttl=RESULT_TTL,
-        meta={"owner": owner.id, "title": title[:200], "next": next_url, "done": 0, "total": 0})
-    return Started(job.id)
+    job = _queue(fn, args, kwargs, result_ttl=keep_for, failure_ttl=RESULT_TTL,
+                 meta={"owner": owner.id, "title": title[:200], "next": next_url, "done": 0, "total": 0})
+    return Started(None, fn(*args, **kwargs)) if job is None else Started(job.id)
 
 
 _last_report = {"at": 0.0}
