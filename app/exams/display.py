@@ -116,3 +116,10 @@ def question_name(stem, topic="", length: int = 30) -> str:
     if not text:
         return str(topic or "")
     return text if len(text) <= length else text[:length].rstrip() + "…"
+
+
+def attempt_score(attempt) -> str:
+    """An attempt's score for staff tables: "42 / 100", 评分中 while its grading job waits, — while it is open."""
+    if attempt.score is not None:
+        return "%g / %g" % (attempt.score, attempt.max_score)
+    return _("Grading") if attempt.awaiting_grade else "—"

@@ -95,6 +95,7 @@ bp.add_app_template_filter(display.type_name, "type_name")
 bp.add_app_template_filter(display.status_name, "status_name")
 bp.add_app_template_filter(display.role_names, "role_names")
 bp.add_app_template_filter(display.question_name, "question_name")
+bp.add_app_template_filter(display.attempt_score, "attempt_score")
 bp.add_app_template_global(display.zone_label, "zone_label")
 bp.add_app_template_global(question_type, "qtype")  # the type's class: which templates, objective or not
 
