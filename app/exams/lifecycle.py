@@ -384,7 +384,7 @@ def grade_pending(older_than: timedelta, now=None) -> int:
     safety net. Returns how many it graded."""
     now = _now(now)
     ids = list(db.session.scalars(select(Attempt.id).where(
-        Attempt.status != Attempt.STARTED, Attempt.score.is_(None), Attempt.finished_at < now - older_than)
+        Attempt.awaiting_grade, Attempt.finished_at < now - older_than)
         .order_by(Attempt.id)))
     return sum(1 for attempt_id in ids if grade_finished(attempt_id, now))
 

@@ -189,8 +189,7 @@ def queue_health(now=None) -> dict | None:
     from ..extensions import db
     from ..models import Attempt
 
-    waiting_grade = db.session.scalar(select(func.count(Attempt.id)).where(
-        Attempt.status != Attempt.STARTED, Attempt.score.is_(None))) or 0
+    waiting_grade = db.session.scalar(select(func.count(Attempt.id)).where(Attempt.awaiting_grade)) or 0
     try:
         queue = Queue(QUEUE, connection=connection)
         return {"queued": queue.count, "workers": len(Worker.all(queue=queue)),

@@ -1,6 +1,7 @@
 from datetime import datetime, timedelta
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, and_, text
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -48,10 +49,26 @@ class Attempt(db.Model):
     def is_open(self) -> bool:
         return self.status == self.STARTED
 
-    @property
+    @hybrid_property
     def awaiting_grade(self) -> bool:
-        """Finished, and its grading is queued (a background job grades it; see exams.lifecycle)."""
+        """Finished, and its grading is queued (a background job grades it; see exams.lifecycle). Also a query
+        condition: ``where(Attempt.awaiting_grade)``."""
         return self.status != self.STARTED and self.score is None
+
+    @awaiting_grade.inplace.expression
+    @classmethod
+    def _awaiting_grade_expression(cls):
+        return and_(cls.status != cls.STARTED, cls.score.is_(None))
+
+    @hybrid_property
+    def is_graded(self) -> bool:
+        """Finished and graded (what regrades, item analysis and statistics read). Also a query condition."""
+        return self.status != self.STARTED and self.score is not None
+
+    @is_graded.inplace.expression
+    @classmethod
+    def _is_graded_expression(cls):
+        return and_(cls.status != cls.STARTED, cls.score.is_not(None))
 
     def is_past_deadline(self, now: datetime) -> bool:
         return self.deadline is not None and now > self.deadline

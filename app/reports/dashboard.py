@@ -59,7 +59,7 @@ def dashboard(query: ReportQuery, limit: int = 10) -> Dashboard:
 
 def _trend(query: ReportQuery) -> list[tuple[str, float, int]]:
     """Mean percentage of every finished attempt, by ISO week (China time)."""
-    conditions = [Attempt.paper_id == query.paper.id, Attempt.status != Attempt.STARTED, Attempt.score.is_not(None),
+    conditions = [Attempt.paper_id == query.paper.id, Attempt.is_graded,
                   Attempt.max_score > 0]
     if query.cohort:
         conditions.append(Attempt.user_id.in_(select(cohort_members.c.user_id).where(

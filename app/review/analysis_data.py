@@ -15,8 +15,7 @@ MAX_EVIDENCE_CHARS = 40  # a quoted piece of evidence is cut to this length on t
 def finished_attempts(paper: Paper, first_only: bool = True) -> list[Attempt]:
     """The paper's finished attempts; ``first_only``: each trainee's first one (Moodle's default)."""
     attempts = db.session.scalars(
-        select(Attempt).where(Attempt.paper_id == paper.id, Attempt.status != Attempt.STARTED,
-               Attempt.score.is_not(None))
+        select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded)
         .order_by(Attempt.started_at, Attempt.id)
         .options(selectinload(Attempt.items).selectinload(AttemptItem.response).selectinload(Response.point_scores),
                  selectinload(Attempt.items).selectinload(AttemptItem.version))).all()

@@ -23,9 +23,7 @@ def paper_questions(paper: Paper) -> list[Question]:
 
 def paper_attempts(paper: Paper) -> list[Attempt]:
     """The paper's finished attempts, newest first (what a regrade may be limited to)."""
-    return list(db.session.scalars(select(Attempt).where(Attempt.paper_id == paper.id,
-                                                         Attempt.status != Attempt.STARTED,
-                                                         Attempt.score.is_not(None))
+    return list(db.session.scalars(select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded)
                                    .options(selectinload(Attempt.user)).order_by(Attempt.id.desc())))
 
 
@@ -36,8 +34,7 @@ def paper_responses(paper: Paper, question_keys=(), attempt_ids=()) -> list[Resp
              .join(Attempt, AttemptItem.attempt_id == Attempt.id)
              .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
              .join(Question, QuestionVersion.question_id == Question.id)
-             .where(Attempt.paper_id == paper.id, Attempt.status != Attempt.STARTED,
-                    Attempt.score.is_not(None)))  # an attempt still awaiting its grading job is not regraded
+             .where(Attempt.paper_id == paper.id, Attempt.is_graded))  # one awaiting its grading job: not yet
     if question_keys:
         query = query.where(Question.key.in_(list(question_keys)))
     if attempt_ids:
