@@ -2,6 +2,7 @@
 
     gunicorn -c gunicorn.conf.py wsgi:app
 """
+import gc
 import multiprocessing
 import os
 
@@ -45,6 +46,12 @@ def _build_grader(app, log) -> None:
 def when_ready(server):
     if preload_app:
         _build_grader(server.app.wsgi(), server.log)
+        # What the master holds now (about 380,000 objects: the app, jieba's dictionary, the Grader) lives as long
+        # as the workers. Frozen, the workers' collections skip it: a full collection no longer walks it (about
+        # 110 ms), its pages stay shared instead of being copied into every worker, and a recycled worker exits
+        # in about 70 ms instead of 500 (Python's gc docs: freeze before fork).
+        gc.collect()
+        gc.freeze()
 
 
 def post_worker_init(worker):

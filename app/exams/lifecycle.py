@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
+from functools import cache
 from datetime import datetime, timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -221,12 +222,30 @@ def _check_state(status: str, deadline: datetime | None, now: datetime) -> None:
         raise AttemptStateError("time is up: the deadline has passed")
 
 
-def _upsert(dialect: str):
+@cache
+def _save_row_statement():
+    """The save's one read, built once per process (building it per request cost more CPU than running it)."""
+    return (select(Attempt.user_id, Attempt.status, Attempt.deadline, AttemptItem.id, QuestionVersion.content,
+                   Response.answer, Response.flagged, Response.saved_at)
+            .select_from(Attempt)
+            .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+            .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
+            .join(Question, QuestionVersion.question_id == Question.id)
+            .outerjoin(Response, Response.item_id == AttemptItem.id)
+            .where(Attempt.id == bindparam("attempt_id"), Question.key == bindparam("question_key"))
+            .with_for_update(read=True, of=Attempt))
+
+
+@cache
+def _upsert_statement(dialect: str, columns: tuple[str, ...]):
+    """INSERT ... ON CONFLICT (item_id) DO UPDATE of ``columns``, one per dialect and set of columns."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    return insert
+    statement = insert(Response.__table__)
+    return statement.on_conflict_do_update(index_elements=[Response.item_id],
+                                           set_={name: statement.excluded[name] for name in columns})
 
 
 def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=None) -> SavedAnswer:
@@ -244,17 +263,8 @@ def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=No
     if dialect == "sqlite":  # no row locks: take the database's write lock before reading (see _lock)
         db.session.execute(update(Attempt).where(Attempt.id == ident).values(status=Attempt.status)
                            .execution_options(synchronize_session=False))
-    row = db.session.execute(
-        select(Attempt.user_id, Attempt.status, Attempt.deadline, AttemptItem.id, QuestionVersion.content,
-               Response.answer, Response.flagged, Response.saved_at)
-        .select_from(Attempt)
-        .join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
-        .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
-        .join(Question, QuestionVersion.question_id == Question.id)
-        .outerjoin(Response, Response.item_id == AttemptItem.id)
-        .where(Attempt.id == ident, Question.key == question_key)
-        .with_for_update(read=True, of=Attempt)
-    ).one_or_none()
+    row = db.session.execute(_save_row_statement(),
+                             {"attempt_id": ident, "question_key": question_key}).one_or_none()
     if row is None or row.user_id != user.id:
         raise ExamNotFound("no such question in this attempt")
     _check_state(row.status, row.deadline, now)
@@ -273,10 +283,7 @@ def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=No
     if flagged is not None:
         values["flagged"] = flagged
     if values:
-        insert = _upsert(dialect)
-        statement = insert(Response).values(item_id=row.id, **values)
-        db.session.execute(statement.on_conflict_do_update(index_elements=[Response.item_id], set_=values),
-                           execution_options={"synchronize_session": False})
+        db.session.execute(_upsert_statement(dialect, tuple(sorted(values))), {"item_id": row.id, **values})
     return SavedAnswer(answer=values.get("answer", row.answer),
                        flagged=values.get("flagged", bool(row.flagged)),
                        saved_at=values.get("saved_at", row.saved_at))
