@@ -89,6 +89,13 @@ def test_dashboard_draws_svg_charts_from_the_figures(admin_client, classes):
     assert "50%" in page  # pass rate: stu_a 13/20 = 65% passes, stu_b 5/20 fails
     assert "listen" in page and "0%" in page  # the weakest key point
     assert "公用事业服务" in page
+    assert "1 合格 / 1 不合格" in page
+
+
+def test_dashboard_speaks_the_chosen_language(admin_client, classes):
+    admin_client.post("/lang/en", data={"next": "/"})
+    page = admin_client.get("/reports/dashboard?paper=mock-p").get_data(as_text=True)
+    assert "1 passed / 1 failed" in page and "不合格" not in page
 
 
 def test_dashboard_figures(app, classes):
