@@ -145,20 +145,21 @@ class Grader:
         verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
         discounted = []
         if verdict.discounts:
-            for p in points:
-                if p.earned and verdict.in_bare_items(p.evidence):
-                    p.earned = lists.list_credit(p.max)
-                    discounted.append(p.id)
-            if discounted:
-                reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn "
-                               f"{lists.LIST_CREDIT:.0%} ({', '.join(discounted)})")
+            discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence)]
+        share = lists.list_share(sum(p.max for p in discounted) + (part.order_points if part.order else 0),
+                                 part.points)
+        for p in discounted:
+            p.earned = lists.list_credit(p.max, share)
+        if discounted:
+            reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn {share:.0%} "
+                           f"({', '.join(p.id for p in discounted)})")
         score = sum(p.earned for p in points)
         order = None
         if part.order:
             first = {p.id: p.evidence[0][0] for p in points if p.earned and p.evidence}
             earned = order_credit(part.order, first, part.order_points)
             if discounted:
-                earned = lists.list_credit(earned)
+                earned = lists.list_credit(earned, share)
             order = {"earned": earned, "max": part.order_points}
             score += earned
 

@@ -13,7 +13,8 @@ of the part), while a point-form answer whose items are statements ("1、先按�
   A list padded with other topics' vocabulary is not.
 
 Rule: in a term list that is not a precise list of names, a point whose evidence lies only in bare items earns
-``LIST_CREDIT`` of its points (rounded to a quarter point).
+``LIST_CREDIT`` of its points, and all such points together at most ``LIST_CAP`` of the part (rounded to a
+quarter point): an examiner gives a list 10-25% of the part whether it names two key points or all of them.
 """
 from __future__ import annotations
 
@@ -27,11 +28,15 @@ LIST_MIN_BARE = 0.75
 PRECISE_SHARE = 0.6
 NAME_PART_SHARE = 0.6
 NAME_MAX = 10
-LIST_CREDIT = 0.25
+LIST_CREDIT = 0.5
+LIST_CAP = 0.25
 
 # Spaces separate items, except between two Latin words ("say sorry to the customer" is one item).
 _SEPARATOR = re.compile(r"(?:(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])|[①-⑳、，,；;。.．!！?？/|｜:：])+")
-_MARKER = re.compile(r"^(?:\(?[0-9０-９一二三四五六七八九十]{1,2}[)）.、．]?|[①-⑳]|第[一二三四五六七八九十]+[条点步]?)")
+# A list number: Arabic digits (the stop optional: "1 道歉"), Chinese numerals only with their stop or brackets
+# ("一、", "（二）"; 一心二用 and 第一目标市场 are words), 第N only as 第N条/点/步 (or a whole item: "第一，").
+_MARKER = re.compile(r"^(?:\(?[0-9０-９]{1,2}[)）.、．]?|[（(]?[一二三四五六七八九十]{1,2}(?:[)）.、．]|$)|[①-⑳]"
+                     r"|第[一二三四五六七八九十]+(?:[条点步]|$))")
 _CONTENT = re.compile(r"[0-9A-Za-z\u4e00-\u9fff]")
 # Function words and predicate markers: a statement has some, a bare term has none.
 PREDICATE_CHARS = frozenset("的了是在和与及要会对把将向给就都也并而因所如果则应该可能让使被从到后先再这那其之为没不未别很更最")
@@ -116,5 +121,13 @@ def _mention_within(starts: list[int], low: int, high: int) -> bool:
     return k < len(starts) and starts[k] < high
 
 
-def list_credit(points: float) -> float:
-    return round(points * LIST_CREDIT * 4) / 4
+def list_share(named: float, part_points: float) -> float:
+    """The share of its points each listed point earns: LIST_CREDIT, lowered so that ``named`` points (the
+    listed points' and order points' maxima) earn at most LIST_CAP of the part together."""
+    if named <= 0:
+        return LIST_CREDIT
+    return min(LIST_CREDIT, LIST_CAP * part_points / named)
+
+
+def list_credit(points: float, share: float = LIST_CREDIT) -> float:
+    return round(points * share * 4) / 4

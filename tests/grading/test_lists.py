@@ -1,4 +1,4 @@
-"""Keyword lists earn a quarter of what they name; point-form statements and precise lists of names keep it."""
+"""Keyword lists earn half of what they name, at most a quarter of the part; point-form statements and precise lists of names keep it."""
 from app.grading.lists import split_items
 
 TRAINING = {
@@ -20,11 +20,14 @@ STEPS = {
 }
 
 
-def test_bare_term_list_earns_a_quarter(grader):
+def test_bare_term_list_earns_half_of_what_it_names_and_at_most_a_quarter_of_the_part(grader):
     result = grader.grade(TRAINING, "招聘 面试 笔试 岗前培训 考核 淘汰 激励 职业规划 团队建设 服务意识")
-    assert result.score == 1.0  # two points named: 2.5 × 25% each, rounded to a quarter point (0.5)
+    assert result.score == 2.5  # two points named: 2.5 × 50% each
     assert "list" in result.flags
     assert any(r.startswith("keyword list") for r in result.reasons)
+    assert grader.grade(TRAINING, "招聘 面试 岗前培训 考核 淘汰 激励 团队建设").score == 1.25  # one point: half of it
+    # every point named: 50% of each would be half the part; a list earns at most a quarter of it
+    assert grader.grade(STEPS, "道歉 倾听 回访 赔偿 退货 投诉").score == 1.5
 
 
 def test_point_form_statements_keep_full_credit(grader):
@@ -58,4 +61,10 @@ def test_items_split_on_separators_and_list_numbers():
     items = split_items("1、道歉 2.倾听①回访")
     assert [("1、道歉 2.倾听①回访"[i.start:i.end], i.bare) for i in items] == [
         ("道歉", True), ("倾听", True), ("回访", True)]
+
+
+def test_a_word_that_starts_with_a_numeral_is_not_a_list_number():
+    text = "一心二用 第一目标市场 一、倾听 （二）回访 第三条 道歉 第四，赔偿"
+    assert [text[i.start:i.end] for i in split_items(text)] == [
+        "一心二用", "第一目标市场", "倾听", "回访", "道歉", "赔偿"]
     assert len(split_items("first say sorry to the customer")) == 1
