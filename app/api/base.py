@@ -36,6 +36,10 @@ def error(status: int, code: str, message: str):
     return response
 
 
+def password_change_required():
+    return error(403, "password_change_required", _("Change your password before going on."))
+
+
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(message)
@@ -69,6 +73,8 @@ def authenticate():
         row = ApiToken.find(token)
         if row is None or not row.is_valid(utcnow()) or not row.user.active:
             return error(401, "unauthorized", _("The token is not valid or has expired: ask for a new one."))
+        if row.user.must_change_password:  # as on the site: nothing until the temporary password is changed
+            return password_change_required()
         g.api_user, g.api_token = row.user, row
         return None
     if current_user.is_authenticated:

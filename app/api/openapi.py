@@ -14,7 +14,7 @@ def _json(schema: dict, description: str = "OK") -> dict:
 
 def _errors(*codes: int) -> dict:
     text = {400: "Bad input (malformed JSON, wrong answer shape) or missing CSRF header",
-            401: "Not signed in / bad token", 403: "Wrong role", 404: "Not found (or another user's attempt)",
+            401: "Not signed in / bad token", 403: "Wrong role, or a temporary password not yet changed", 404: "Not found (or another user's attempt)",
             409: "State forbids it (time is up, already submitted, no attempts left)", 429: "Too many attempts"}
     return {str(c): {"description": text[c], "content": {"application/json": {"schema": _ref("Error")}}}
             for c in codes}
@@ -91,6 +91,8 @@ SCHEMAS = {
 
 
 def _op(summary: str, responses: dict, *, params=(), body=None, secured=True, tags=("exams",)) -> dict:
+    if secured:  # any signed-in call: 403 password_change_required until a temporary password is changed
+        responses = {**_errors(403), **responses}
     op = {"summary": summary, "tags": list(tags), "responses": responses}
     if params:
         op["parameters"] = list(params)
@@ -103,7 +105,7 @@ def _op(summary: str, responses: dict, *, params=(), body=None, secured=True, ta
 PATHS = {
     "/api/auth/token": {
         "post": _op("Exchange username and password for a bearer token (30 days); throttled like the login form",
-                    {"200": _json(_ref("Token")), **_errors(400, 401, 429)}, secured=False, tags=("auth",),
+                    {"200": _json(_ref("Token")), **_errors(400, 401, 403, 429)}, secured=False, tags=("auth",),
                     body={"type": "object", "required": ["username", "password"],
                           "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}),
         "delete": _op("Revoke the bearer token of this request", {"204": {"description": "Revoked"},

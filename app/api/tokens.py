@@ -7,7 +7,7 @@ from ..auth.throttle import account_key, address_key, login_failed
 from ..extensions import limiter
 from ..models import ApiToken, utcnow
 from . import schemas
-from .base import bp, error, public, roles_required
+from .base import bp, error, password_change_required, public, roles_required
 
 
 @bp.route("/auth/token", methods=["POST"])
@@ -22,6 +22,8 @@ def issue_token():
     if user is None:
         login_failed.mark()
         return error(401, "unauthorized", _("Wrong username or password."))
+    if user.must_change_password:  # an administrator's temporary password opens the change-password page only
+        return password_change_required()
     row, plain = ApiToken.issue(user)
     response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())
     response.headers["Cache-Control"] = "no-store"

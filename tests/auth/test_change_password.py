@@ -43,3 +43,15 @@ def test_failed_sign_in_is_audited_with_the_name_tried(client, trainee, db):
     client.post("/login", data={"username": "nobody", "password": "whatever it is"})
     event = db.session.query(AuditEvent).filter_by(kind="auth.login_failed").one()
     assert event.target == "nobody" and event.actor_id is None and event.detail == {"reason": "credentials"}
+
+
+def test_the_api_gives_a_flagged_user_no_token_and_serves_no_older_token(client, trainee, db):
+    from app.models import ApiToken
+
+    issued = client.post("/api/auth/token", json={"username": "trainee1", "password": PASSWORD}).get_json()["token"]
+    _must_change(db, trainee)  # e.g. an administrator's reset, made without ending the sessions
+    refused = client.post("/api/auth/token", json={"username": "trainee1", "password": PASSWORD})
+    assert refused.status_code == 403 and refused.get_json()["error"] == "password_change_required"
+    assert db.session.query(ApiToken).filter_by(user_id=trainee.id).count() == 1  # no new token
+    older = client.get("/api/papers", headers={"Authorization": f"Bearer {issued}"})
+    assert older.status_code == 403 and older.get_json()["error"] == "password_change_required"
