@@ -26,6 +26,21 @@ babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
+def unlimited(view):
+    """Mark a hot view (an exam's autosave) that no rate limit applies to: the limiter then skips it at once
+    instead of resolving, per request, that it has no limit (about 7% of a save's CPU). Views are limited
+    unless marked."""
+    view.rate_limit_free = True
+    return view
+
+
+@limiter.request_filter
+def _marked_unlimited() -> bool:
+    from flask import current_app, request
+
+    return getattr(current_app.view_functions.get(request.endpoint), "rate_limit_free", False)
+
+
 def select_locale():
     """The language the user chose (kept in the session), else Chinese."""
     from flask import current_app, has_request_context

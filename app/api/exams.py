@@ -4,6 +4,7 @@ from flask import g, jsonify, url_for
 
 from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from ..exams.errors import ExamNotFound, is_key
+from ..extensions import unlimited
 from ..models import Paper, utcnow
 from . import schemas
 from .base import ApiError, bp, roles_required
@@ -55,6 +56,7 @@ def attempt(attempt_id: str):
 
 @bp.route("/attempts/<attempt_id>/answers/<question_id>", methods=["PUT"])
 @roles_required(*TRAINEE)
+@unlimited
 def save_answer(attempt_id: str, question_id: str):
     try:
         answer, flagged = schemas.answer_request()

@@ -101,3 +101,15 @@ def test_redis_away_degrades_to_in_process_limits_with_a_warning(throttled, make
     assert ok.status_code == 200
     assert any("falling back to in-memory" in record.getMessage() for record in caplog.records)
     throttled(RATELIMIT_STORAGE_URI="memory://")  # the fixture's reset must not reach for the absent Redis
+
+
+
+def test_only_views_marked_unlimited_skip_the_limiter(app):
+    """The autosave (the hottest path of a sitting) skips the limiter; every other view, sign-in first, is
+    evaluated against its limits."""
+    from app.extensions import _marked_unlimited
+
+    for method, path, skips in (("PUT", "/api/attempts/1/answers/q.one", True), ("GET", "/api/papers", False),
+                                ("POST", "/login", False), ("POST", "/api/auth/token", False)):
+        with app.test_request_context(path, method=method):
+            assert _marked_unlimited() is skips, path
