@@ -205,6 +205,20 @@ def dismissed_after(words: list[str], last: int) -> bool:
     return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
 
 
+# A negated amount is a bound, not a denial: 不超过30日, 还没过一个礼拜, 不到7天 (within the time), 未满一年.
+BOUND_NEGATORS = ("不超过", "不得超过", "不能超过", "不会超过", "没超过", "未超过", "不超出", "不到", "没到", "未到",
+                  "没过", "未过", "未满", "不满", "不出")
+_NUMERALS = set("0123456789一二两三四五六七八九十百千半几")
+
+
+def _bounded_figure(words: list[str], index: int, glued: str) -> bool:
+    """Does the mention, a figure (7天, 一个礼拜, 30日), stand right after 不超过/不到/没过 …?"""
+    if words[index][len(glued):][:1] not in _NUMERALS:
+        return False
+    before = "".join(words[max(index - 2, 0):index]) + glued
+    return before.endswith(BOUND_NEGATORS)
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -213,6 +227,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
     when jieba glued a negator to the term (不连续 for the term 连续).
     Tokens for which ``neutral(k)`` is true are skipped (negators the rubric
     itself asked for)."""
+    if _bounded_figure(words, index, glued):
+        return False
     if glued:
         weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
     else:
