@@ -163,6 +163,15 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         sentence: the trainee advises against the act and names it again as what they fear."""
         return first_negated.get(sentence_of(m.start), m.start) < m.start and answer.in_consequence(m.start)
 
+    def circumstance_of_act(g: int, m: Mention) -> bool:
+        """如果顾客生气，就要先道歉 for [道歉] + [生气]: a circumstance (a group after the first) in the condition
+        of a hypothetical says when to do the act, which stands plainly after it in the same sentence."""
+        if g == 0 or negative or point.explicit_negation:
+            return False
+        sentence = sentence_of(m.start)
+        return any(a.start > m.end and not a.conditional and not a.negated and sentence_of(a.start) == sentence
+                   for a in per_group[0])
+
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
@@ -170,7 +179,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if barred and sentence_of(m.start) in barred:
                 continue
             if m.conditional and not negative and not (
-                    point.explicit_negation and stated_drawback(m)):
+                    point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
                 if not (m.negated and answer.negated_before(m.start, m.end)):
                     continue  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it

@@ -88,9 +88,11 @@ def _a_not_a(words: list[str], i: int) -> bool:
     """能不能 / 在没在 / 是不是: the negator asks a question, it does not deny."""
     token = words[i]
     if token in ("不", "没") and 0 < i < len(words) - 1:
-        return words[i - 1] == words[i + 1] or words[i + 1].startswith(words[i - 1])
+        before = words[i - 1][1:] if words[i - 1][:1] == "还" else words[i - 1]  # 还能不能, 还会不会
+        return bool(before) and (before == words[i + 1] or words[i + 1].startswith(before))
     if len(token) > 1 and token[0] in "不没" and i > 0:
-        return words[i - 1] == token[1:] or token[1:].startswith(words[i - 1])
+        before = words[i - 1][1:] if words[i - 1][:1] == "还" else words[i - 1]  # 还有没有别的事
+        return bool(before) and (before == token[1:] or token[1:].startswith(before))
     return False
 
 
@@ -146,16 +148,31 @@ def negator_weight(token: str, next_token: str = "") -> int:
 
 
 # 一点 X 都没有: the quantifier before the mention, 都/也 + negator closing the clause after it.
-_ANY_QUANTIFIERS = {"一点", "一点儿", "丝毫", "任何", "什么", "一丝", "半点", "一些", "一点点"}
+_ANY_QUANTIFIERS = {"一点", "一点儿", "丝毫", "任何", "什么", "一丝", "半点", "一些", "一点点",
+                    "一句", "半句", "一声", "一个", "一次", "一回", "一字"}
+# 一句对不起都没说, 一个电话也没打: after 都/也 + negator, a verb of saying or doing may close the clause.
+_SAID_OR_DONE = {"说", "讲", "提", "做", "给", "打", "问", "道", "回", "听", "表示", "说过", "讲过", "提过", "打过",
+                 "问过", "做过", "给过"}
+_CLOSERS = ("，", "。", "、", "了", "的", "啊", "呀", " ", "！", "？", "；", "就")
 
 
 def _negated_after(words: list[str], index: int) -> bool:
     if not any(w in _ANY_QUANTIFIERS for w in words[max(index - 3, 0):index]):
         return False
-    tail = words[index + 1:index + 4]
-    if len(tail) < 2 or tail[0] not in ("都", "也") or tail[1] not in ("没有", "没", "不", "无"):
+    tail = words[index + 1:index + 6]
+    if len(tail) > 2 and tail[0] not in ("都", "也") and tail[0] not in _CLOSERS and tail[1] in ("都", "也"):
+        tail = tail[1:]  # one noun between: 一个回访电话都没打
+    if len(tail) < 2 or tail[0] not in ("都", "也"):
         return False
-    return len(tail) == 2 or tail[2] in ("，", "。", "、", "了", "的", "啊", "呀", " ")
+    negator = tail[1]
+    if negator not in ("没有", "没", "不", "无"):
+        # jieba glues the verb to the negator: 一句对不起都没说
+        if not (len(negator) > 1 and negator[0] in "没不" and negator[1:] in _SAID_OR_DONE):
+            return False
+        return len(tail) == 2 or tail[2] in _CLOSERS
+    if len(tail) == 2 or tail[2] in _CLOSERS:
+        return True
+    return tail[2] in _SAID_OR_DONE and (len(tail) == 3 or tail[3] in _CLOSERS)
 
 
 # "No need" placed after the act it dismisses (道歉也没必要, 宽容也谈不上是…, 回访就不必了, 回访是多余的): adverbs may
@@ -188,6 +205,20 @@ def dismissed_after(words: list[str], last: int) -> bool:
     return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
 
 
+# A negated amount is a bound, not a denial: 不超过30日, 还没过一个礼拜, 不到7天 (within the time), 未满一年.
+BOUND_NEGATORS = ("不超过", "不得超过", "不能超过", "不会超过", "没超过", "未超过", "不超出", "不到", "没到", "未到",
+                  "没过", "未过", "未满", "不满", "不出")
+_NUMERALS = set("0123456789一二两三四五六七八九十百千半几")
+
+
+def _bounded_figure(words: list[str], index: int, glued: str) -> bool:
+    """Does the mention, a figure (7天, 一个礼拜, 30日), stand right after 不超过/不到/没过 …?"""
+    if words[index][len(glued):][:1] not in _NUMERALS:
+        return False
+    before = "".join(words[max(index - 2, 0):index]) + glued
+    return before.endswith(BOUND_NEGATORS)
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -196,6 +227,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
     when jieba glued a negator to the term (不连续 for the term 连续).
     Tokens for which ``neutral(k)`` is true are skipped (negators the rubric
     itself asked for)."""
+    if _bounded_figure(words, index, glued):
+        return False
     if glued:
         weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
     else:
