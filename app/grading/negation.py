@@ -187,11 +187,22 @@ DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不�
 _BETWEEN = {"也", "都", "就", "更", "倒", "则", "又", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
             "大可", "那就", "就是", "倒是", "当然"}
 _CLAUSE_END = {"", "，", "。", "、", "了", "的", "吧", "啦", "啊", "呀", " "}
+# The head of the mention's phrase may stand between it and the dismissal: 80/20法则没什么意义, 回访这一步没必要.
+_HEADS = {"法则", "原则", "定律", "理论", "制度", "环节", "这一步", "这步", "这一条", "这条", "这个", "这种", "这些", "做法",
+          "办法", "方法", "规定", "措施", "一套", "之类", "什么的", "这一套", "这件事", "这事", "的事", "这一环"}
+# A weak "no need" (不用, 不必 …) with a verb of bothering that closes the clause dismisses too: 身份证也不用管,
+# 回访就不必安排了 (but 回访不用做得太频繁 still asks for it).
+_BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞", "弄", "做", "办", "提", "说", "费心", "当回事",
+           "放在心上", "在乎", "计较"}
 
 
 def dismissed_after(words: list[str], last: int) -> bool:
     """Is the mention ending in token ``last`` followed by a "no need" word that dismisses it (道歉也没必要)?"""
     i = last + 1
+    if i < len(words) and words[i] in _HEADS:
+        i += 1
+    elif i + 1 < len(words) and words[i] + words[i + 1] in _HEADS:  # 这|一步
+        i += 2
     skipped = 0
     while i < len(words) and words[i] in _BETWEEN and skipped < 3:
         i += 1
@@ -202,7 +213,11 @@ def dismissed_after(words: list[str], last: int) -> bool:
     following = words[i + 1] if i + 1 < len(words) else ""
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
         return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
-    return token in DISMISS_AFTER_AT_END and following in _CLAUSE_END
+    if token not in DISMISS_AFTER_AT_END:
+        return False
+    if following in _BOTHER:
+        following = words[i + 2] if i + 2 < len(words) else ""
+    return following in _CLAUSE_END
 
 
 # A negated amount is a bound, not a denial: 不超过30日, 还没过一个礼拜, 不到7天 (within the time), 未满一年.
@@ -217,6 +232,19 @@ def _bounded_figure(words: list[str], index: int, glued: str) -> bool:
         return False
     before = "".join(words[max(index - 2, 0):index]) + glued
     return before.endswith(BOUND_NEGATORS)
+
+
+def _comparative(words: list[str], i: int) -> bool:
+    """没有什么比真诚道歉更重要, 没有比道歉更有用的: "nothing is more … than X" praises X."""
+    if words[i] not in ("没有", "没"):
+        return False
+    rest = words[i + 1:i + 3]
+    return bool(rest) and (rest[0] == "比" or (rest[0] in ("什么", "任何", "啥") and rest[1:] == ["比"]))
+
+
+def _nothing_to(words: list[str], modal: int) -> bool:
+    """没有什么需要道歉的, 没啥好解释的: the modal after 没有 + 什么 belongs to the negated "nothing to"."""
+    return modal > 1 and words[modal - 1] in ("什么", "啥", "任何") and words[modal - 2] in ("没有", "没", "无")
 
 
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
@@ -253,7 +281,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in ("、", " "):
             i -= 1
             continue
-        if token in MODALS and i > 0 and negator_weight(words[i - 1], token) == 0:
+        if token in MODALS and i > 0 and negator_weight(words[i - 1], token) == 0 and not _nothing_to(words, i):
             break  # an un-negated modal opens a new predicate
         if token == "的" and index - i > 1:
             past_modifier = True
@@ -263,7 +291,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break
         if token in COORDINATORS and negators:
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
-        w = 0 if _a_not_a(words, i) else negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        w = 0 if _a_not_a(words, i) or _comparative(words, i) else \
+            negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
         if not w and _rhetorical(words, i, index):
             w = 1
         if past_modifier and w and not _takes_object(token):

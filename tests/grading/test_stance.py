@@ -79,3 +79,13 @@ def test_negated_circumstance_does_not_cancel_the_act(grader):
                                       "match": [["对不起", "道歉"], ["耽误", "延误"]]}]}
     assert score(grader, part, "配件没到货耽误了，再次跟您说声对不起。") == 2
     assert score(grader, part, "耽误了这么久，也没有说对不起。") == 0
+
+
+SCORESHEET = {"points": 2, "rubric": [{"id": "scoresheet", "text": "评分表笼统简单", "points": 2,
+                                       "match": [["评分表"], ["简单", "笼统"]]}]}
+
+
+def test_praise_of_the_conduct_is_a_defence(grader):
+    assert score(grader, SCORESHEET, "这个中心的质检做得挺好：评分表只有两项，也很简单明了。") == 0
+    assert score(grader, SCORESHEET, "质检做得很好，但是评分表太简单笼统。") == 2  # a concession, then the fault
+    assert score(grader, SCORESHEET, "对做得很好的质检员要表扬；评分表太简单笼统。") == 2  # praise of people, not of it

@@ -103,3 +103,32 @@ def test_rhetorical_dismissals_do_not_earn(grader, answer):
 @pytest.mark.parametrize("answer", ["道歉是好事", "什么时候道歉都不晚", "好好道歉", "有什么问题先道歉"])
 def test_what_only_looks_rhetorical_earns(grader, answer):
     assert score(grader, APOLOGY, answer) == 2
+
+
+ID_CARD = {"points": 2, "rubric": [{"id": "id-card", "text": "凭身份证查询", "points": 2, "match": ["身份证"]}]}
+RATIO = {"points": 2, "rubric": [{"id": "ratio", "text": "约20%的客户带来80%的利润", "points": 2,
+                                  "match": [["80/20", "二八"]]}]}
+
+
+@pytest.mark.parametrize("part, answer", [
+    (ID_CARD, "身份证也不用管。"), (FOLLOW_UP, "回访就不必安排了"), (APOLOGY, "道歉不用放在心上"),
+    (RATIO, "80/20法则没什么意义"), (FOLLOW_UP, "回访这一步没必要"),
+])
+def test_no_need_with_a_verb_of_bothering_or_after_the_phrase_head(grader, part, answer):
+    assert score(grader, part, answer) == 0
+
+
+def test_no_need_with_a_verb_controls(grader):
+    assert score(grader, FOLLOW_UP, "回访不用做得太频繁") == 2  # the verb does not close the clause
+    assert score(grader, ID_CARD, "身份证要带好，别的不用管") == 2  # 不用管 is about the rest
+    assert score(grader, RATIO, "80/20法则很有意义") == 2
+
+
+@pytest.mark.parametrize("answer", ["我们没有什么需要道歉的", "这件事没有什么要道歉的"])
+def test_nothing_to_do_negates_the_act(grader, answer):
+    assert score(grader, APOLOGY, answer) == 0
+
+
+def test_nothing_to_do_controls(grader):
+    assert score(grader, APOLOGY, "没有什么比真诚道歉更重要") == 2  # "nothing matters more than": praise
+    assert score(grader, APOLOGY, "没有比道歉更有用的办法") == 2
