@@ -36,6 +36,12 @@ class MatchKind:
         raise NotImplementedError
 
 
+# The matcher weighs a group's first 64 mentions (matcher.MAX_MENTIONS), so a term's occurrences after its first
+# 128 can never be weighed: not looking for them keeps an answer that repeats one term thousands of times cheap
+# (each occurrence of a two-character term costs a word-boundary check).
+MAX_TERM_SPANS = 128
+
+
 class ExactMatch(MatchKind):
     """Chinese (or mixed) term as a substring of the normalised answer."""
 
@@ -48,7 +54,7 @@ class ExactMatch(MatchKind):
         text, needle, n = answer.text, term.text, len(term.text)
         found = []
         pos = text.find(needle)
-        while pos >= 0:
+        while pos >= 0 and len(found) < MAX_TERM_SPANS:
             end = pos + n
             if not (term.cjk and n <= STRADDLE_MAX_LEN and answer.straddles(pos, end)):
                 found.append((pos, end))

@@ -1,0 +1,24 @@
+"""An answer that repeats one term thousands of times: each occurrence of a two-character term costs a word-boundary
+check, and only a term's first occurrences can be weighed (a group weighs its first 64 mentions)."""
+from app.grading import answer as answer_module
+from app.grading.matches import MAX_TERM_SPANS
+
+APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
+
+
+def test_a_repeated_term_is_checked_a_bounded_number_of_times(grader, monkeypatch):
+    checks = []
+    original = answer_module.AnswerView.straddles
+
+    def counted(self, start, end):
+        checks.append(start)
+        return original(self, start, end)
+
+    monkeypatch.setattr(answer_module.AnswerView, "straddles", counted)
+    result = grader.grade(APOLOGY, "我们要向顾客道歉。" * 2000)  # 2,000 occurrences
+    assert result.score == 2
+    assert len(checks) <= MAX_TERM_SPANS
+
+
+def test_the_bound_changes_no_grade_of_a_negated_repetition(grader):
+    assert grader.grade(APOLOGY, "没有道歉。" * 1000).score == 0
