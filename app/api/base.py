@@ -78,6 +78,8 @@ def authenticate():
         g.api_user, g.api_token = row.user, row
         return None
     if current_user.is_authenticated:
+        if current_user.must_change_password:  # the site's own rule (auth) leaves the API to answer it here
+            return password_change_required()
         if request.method in UNSAFE and current_app.config.get("WTF_CSRF_ENABLED", True):
             csrf.protect()  # CSRFError -> 400 JSON via app.errors
         g.api_user = current_user._get_current_object()

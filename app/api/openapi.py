@@ -14,7 +14,8 @@ def _json(schema: dict, description: str = "OK") -> dict:
 
 def _errors(*codes: int) -> dict:
     text = {400: "Bad input (malformed JSON, wrong answer shape) or missing CSRF header",
-            401: "Not signed in / bad token", 403: "Wrong role, or a temporary password not yet changed", 404: "Not found (or another user's attempt)",
+            401: "Not signed in / bad token", 403: "Wrong role, or a temporary password not yet changed",
+            404: "Not found (or another user's attempt)",
             409: "State forbids it (time is up, already submitted, no attempts left)", 429: "Too many attempts"}
     return {str(c): {"description": text[c], "content": {"application/json": {"schema": _ref("Error")}}}
             for c in codes}

@@ -82,11 +82,8 @@ def require_password_change():
     """After an administrator's reset, nothing but the change-password page until the password is changed."""
     if not current_user.is_authenticated or not getattr(current_user, "must_change_password", False):
         return None
-    if request.endpoint in _ALLOWED_BEFORE_CHANGE:
-        return None
-    if request.path.startswith("/api/"):
-        return {"error": "password_change_required",
-                "message": _("Change your password before going on.")}, 403
+    if request.endpoint in _ALLOWED_BEFORE_CHANGE or request.path.startswith("/api/"):
+        return None  # the API answers for itself, in JSON, for bearer tokens and sessions alike (api.base)
     return redirect(url_for("auth.change_password"))
 
 

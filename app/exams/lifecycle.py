@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass
-from functools import cache
 from datetime import datetime, timedelta
+from functools import cache
 
 from flask import current_app
 from flask_babel import gettext as _

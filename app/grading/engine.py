@@ -143,14 +143,12 @@ class Grader:
         reasons: list[str] = []
         covered = [view.norm.to_original(s, e) for m in matches for s, e in m.covered]
         verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
-        discounted = []
-        if verdict.discounts:
-            discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence)]
-        share = lists.list_share(sum(p.max for p in discounted) + (part.order_points if part.order else 0),
-                                 part.points)
-        for p in discounted:
-            p.earned = lists.list_credit(p.max, share)
+        discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence)] if verdict.discounts else []
         if discounted:
+            share = lists.list_share(sum(p.max for p in discounted) + (part.order_points if part.order else 0),
+                                     part.points)
+            for p in discounted:
+                p.earned = lists.list_credit(p.max, share)
             reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn {share:.0%} "
                            f"({', '.join(p.id for p in discounted)})")
         score = sum(p.earned for p in points)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answer import AnswerView, NeutralSpans
-from .matches import EXACT_KINDS, FUZZY_KINDS
+from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS
 from .negation import is_negator_term
 from .rubric import CompiledPoint
 from .terms import Term, TermGroup
@@ -43,9 +43,6 @@ def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, 
     return spans
 
 
-# A group's first mentions, in text order, are the ones weighed: no real answer names one key term this often,
-# and the bound keeps the negation checks of an answer that repeats a term thousands of times constant.
-MAX_MENTIONS = 64
 
 
 def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:

@@ -36,10 +36,12 @@ class MatchKind:
         raise NotImplementedError
 
 
-# The matcher weighs a group's first 64 mentions (matcher.MAX_MENTIONS), so a term's occurrences after its first
-# 128 can never be weighed: not looking for them keeps an answer that repeats one term thousands of times cheap
-# (each occurrence of a two-character term costs a word-boundary check).
-MAX_TERM_SPANS = 128
+# A group's first mentions, in text order, are the ones weighed (matcher.group_mentions): no real answer names one
+# key term this often, and the bound keeps the negation checks of an answer that repeats a term thousands of times
+# constant. A term's occurrences past twice that can never be among them: not looking for them spares an answer
+# that repeats one term thousands of times a word-boundary check per occurrence.
+MAX_MENTIONS = 64
+MAX_TERM_SPANS = 2 * MAX_MENTIONS
 
 
 class ExactMatch(MatchKind):

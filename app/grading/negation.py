@@ -243,7 +243,7 @@ def _comparative(words: list[str], i: int) -> bool:
 
 
 def _nothing_to(words: list[str], modal: int) -> bool:
-    """没有什么需要道歉的, 没啥好解释的: the modal after 没有 + 什么 belongs to the negated "nothing to"."""
+    """没有什么需要道歉的, 没有什么要解释的: the modal after 没有 + 什么 belongs to the negated "nothing to"."""
     return modal > 1 and words[modal - 1] in ("什么", "啥", "任何") and words[modal - 2] in ("没有", "没", "无")
 
 

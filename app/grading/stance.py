@@ -22,7 +22,7 @@ DEFENCE_PATTERNS = [
     r"无可厚非|情有可原|合情合理",
     # a verdict of praise on the conduct, with no "but" after it: 质检做得挺好：… (not 做得很好的员工, 做得很好，但是…)
     r"(?:做得|做的|处理得|办得|搞得)(?:挺|很|还|蛮|非常|相当|已经很|都很|也很)(?:好|不错|到位|规范|周到)(?:的|了)?"
-    r"(?=[，。：:；！]|$)(?![^。]*?(?:但|可是|不过|然而|只是|就是|可惜))",
+    r"(?=[，。：:；！]|$)(?![^。]{0,8}?(?:但|可是|不过|然而|只是|就是|可惜))",
     _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
     # the fault is the customer's, or nobody's
     r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
@@ -34,9 +34,9 @@ DEFENCE_PATTERNS = [
 _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
-_TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|好|规范|周到|"
+_TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
                       r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己")
-_BEFORE, _AFTER = 30, 12
+_BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it
 
 
 def defended_sentences(text: str, sentence_of) -> dict[int, str]:

@@ -1,7 +1,6 @@
 import hashlib
 import secrets
 from datetime import datetime, timedelta
-
 from functools import cache
 
 from sqlalchemy import ForeignKey, String, bindparam, select

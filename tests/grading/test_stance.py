@@ -89,3 +89,7 @@ def test_praise_of_the_conduct_is_a_defence(grader):
     assert score(grader, SCORESHEET, "这个中心的质检做得挺好：评分表只有两项，也很简单明了。") == 0
     assert score(grader, SCORESHEET, "质检做得很好，但是评分表太简单笼统。") == 2  # a concession, then the fault
     assert score(grader, SCORESHEET, "对做得很好的质检员要表扬；评分表太简单笼统。") == 2  # praise of people, not of it
+
+
+def test_a_but_a_few_characters_after_the_praise_is_still_seen(grader):
+    assert score(grader, SCORESHEET, "质检做得挺好，就这一点来说，但是评分表太简单笼统。") == 2
