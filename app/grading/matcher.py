@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .answer import AnswerView, NeutralSpans
 from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS
-from .negation import is_negator_term
+from .negation import NEGATING_CHARS, is_negator_term
 from .rubric import CompiledPoint
 from .terms import Term, TermGroup
 
@@ -43,6 +43,10 @@ def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, 
     return spans
 
 
+
+
+def _holds_negator(text: str) -> bool:
+    return is_negator_term(text) or any(c in NEGATING_CHARS for c in text)
 
 
 def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
@@ -111,8 +115,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     if point.explicit_negation and not negative:
         # The rubric matches negators itself ([插入] + [不需要, 很少]): those
         # mentions do not negate the point's other mentions.
+        # Its own terms that hold a negator (没有, 不需要, but also 达不到, 做不到, 落实不下去) are what it matches.
         neutral = NeutralSpans(
-            (m.start, m.end) for ms in per_group for m in ms if is_negator_term(answer.text[m.start:m.end])
+            (m.start, m.end) for ms in per_group for m in ms if _holds_negator(answer.text[m.start:m.end])
         )
         per_group = [
             [
