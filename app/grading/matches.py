@@ -170,29 +170,6 @@ class InsertedMatch(MatchKind):
         return sorted(found)
 
 
-class ReduplicatedMatch(MatchKind):
-    """A two-character verb said as its last character doubled around 一 or 了, as spoken Chinese does for a
-    short try at an action: 查一查 / 查了查 for 检查, 算一算 for 测算, 对一对 for 核对, 改一改 for 修改.  Only the last
-    character: in a verb compound it is usually the verb itself (检|查, 测|算), while the first is often not
-    (看一看 is not 看法)."""
-
-    name = "reduplicated"
-    LINKS = "一了"
-
-    def applies(self, term: Term) -> bool:
-        return term.cjk and len(term.text) == 2 and term.text[1] not in self.LINKS
-
-    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
-        text, verb, found = answer.text, term.text[1], []
-        for link in self.LINKS:
-            pattern = verb + link + verb
-            pos = text.find(pattern)
-            while pos >= 0 and len(found) < MAX_TERM_SPANS:
-                found.append((pos, pos + 3))
-                pos = text.find(pattern, pos + 1)
-        return found
-
-
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
     """Runs of consecutive answer words matching the term's words."""
     words = answer.latin_words()
@@ -271,7 +248,7 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(),
-                                ReduplicatedMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), StemMatch(),
+                                HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
