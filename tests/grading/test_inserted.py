@@ -39,3 +39,9 @@ def test_head_must_be_a_whole_word(grader):
     # 心 of 耐心 is not the word 心: 耐心|地听 does not give 心听.
     part = one_point([["心地听"]])
     assert earned(grader, part, "要耐心地也听。") == 0
+
+
+def test_no_filler_after_a_negator(grader):
+    # 不就能用了吗 says it can be used: it is not 不能用.
+    part = one_point([["术语"], ["不能用"]])
+    assert earned(grader, part, "专业术语不就能用了吗？") == 0
