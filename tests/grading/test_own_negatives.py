@@ -16,3 +16,10 @@ def test_point_own_potential_negative_does_not_negate_its_other_mentions(grader)
 def test_other_negators_still_negate(grader):
     p = part([["标准"], ["差距", "没做到", "达不到", "做不到"]])
     assert grader.grade(p, "这里没有什么标准，也谈不上差距。").points[0].earned == 0
+
+
+
+def test_a_negator_in_front_is_not_a_negated_complement(grader):
+    # 没有标准 is not one of those phrases: a point [标准] + [差距, 达不到] is not earned by it.
+    p = part([["标准"], ["差距", "达不到", "没做到"]])
+    assert grader.grade(p, "公司没有标准，员工也没做到。").points[0].earned == 0
