@@ -154,7 +154,7 @@ class InsertedMatch(MatchKind):
         for k in range(1, len(needle)):
             head, tail = needle[:k], needle[k:]
             # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
-            if head[-1] in NEGATING_CHARS or tail not in text or not known.get(head):
+            if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
                 continue
             pos = text.find(head)
             while pos >= 0 and len(found) < MAX_TERM_SPANS:
