@@ -136,6 +136,56 @@ class SeparableMatch(MatchKind):
         return re.compile(f"{re.escape(head)}[{middles}]{re.escape(tail)}")
 
 
+class InsertedMatch(MatchKind):
+    """A Chinese term of several words with a spoken filler between two of its words: an adverb (也, 都, 就, 还,
+    很, 真, 非常, 特别, 完全 …), 能/可以 or adverbial 地.  我特别能理解 for 我能理解, 火也消不下去 for 火消不下去,
+    耐心地听 for 耐心听.  The fillers say how, not whether: the words keep their meaning, and a negator is never one
+    of them.  The words before the filler must be whole words of the answer, and so must the start of the rest."""
+
+    name = "inserted"
+    FILLERS = ("非常", "特别", "十分", "完全", "确实", "实在", "真的", "一定", "可以", "也", "都", "就", "还", "很",
+               "真", "挺", "能", "地")
+    _FIRST = frozenset(f[0] for f in FILLERS)
+    MAX_GAP = 4
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) >= 3
+
+    def _gap_ends(self, text: str, start: int) -> list[int]:
+        """Ends of the runs of fillers that begin at ``start`` (up to MAX_GAP characters)."""
+        ends, frontier = [], [start]
+        while frontier:
+            pos = frontier.pop()
+            for filler in self.FILLERS:
+                end = pos + len(filler)
+                if end - start <= self.MAX_GAP and text.startswith(filler, pos) and end not in ends:
+                    ends.append(end)
+                    frontier.append(end)
+        return ends
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text, needle, known = answer.text, term.text, answer.segmenter.tokenizer.FREQ
+        found = set()
+        for k in range(1, len(needle)):
+            head, tail = needle[:k], needle[k:]
+            # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
+            if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
+                continue
+            pos = text.find(head)
+            while pos >= 0 and len(found) < MAX_TERM_SPANS:
+                after = pos + k
+                if after >= len(text) or text[after] not in self._FIRST:
+                    pos = text.find(head, pos + 1)
+                    continue
+                for gap_end in self._gap_ends(text, after):
+                    if text.startswith(tail, gap_end):
+                        bounds = answer.span_tokens(pos).boundaries
+                        if pos in bounds and after in bounds and gap_end in bounds:
+                            found.add((pos, gap_end + len(tail)))
+                pos = text.find(head, pos + 1)
+        return sorted(found)
+
+
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
     """Runs of consecutive answer words matching the term's words."""
     words = answer.latin_words()
@@ -217,7 +267,7 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), StemMatch(), HomophoneMatch(),
-                                EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), StemMatch(),
+                                HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
