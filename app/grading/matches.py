@@ -171,8 +171,11 @@ class InsertedMatch(MatchKind):
             # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
             if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
                 continue
-            pos = text.find(head)
-            while pos >= 0 and len(found) < MAX_TERM_SPANS:
+            pos, looked = text.find(head), 0
+            # Bounded like an exact term's occurrences: a head repeated thousands of times is looked at MAX_TERM_SPANS
+            # times, a filler after it or not.
+            while pos >= 0 and looked < MAX_TERM_SPANS:
+                looked += 1
                 after = pos + k
                 if after >= len(text) or text[after] not in self._FIRST:
                     pos = text.find(head, pos + 1)

@@ -44,3 +44,20 @@ def test_a_straddling_repetition_is_checked_a_bounded_number_of_times(grader, mo
     checks = counted_calls(monkeypatch, "straddles")
     assert grader.grade(SCENE, "他的表现场面很大，" * 1000).score == 0
     assert 0 < len(checks) <= MAX_TERM_SPANS
+
+
+def test_a_repeated_head_word_is_looked_at_a_bounded_number_of_times(grader, monkeypatch):
+    # 我能理解 is found with a filler after its head (我特别能理解): 我也 thousands of times, each time followed by
+    # a filler but not by the rest of the term, must not be looked at thousands of times.
+    from app.grading import matches
+    looked = []
+    original = matches.InsertedMatch._gap_ends
+
+    def counted(self, text, start):
+        looked.append(start)
+        return original(self, text, start)
+
+    monkeypatch.setattr(matches.InsertedMatch, "_gap_ends", counted)
+    part = {"points": 2, "rubric": [{"id": "feel", "text": "理解", "points": 2, "match": ["我能理解"]}]}
+    grader.grade(part, "我也。" * 3000 + "我能理解。")
+    assert 0 < len(looked) <= MAX_TERM_SPANS
