@@ -48,6 +48,21 @@ def test_the_intro_shows_the_paper_and_a_get_starts_nothing(trainee_client, exam
     assert 'href="/papers/mock-t/start"' in dashboard  # the dashboard links to the intro, it does not post
 
 
+def test_the_intro_of_a_paper_drawing_by_a_list_of_specs_adds_them_up(trainee_client, exam_bank, make_paper, db):
+    """Every bundled mock draws each section as a list of specs (n items per area): its intro was a 500."""
+    make_paper("listed", sections=[
+        {"title": "单选", "points_each": 1, "draw": [{"type": "single", "count": 2, "topic": "公用事业服务"},
+                                                    {"type": "single", "count": 1, "topic": "服务质量"}]},
+        {"title": "混合", "points_each": 2, "draw": [{"type": "multiple", "count": 1}, {"type": "judge", "count": 2}]},
+    ])
+    response = trainee_client.get("/papers/listed/start")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page[:500]
+    total = re.search(r"<dt>总分</dt><dd>([^<]+)</dd>", page)
+    assert total and total.group(1) == "9 分", total  # 3 × 1 + 3 × 2
+    assert re.search(r"<dd>6\s道题</dd>", page) and "多项选择题、判断题" in page
+
+
 def test_the_intro_warns_about_tab_switches_when_the_paper_tracks_them(trainee_client, exam_bank, make_paper, db):
     make_paper("tracked", track_focus=True)
     make_paper("plain", track_focus=False)
