@@ -176,6 +176,21 @@ def test_the_result_has_a_pass_line_part_numbers_and_time_used_in_words(trainee_
     assert re.search(r'<mark data-points="[^"]*apologize', page)
 
 
+def test_a_case_counted_at_other_points_than_its_parts_says_so_before_and_after(trainee_client, trainee, exam_bank,
+                                                                               make_paper, db):
+    """The bundled mocks count every case 25 points whatever its parts add up to (20 or 30): "（1）10 分 （2）10 分"
+    under "25 分", then "2 / 10" in a part and "2.5 / 25" for the question, left a trainee wondering."""
+    make_paper("scaled", sections=[{"title": "案例", "questions": ["complaints.case"], "points_each": 25}])
+    make_paper("plain", sections=[{"title": "案例", "questions": ["complaints.case"]}])
+    note = "各小问共 20 分，本题按 25 分计，得分按比例折算"
+    attempt_id = _start(trainee_client, "scaled")
+    assert note in trainee_client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    _submit(db, trainee, attempt_id, {"complaints.case": {"a": "先道歉再倾听", "b": "电话回访"}})
+    assert note in trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    plain = _start(trainee_client, "plain")
+    assert "按比例折算" not in trainee_client.get(f"/attempts/{plain}").get_data(as_text=True)
+
+
 def test_a_long_answer_is_marked_for_folding(trainee_client, trainee, exam_paper, db):
     attempt_id = _start(trainee_client)
     _submit(db, trainee, attempt_id, {"complaints.case": {"a": "先道歉。" + "说明情况。" * 300, "b": "回访"}})
