@@ -191,6 +191,26 @@ def test_a_case_counted_at_other_points_than_its_parts_says_so_before_and_after(
     assert "按比例折算" not in trainee_client.get(f"/attempts/{plain}").get_data(as_text=True)
 
 
+def test_the_result_says_which_questions_are_in_the_mistake_book_instead_of_offering_to_add_them(
+        trainee_client, trainee, exam_paper, db):
+    """A wrong answer enters the 错题本 by itself, yet every result item offered "加入错题本"; pressing it reloaded the
+    page at the item while its confirmation flashed at the top, thousands of pixels above: nothing seemed to
+    happen."""
+    attempt_id = _start(trainee_client)
+    _submit(db, trainee, attempt_id, {"complaints.m0": ["B"], "etiquette.j0": True})  # wrong, right
+    page = trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+
+    def item(key, html):
+        return re.search(rf'<article [^>]*data-key="{re.escape(key)}">(.*?)</article>', html, re.S).group(1)
+
+    assert "已在错题本中" in item("complaints.m0", page) and "加入错题本" not in item("complaints.m0", page)
+    assert "加入错题本" in item("etiquette.j0", page) and "已在错题本中" not in item("etiquette.j0", page)
+    response = trainee_client.post("/mistakes", data={"question_key": "etiquette.j0",
+                                                      "next": f"/attempts/{attempt_id}/result#q-4"})
+    page = trainee_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "已在错题本中" in item("etiquette.j0", page)  # the answer to the press is where the trainee is
+
+
 def test_a_long_answer_is_marked_for_folding(trainee_client, trainee, exam_paper, db):
     attempt_id = _start(trainee_client)
     _submit(db, trainee, attempt_id, {"complaints.case": {"a": "先道歉。" + "说明情况。" * 300, "b": "回访"}})
