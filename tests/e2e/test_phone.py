@@ -1,0 +1,41 @@
+"""What a new instructor stumbled on at 360 and 375 pixels: the item statistics squeezed every heading and key to one
+character a line, and the date and number fields were left at the browser's tiny default."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.test_review import TEACHER, sign_in, sitting_with_a_flagged_answer
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize("width, height", [(360, 740)])
+def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_server, browser, width, height, artifacts):
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/papers/mock-small/items")
+        table = page.locator("#items-table")
+        expect(table.locator("tbody tr")).not_to_have_count(0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself never scrolls
+        headings = table.locator("thead th").evaluate_all(
+            "ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
+        line = table.locator("thead th").first.evaluate("th => parseFloat(getComputedStyle(th).lineHeight)")
+        assert all(h < 2 * line + 16 for _, h in headings), headings  # one line each, not a column of characters
+        frame = table.locator("xpath=..")
+        assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # the table scrolls sideways in its frame
+        table.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"items-table-{width}.png"))
+
+        page.goto(live_server.url + "/reports/")
+        for field in page.locator("input[type=date]").all():
+            box = field.bounding_box()
+            assert box["height"] >= 40, box
+        page.goto(live_server.url + "/authoring/")
+        search = page.locator("input[type=search]").bounding_box()
+        assert search["height"] >= 40, search
+    finally:
+        context.close()
