@@ -39,3 +39,26 @@ def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_serv
         assert search["height"] >= 40, search
     finally:
         context.close()
+
+
+def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, browser, artifacts):
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/import")
+        pasted = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。"
+        page.fill("textarea[name=text]", pasted)
+        page.locator("#import-form button.primary").tap()
+        summary = page.locator("#bad-rows-summary")
+        expect(summary).to_be_in_viewport()  # below a form taller than the screen: it used to open at the top
+        expect(page.locator("textarea[name=text]")).to_have_value(pasted)
+        row = page.locator("tr.row-bad td").first
+        line = row.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        assert row.bounding_box()["width"] > 2 * line  # "第 1 行" on one line, not a column of characters
+        page.screenshot(path=str(artifacts / "import-refused-375.png"))
+    finally:
+        context.close()
