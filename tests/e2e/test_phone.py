@@ -62,3 +62,31 @@ def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, br
         page.screenshot(path=str(artifacts / "import-refused-375.png"))
     finally:
         context.close()
+
+
+def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/reports/?paper=mock-small")
+        row = page.locator("table.report tbody tr").first
+        expect(row).to_contain_text("测试学员")
+        line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        assert row.bounding_box()["height"] < 2 * line + 16  # the user name and class were broken over lines
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "score-report-360.png"))
+    finally:
+        context.close()
