@@ -52,7 +52,7 @@ def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, br
         page.goto(live_server.url + "/authoring/import")
         pasted = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。"
         page.fill("textarea[name=text]", pasted)
-        page.locator("#import-form button.primary").tap()
+        page.locator("#import-form button.primary").tap(no_wait_after=True)
         summary = page.locator("#bad-rows-summary")
         expect(summary).to_be_in_viewport()  # below a form taller than the screen: it used to open at the top
         expect(page.locator("textarea[name=text]")).to_have_value(pasted)
@@ -88,5 +88,29 @@ def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifac
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         row.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "score-report-360.png"))
+    finally:
+        context.close()
+
+
+def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, browser):
+    """An import or a regrade gave no sign of life until the next page: on a slow phone a second tap sent it
+    again."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN", is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/import")
+        page.fill("textarea[name=text]", "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：B 解析：先倾听。")
+        page.fill("input[name=topic]", "投诉处理")
+        # Hold the page where it is (a slow server): a later listener keeps the form from leaving.
+        page.evaluate("document.querySelector('#import-form').addEventListener('submit', e => e.preventDefault())")
+        button = page.locator("#import-form button.primary")
+        button.tap()
+        expect(button).to_be_disabled()
+        expect(button).to_have_text("正在处理，请稍候……")
+        expect(button).to_have_attribute("aria-busy", "true")
     finally:
         context.close()
