@@ -310,6 +310,19 @@ def users_demo(out_file):
         else:
             user.set_password(password)
         lines.append(f"{username:<11} {password}   ({', '.join(roles)})")
+    db.session.flush()
+    # A class with the demo trainee and instructor, so the instructor's score reports have someone to show
+    # (a class restricts no paper until the administrator opens one for it).
+    from .models import Cohort
+
+    cohort = db.session.scalar(db.select(Cohort).where(Cohort.name == "演示班"))
+    if cohort is None:
+        cohort = Cohort(name="演示班", description="演示账号 trainee 和 instructor")
+        db.session.add(cohort)
+    for username in ("trainee", "instructor"):
+        member = find_user(username)
+        if member not in cohort.members:
+            cohort.members.append(member)
     db.session.commit()
     target = Path(out_file) if out_file else Path(current_app.instance_path) / "demo-accounts.txt"
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,4 +9,26 @@
   each("select[data-autosubmit]", function (select) {
     select.addEventListener("change", function () { if (select.form) select.form.submit(); });
   });
+  // A form with data-busy="…" does long work (an import, a regrade): once sent, its buttons say so and take no
+  // second tap. Disabled only after the submit event, so the pressed button's name and value are still sent.
+  function idle(button) {
+    button.disabled = false;
+    button.removeAttribute("aria-busy");
+    if (button.hasAttribute("data-label")) { button.textContent = button.getAttribute("data-label"); }
+  }
+  each("form[data-busy]", function (form) {
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;
+      var buttons = form.querySelectorAll("button[type=submit], button:not([type])");
+      window.setTimeout(function () {
+        Array.prototype.forEach.call(buttons, function (button) {
+          button.setAttribute("data-label", button.textContent);
+          button.textContent = form.getAttribute("data-busy");
+          button.setAttribute("aria-busy", "true");
+          button.disabled = true;
+        });
+      }, 0);
+    });
+  });
+  window.addEventListener("pageshow", function () { each("form[data-busy] button[aria-busy]", idle); });
 }());

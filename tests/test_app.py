@@ -58,3 +58,9 @@ def test_language_switch_offers_only_the_other_language(client):
     client.post("/lang/en", data={"next": "/login"})
     page = client.get("/login").get_data(as_text=True)
     assert ">中文</button>" in page and ">English</button>" not in page and 'lang="en"' in page
+
+
+def test_pages_name_their_icon_so_the_browser_asks_for_no_missing_favicon(client):
+    """Every page's request for /favicon.ico was a 404, an error in the console of every browser."""
+    page = client.get("/login").get_data(as_text=True)
+    assert '<link rel="icon" href="data:image/svg+xml,' in page

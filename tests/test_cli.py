@@ -173,6 +173,17 @@ def test_users_demo_makes_fresh_passwords(runner, db, tmp_path):
     assert {u.username for u in db.session.scalars(select(User))} == {"trainee", "instructor", "admin"}
 
 
+def test_the_demo_instructor_teaches_the_demo_trainee(runner, db, tmp_path):
+    """Without a class the demo instructor's 成绩报表 only said "你还没有任教的班级" and showed nothing."""
+    from app.models import Cohort
+
+    for _ in range(2):  # running it again keeps one class with the two members
+        assert runner.invoke(args=["users", "demo", "--file", str(tmp_path / "demo.txt")]).exit_code == 0
+    cohorts = list(db.session.scalars(select(Cohort)))
+    assert [c.name for c in cohorts] == ["演示班"]
+    assert sorted(u.username for u in cohorts[0].members) == ["instructor", "trainee"]
+
+
 def test_bank_test_checks_the_reference_and_cross_questions(runner, write_bank):
     weak_reference = GOOD_CASE.replace("reference: 先道歉，再把顾客请到安静的地方。", "reference: 先道歉。")
     other = """

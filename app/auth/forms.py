@@ -12,6 +12,7 @@ class LoginForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=256)])
-    new = PasswordField(_l("New password"), validators=[DataRequired(), Length(min=8, max=256)])
+    new = PasswordField(_l("New password"), validators=[
+        DataRequired(), Length(min=8, message=_l("The password must be at least 8 characters.")), Length(max=256)])
     confirm = PasswordField(_l("New password again"),
                             validators=[DataRequired(), EqualTo("new", message=_l("The two passwords differ."))])

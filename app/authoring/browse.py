@@ -136,7 +136,9 @@ def usage(question: Question) -> dict:
             if question.key in (section.get("questions") or []):
                 fixed.append(paper)
                 break
-            if found and isinstance(section.get("draw"), dict) and draw_accepts(section["draw"], found):
+            draws = section.get("draw") or []
+            if found and any(isinstance(spec, dict) and draw_accepts(spec, found)
+                             for spec in (draws if isinstance(draws, list) else [draws])):
                 drawn.append(paper)
                 break
     rows = db.session.execute(

@@ -140,6 +140,12 @@ def mistake_book(user, due_only: bool = False, now=None) -> list[dict]:
     return [entry_payload(e, now) for e in open_entries(user, due_only, now)]
 
 
+def open_question_keys(user) -> set[str]:
+    """The keys of the questions with an open entry in the user's book (one query)."""
+    return set(db.session.scalars(select(Question.key).join(MistakeEntry, MistakeEntry.question_id == Question.id)
+                                  .where(MistakeEntry.user_id == user.id, MistakeEntry.resolved_at.is_(None))))
+
+
 def due_count(user, now=None) -> int:
     now = now or utcnow()
     return db.session.scalar(select(func.count(MistakeEntry.id)).where(

@@ -207,9 +207,10 @@ def _section_intro(index: int, section: dict) -> dict:
     title = section.get("title") or _("Section %(number)d", number=index + 1)
     points_each = section.get("points_each")
     if "draw" in section:
-        draw = section.get("draw") or {}
-        count = int(draw.get("count", 0))
-        types = [draw.get("type")] if draw.get("type") else []
+        draws = section.get("draw") or {}
+        specs = draws if isinstance(draws, list) else [draws]  # one spec, or several drawn in turn
+        count = sum(int(spec.get("count", 0)) for spec in specs)
+        types = list(dict.fromkeys(spec["type"] for spec in specs if spec.get("type")))
         points = float(points_each) * count if points_each is not None else None
     else:
         keys = section.get("questions") or []

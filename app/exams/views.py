@@ -280,7 +280,8 @@ def result(attempt_id: int):
         return redirect(url_for("exams.attempt", attempt_id=attempt.id))
     if attempt.awaiting_grade:
         return render_template("exams/grading.html", attempt=attempt)
-    return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)))
+    return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)),
+                           in_book=mistake_book.open_question_keys(current_user))
 
 
 # ------------------------------------------------------------------------------------------------ 错题本

@@ -63,6 +63,20 @@ def test_bad_new_user_rerenders_with_the_error_and_changes_nothing(admin_client,
     assert db.session.query(User).count() == 2
 
 
+def test_a_refused_new_user_keeps_the_ticked_classes(admin_client, make_user, db):
+    """Name, phone and roles came back after "username taken"; the ticked classes were silently dropped."""
+    make_user("taken")
+    first, second = Cohort(name="一班"), Cohort(name="二班")
+    db.session.add_all([first, second])
+    db.session.commit()
+    response = admin_client.post("/admin/users/new", data={"username": "taken", "roles": ["trainee"],
+                                                           "cohorts": [str(second.id)]})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert f'name="cohorts" value="{second.id}" checked' in page
+    assert f'name="cohorts" value="{first.id}" checked' not in page
+
+
 def test_roles_disable_reset_and_their_audit(admin_client, make_user, db, client):
     user = make_user("someone")
     assert admin_client.post(f"/admin/users/{user.id}/roles", data={"roles": ["instructor"]}).status_code == 302

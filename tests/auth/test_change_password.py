@@ -28,6 +28,18 @@ def test_wrong_current_or_same_password_is_refused_and_changes_nothing(client, t
     assert user.must_change_password and user.check_password(PASSWORD)
 
 
+def test_a_new_account_is_told_what_to_type_not_that_its_password_was_reset(client, trainee, db):
+    """A brand-new account read "管理员已重置你的密码" (nothing had been reset) and did not know that 当前密码 meant the
+    password the administrator handed over; a short new password got WTForms' "字段长度必须介于 8 到 256 个字符之间"."""
+    _must_change(db, trainee)
+    client.post("/login", data={"username": "trainee1", "password": PASSWORD})
+    page = client.get("/password").get_data(as_text=True)
+    assert "已重置" not in page and "管理员给你的" in page
+    short = client.post("/password", data={"current": PASSWORD, "new": "short", "confirm": "short"})
+    page = short.get_data(as_text=True)
+    assert "密码至少 8 个字符" in page and "字段长度" not in page
+
+
 def test_changing_the_password_clears_the_flag_and_is_audited(client, trainee, db):
     _must_change(db, trainee)
     client.post("/login", data={"username": "trainee1", "password": PASSWORD})

@@ -64,6 +64,15 @@ def test_drawn_paper_is_listed_as_may_be_drawn(exam_bank, instructor_client):
     assert "测试模拟卷" in page
 
 
+def test_a_paper_drawing_by_a_list_of_specs_is_listed_as_may_be_drawn(exam_bank, instructor_client):
+    """The bundled mocks draw each section as a list of specs (n items per area): they were never listed."""
+    make_paper("listed", title="按领域抽题卷", sections=[
+        {"title": "单选", "draw": [{"type": "single", "count": 1, "topic": "服务质量"},
+                                  {"type": "single", "count": 1, "topic": "公用事业服务"}]}])
+    assert "按领域抽题卷" in instructor_client.get("/authoring/questions/gas.s1").get_data(as_text=True)
+    assert "按领域抽题卷" not in instructor_client.get("/authoring/questions/etiquette.j0").get_data(as_text=True)
+
+
 def test_unknown_question_and_version_are_404(exam_bank, instructor_client):
     assert instructor_client.get("/authoring/questions/nope").status_code == 404
     assert instructor_client.get("/authoring/questions/gas.s0/diff?a=1&b=7").status_code == 404

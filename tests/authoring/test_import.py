@@ -70,6 +70,17 @@ def test_pasted_numbered_text(app, instructor_client):
     assert 'id="n-added">1<' in response.get_data(as_text=True)
 
 
+def test_pasted_text_and_the_default_area_survive_a_refused_preview(app, instructor_client):
+    """A row with a wrong answer refused the whole paste, and the box came back empty: everything to paste again."""
+    text = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。\n"
+    response = instructor_client.post("/authoring/import", data={"text": text, "topic": "投诉<处理>"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。\n</textarea>" in page
+    assert 'name="topic" maxlength="50" value="投诉&lt;处理&gt;"' in page
+    assert 'action="/authoring/import#import-result"' in page and 'id="import-result"' in page  # lands on the verdict
+
+
 def test_unsupported_and_empty_uploads_are_messages(app, instructor_client):
     assert upload(instructor_client, "bank.xls", b"old").status_code == 422
     assert instructor_client.post("/authoring/import", data={}).status_code == 422

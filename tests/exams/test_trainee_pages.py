@@ -48,6 +48,21 @@ def test_the_intro_shows_the_paper_and_a_get_starts_nothing(trainee_client, exam
     assert 'href="/papers/mock-t/start"' in dashboard  # the dashboard links to the intro, it does not post
 
 
+def test_the_intro_of_a_paper_drawing_by_a_list_of_specs_adds_them_up(trainee_client, exam_bank, make_paper, db):
+    """Every bundled mock draws each section as a list of specs (n items per area): its intro was a 500."""
+    make_paper("listed", sections=[
+        {"title": "单选", "points_each": 1, "draw": [{"type": "single", "count": 2, "topic": "公用事业服务"},
+                                                    {"type": "single", "count": 1, "topic": "服务质量"}]},
+        {"title": "混合", "points_each": 2, "draw": [{"type": "multiple", "count": 1}, {"type": "judge", "count": 2}]},
+    ])
+    response = trainee_client.get("/papers/listed/start")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page[:500]
+    total = re.search(r"<dt>总分</dt><dd>([^<]+)</dd>", page)
+    assert total and total.group(1) == "9 分", total  # 3 × 1 + 3 × 2
+    assert re.search(r"<dd>6\s道题</dd>", page) and "多项选择题、判断题" in page
+
+
 def test_the_intro_warns_about_tab_switches_when_the_paper_tracks_them(trainee_client, exam_bank, make_paper, db):
     make_paper("tracked", track_focus=True)
     make_paper("plain", track_focus=False)
@@ -159,6 +174,41 @@ def test_the_result_has_a_pass_line_part_numbers_and_time_used_in_words(trainee_
     assert "案例分析题" in page and ">case<" not in page
     assert re.search(r'<li class="earned" data-point="apologize" tabindex="0">', page)
     assert re.search(r'<mark data-points="[^"]*apologize', page)
+
+
+def test_a_case_counted_at_other_points_than_its_parts_says_so_before_and_after(trainee_client, trainee, exam_bank,
+                                                                               make_paper, db):
+    """The bundled mocks count every case 25 points whatever its parts add up to (20 or 30): "（1）10 分 （2）10 分"
+    under "25 分", then "2 / 10" in a part and "2.5 / 25" for the question, left a trainee wondering."""
+    make_paper("scaled", sections=[{"title": "案例", "questions": ["complaints.case"], "points_each": 25}])
+    make_paper("plain", sections=[{"title": "案例", "questions": ["complaints.case"]}])
+    note = "各小问共 20 分，本题按 25 分计，得分按比例折算"
+    attempt_id = _start(trainee_client, "scaled")
+    assert note in trainee_client.get(f"/attempts/{attempt_id}").get_data(as_text=True)
+    _submit(db, trainee, attempt_id, {"complaints.case": {"a": "先道歉再倾听", "b": "电话回访"}})
+    assert note in trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    plain = _start(trainee_client, "plain")
+    assert "按比例折算" not in trainee_client.get(f"/attempts/{plain}").get_data(as_text=True)
+
+
+def test_the_result_says_which_questions_are_in_the_mistake_book_instead_of_offering_to_add_them(
+        trainee_client, trainee, exam_paper, db):
+    """A wrong answer enters the 错题本 by itself, yet every result item offered "加入错题本"; pressing it reloaded the
+    page at the item while its confirmation flashed at the top, thousands of pixels above: nothing seemed to
+    happen."""
+    attempt_id = _start(trainee_client)
+    _submit(db, trainee, attempt_id, {"complaints.m0": ["B"], "etiquette.j0": True})  # wrong, right
+    page = trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+
+    def item(key, html):
+        return re.search(rf'<article [^>]*data-key="{re.escape(key)}">(.*?)</article>', html, re.S).group(1)
+
+    assert "已在错题本中" in item("complaints.m0", page) and "加入错题本" not in item("complaints.m0", page)
+    assert "加入错题本" in item("etiquette.j0", page) and "已在错题本中" not in item("etiquette.j0", page)
+    response = trainee_client.post("/mistakes", data={"question_key": "etiquette.j0",
+                                                      "next": f"/attempts/{attempt_id}/result#q-4"})
+    page = trainee_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "已在错题本中" in item("etiquette.j0", page)  # the answer to the press is where the trainee is
 
 
 def test_a_long_answer_is_marked_for_folding(trainee_client, trainee, exam_paper, db):

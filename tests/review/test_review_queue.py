@@ -164,6 +164,17 @@ def test_a_comment_alone_is_a_comment_change_not_an_override_and_can_be_cleared(
     assert "评语已清除" in teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
 
 
+def test_the_grade_history_names_the_part_and_key_point_in_words(db, marked, teacher_client):
+    """It read "手动设定 a listen: 0 → 3": the part's and the key point's ids, which the page shows nowhere else."""
+    from tests.exams.factories import SECRET_RUBRIC
+
+    rid = case_response(marked[0]).id
+    teacher_client.post(f"/review/responses/{rid}", data={"p-a-listen": "3"})
+    page = teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
+    history = re.search(r'<ul class="history">(.*?)</ul>', page, re.S).group(1)
+    assert f"第 1 小问 “{SECRET_RUBRIC}-listen”" in history and " a listen" not in history
+
+
 def test_an_override_with_its_comment_emptied_clears_the_earlier_comment(db, marked, teacher_client):
     rid = case_response(marked[0]).id
     teacher_client.post(f"/review/responses/{rid}", data={"p-a-listen": "3", "c-a": "先写评语"})

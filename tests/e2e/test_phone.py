@@ -1,0 +1,116 @@
+"""What a new instructor stumbled on at 360 and 375 pixels: the item statistics squeezed every heading and key to one
+character a line, and the date and number fields were left at the browser's tiny default."""
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.test_review import TEACHER, sign_in, sitting_with_a_flagged_answer
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize("width, height", [(360, 740)])
+def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_server, browser, width, height, artifacts):
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/papers/mock-small/items")
+        table = page.locator("#items-table")
+        expect(table.locator("tbody tr")).not_to_have_count(0)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself never scrolls
+        headings = table.locator("thead th").evaluate_all(
+            "ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
+        line = table.locator("thead th").first.evaluate("th => parseFloat(getComputedStyle(th).lineHeight)")
+        assert all(h < 2 * line + 16 for _, h in headings), headings  # one line each, not a column of characters
+        frame = table.locator("xpath=..")
+        assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # the table scrolls sideways in its frame
+        table.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"items-table-{width}.png"))
+
+        page.goto(live_server.url + "/reports/")
+        for field in page.locator("input[type=date]").all():
+            box = field.bounding_box()
+            assert box["height"] >= 40, box
+        page.goto(live_server.url + "/authoring/")
+        search = page.locator("input[type=search]").bounding_box()
+        assert search["height"] >= 40, search
+    finally:
+        context.close()
+
+
+def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, browser, artifacts):
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/import")
+        pasted = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。"
+        page.fill("textarea[name=text]", pasted)
+        page.locator("#import-form button.primary").tap(no_wait_after=True)
+        summary = page.locator("#bad-rows-summary")
+        expect(summary).to_be_in_viewport()  # below a form taller than the screen: it used to open at the top
+        expect(page.locator("textarea[name=text]")).to_have_value(pasted)
+        row = page.locator("tr.row-bad td").first
+        line = row.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        assert row.bounding_box()["width"] > 2 * line  # "第 1 行" on one line, not a column of characters
+        page.screenshot(path=str(artifacts / "import-refused-375.png"))
+    finally:
+        context.close()
+
+
+def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="zh-CN",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/reports/?paper=mock-small")
+        row = page.locator("table.report tbody tr").first
+        expect(row).to_contain_text("测试学员")
+        line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        assert row.bounding_box()["height"] < 2 * line + 16  # the user name and class were broken over lines
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "score-report-360.png"))
+    finally:
+        context.close()
+
+
+def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, browser):
+    """An import or a regrade gave no sign of life until the next page: on a slow phone a second tap sent it
+    again."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN", is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/import")
+        page.fill("textarea[name=text]", "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：B 解析：先倾听。")
+        page.fill("input[name=topic]", "投诉处理")
+        # Hold the page where it is (a slow server): a later listener keeps the form from leaving.
+        page.evaluate("document.querySelector('#import-form').addEventListener('submit', e => e.preventDefault())")
+        button = page.locator("#import-form button.primary")
+        button.tap()
+        expect(button).to_be_disabled()
+        expect(button).to_have_text("正在处理，请稍候……")
+        expect(button).to_have_attribute("aria-busy", "true")
+    finally:
+        context.close()
