@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import negation
-from .normalize import NormalizedText, normalize
+from .normalize import CLAUSE_BREAK, NormalizedText, normalize
 from .pinyin_slips import reading_index
 from .segment import Segmenter
 from .terms import stem
@@ -41,6 +41,8 @@ class AnswerView:
         self._readings: dict[str, list[int]] | None = None
         self._spans: dict[int, SpanTokens] = {}
         self._negated: dict[tuple, bool] = {}
+        self._waved: dict[int, tuple[int, bool]] = {}  # negation span -> (where a verdict waving it away starts
+        # (-1: none), whether it calls the clause pointless)
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
 
     # Latin words -------------------------------------------------------
@@ -142,6 +144,55 @@ class AnswerView:
     def is_dismissed(self, start: int, end: int | None = None) -> bool:
         """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
         return self._span_verdict("dismissed", start, end, negation.is_dismissed)
+
+    def waved_away(self, start: int, end: int) -> int:
+        """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
+        有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?  0: no; 1: it accepts the fault
+        (很正常, 也没什么), which waves away the act; 2: it calls the clause pointless (没意义, 用不着), every part of it."""
+        index = self.norm.span_of(start)
+        verdict = self._waved.get(index)
+        if verdict is None:
+            at = self._verdict_on(index)
+            verdict = (at, at >= 0 and negation.dismisses_act(self.text[at:self._verdict_end(at)]))
+            self._waved[index] = verdict
+        at, every_group = verdict
+        if at < 0 or end > at:
+            return 0
+        return 2 if every_group else 1
+
+    def _verdict_end(self, at: int) -> int:
+        """End of the clause the verdict starting at ``at`` stands in."""
+        return self.norm.span_bounds(self.norm.span_of(at))[1]
+
+    def _verdict_on(self, index: int) -> int:
+        text, norm = self.text, self.norm
+        start, end = norm.span_bounds(index)
+        spans = []  # this clause and up to two after it in the same sentence
+        while len(spans) < 3:
+            a, b = norm.span_bounds(index + len(spans))
+            spans.append((a, b))
+            if b >= len(text) or text[b] != CLAUSE_BREAK:
+                break
+        texts = [text[a:b] for a, b in spans]
+        if self._question(spans[0][1]):
+            return -1
+        closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
+        if closing >= 0:
+            return start + closing
+        for k in (1, 2):
+            if k >= len(texts) or self._question(spans[k][1]):
+                break
+            if negation.bare_verdict(texts[k], texts[0]):
+                return end
+            if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
+                break  # the clause between turns or has its own verdict
+        return -1
+
+    def _question(self, pos: int) -> bool:
+        """Does the clause ending at ``pos`` end with a question mark in the trainee's text?"""
+        if pos >= len(self.text):
+            return False
+        return self.norm.original[self.norm.origin[pos]] in "？?"
 
     def _span_verdict(self, kind: str, start: int, end: int | None, check) -> bool:
         """``check(words, first, last)`` on the tokens of the mention [start, end), cached per answer."""

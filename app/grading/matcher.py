@@ -19,6 +19,7 @@ class Mention:
     fuzzy: bool
     negated: bool
     conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
+    waved: int = 0  # in a clause a verdict waves away: 1 推诿很正常 (the act), 2 送水车成本太高，用不着 (every group)
 
 
 @dataclass
@@ -60,7 +61,8 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e), answer.waved_away(s, e))
+                    for s, e in kept]
     return []
 
 
@@ -122,6 +124,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                     m.fuzzy,
                     (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
                     m.conditional,
+                    m.waved,
                 )
                 for m in ms
             ]
@@ -175,6 +178,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
+            if m.waved and (negative or g == 0 or m.waved == 2):
+                continue  # "互相推诿很正常", "没有专人也没什么": the trainee accepts the fault or drops the act
             if m.conditional and not negative and not (
                     point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
                 if not (m.negated and answer.negated_before(m.start, m.end)):

@@ -8,6 +8,8 @@ negated when the weights found before it add up to an odd number, so
 """
 from __future__ import annotations
 
+import re
+
 # Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
 NEGATORS = {
     "不", "没", "没有", "未", "无", "别", "勿", "莫", "否",
@@ -196,8 +198,25 @@ _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞"
            "放在心上", "在乎", "计较"}
 
 
+# "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
+_CANNOT = ("不了", "不到", "不成", "不来")
+
+
+def cannot_after(words: list[str], last: int) -> bool:
+    """Is the mention ending in token ``last`` followed by 也/都 and the same verb made impossible (想解决也解决不了)?"""
+    if len(words[last]) >= 4 and words[last].endswith(_CANNOT):
+        return True  # jieba keeps the verb whole: 解决不了
+    if last + 2 >= len(words) or words[last + 1] not in ("也", "都"):
+        return False
+    verb = words[last]
+    rest = "".join(words[last + 2:last + 4])
+    return any(rest.startswith(verb + c) for c in _CANNOT)
+
+
 def dismissed_after(words: list[str], last: int) -> bool:
     """Is the mention ending in token ``last`` followed by a "no need" word that dismisses it (道歉也没必要)?"""
+    if cannot_after(words, last):
+        return True
     i = last + 1
     if i < len(words) and words[i] in _HEADS:
         i += 1
@@ -214,7 +233,10 @@ def dismissed_after(words: list[str], last: int) -> bool:
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
         return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
     if token not in DISMISS_AFTER_AT_END:
-        return False
+        if token + following not in DISMISS_AFTER_AT_END:
+            return False
+        i += 1  # jieba glued an adverb to it: 道歉|就免|了
+        following = words[i + 1] if i + 1 < len(words) else ""
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
     return following in _CLAUSE_END
@@ -358,6 +380,7 @@ CONCESSION_RESULTS = {"也", "都", "还是", "仍然", "依然", "照样", "照
 # 道歉就等于承认责任), not a recommendation.
 WARNING_AFTER = ("只会", "无异于")
 _ADMITS = ("承认", "认错", "认了", "认输", "示弱", "自认", "默认", "理亏", "心虚")
+_LOOKS_BETWEEN = {"我们", "自己", "咱们", "商场", "公司", "很", "更", "特别", "有点", "太"}
 _WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "这样", "这么做", "这样做"}
 # Openers of a feared consequence ("不能退房费，否则谁都来要补偿").
 CONSEQUENCE_OPENERS = {"否则", "不然", "要不然", "要不", "免得", "以免", "省得", "以防"}
@@ -411,6 +434,11 @@ def _warned_after(words: list[str], last: int) -> bool:
     if token.endswith(("等于", "相当于")) or token in ("等于", "相当于"):
         rest = "".join(words[i + 1:i + 3])
         return rest.startswith(_ADMITS)
+    if token == "显得":  # 道歉就显得我们心虚了: the act shown as an admission
+        k = i + 1
+        while k < len(words) and k <= i + 3 and words[k] in _LOOKS_BETWEEN:
+            k += 1
+        return k < len(words) and words[k].startswith(_ADMITS + ("软弱", "好欺负"))
     return False
 
 
@@ -425,3 +453,81 @@ def in_consequence(words: list[str], index: int) -> bool:
 def is_negator_term(term: str) -> bool:
     """A rubric term that is itself a negator word (不需要, 无需, 没有, not)."""
     return len(term) <= 3 and negator_weight(term) == 1
+
+
+# A verdict that closes a clause waves away what the clause names: 部门之间互相推诿很正常, 有形因素这些根本不重要,
+# 从顾客角度审视流程没什么意义, 投诉拖三个月也不算久.  Matched on the normalised text of one negation span (between
+# ，and 。), anchored at its end, over a bounded tail: linear in the answer.
+_VERDICT_TAIL = 24
+_PARTICLES = r"[了的吧嘛啊呀啦呢]*$"
+# "It is normal / common / no problem": a state of affairs (the fault) accepted.
+_NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(?:的事情?)?|(?:很|挺|也|都|是)?(?:常见|普遍)(?:的事情?)?"
+               r"|(?:是)?(?:常有的事|常事|家常便饭|司空见惯|在所难免|难免的|到处都是|比比皆是|多的是|多得是)"
+               r"|不算(?:什么)?大?(?:问题|事|错|毛病|久|多|晚|慢)|算不上(?:什么)?(?:问题|错|毛病)?|不是(?:什么)?大?问题"
+               r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局")
+# "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
+_POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
+              r"|浪费(?:钱|时间|精力)?|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
+              r"|不值得|没(?:这个|那个)必要")
+# "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
+# 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
+_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧)|无所谓|不碍事|无伤大雅"
+              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)")
+_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]")
+# A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
+_NO_NEED = r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱)?"
+_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样)*"
+_ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
+_CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
+_CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED})" + _PARTICLES)
+# Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
+_DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
+# A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
+# A verdict right after these is not one: 避免浪费, 不是没必要, 以免多余.
+_UNDONE = ("避免", "防止", "减少", "杜绝", "以免", "免得", "不是", "并非", "不", "别")
+TURNS = re.compile(r"^(?:但|可是|不过|然而|只是|还是|仍|一定|必须|也要|都要|要|应该|应当|得|却)")
+
+
+def closing_verdict(span: str, following: str = "") -> int:
+    """Where the verdict closing ``span`` (one clause) starts, when it waves away what the clause names before it;
+    -1 when there is none.  ``following``: the next clause of the same sentence ('' at a sentence end)."""
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES.search(tail)
+    if m is None:
+        m = _CLOSES_NO_MATTER.search(tail)
+        if m is None or not _FAULT_MARK.search(tail[:m.start()]):
+            return -1
+    before = tail[:m.start()]
+    if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.start()
+
+
+_POINTLESS_RE = re.compile(f"(?:{_POINTLESS}|{_NO_NEED})")
+
+
+def dismisses_act(verdict: str) -> bool:
+    """Is ``verdict`` (the text from a verdict to its clause end) a "pointless / no need" one?  It dismisses every
+    part of what the clause names (专门回访完全是浪费 for [三个月没来] + [回访]), while "it is normal" only accepts
+    the fault itself (顾客生气很正常 keeps 生气 as the circumstance of an apology)."""
+    return _POINTLESS_RE.match(_SUBJECT_RE.sub("", verdict.lstrip("，"), count=1).lstrip("也都就倒其实本来根本完全确实实在真的还是算更当然")) \
+        is not None
+
+
+def bare_verdict(span: str, covered: str) -> bool:
+    """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
+    it (``covered``)?  "It does not matter" counts only after a clause that names a fault."""
+    if len(span) > 12:
+        return False
+    m = _BARE.match(span)
+    if m is None:
+        return False
+    if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
+        return bool(_FAULT_MARK.search(covered))
+    return True
+
+
+_NO_NEED_RE = re.compile(_NO_NEED)
+_SUBJECT_RE = re.compile(_SUBJECT)

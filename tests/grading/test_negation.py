@@ -203,3 +203,73 @@ def test_negators_jieba_glues_or_hides(grader):
     assert score(grader, solve, "停车位不足要想办法解决") == 1  # 不足 is an adjective of lack, like 不满
     survey = {"points": 1, "rubric": [{"id": "q", "text": "q", "points": 1, "match": [["问"]]}]}
     assert score(grader, survey, "管理人员对满意度不过问") == 0  # 不过问, not 不过 (however)
+
+
+PASSING = {"points": 1, "rubric": [{"id": "passing", "text": "各部门相互推诿", "points": 1, "match": [["推诿", "互相推"]]}]}
+TANGIBLE = {"points": 1, "rubric": [{"id": "tangible", "text": "有形因素", "points": 1, "match": [["有形", "设施"]]}]}
+VIEW = {"points": 1, "rubric": [{"id": "view", "text": "从顾客角度审视流程", "points": 1,
+                                 "match": [["顾客角度"], ["流程", "价值"]]}]}
+CALLBACK = {"points": 1, "rubric": [{"id": "callback", "text": "回电话", "points": 1, "match": [["回电话", "回电"]]}]}
+NO_OWNER = {"points": 1, "rubric": [{"id": "no-owner", "text": "没有专人管投诉", "points": 1, "polarity": "negative",
+                                     "match": [["专人"]]}]}
+WATER = {"points": 1, "rubric": [{"id": "water", "text": "安排送水车", "points": 1, "match": [["送水车", "送水"]]}]}
+
+
+def test_a_verdict_closing_the_clause_waves_its_fault_away(grader):
+    assert score(grader, PASSING, "部门之间互相推诿很正常，哪家公司都这样") == 0
+    assert score(grader, PASSING, "投诉拖了三个月，部门互相推诿也不算什么问题") == 0
+    assert score(grader, PASSING, "部门之间互相推诿很不正常") == 1
+    assert score(grader, PASSING, "部门之间互相推诿很正常吗？当然不正常") == 1
+    assert score(grader, PASSING, "部门之间互相推诿看似很正常，但是顾客最反感") == 1
+
+
+def test_a_dismissal_closing_the_clause_covers_what_the_clause_names(grader):
+    assert score(grader, TANGIBLE, "有形因素、环境设施这些根本不重要") == 0
+    assert score(grader, TANGIBLE, "有形因素很重要，环境设施要整洁") == 1
+    assert score(grader, VIEW, "从顾客角度审视流程没什么意义") == 0
+    assert score(grader, VIEW, "要从顾客角度审视流程有没有价值") == 1
+    assert score(grader, VIEW, "不能说从顾客角度审视流程没什么意义") == 1
+
+
+def test_it_does_not_matter_waves_away_a_fault_not_an_act(grader):
+    assert score(grader, CALLBACK, "晚点回电话也没什么") == 0
+    assert score(grader, CALLBACK, "多打一次回电话也没关系，客户会觉得受重视") == 1
+    assert score(grader, NO_OWNER, "没有专人管投诉，所以拖了三个月") == 1
+    assert score(grader, NO_OWNER, "没有专人管投诉也没什么") == 0
+
+
+def test_a_bare_dismissal_in_the_next_clause_covers_the_clause_before(grader):
+    assert score(grader, WATER, "送水车成本太高，不用安排") == 0
+    assert score(grader, WATER, "送水车开销太大，用不着") == 0
+    assert score(grader, WATER, "送水车，我看没必要") == 0
+    assert score(grader, WATER, "送水车成本虽然高，还是要安排") == 1
+    assert score(grader, WATER, "送水车一定要安排，别的不用管") == 1
+    assert score(grader, WATER, "送水车要安排好，不用着急") == 1
+    assert score(grader, WATER, "这很正常吗？不，送水车一定要安排") == 1
+
+
+def test_pointless_waves_away_every_part_of_the_clause(grader):
+    win_back = {"points": 1, "rubric": [{"id": "win-back", "text": "回访久未消费的会员", "points": 1,
+                                         "match": [["三个月", "很久没"], ["回访", "召回"]]}]}
+    assert score(grader, win_back, "三个月没来的老会员，专门回访完全是浪费") == 0
+    assert score(grader, win_back, "三个月没来的老会员要专门回访") == 1
+    anger = {"points": 1, "rubric": [{"id": "calm", "text": "安抚", "points": 1, "match": [["道歉"], ["生气", "着急"]]}]}
+    assert score(grader, anger, "顾客生气很正常，我们先道歉") == 1
+
+
+def test_cannot_be_done_and_looks_like_an_admission(grader):
+    parking = {"points": 1, "rubric": [{"id": "parking", "text": "解决停车", "points": 1,
+                                        "match": [["停车"], ["解决", "改善"]]}]}
+    assert score(grader, parking, "停车难是位置决定的，想解决也解决不了") == 0
+    assert score(grader, parking, "停车难一定要解决，想办法租车位") == 1
+    assert score(grader, APOLOGY, "道歉就显得我们心虚了") == 0
+    assert score(grader, APOLOGY, "不道歉就显得我们没有诚意") == 0
+    assert score(grader, APOLOGY, "真诚道歉显得我们有担当") == 2
+    assert score(grader, APOLOGY, "道歉就免了，让她自己去找经销商") == 0
+
+
+def test_common_everywhere_normalises(grader):
+    reviews = {"points": 1, "rubric": [{"id": "consequence", "text": "差评损害口碑", "points": 1,
+                                        "match": [["差评"], ["口碑", "声誉"]]}]}
+    assert score(grader, reviews, "差评网上到处都是，对口碑影响不大") == 0
+    assert score(grader, reviews, "差评会损害酒店的口碑") == 1
