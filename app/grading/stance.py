@@ -30,12 +30,20 @@ DEFENCE_PATTERNS = [
     r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
     r"" + _CUSTOMER + r"自己(?:没|不|没有)(?:说|讲|问|看|弄)(?:清楚|明白|清)",
     r"(?<!不是)(?<!并非)(?<!不全是)" + _CUSTOMER + r"(?:自己)?的(?:错|责任)(?:，|。|$)",
+    # the rule as the answer, in the trainee's own voice (not quoted: 只会说这是公司规定 describes the fault)
+    r"(?<![说称答以拿用句])(?:这|那)是(?:公司|店里|商场|我们|酒店|物业|厂家)的?规定(?:，|。|$)",
+    # the customer's own business: 密码被别人知道是您自己的事 (not 这不是您自己的事)
+    r"(?<!不是)(?<!并非)(?:您|你|顾客|客户|业主|客人|用户|消费者|人家)自己的(?:事|问题)(?:，|。|$)",
+    # a small share of complaints read as general satisfaction: 只有4%的人投诉，说明96%的人都满意 (the silent unhappy
+    # customers denied); 并不说明其余的人都满意, 说明96%不满意的人没有投诉 are not recognised
+    r"(?:只有|仅有|仅|才|不到)[^。]{0,10}(?:投诉|抱怨|不满|提意见)[^。]{0,10}(?<![不没])(?<!不能)(?<!无法)"
+    r"(?:说明|可见|表明|证明|看来|意味着|代表)[^。不没非]{0,12}(?:满意|没有?(?:意见|问题)|认可|挺好|不错)",
 ]
 _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
 _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
-                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己")
+                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己|说明|可见|表明|证明|看来|意味着|代表")
 _BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it
 
 

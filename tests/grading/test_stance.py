@@ -93,3 +93,28 @@ def test_praise_of_the_conduct_is_a_defence(grader):
 
 def test_a_but_a_few_characters_after_the_praise_is_still_seen(grader):
     assert score(grader, SCORESHEET, "质检做得挺好，就这一点来说，但是评分表太简单笼统。") == 2
+
+
+SILENT = {"points": 2, "rubric": [{"id": "silent", "text": "不满客户中只有约4%会投诉", "points": 2,
+                                   "match": [["4%", "少数", "四个"], ["投诉", "不满"]]}]}
+
+
+def test_a_small_share_read_as_general_satisfaction_earns_nothing(grader):
+    result = grader.grade(SILENT, "只有4%的人投诉，说明96%的人都满意。")
+    assert result.score == 0
+    assert "defence" in result.flags
+    assert grader.grade(SILENT, "一百个客户里只有四个会来投诉，可见剩下的都挺满意").score == 0
+    assert grader.grade(SILENT, "只有4%的不满客户会投诉，说明大多数不满的人不会说出来。").score == 2
+    assert grader.grade(SILENT, "只有4%的人投诉，并不说明其余的人都满意。").score == 2
+    assert grader.grade(SILENT, "只有4%的人投诉，说明96%不满意的人一声不吭就走了。").score == 2
+
+
+def test_the_rule_in_ones_own_voice_and_the_customers_own_business(grader):
+    part = {"points": 1, "rubric": [{"id": "password", "text": "询问密码是否被他人知道", "points": 1,
+                                     "match": [["密码"], ["别人", "他人"]]}]}
+    assert grader.grade(part, "密码被别人知道是您自己的事").score == 0
+    assert grader.grade(part, "密码被别人知道不是您自己的事，我们帮您查").score == 1
+    assert grader.grade(part, "请问密码有没有告诉过别人？").score == 1
+    case = {"points": 1, "rubric": [{"id": "case", "text": "不再推给经销商", "points": 1, "match": [["经销商"]]}]}
+    assert grader.grade(case, "维修归经销商负责，这是公司规定。").score == 0
+    assert grader.grade(case, "客服只会说维修归经销商负责，说这是公司规定。").score == 1
