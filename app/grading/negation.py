@@ -439,6 +439,32 @@ def _warned_after(words: list[str], last: int) -> bool:
         while k < len(words) and k <= i + 3 and words[k] in _LOOKS_BETWEEN:
             k += 1
         return k < len(words) and words[k].startswith(_ADMITS + ("软弱", "好欺负"))
+    return _harm_after(words, last)
+
+
+# The act as a harm: 回访纯属添乱, 道歉只会适得其反, and after 反而 (counter to what one expects) a harm:
+# 挽留他反而显得我们死缠烂打, 回访反而会惹顾客烦 (but 回访反而能赢得信任 is a gain).
+_HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事")
+_HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
+                                  "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
+                                  "更乱", "更糟")
+_BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
+                "让", "使", "顾客", "客户", "他", "她", "人家"}
+
+
+def _harm_after(words: list[str], last: int) -> bool:
+    contrary = False
+    i = last + 1
+    end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
+    while i < end and words[i] not in ("，", "。"):
+        token = words[i]
+        if token == "反而":
+            contrary = True
+        elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
+            return True
+        elif token not in _BEFORE_HARM and not (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS):
+            return False
+        i += 1
     return False
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Who the case is about: the staff (or the firm) and the customer.
-_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|经理|[\u4e00-\u9fff]{0,2}部|员工)"
+_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
 _CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
 
 DEFENCE_PATTERNS = [
@@ -24,6 +24,9 @@ DEFENCE_PATTERNS = [
     r"(?:做得|做的|处理得|办得|搞得)(?:挺|很|还|蛮|非常|相当|已经很|都很|也很)(?:好|不错|到位|规范|周到)(?:的|了)?"
     r"(?=[，。：:；！]|$)(?![^。]{0,8}?(?:但|可是|不过|然而|只是|就是|可惜))",
     _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
+    # the staff excused: 不能怪小刘, 同事挂电话也有她的道理, 前台也是没办法 (not after 说: a quoted excuse)
+    r"(?:不能|不该|不应该|怎么能|哪能)怪" + _STAFF + r"(?:，|。|$)",
+    r"(?<![说称答])" + _STAFF + r"[^。，说称答]{0,8}也(?:有(?:她|他|其|自己|人家)的(?:道理|难处|苦衷)|是没办法(?:的事)?|没办法|不容易)(?:，|。|$)",
     # the fault is the customer's, or nobody's
     r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
     r"不(?:是|怪|能怪|该怪)" + _STAFF + r"的?(?:错|责任|问题)",
@@ -43,7 +46,7 @@ _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
 _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
-                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己|说明|可见|表明|证明|看来|意味着|代表")
+                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己|说明|可见|表明|证明|看来|意味着|代表|怪|道理|难处|苦衷|办法|不容易")
 _BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it
 
 

@@ -273,3 +273,13 @@ def test_common_everywhere_normalises(grader):
                                         "match": [["差评"], ["口碑", "声誉"]]}]}
     assert score(grader, reviews, "差评网上到处都是，对口碑影响不大") == 0
     assert score(grader, reviews, "差评会损害酒店的口碑") == 1
+
+
+def test_the_act_as_a_harm(grader):
+    retain = {"points": 1, "rubric": [{"id": "retain", "text": "挽留客户", "points": 1, "match": [["挽留", "回访"]]}]}
+    assert score(grader, retain, "挽留他反而显得我们死缠烂打") == 0
+    assert score(grader, retain, "回访反而会惹顾客烦") == 0
+    assert score(grader, retain, "回访纯属添乱") == 0
+    assert score(grader, retain, "主动回访反而能赢得信任") == 1
+    assert score(grader, retain, "不挽留反而会激怒客户") == 1
+    assert score(grader, APOLOGY, "道歉只会适得其反") == 0

@@ -118,3 +118,11 @@ def test_the_rule_in_ones_own_voice_and_the_customers_own_business(grader):
     case = {"points": 1, "rubric": [{"id": "case", "text": "不再推给经销商", "points": 1, "match": [["经销商"]]}]}
     assert grader.grade(case, "维修归经销商负责，这是公司规定。").score == 0
     assert grader.grade(case, "客服只会说维修归经销商负责，说这是公司规定。").score == 1
+
+
+def test_excusing_the_staff_is_a_defence(grader):
+    part = {"points": 1, "rubric": [{"id": "check", "text": "查录音核实", "points": 1, "match": [["录音"], ["查", "核实"]]}]}
+    assert grader.grade(part, "同事挂电话也有她的道理，我先查一下录音").score == 0
+    assert grader.grade(part, "这事不能怪小陈，查录音就清楚了").score == 0
+    assert grader.grade(part, "不管是谁的责任，我都会先查一下录音").score == 1
+    assert grader.grade(part, "前台说她也没办法，这是推卸责任，要查一下录音").score == 1
