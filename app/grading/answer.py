@@ -160,6 +160,22 @@ class AnswerView:
             return 0
         return 2 if every_group else 1
 
+    def praised(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
+        index = self.norm.span_of(start)
+        key = ("praised", index)
+        at = self._negated.get(key)
+        if at is None:
+            a, b = self.norm.span_bounds(index)
+            following = ""
+            if b < len(self.text) and self.text[b] == CLAUSE_BREAK:
+                c, d = self.norm.span_bounds(index + 1)
+                following = self.text[c:d]
+            at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], following)
+            at = a + at if at >= 0 else -1
+            self._negated[key] = at
+        return 0 <= at and end <= at
+
     def _verdict_end(self, at: int) -> int:
         """End of the clause the verdict starting at ``at`` stands in."""
         return self.norm.span_bounds(self.norm.span_of(at))[1]

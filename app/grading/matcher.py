@@ -95,14 +95,22 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
     """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
     being earned when it is the act itself that is negated: no un-negated mention of the first group stands
-    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands."""
+    in the next clause, or after it in the same one.  In 没到货耽误了，再次说声对不起 the apology stands; in
+    打折的羽绒服不能退 (for [羽绒服] + [可以退, 能退]) the negator before 退 governs the clause's predicate."""
     clause = answer.norm.clause_of(context.start)
-    return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
+
+    def plain(a: Mention) -> bool:
+        distance = answer.norm.clause_of(a.start) - clause
+        return distance == 1 or (distance == 0 and a.start >= context.end)
+
+    return not any(not a.negated and plain(a) for a in acts)
 
 
-def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None) -> PointMatch:
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
+                faults_asked: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
-    inside one is not evidence."""
+    inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
+    mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
@@ -178,6 +186,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
+            if faults_asked and answer.praised(m.start, m.end):
+                continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
             if m.waved and (negative or g == 0 or m.waved == 2):
                 continue  # "互相推诿很正常", "没有专人也没什么": the trainee accepts the fault or drops the act
             if m.conditional and not negative and not (
@@ -188,7 +198,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
             if m.negated and not negative and not _act_negated(answer, per_group[0], m):
-                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
+                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional, m.waved)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue
             if not negative and not m.negated and advised_against(m):

@@ -557,3 +557,25 @@ def bare_verdict(span: str, covered: str) -> bool:
 
 _NO_NEED_RE = re.compile(_NO_NEED)
 _SUBJECT_RE = re.compile(_SUBJECT)
+
+
+# On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the
+# case criticises is fine: 评分表两项简单明了也挺好, 每人抽两通录音就够了.  (Elsewhere praise affirms an act: 回访挺好的.)
+_PRAISE = (r"(?:挺|很|蛮|非常|相当|还算|也挺|也很|都挺|都很|倒挺|其实挺)(?:好|合理|到位|规范|合适|恰当|正确|明智|简单明了|清楚)"
+           r"|不错|没(?:什么|啥)?毛病|没有(?:什么)?毛病|没(?:什么|啥)?不妥|无可挑剔|(?:已经|就|也)?(?:够了|足够了|够用了)")
+_CLOSES_PRAISE = re.compile(f"(?:{_PRAISE})" + _PARTICLES)
+FAULTS_ASKED = re.compile(r"(?<!询问)(?<!问)哪些(?:不足|问题|不妥|毛病|错误|失误|不符合)|错误之处|问题出在")
+
+
+def closing_praise(span: str, following: str = "") -> int:
+    """Where praise closing ``span`` starts (-1: none), when the clause names something before it and no clause
+    turning on it follows (挺好的，但是…)."""
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES_PRAISE.search(tail)
+    if m is None:
+        return -1
+    before = tail[:m.start()]
+    if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.start()

@@ -283,3 +283,25 @@ def test_the_act_as_a_harm(grader):
     assert score(grader, retain, "主动回访反而能赢得信任") == 1
     assert score(grader, retain, "不挽留反而会激怒客户") == 1
     assert score(grader, APOLOGY, "道歉只会适得其反") == 0
+
+
+SHEET = {"id": "sheet", "text": "评分表笼统", "points": 1, "match": [["评分表"], ["简单", "笼统"]]}
+
+
+def test_praise_closing_a_clause_denies_a_fault_the_part_asks_for(grader):
+    faults = {"points": 1, "prompt": "该中心的质检工作存在哪些问题？", "rubric": [SHEET]}
+    assert score(grader, faults, "评分表只有两项，简单明了也挺好") == 0
+    assert score(grader, faults, "评分表只有两项，太简单笼统") == 1
+    assert score(grader, faults, "评分表两项简单明了也挺好，但是打分全凭个人理解") == 1
+    assert score(grader, faults, "评分表只有两项太简单，这样挺好吗？") == 1
+    # where the part does not ask for faults, praise is not read against the point
+    design = {"points": 1, "prompt": "请设计一套质检方案。", "rubric": [SHEET]}
+    assert score(grader, design, "评分表只有两项，简单明了也挺好") == 1
+
+
+def test_a_negated_predicate_after_its_object_in_one_clause_is_not_earned(grader):
+    coat = {"points": 1, "rubric": [{"id": "coat", "text": "打折羽绒服应予退货", "points": 1,
+                                     "match": [["羽绒服", "打折"], ["可以退", "能退"]]}]}
+    assert score(grader, coat, "打折的羽绒服不能退") == 0
+    assert score(grader, coat, "打折的羽绒服不能拒绝，可以退") == 1
+    assert score(grader, coat, "打折的羽绒服一样可以退") == 1
