@@ -199,10 +199,18 @@ class AnswerView:
             if k >= len(texts) or self._question(spans[k][1]):
                 break
             if negation.bare_verdict(texts[k], texts[0]):
-                return end
+                after = self._next_clause(spans[k][1])
+                return -1 if negation.TURNS.match(after) else end  # 这很正常，我们要先安抚他: not waved
             if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
+
+    def _next_clause(self, pos: int) -> str:
+        """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end)."""
+        if pos >= len(self.text) or self.text[pos] != CLAUSE_BREAK:
+            return ""
+        a, b = self.norm.span_bounds(self.norm.span_of(pos + 1))
+        return self.text[a:b]
 
     def _question(self, pos: int) -> bool:
         """Does the clause ending at ``pos`` end with a question mark in the trainee's text?"""

@@ -512,7 +512,8 @@ _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
 # A verdict right after these is not one: 避免浪费, 不是没必要, 以免多余.
 _UNDONE = ("避免", "防止", "减少", "杜绝", "以免", "免得", "不是", "并非", "不", "别")
-TURNS = re.compile(r"^(?:但|可是|不过|然而|只是|还是|仍|一定|必须|也要|都要|要|应该|应当|得|却)")
+TURNS = re.compile(r"^(?:我们|我|你|大家|员工|坐席|客服|企业|公司)?(?:但|可是|不过|然而|只是|还是|仍|一定|必须|也要|都要|要|应该|"
+                   r"应当|得|却|所以|因此|因而|会|可能|容易|更要|关键|重要的是)")
 
 
 def closing_verdict(span: str, following: str = "") -> int:

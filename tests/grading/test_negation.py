@@ -305,3 +305,11 @@ def test_a_negated_predicate_after_its_object_in_one_clause_is_not_earned(grader
     assert score(grader, coat, "打折的羽绒服不能退") == 0
     assert score(grader, coat, "打折的羽绒服不能拒绝，可以退") == 1
     assert score(grader, coat, "打折的羽绒服一样可以退") == 1
+
+
+def test_a_verdict_followed_by_what_to_do_is_not_a_dismissal(grader):
+    cause = {"points": 1, "rubric": [{"id": "cause", "text": "粗鲁背后有原因", "points": 1,
+                                      "match": [["原因", "事出有因"], ["骂", "粗鲁"]]}]}
+    assert score(grader, cause, "客户骂人背后往往有原因，这很正常，我们要包容") == 1
+    assert score(grader, cause, "客户骂人背后往往有原因，这很正常，所以要先问清楚") == 1
+    assert score(grader, cause, "客户骂人背后有什么原因，这不重要") == 0
