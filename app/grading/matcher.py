@@ -92,16 +92,23 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
+_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有")
+
+
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
     """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
     being earned when it is the act itself that is negated: no un-negated mention of the first group stands
-    in the next clause, or after it in the same one.  In 没到货耽误了，再次说声对不起 the apology stands; in
-    打折的羽绒服不能退 (for [羽绒服] + [可以退, 能退]) the negator before 退 governs the clause's predicate."""
+    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands; in 打折的羽绒服不能退
+    (for [羽绒服] + [可以退, 能退]) the negator right before 退 denies the clause's predicate, and an act before it in
+    the same clause does not lift it."""
     clause = answer.norm.clause_of(context.start)
+    # A negator right before the mention makes it the clause's denied predicate (羽绒服不能退); one further back
+    # negates a verb of which the mention is the object (登记后不查找原因是不行的), and the act before still counts.
+    denied = answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
 
     def plain(a: Mention) -> bool:
         distance = answer.norm.clause_of(a.start) - clause
-        return distance == 1 or (distance == 0 and a.start >= context.end)
+        return distance == 1 or (distance == 0 and (a.start >= context.end or not denied))
 
     return not any(not a.negated and plain(a) for a in acts)
 

@@ -313,3 +313,9 @@ def test_a_verdict_followed_by_what_to_do_is_not_a_dismissal(grader):
     assert score(grader, cause, "客户骂人背后往往有原因，这很正常，我们要包容") == 1
     assert score(grader, cause, "客户骂人背后往往有原因，这很正常，所以要先问清楚") == 1
     assert score(grader, cause, "客户骂人背后有什么原因，这不重要") == 0
+
+
+def test_a_negated_verb_with_the_mention_as_its_object_still_lets_the_act_stand(grader):
+    register = {"points": 1, "rubric": [{"id": "register", "text": "登记并查找原因", "points": 1,
+                                         "match": [["登记", "查找"], ["原因", "进度"]]}]}
+    assert score(grader, register, "登记后不查找原因是不行的") == 1
