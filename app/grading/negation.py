@@ -444,7 +444,7 @@ def _warned_after(words: list[str], last: int) -> bool:
 
 # The act as a harm: 回访纯属添乱, 道歉只会适得其反, and after 反而 (counter to what one expects) a harm:
 # 挽留他反而显得我们死缠烂打, 回访反而会惹顾客烦 (but 回访反而能赢得信任 is a gain).
-_HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事")
+_HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
 _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
                                   "更乱", "更糟")
@@ -494,7 +494,8 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|浪费(?:钱|时间|精力)?|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
-              r"|不值得|没(?:这个|那个)必要")
+              r"|不值得|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
+              r"|(?:以后|回头|有空|改天|过段时间)再说")
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧)|无所谓|不碍事|无伤大雅"

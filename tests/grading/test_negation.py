@@ -319,3 +319,11 @@ def test_a_negated_verb_with_the_mention_as_its_object_still_lets_the_act_stand(
     register = {"points": 1, "rubric": [{"id": "register", "text": "登记并查找原因", "points": 1,
                                          "match": [["登记", "查找"], ["原因", "进度"]]}]}
     assert score(grader, register, "登记后不查找原因是不行的") == 1
+
+
+def test_optional_or_put_off_and_spoiling_the_customer(grader):
+    assert score(grader, CALLBACK, "回电话这一步可有可无") == 0
+    assert score(grader, CALLBACK, "回电话的事以后再说") == 0
+    assert score(grader, CALLBACK, "先回电话，再说明原因") == 1
+    assert score(grader, APOLOGY, "向她道歉会让她得寸进尺") == 0
+    assert score(grader, APOLOGY, "不道歉只会让她更生气") == 2

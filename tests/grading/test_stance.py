@@ -126,3 +126,12 @@ def test_excusing_the_staff_is_a_defence(grader):
     assert grader.grade(part, "这事不能怪小陈，查录音就清楚了").score == 0
     assert grader.grade(part, "不管是谁的责任，我都会先查一下录音").score == 1
     assert grader.grade(part, "前台说她也没办法，这是推卸责任，要查一下录音").score == 1
+
+
+def test_troublemaker_customers_tried_staff_and_not_our_business(grader):
+    part = {"points": 1, "rubric": [{"id": "apology", "text": "道歉", "points": 1, "match": [["道歉"]]}]}
+    assert grader.grade(part, "这位顾客就是来找茬的，道歉没问题但不能赔").score == 0
+    assert grader.grade(part, "经理觉得顾客是来找茬的，这很不对，应该先道歉").score == 1
+    assert grader.grade(part, "小刘已经尽力了，道歉可以，但别的不行").score == 0
+    assert grader.grade(part, "送货的事不归我们管，道歉也轮不到我们").score == 0
+    assert grader.grade(part, "不能说这件事不归我们管，要先道歉").score == 1
