@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import negation
-from .normalize import CLAUSE_BREAK, NormalizedText, normalize
+from .normalize import CLAUSE_BREAK, SENTENCE_END, NormalizedText, normalize
 from .pinyin_slips import reading_index
 from .segment import Segmenter
 from .terms import stem
@@ -191,7 +191,8 @@ class AnswerView:
                 break
         texts = [text[a:b] for a, b in spans]
         if self._question(spans[0][1]):
-            return -1
+            # 高峰人手不足？我看不存在: a question the next sentence refuses outright
+            return end if len(spans) == 1 and negation.refused(self._next_clause(end, sentence=True)) else -1
         closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
         if closing >= 0:
             return start + closing
@@ -205,9 +206,10 @@ class AnswerView:
                 break  # the clause between turns or has its own verdict
         return -1
 
-    def _next_clause(self, pos: int) -> str:
-        """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end)."""
-        if pos >= len(self.text) or self.text[pos] != CLAUSE_BREAK:
+    def _next_clause(self, pos: int, sentence: bool = False) -> str:
+        """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end), or with
+        ``sentence`` the first clause of the next sentence."""
+        if pos >= len(self.text) or self.text[pos] != (SENTENCE_END if sentence else CLAUSE_BREAK):
             return ""
         a, b = self.norm.span_bounds(self.norm.span_of(pos + 1))
         return self.text[a:b]

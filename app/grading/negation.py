@@ -581,3 +581,14 @@ def closing_praise(span: str, following: str = "") -> int:
     if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
         return -1
     return cut + m.start()
+
+
+# A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and
+# 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
+_REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
+                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事)" + _PARTICLES)
+
+
+def refused(clause: str) -> bool:
+    """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
+    return len(clause) <= 12 and _REFUSED.match(clause) is not None

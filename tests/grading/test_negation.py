@@ -327,3 +327,12 @@ def test_optional_or_put_off_and_spoiling_the_customer(grader):
     assert score(grader, CALLBACK, "先回电话，再说明原因") == 1
     assert score(grader, APOLOGY, "向她道歉会让她得寸进尺") == 0
     assert score(grader, APOLOGY, "不道歉只会让她更生气") == 2
+
+
+def test_a_question_refused_by_the_next_sentence(grader):
+    assert score(grader, WATER, "安排送水车？没必要。") == 0
+    assert score(grader, WATER, "要不要安排送水车？当然要。") == 1
+    assert score(grader, PASSING, "部门之间互相推诿？没有的事。") == 0
+    chance = {"points": 1, "rubric": [{"id": "chance", "text": "投诉是机会", "points": 1, "match": [["投诉"], ["机会"]]}]}
+    assert score(grader, chance, "投诉是改进的机会？没有的事。") == 0
+    assert score(grader, chance, "投诉是坏事吗？不是，投诉是改进的机会。") == 1
