@@ -493,8 +493,8 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
                r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局")
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
-              r"|浪费(?:钱|时间|精力)?|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
-              r"|不值得|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
+              r"|(?:是|纯属|完全是|就是|都是|纯粹是)浪费(?:钱|时间|精力)?|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
+              r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
               r"|(?:以后|回头|有空|改天|过段时间)再说")
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
@@ -540,8 +540,9 @@ def dismisses_act(verdict: str) -> bool:
     """Is ``verdict`` (the text from a verdict to its clause end) a "pointless / no need" one?  It dismisses every
     part of what the clause names (专门回访完全是浪费 for [三个月没来] + [回访]), while "it is normal" only accepts
     the fault itself (顾客生气很正常 keeps 生气 as the circumstance of an apology)."""
-    return _POINTLESS_RE.match(_SUBJECT_RE.sub("", verdict.lstrip("，"), count=1).lstrip("也都就倒其实本来根本完全确实实在真的还是算更当然")) \
-        is not None
+    verdict = _SUBJECT_RE.sub("", verdict.lstrip("，"), count=1)
+    return _POINTLESS_RE.match(verdict) is not None or \
+        _POINTLESS_RE.match(verdict.lstrip("也都就倒其实本来根本完全确实实在真的还是算更当然")) is not None
 
 
 def bare_verdict(span: str, covered: str) -> bool:

@@ -336,3 +336,11 @@ def test_a_question_refused_by_the_next_sentence(grader):
     chance = {"points": 1, "rubric": [{"id": "chance", "text": "投诉是机会", "points": 1, "match": [["投诉"], ["机会"]]}]}
     assert score(grader, chance, "投诉是改进的机会？没有的事。") == 0
     assert score(grader, chance, "投诉是坏事吗？不是，投诉是改进的机会。") == 1
+
+
+def test_waste_as_a_consequence_is_not_a_dismissal(grader):
+    staff = {"points": 1, "rubric": [{"id": "staff", "text": "按预测排班", "points": 1, "match": [["排班"], ["预测"]]}]}
+    assert score(grader, staff, "排班要按预测来，否则要么人手不足，要么排班过多造成浪费。") == 1
+    assert score(grader, staff, "按预测排班完全是浪费时间") == 0
+    loss = {"points": 1, "rubric": [{"id": "loss", "text": "客户流失", "points": 1, "match": [["流失"]]}]}
+    assert score(grader, loss, "为了省事让客户流失，不值得。") == 1  # a trade-off judged, not the point dismissed
