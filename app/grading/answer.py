@@ -41,8 +41,7 @@ class AnswerView:
         self._readings: dict[str, list[int]] | None = None
         self._spans: dict[int, SpanTokens] = {}
         self._negated: dict[tuple, bool] = {}
-        self._waved: dict[int, tuple[int, bool]] = {}  # negation span -> (where a verdict waving it away starts
-        # (-1: none), whether it calls the clause pointless)
+        self._waved: dict[int, int] = {}  # negation span -> where a verdict waving it away starts (-1: none)
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
 
     # Latin words -------------------------------------------------------
@@ -145,20 +144,15 @@ class AnswerView:
         """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
         return self._span_verdict("dismissed", start, end, negation.is_dismissed)
 
-    def waved_away(self, start: int, end: int) -> int:
+    def waved_away(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
-        有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?  0: no; 1: it accepts the fault
-        (很正常, 也没什么), which waves away the act; 2: it calls the clause pointless (没意义, 用不着), every part of it."""
+        有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?"""
         index = self.norm.span_of(start)
-        verdict = self._waved.get(index)
-        if verdict is None:
+        at = self._waved.get(index)
+        if at is None:
             at = self._verdict_on(index)
-            verdict = (at, at >= 0 and negation.dismisses_act(self.text[at:self._verdict_end(at)]))
-            self._waved[index] = verdict
-        at, every_group = verdict
-        if at < 0 or end > at:
-            return 0
-        return 2 if every_group else 1
+            self._waved[index] = at
+        return 0 <= at and end <= at
 
     def praised(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
@@ -167,18 +161,10 @@ class AnswerView:
         at = self._negated.get(key)
         if at is None:
             a, b = self.norm.span_bounds(index)
-            following = ""
-            if b < len(self.text) and self.text[b] == CLAUSE_BREAK:
-                c, d = self.norm.span_bounds(index + 1)
-                following = self.text[c:d]
-            at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], following)
+            at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], self._next_clause(b))
             at = a + at if at >= 0 else -1
             self._negated[key] = at
         return 0 <= at and end <= at
-
-    def _verdict_end(self, at: int) -> int:
-        """End of the clause the verdict starting at ``at`` stands in."""
-        return self.norm.span_bounds(self.norm.span_of(at))[1]
 
     def _verdict_on(self, index: int) -> int:
         text, norm = self.text, self.norm

@@ -19,7 +19,7 @@ class Mention:
     fuzzy: bool
     negated: bool
     conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
-    waved: int = 0  # in a clause a verdict waves away: 1 推诿很正常 (the act), 2 送水车成本太高，用不着 (every group)
+    waved: bool = False  # in a clause a verdict waves away (推诿很正常, 送水车成本太高，用不着)
 
 
 @dataclass
@@ -195,8 +195,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
-            if m.waved and (negative or g == 0 or m.waved == 2):
-                continue  # "互相推诿很正常", "没有专人也没什么": the trainee accepts the fault or drops the act
+            if m.waved:
+                continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (
                     point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
                 if not (m.negated and answer.negated_before(m.start, m.end)):

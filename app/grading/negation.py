@@ -514,7 +514,7 @@ _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别
 # A verdict right after these is not one: 避免浪费, 不是没必要, 以免多余.
 _UNDONE = ("避免", "防止", "减少", "杜绝", "以免", "免得", "不是", "并非", "不", "别")
 TURNS = re.compile(r"^(?:我们|我|你|大家|员工|坐席|客服|企业|公司)?(?:但|可是|不过|然而|只是|还是|仍|一定|必须|也要|都要|要|应该|"
-                   r"应当|得|却|所以|因此|因而|会|可能|容易|更要|关键|重要的是)")
+                   r"应当|得|却|所以|因此|因而|会|可能|容易|更要|关键|重要的是|先|首先|马上|立即)")
 
 
 def closing_verdict(span: str, following: str = "") -> int:
@@ -533,18 +533,6 @@ def closing_verdict(span: str, following: str = "") -> int:
     return cut + m.start()
 
 
-_POINTLESS_RE = re.compile(f"(?:{_POINTLESS}|{_NO_NEED})")
-
-
-def dismisses_act(verdict: str) -> bool:
-    """Is ``verdict`` (the text from a verdict to its clause end) a "pointless / no need" one?  It dismisses every
-    part of what the clause names (专门回访完全是浪费 for [三个月没来] + [回访]), while "it is normal" only accepts
-    the fault itself (顾客生气很正常 keeps 生气 as the circumstance of an apology)."""
-    verdict = _SUBJECT_RE.sub("", verdict.lstrip("，"), count=1)
-    return _POINTLESS_RE.match(verdict) is not None or \
-        _POINTLESS_RE.match(verdict.lstrip("也都就倒其实本来根本完全确实实在真的还是算更当然")) is not None
-
-
 def bare_verdict(span: str, covered: str) -> bool:
     """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
     it (``covered``)?  "It does not matter" counts only after a clause that names a fault."""
@@ -559,7 +547,6 @@ def bare_verdict(span: str, covered: str) -> bool:
 
 
 _NO_NEED_RE = re.compile(_NO_NEED)
-_SUBJECT_RE = re.compile(_SUBJECT)
 
 
 # On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the

@@ -344,3 +344,11 @@ def test_waste_as_a_consequence_is_not_a_dismissal(grader):
     assert score(grader, staff, "按预测排班完全是浪费时间") == 0
     loss = {"points": 1, "rubric": [{"id": "loss", "text": "客户流失", "points": 1, "match": [["流失"]]}]}
     assert score(grader, loss, "为了省事让客户流失，不值得。") == 1  # a trade-off judged, not the point dismissed
+
+
+def test_it_is_normal_waves_away_every_group_of_its_clause(grader):
+    leak = {"points": 1, "rubric": [{"id": "password", "text": "询问密码是否被他人知道", "points": 1,
+                                     "match": [["密码"], ["泄露", "别人"]]}]}
+    assert score(grader, leak, "资料泄露很正常，您的密码改不改都一样") == 0
+    assert score(grader, leak, "资料泄露可不正常，您的密码有没有泄露给别人？") == 1
+    assert score(grader, leak, "资料泄露很正常吗？不正常，请问您的密码有没有泄露？") == 1
