@@ -495,12 +495,13 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是)浪费(?:钱|时间|精力)?|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
               r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
-              r"|(?:以后|回头|有空|改天|过段时间)再说")
+              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的")
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
-_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧)|无所谓|不碍事|无伤大雅"
+_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
               r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)")
 _FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]")
+_WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
 _NO_NEED = r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱)?"
 _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样)*"
@@ -525,7 +526,7 @@ def closing_verdict(span: str, following: str = "") -> int:
     m = _CLOSES.search(tail)
     if m is None:
         m = _CLOSES_NO_MATTER.search(tail)
-        if m is None or not _FAULT_MARK.search(tail[:m.start()]):
+        if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
     before = tail[:m.start()]
     if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
@@ -542,7 +543,7 @@ def bare_verdict(span: str, covered: str) -> bool:
     if m is None:
         return False
     if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
-        return bool(_FAULT_MARK.search(covered))
+        return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
 
 

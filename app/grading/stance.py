@@ -33,6 +33,7 @@ DEFENCE_PATTERNS = [
     r"鸡蛋里挑骨头)",
     # the fault is the customer's, or nobody's
     r"(?<!不是)不归(?:我们|我|咱们|本店|商场|公司|酒店|前台|客服|部门|她|他)管",
+    r"(?<!并)不是" + _STAFF + r"(?:的|该)(?:义务|分内的?事|该管的事?)|轮不到" + _STAFF,
     r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
     r"不(?:是|怪|能怪|该怪)" + _STAFF + r"的?(?:错|责任|问题)",
     r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
@@ -51,7 +52,7 @@ _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
 _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
-                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己|说明|可见|表明|证明|看来|意味着|代表|怪|道理|难处|苦衷|办法|不容易|尽力|够努力|够好|无理取闹|找茬|刁难|胡搅蛮缠|小题大做|挑骨头|不归")
+                      r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己|说明|可见|表明|证明|看来|意味着|代表|怪|道理|难处|苦衷|办法|不容易|尽力|够努力|够好|无理取闹|找茬|刁难|胡搅蛮缠|小题大做|挑骨头|不归|义务|分内|该管|轮不到")
 # Words that deny the defence after them (within 8 characters).
 _DENIED = re.compile(r"不能说|谁说|不是说|不能认为|不要以为|别以为|并不是说")
 _BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it

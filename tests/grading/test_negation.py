@@ -352,3 +352,15 @@ def test_it_is_normal_waves_away_every_group_of_its_clause(grader):
     assert score(grader, leak, "资料泄露很正常，您的密码改不改都一样") == 0
     assert score(grader, leak, "资料泄露可不正常，您的密码有没有泄露给别人？") == 1
     assert score(grader, leak, "资料泄露很正常吗？不正常，请问您的密码有没有泄露？") == 1
+
+
+def test_beside_the_point_let_go_or_all_the_same(grader):
+    assert score(grader, APOLOGY, "道歉不是重点，重点是赔钱") == 0
+    assert score(grader, APOLOGY, "道歉就算了，直接赔钱") == 0
+    assert score(grader, APOLOGY, "道歉是重点，要真诚") == 2
+    change = {"points": 1, "rubric": [{"id": "change", "text": "提醒修改密码", "points": 1,
+                                       "match": [["修改", "改"], ["密码"]]}]}
+    assert score(grader, change, "您的密码改不改都一样") == 0
+    steady = {"points": 1, "rubric": [{"id": "steady", "text": "任何时间服务水平一致", "points": 1,
+                                       "match": [["服务水平"], ["任何时间", "一样"]]}]}
+    assert score(grader, steady, "不管什么时候服务水平都一样") == 1

@@ -135,3 +135,10 @@ def test_troublemaker_customers_tried_staff_and_not_our_business(grader):
     assert grader.grade(part, "小刘已经尽力了，道歉可以，但别的不行").score == 0
     assert grader.grade(part, "送货的事不归我们管，道歉也轮不到我们").score == 0
     assert grader.grade(part, "不能说这件事不归我们管，要先道歉").score == 1
+
+
+def test_not_our_duty_is_a_defence(grader):
+    part = {"points": 1, "rubric": [{"id": "water", "text": "送水", "points": 1, "match": [["送水"]]}]}
+    assert grader.grade(part, "给居民送水不是我们的义务").score == 0
+    assert grader.grade(part, "送水这事轮不到我们").score == 0
+    assert grader.grade(part, "给居民送水并不是我们的义务，但应该主动安排").score == 1
