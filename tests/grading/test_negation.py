@@ -364,3 +364,25 @@ def test_beside_the_point_let_go_or_all_the_same(grader):
     steady = {"points": 1, "rubric": [{"id": "steady", "text": "任何时间服务水平一致", "points": 1,
                                        "match": [["服务水平"], ["任何时间", "一样"]]}]}
     assert score(grader, steady, "不管什么时候服务水平都一样") == 1
+
+
+def test_more_verdicts_freedom_fuss_empty_words(grader):
+    dress = {"points": 1, "rubric": [{"id": "dress", "text": "穿运动鞋", "points": 1, "match": [["运动鞋", "耳环"]]}]}
+    assert score(grader, dress, "小赵穿运动鞋、戴耳环是个人自由") == 0
+    assert score(grader, dress, "小赵穿运动鞋、戴耳环不符合礼仪") == 1
+    inspect = {"points": 1, "rubric": [{"id": "inspect", "text": "检验苍蝇", "points": 1, "match": [["检验"], ["苍蝇"]]}]}
+    assert score(grader, inspect, "检验苍蝇死亡时间纯属折腾") == 0
+    assert score(grader, inspect, "可以请检验部门鉴定苍蝇死亡时间") == 1
+    aware = {"points": 1, "rubric": [{"id": "aware", "text": "培训服务意识", "points": 1, "match": [["服务意识"], ["培训"]]}]}
+    assert score(grader, aware, "培训服务意识都是空话") == 0
+    assert score(grader, aware, "培训服务意识不能是空话，要落到实处") == 1
+    assert score(grader, APOLOGY, "道歉也显得超市理亏") == 0
+    assert score(grader, APOLOGY, "倾听顾客说完太浪费时间了，道歉就行") == 2
+
+
+def test_on_a_fault_part_it_does_not_matter_needs_no_fault_word(grader):
+    card = {"points": 1, "prompt": "小赵有哪些不符合服务礼仪的地方？",
+            "rubric": [{"id": "card", "text": "单手递名片", "points": 1, "match": [["名片"], ["单手"]]}]}
+    assert score(grader, card, "名片单手递也无所谓") == 0
+    assert score(grader, card, "用手指指方向没什么不礼貌，名片单手递也挺随和的") == 0
+    assert score(grader, card, "名片单手递是失礼的") == 1
