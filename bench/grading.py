@@ -24,7 +24,9 @@ bank (the Grader knowing the bank, as the site's does): natural text, and advers
 term, the rubric's own negators, one-line sentences, list commas, single characters for jieba's HMM, a
 homophone slip, zero-width and surrogate debris, and the case's stem repeated), each part graded with its
 case's stem as the site does.  Per kind and length it prints the median and the worst part's
-time (best of three runs per part, so a garbage-collection pause is not taken for the grader's cost).
+time (best of three runs per part, so a garbage-collection pause is not taken for the grader's cost), in the
+process's CPU time: on a shared machine another process's work would otherwise count as the grader's.  The
+last line gives the worst part at 5,000 characters in CPU time and, for the same runs, in wall-clock time.
 """
 from __future__ import annotations
 
@@ -211,9 +213,9 @@ def sweep() -> None:
     compiled = [grader.compile(p) for p in parts]
     natural = make_answers(1, max(SWEEP_LENGTHS))[0]
     kinds = {"natural text": natural, **SWEEP_UNITS, "retold stem": None}
-    print(f"length sweep: {len(compiled)} bank parts; ms per part, median / worst part")
+    print(f"length sweep: {len(compiled)} bank parts; CPU ms per part, median / worst part")
     print(f"{'kind':24}" + "".join(f"{n:>20,}" for n in SWEEP_LENGTHS))
-    worst_5000 = 0.0
+    worst_5000 = worst_5000_wall = 0.0
     for kind, unit in kinds.items():
         cells = []
         for length in SWEEP_LENGTHS:
@@ -221,17 +223,20 @@ def sweep() -> None:
             for part, stem in zip(compiled, stems):
                 source = unit if unit is not None else (stem or "空")  # "retold stem": the answer repeats the stem
                 text = (source * (length // len(source) + 1))[:length]
-                best = float("inf")
+                best = best_wall = float("inf")
                 for _ in range(3):
-                    start = time.perf_counter()
+                    start, start_wall = time.process_time(), time.perf_counter()
                     grader.grade_compiled(part, text, stem)
-                    best = min(best, time.perf_counter() - start)
+                    best = min(best, time.process_time() - start)
+                    best_wall = min(best_wall, time.perf_counter() - start_wall)
                 times.append(best * 1000)
+                if length == 5000:
+                    worst_5000_wall = max(worst_5000_wall, best_wall * 1000)
             cells.append(f"{statistics.median(times):7.2f} / {max(times):7.2f}")
             if length == 5000:
                 worst_5000 = max(worst_5000, max(times))
         print(f"{kind:24}" + "".join(f"{c:>20}" for c in cells), flush=True)
-    print(f"worst part at 5,000 characters, any kind: {worst_5000:.1f} ms")
+    print(f"worst part at 5,000 characters, any kind: {worst_5000:.1f} ms CPU ({worst_5000_wall:.1f} ms wall-clock)")
 
 
 def main() -> None:

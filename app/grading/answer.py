@@ -20,8 +20,8 @@ class SpanTokens:
 
     __slots__ = ("starts", "ends", "words", "boundaries")
 
-    def __init__(self, text: str, offset: int, segmenter: Segmenter) -> None:
-        spans = segmenter.tokens(text[offset:])
+    def __init__(self, text: str, offset: int, spans: list[tuple[int, int]]) -> None:
+        """``spans``: the tokens of the span that starts at ``offset``, relative to it."""
         self.starts = [offset + s for s, _ in spans]
         self.ends = [offset + e for _, e in spans]
         self.words = [text[offset + s:offset + e] for s, e in spans]
@@ -40,6 +40,7 @@ class AnswerView:
         self._stem_index: dict[str, list[int]] | None = None
         self._readings: dict[str, list[int]] | None = None
         self._spans: dict[int, SpanTokens] = {}
+        self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
         self._negated: dict[tuple, bool] = {}
         self._waved: dict[int, int] = {}  # negation span -> where a verdict waving it away starts (-1: none)
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
@@ -70,7 +71,11 @@ class AnswerView:
         tokens = self._spans.get(index)
         if tokens is None:
             start, end = self.norm.span_bounds(index)
-            tokens = SpanTokens(self.text[:end], start, self.segmenter)
+            piece = self.text[start:end]
+            cut = self._cuts.get(piece)
+            if cut is None:
+                cut = self._cuts[piece] = self.segmenter.tokens(piece)
+            tokens = SpanTokens(self.text, start, cut)
             self._spans[index] = tokens
         return tokens
 

@@ -37,7 +37,7 @@ def looks_like_list(norm: NormalizedText, matches: list[PointMatch]) -> bool:
     for s, e in spans:
         covered.update(range(s, e))
     text = norm.text
-    content = [i for i, c in enumerate(text) if _CONTENT.match(c)]
+    content = [m.start() for m in _CONTENT.finditer(text)]
     if not content:
         return False
     coverage = sum(1 for i in content if i in covered) / len(content)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .answer import AnswerView, NeutralSpans
 from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS
-from .negation import is_negator_term
+from .negation import NEGATING_CHARS, is_negator_term
 from .rubric import CompiledPoint
 from .terms import Term, TermGroup
 
@@ -44,6 +44,11 @@ def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, 
     return spans
 
 
+
+
+def _negated_complement(text: str) -> bool:
+    """达不到, 做不到, 执行不了: a verb whose complement is negated (the negator inside the term, not in front)."""
+    return len(text) >= 3 and text[0] not in NEGATING_CHARS and any(c in NEGATING_CHARS for c in text[1:])
 
 
 def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
@@ -128,8 +133,11 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     if point.explicit_negation and not negative:
         # The rubric matches negators itself ([插入] + [不需要, 很少]): those
         # mentions do not negate the point's other mentions.
+        # Its own terms with a negated complement (达不到, 做不到, 落实不下去: the negator inside, not in front) are
+        # what it matches too: they do not negate its other mentions (员工实际做的达不到标准).
         neutral = NeutralSpans(
-            (m.start, m.end) for ms in per_group for m in ms if is_negator_term(answer.text[m.start:m.end])
+            (m.start, m.end) for ms in per_group for m in ms
+            if is_negator_term(answer.text[m.start:m.end]) or _negated_complement(answer.text[m.start:m.end])
         )
         per_group = [
             [

@@ -7,6 +7,7 @@ spans of the normalised text.  Exact kinds are always tried; fuzzy kinds
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -22,7 +23,7 @@ STRADDLE_MAX_LEN = 2
 EDIT_MIN_LEN = 5
 # A two-word Chinese term may have this many characters between its words (安抚顾客的情绪 for 安抚情绪).
 SPLIT_MAX_GAP = 4
-_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]*$")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 class MatchKind:
@@ -55,12 +56,12 @@ class ExactMatch(MatchKind):
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         text, needle, n = answer.text, term.text, len(term.text)
         found = []
-        pos = text.find(needle)
-        while pos >= 0 and len(found) < MAX_TERM_SPANS:
+        pos, looked = text.find(needle), 0
+        while pos >= 0 and looked < MAX_TERM_SPANS:
             end = pos + n
             if not (term.cjk and n <= STRADDLE_MAX_LEN and answer.straddles(pos, end)):
                 found.append((pos, end))
-            pos = text.find(needle, pos + 1)
+            pos, looked = text.find(needle, pos + 1), looked + 1
         return found
 
 
@@ -78,19 +79,35 @@ class SplitMatch(MatchKind):
         if pieces is None:
             return []
         head, tail = pieces
-        text, found = answer.text, []
-        pos = text.find(head)
-        while pos >= 0:
+        found = []
+        for m in _occurrences(_split_pattern(head, tail), answer.text):
+            pos, gap = m.start(), m.group(1)
             after = pos + len(head)
-            window = text[after:after + SPLIT_MAX_GAP + len(tail)]
-            gap = window.find(tail, 1)
-            # A negator between the words (表示没有歉意) reverses the phrase: not this term.
-            if gap > 0 and _CJK_RUN.match(window[:gap]) and not any(c in window[:gap] for c in NEGATING_CHARS):
-                end = after + gap + len(tail)
-                if answer.on_boundaries(pos, after) and answer.on_boundaries(end - len(tail), end):
-                    found.append((pos, end))
-            pos = text.find(head, pos + 1)
+            end = after + len(gap) + len(tail)
+            # Only Chinese characters between the words, and no negator (表示没有歉意 reverses the phrase).
+            if _CJK_RUN.fullmatch(gap) and not any(c in gap for c in NEGATING_CHARS) \
+                    and answer.on_boundaries(pos, after) and answer.on_boundaries(end - len(tail), end):
+                found.append((pos, end))
         return found
+
+
+# Bounded: instructors try rubrics of their own on a running server.
+@lru_cache(maxsize=4096)
+def _split_pattern(head: str, tail: str) -> re.Pattern:
+    """The head, the fewest characters (1 to SPLIT_MAX_GAP) and the tail.  (A class of every Chinese character
+    here would cost a millisecond to compile per term.)"""
+    return re.compile(f"{re.escape(head)}(.{{1,{SPLIT_MAX_GAP}}}?){re.escape(tail)}", re.DOTALL)
+
+
+def _occurrences(pattern: re.Pattern, text: str):
+    """The pattern's first MAX_TERM_SPANS matches, overlapping ones included (each search starts one character
+    after the previous match's start).  A pattern that opens with a literal lets the regex engine skip to it."""
+    m = pattern.search(text)
+    for _ in range(MAX_TERM_SPANS):
+        if m is None:
+            return
+        yield m
+        m = pattern.search(text, m.start() + 1)
 
 
 class SeparableMatch(MatchKind):
@@ -107,18 +124,69 @@ class SeparableMatch(MatchKind):
         return term.cjk and len(term.text) == 2
 
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
-        text, found = answer.text, []
-        head, tail = term.text
-        pos = text.find(head)
-        while 0 <= pos < len(text) - 2:
-            # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
-            # three-character pattern is specific enough on its own.
-            middle = text[pos + 1]
-            if text[pos + 2] == tail and (middle in self.PARTICLES
-                                          or (middle in self.PRONOUNS and tail in self.DIRECTIONS)):
-                found.append((pos, pos + 3))
-            pos = text.find(head, pos + 1)
-        return found
+        # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
+        # three-character pattern is specific enough on its own.
+        return [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), answer.text)]
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def _pattern(cls, word: str) -> re.Pattern:
+        head, tail = word
+        middles = cls.PARTICLES + (cls.PRONOUNS if tail in cls.DIRECTIONS else "")
+        return re.compile(f"{re.escape(head)}[{middles}]{re.escape(tail)}")
+
+
+class InsertedMatch(MatchKind):
+    """A Chinese term of several words with a spoken filler between two of its words: an adverb (也, 都, 就, 还,
+    很, 真, 非常, 特别, 完全 …), 能/可以 or adverbial 地.  我特别能理解 for 我能理解, 火也消不下去 for 火消不下去,
+    耐心地听 for 耐心听.  The fillers say how, not whether: the words keep their meaning, and a negator is never one
+    of them.  The words before the filler must be whole words of the answer, and so must the start of the rest."""
+
+    name = "inserted"
+    FILLERS = ("非常", "特别", "十分", "完全", "确实", "实在", "真的", "一定", "可以", "也", "都", "就", "还", "很",
+               "真", "挺", "能", "地")
+    _FIRST = frozenset(f[0] for f in FILLERS)
+    MAX_GAP = 4
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) >= 3
+
+    def _gap_ends(self, text: str, start: int) -> list[int]:
+        """Ends of the runs of fillers that begin at ``start`` (up to MAX_GAP characters)."""
+        ends, frontier = [], [start]
+        while frontier:
+            pos = frontier.pop()
+            for filler in self.FILLERS:
+                end = pos + len(filler)
+                if end - start <= self.MAX_GAP and text.startswith(filler, pos) and end not in ends:
+                    ends.append(end)
+                    frontier.append(end)
+        return ends
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text, needle, known = answer.text, term.text, answer.segmenter.tokenizer.FREQ
+        found = set()
+        for k in range(1, len(needle)):
+            head, tail = needle[:k], needle[k:]
+            # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
+            if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
+                continue
+            pos, looked = text.find(head), 0
+            # Bounded like an exact term's occurrences: a head repeated thousands of times is looked at MAX_TERM_SPANS
+            # times, a filler after it or not.
+            while pos >= 0 and looked < MAX_TERM_SPANS:
+                looked += 1
+                after = pos + k
+                if after >= len(text) or text[after] not in self._FIRST:
+                    pos = text.find(head, pos + 1)
+                    continue
+                for gap_end in self._gap_ends(text, after):
+                    if text.startswith(tail, gap_end):
+                        bounds = answer.span_tokens(pos).boundaries
+                        if pos in bounds and after in bounds and gap_end in bounds:
+                            found.add((pos, gap_end + len(tail)))
+                pos = text.find(head, pos + 1)
+        return sorted(found)
 
 
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
@@ -168,7 +236,10 @@ class HomophoneMatch(MatchKind):
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         found = []
         n = len(term.text)
-        for start in homophone_windows(answer.text, term.text, list(term.readings), answer.reading_index()):
+        # Only the first candidates are looked at, as for an exact term (MAX_TERM_SPANS): 不不不… reads like 不符
+        # at every position, and each candidate costs a dictionary and a word-boundary check.
+        for start in homophone_windows(answer.text, term.text, list(term.readings), answer.reading_index(),
+                                       limit=MAX_TERM_SPANS):
             window = answer.text[start:start + n]
             if answer.segmenter.is_word(window) or not answer.on_boundaries(start, start + n):
                 continue
@@ -199,7 +270,7 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), StemMatch(), HomophoneMatch(),
-                                EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), StemMatch(),
+                                HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]

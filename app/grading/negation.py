@@ -9,6 +9,7 @@ negated when the weights found before it add up to an odd number, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
 NEGATORS = {
@@ -120,6 +121,9 @@ NP_NEGATORS = {
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
 
+# Pure in its arguments and called for every token walked over: remembered, within a bound (tokens come from
+# answers, so they are unbounded).
+@lru_cache(maxsize=1 << 16)
 def negator_weight(token: str, next_token: str = "") -> int:
     for adverb in MODAL_ADVERBS:
         if token.startswith(adverb) and len(token) > len(adverb):

@@ -47,6 +47,11 @@ _SYMBOLS = {"\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013"
 _DROPPED_CATEGORIES = frozenset({"Cs", "Cc", "Cf", "Mn", "Me", "Co", "Cn"})
 
 
+# Colloquial characters that stand for a standard word, read like traditional characters: 为啥 = 为什么,
+# 咋回事 = 怎么回事.  Evidence still points at the trainee's own characters.
+_COLLOQUIAL = {"啥": "什么", "咋": "怎么"}
+
+
 def _normalise_char(ch: str) -> str:
     out = []
     if unicodedata.category(ch) == "Cs":
@@ -66,7 +71,7 @@ def _normalise_char(ch: str) -> str:
         elif c.isspace() or c in _BRACKETS:
             out.append(" ")
         else:
-            out.append(c)
+            out.append(_COLLOQUIAL.get(c, c))
     return "".join(out)
 
 

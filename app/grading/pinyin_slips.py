@@ -34,16 +34,36 @@ def term_readings(term: str) -> list[str]:
 def reading_index(text: str) -> dict[str, list[int]]:
     """Toneless reading -> ascending positions of the characters of ``text`` that can read so.  Built once per
     answer (linear), it lets every term look up its candidate windows instead of scanning the text."""
-    index: dict[str, list[int]] = {}
+    by_char: dict[str, list[int]] = {}
     for pos, ch in enumerate(text):
+        positions = by_char.get(ch)
+        if positions is None:
+            by_char[ch] = [pos]
+        else:
+            positions.append(pos)
+    # Readings are looked up once per distinct character; a reading shared by several characters of the text
+    # merges their position lists (kept ascending).
+    index: dict[str, list[int]] = {}
+    shared: set[str] = set()
+    for ch, positions in by_char.items():
         for reading in char_readings(ch):
-            index.setdefault(reading, []).append(pos)
+            known = index.get(reading)
+            if known is None:
+                index[reading] = positions
+            else:
+                if reading not in shared:
+                    index[reading] = known = list(known)  # never extend a character's own list
+                    shared.add(reading)
+                known.extend(positions)
+    for reading in shared:
+        index[reading].sort()
     return index
 
 
-def homophone_windows(text: str, term: str, readings: list[str], index: dict[str, list[int]] | None = None) -> list[int]:
+def homophone_windows(text: str, term: str, readings: list[str], index: dict[str, list[int]] | None = None,
+                      limit: int | None = None) -> list[int]:
     """Start positions of windows of ``text`` that read like ``term`` but are
-    not ``term``, differing in at most half of its characters.
+    not ``term``, differing in at most half of its characters: the first ``limit`` of them when given.
 
     Every character of such a window either is the term's character or reads like it, so the candidates are the
     positions of the term's rarest reading (``index``, from ``reading_index``); each is then checked in
@@ -74,4 +94,6 @@ def homophone_windows(text: str, term: str, readings: list[str], index: dict[str
         else:
             if 0 < differing * 2 <= n:
                 found.append(start)
+                if len(found) == limit:
+                    break
     return found

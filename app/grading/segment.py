@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from math import log
 
 with warnings.catch_warnings():
     # jieba 0.42 does ``import pkg_resources`` at import time; setuptools
@@ -129,13 +130,40 @@ class Segmenter:
                     else:
                         yield from piece
 
+    def word_ends(self, block: str) -> list[int]:
+        """For each position of ``block``, the last position of the word jieba's dictionary pass starts there:
+        the route of ``Tokenizer.calc(block, Tokenizer.get_DAG(block), route)``, ties included, computed in one
+        pass from the end.  jieba builds a dict of candidate lists and a generator per position first; this
+        does the same arithmetic in about a third of the time."""
+        freq = self.tokenizer.FREQ.get
+        n = len(block)
+        log_total = log(self.tokenizer.total)
+        score = [0.0] * (n + 1)  # best log-probability of block[k:]
+        ends = [0] * n
+        for k in range(n - 1, -1, -1):
+            best, best_end = 0.0, -1
+            stop = k + 1
+            count = freq(block[k])
+            # Every prefix of a dictionary word is in FREQ (with 0 when it is not a word itself).
+            while count is not None:
+                if count:
+                    candidate = log(count) - log_total + score[stop]
+                    if best_end < 0 or candidate >= best:  # a tie goes to the longer word, as in jieba's max()
+                        best, best_end = candidate, stop - 1
+                if stop >= n:
+                    break
+                stop += 1
+                count = freq(block[k:stop])
+            if best_end < 0:  # no word starts here: the character alone, with frequency 1
+                best, best_end = score[k + 1] - log_total, k
+            score[k], ends[k] = best, best_end
+        return ends
+
     def _cut_block(self, block: str, budget: list[int]):
-        tokenizer = self.tokenizer
-        route: dict = {}
-        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        ends = self.word_ends(block)
         x, n, run = 0, len(block), ""
         while x < n:
-            y = route[x][1] + 1
+            y = ends[x] + 1
             if y - x == 1:
                 run += block[x]
             else:

@@ -4,17 +4,25 @@ from app.grading import answer as answer_module
 from app.grading.matches import MAX_TERM_SPANS
 
 APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
+MISMATCH = {"points": 2, "rubric": [{"id": "mismatch", "text": "货不对板", "points": 2, "match": ["不符"]}]}
+SCENE = {"points": 2, "rubric": [{"id": "scene", "text": "现场", "points": 2, "match": ["现场"]}]}
+
+
+def counted_calls(monkeypatch, method: str) -> list[int]:
+    """The start offsets AnswerView.<method> is called with, from now on."""
+    calls = []
+    original = getattr(answer_module.AnswerView, method)
+
+    def counted(self, start, end):
+        calls.append(start)
+        return original(self, start, end)
+
+    monkeypatch.setattr(answer_module.AnswerView, method, counted)
+    return calls
 
 
 def test_a_repeated_term_is_checked_a_bounded_number_of_times(grader, monkeypatch):
-    checks = []
-    original = answer_module.AnswerView.straddles
-
-    def counted(self, start, end):
-        checks.append(start)
-        return original(self, start, end)
-
-    monkeypatch.setattr(answer_module.AnswerView, "straddles", counted)
+    checks = counted_calls(monkeypatch, "straddles")
     result = grader.grade(APOLOGY, "我们要向顾客道歉。" * 2000)  # 2,000 occurrences
     assert result.score == 2
     assert len(checks) <= MAX_TERM_SPANS
@@ -22,3 +30,34 @@ def test_a_repeated_term_is_checked_a_bounded_number_of_times(grader, monkeypatc
 
 def test_the_bound_changes_no_grade_of_a_negated_repetition(grader):
     assert grader.grade(APOLOGY, "没有道歉。" * 1000).score == 0
+
+
+def test_homophone_candidates_are_checked_a_bounded_number_of_times(grader, monkeypatch):
+    # 不 can read fou, so 不不 reads like 不符 at every position of 不不不…: each candidate costs a boundary check.
+    checks = counted_calls(monkeypatch, "on_boundaries")
+    grader.grade(MISMATCH, "不" * 3000)
+    assert 0 < len(checks) <= MAX_TERM_SPANS
+
+
+def test_a_straddling_repetition_is_checked_a_bounded_number_of_times(grader, monkeypatch):
+    # Every 现场 here cuts across 表现|场面, so none is kept: the look-up must stop all the same.
+    checks = counted_calls(monkeypatch, "straddles")
+    assert grader.grade(SCENE, "他的表现场面很大，" * 1000).score == 0
+    assert 0 < len(checks) <= MAX_TERM_SPANS
+
+
+def test_a_repeated_head_word_is_looked_at_a_bounded_number_of_times(grader, monkeypatch):
+    # 我能理解 is found with a filler after its head (我特别能理解): 我也 thousands of times, each time followed by
+    # a filler but not by the rest of the term, must not be looked at thousands of times.
+    from app.grading import matches
+    looked = []
+    original = matches.InsertedMatch._gap_ends
+
+    def counted(self, text, start):
+        looked.append(start)
+        return original(self, text, start)
+
+    monkeypatch.setattr(matches.InsertedMatch, "_gap_ends", counted)
+    part = {"points": 2, "rubric": [{"id": "feel", "text": "理解", "points": 2, "match": ["我能理解"]}]}
+    grader.grade(part, "我也。" * 3000 + "我能理解。")
+    assert 0 < len(looked) <= MAX_TERM_SPANS

@@ -1,0 +1,35 @@
+"""The segmenter's dictionary pass gives jieba's own route, position by position, on any Chinese text."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.grading.segment import Segmenter
+
+_segmenter = Segmenter()
+for _term in ("赔礼道歉", "带离现场", "首问负责"):  # rubric terms change the dictionary, as in a Grader
+    _segmenter.add_term(_term)
+
+# Words, prefixes of words, and characters jieba knows only alone or not at all.
+# 丄 and 乁 are not in jieba's dictionary; 仫 and 捭 are there only as prefixes of longer words (frequency 0).
+PIECES = ["道歉", "赔礼道歉", "顾客", "投诉", "不", "没有", "带离现场", "现场", "表现", "场面", "首问负责", "负责人",
+          "的", "了", "栈", "并入", "中华人民共和国", "中华", "丄", "乁", "仫", "捭", "捭阖", "研究生命起源",
+          "结婚的和尚未结婚的"]
+
+
+def jieba_route(block: str) -> list[int]:
+    tokenizer = _segmenter.tokenizer
+    route: dict = {}
+    tokenizer.calc(block, tokenizer.get_DAG(block), route)
+    return [route[k][1] for k in range(len(block))]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40).map("".join),
+                 st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80), min_size=1,
+                         max_size=60)))
+def test_word_ends_are_jiebas_route(block):
+    assert _segmenter.word_ends(block) == jieba_route(block)
+
+
+def test_a_character_no_word_starts_with_stands_alone():
+    block = "顾客丄投诉仫道歉"
+    assert _segmenter.word_ends(block) == jieba_route(block)
