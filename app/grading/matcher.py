@@ -19,7 +19,6 @@ class Mention:
     fuzzy: bool
     negated: bool
     conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
-    waved: bool = False  # in a clause a verdict waves away (推诿很正常, 送水车成本太高，用不着)
 
 
 @dataclass
@@ -66,8 +65,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e), answer.waved_away(s, e))
-                    for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e)) for s, e in kept]
     return []
 
 
@@ -147,7 +145,6 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                     m.fuzzy,
                     (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
                     m.conditional,
-                    m.waved,
                 )
                 for m in ms
             ]
@@ -203,7 +200,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
-            if m.waved:
+            if answer.waved_away(m.start, m.end):
                 continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (
                     point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
@@ -213,7 +210,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
             if m.negated and not negative and not _act_negated(answer, per_group[0], m):
-                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional, m.waved)  # 没到货耽误了，再次说声对不起
+                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue
             if not negative and not m.negated and advised_against(m):
