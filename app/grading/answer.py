@@ -7,7 +7,7 @@ import bisect
 import re
 
 from . import negation
-from .normalize import NormalizedText, normalize
+from .normalize import CLAUSE_BREAK, SENTENCE_END, NormalizedText, normalize
 from .pinyin_slips import reading_index
 from .segment import Segmenter
 from .terms import stem
@@ -42,6 +42,7 @@ class AnswerView:
         self._spans: dict[int, SpanTokens] = {}
         self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
         self._negated: dict[tuple, bool] = {}
+        self._waved: dict[int, int] = {}  # negation span -> where a verdict waving it away starts (-1: none)
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
 
     # Latin words -------------------------------------------------------
@@ -147,6 +148,68 @@ class AnswerView:
     def is_dismissed(self, start: int, end: int | None = None) -> bool:
         """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
         return self._span_verdict("dismissed", start, end, negation.is_dismissed)
+
+    def waved_away(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
+        有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?"""
+        index = self.norm.span_of(start)
+        at = self._waved.get(index)
+        if at is None:
+            at = self._verdict_on(index)
+            self._waved[index] = at
+        return 0 <= at and end <= at
+
+    def praised(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
+        index = self.norm.span_of(start)
+        key = ("praised", index)
+        at = self._negated.get(key)
+        if at is None:
+            a, b = self.norm.span_bounds(index)
+            at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], self._next_clause(b))
+            at = a + at if at >= 0 else -1
+            self._negated[key] = at
+        return 0 <= at and end <= at
+
+    def _verdict_on(self, index: int) -> int:
+        text, norm = self.text, self.norm
+        start, end = norm.span_bounds(index)
+        spans = []  # this clause and up to two after it in the same sentence
+        while len(spans) < 3:
+            a, b = norm.span_bounds(index + len(spans))
+            spans.append((a, b))
+            if b >= len(text) or text[b] != CLAUSE_BREAK:
+                break
+        texts = [text[a:b] for a, b in spans]
+        if self._question(spans[0][1]):
+            # 高峰人手不足？我看不存在: a question the next sentence refuses outright
+            return end if len(spans) == 1 and negation.refused(self._next_clause(end, sentence=True)) else -1
+        closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
+        if closing >= 0:
+            return start + closing
+        for k in (1, 2):
+            if k >= len(texts) or self._question(spans[k][1]):
+                break
+            if negation.bare_verdict(texts[k], texts[0]):
+                after = self._next_clause(spans[k][1])
+                return -1 if negation.TURNS.match(after) else end  # 这很正常，我们要先安抚他: not waved
+            if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
+                break  # the clause between turns or has its own verdict
+        return -1
+
+    def _next_clause(self, pos: int, sentence: bool = False) -> str:
+        """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end), or with
+        ``sentence`` the first clause of the next sentence."""
+        if pos >= len(self.text) or self.text[pos] != (SENTENCE_END if sentence else CLAUSE_BREAK):
+            return ""
+        a, b = self.norm.span_bounds(self.norm.span_of(pos + 1))
+        return self.text[a:b]
+
+    def _question(self, pos: int) -> bool:
+        """Does the clause ending at ``pos`` end with a question mark in the trainee's text?"""
+        if pos >= len(self.text):
+            return False
+        return self.norm.original[self.norm.origin[pos]] in "？?"
 
     def _span_verdict(self, kind: str, start: int, end: int | None, check) -> bool:
         """``check(words, first, last)`` on the tokens of the mention [start, end), cached per answer."""

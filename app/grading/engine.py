@@ -12,6 +12,7 @@ from .answer import AnswerView
 from .errors import RubricError
 from .flags import content_length, is_empty, looks_like_list, needs_review
 from .matcher import match_point
+from .negation import FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
@@ -23,8 +24,9 @@ from .segment import Segmenter
 from .stance import defended_sentences
 from .terms import SynonymTable
 
-# Keys of a part that affect grading (the prompt does not; reference and samples feed the second opinion).
-_GRADING_KEYS = ("points", "rubric", "order", "order_points", "reference", "samples")
+# Keys of a part that affect grading (reference and samples feed the second opinion; the prompt's words are not
+# claims, and a prompt that asks for faults reads praise against its points).
+_GRADING_KEYS = ("points", "rubric", "order", "order_points", "reference", "samples", "prompt")
 COMPILED_CACHE_SIZE = 1024
 # Character n-grams say little about an answer of a few words ("电话回访"): the second opinion waits for this
 # many content characters.
@@ -96,7 +98,9 @@ class Grader:
         compiled = compile_part(part, self.synonyms)
         compiled.good_answers = good_answers(part)
         compiled.graded = graded_answers(part)
-        compiled.prompt = figures.prompt_bigrams(part.get("prompt") if isinstance(part.get("prompt"), str) else "")
+        prompt = part.get("prompt") if isinstance(part.get("prompt"), str) else ""
+        compiled.prompt = figures.prompt_bigrams(prompt)
+        compiled.faults_asked = bool(FAULTS_ASKED.search(normalize(prompt).text)) if prompt else False
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
@@ -124,7 +128,7 @@ class Grader:
         barred = set(defended) | echoes
         grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
-        matches = [match_point(view, p, barred, retold) for p in part.rubric]
+        matches = [match_point(view, p, barred, retold, part.faults_asked) for p in part.rubric]
         matches = [self._claimed(view, part, m) for m in matches]
         points = []
         for point, match in zip(part.rubric, matches):

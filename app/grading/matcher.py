@@ -95,17 +95,32 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
+_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有")
+
+
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
     """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
     being earned when it is the act itself that is negated: no un-negated mention of the first group stands
-    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands."""
+    in the next clause or the same one.  In 没到货耽误了，再次说声对不起 the apology stands; in 打折的羽绒服不能退
+    (for [羽绒服] + [可以退, 能退]) the negator right before 退 denies the clause's predicate, and an act before it in
+    the same clause does not lift it."""
     clause = answer.norm.clause_of(context.start)
-    return not any(not a.negated and 0 <= answer.norm.clause_of(a.start) - clause <= 1 for a in acts)
+    # A negator right before the mention makes it the clause's denied predicate (羽绒服不能退); one further back
+    # negates a verb of which the mention is the object (登记后不查找原因是不行的), and the act before still counts.
+    denied = answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
+
+    def plain(a: Mention) -> bool:
+        distance = answer.norm.clause_of(a.start) - clause
+        return distance == 1 or (distance == 0 and (a.start >= context.end or not denied))
+
+    return not any(not a.negated and plain(a) for a in acts)
 
 
-def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None) -> PointMatch:
+def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
+                faults_asked: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
-    inside one is not evidence."""
+    inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
+    mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
@@ -183,6 +198,10 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
+            if faults_asked and answer.praised(m.start, m.end):
+                continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if answer.waved_away(m.start, m.end):
+                continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (
                     point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
                 if not (m.negated and answer.negated_before(m.start, m.end)):

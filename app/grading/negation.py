@@ -8,6 +8,7 @@ negated when the weights found before it add up to an odd number, so
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
@@ -201,8 +202,25 @@ _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞"
            "放在心上", "在乎", "计较"}
 
 
+# "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
+_CANNOT = ("不了", "不到", "不成", "不来")
+
+
+def cannot_after(words: list[str], last: int) -> bool:
+    """Is the mention ending in token ``last`` followed by 也/都 and the same verb made impossible (想解决也解决不了)?"""
+    if len(words[last]) >= 4 and words[last].endswith(_CANNOT):
+        return True  # jieba keeps the verb whole: 解决不了
+    if last + 2 >= len(words) or words[last + 1] not in ("也", "都"):
+        return False
+    verb = words[last]
+    rest = "".join(words[last + 2:last + 4])
+    return any(rest.startswith(verb + c) for c in _CANNOT)
+
+
 def dismissed_after(words: list[str], last: int) -> bool:
     """Is the mention ending in token ``last`` followed by a "no need" word that dismisses it (道歉也没必要)?"""
+    if cannot_after(words, last):
+        return True
     i = last + 1
     if i < len(words) and words[i] in _HEADS:
         i += 1
@@ -219,7 +237,10 @@ def dismissed_after(words: list[str], last: int) -> bool:
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
         return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
     if token not in DISMISS_AFTER_AT_END:
-        return False
+        if token + following not in DISMISS_AFTER_AT_END:
+            return False
+        i += 1  # jieba glued an adverb to it: 道歉|就免|了
+        following = words[i + 1] if i + 1 < len(words) else ""
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
     return following in _CLAUSE_END
@@ -363,6 +384,8 @@ CONCESSION_RESULTS = {"也", "都", "还是", "仍然", "依然", "照样", "照
 # 道歉就等于承认责任), not a recommendation.
 WARNING_AFTER = ("只会", "无异于")
 _ADMITS = ("承认", "认错", "认了", "认输", "示弱", "自认", "默认", "理亏", "心虚")
+_LOOKS_BETWEEN = {"我们", "自己", "咱们", "商场", "公司", "超市", "酒店", "店里", "企业", "饭店", "卖场", "商家", "很", "更", "特别",
+                  "有点", "太"}
 _WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "这样", "这么做", "这样做"}
 # Openers of a feared consequence ("不能退房费，否则谁都来要补偿").
 CONSEQUENCE_OPENERS = {"否则", "不然", "要不然", "要不", "免得", "以免", "省得", "以防"}
@@ -416,6 +439,37 @@ def _warned_after(words: list[str], last: int) -> bool:
     if token.endswith(("等于", "相当于")) or token in ("等于", "相当于"):
         rest = "".join(words[i + 1:i + 3])
         return rest.startswith(_ADMITS)
+    if token == "显得":  # 道歉就显得我们心虚了: the act shown as an admission
+        k = i + 1
+        while k < len(words) and k <= i + 3 and words[k] in _LOOKS_BETWEEN:
+            k += 1
+        return k < len(words) and words[k].startswith(_ADMITS + ("软弱", "好欺负"))
+    return _harm_after(words, last)
+
+
+# The act as a harm: 回访纯属添乱, 道歉只会适得其反, and after 反而 (counter to what one expects) a harm:
+# 挽留他反而显得我们死缠烂打, 回访反而会惹顾客烦 (but 回访反而能赢得信任 is a gain).
+_HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
+_HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
+                                  "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
+                                  "更乱", "更糟", "乱")
+_BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
+                "让", "使", "顾客", "客户", "他", "她", "人家"}
+
+
+def _harm_after(words: list[str], last: int) -> bool:
+    contrary = False
+    i = last + 1
+    end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
+    while i < end and words[i] not in ("，", "。"):
+        token = words[i]
+        if token == "反而":
+            contrary = True
+        elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
+            return True
+        elif token not in _BEFORE_HARM and not (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS):
+            return False
+        i += 1
     return False
 
 
@@ -430,3 +484,108 @@ def in_consequence(words: list[str], index: int) -> bool:
 def is_negator_term(term: str) -> bool:
     """A rubric term that is itself a negator word (不需要, 无需, 没有, not)."""
     return len(term) <= 3 and negator_weight(term) == 1
+
+
+# A verdict that closes a clause waves away what the clause names: 部门之间互相推诿很正常, 有形因素这些根本不重要,
+# 从顾客角度审视流程没什么意义, 投诉拖三个月也不算久.  Matched on the normalised text of one negation span (between
+# ，and 。), anchored at its end, over a bounded tail: linear in the answer.
+_VERDICT_TAIL = 24
+_PARTICLES = r"[了的吧嘛啊呀啦呢]*$"
+# "It is normal / common / no problem": a state of affairs (the fault) accepted.
+_NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(?:的事情?)?|(?:很|挺|也|都|是)?(?:常见|普遍)(?:的事情?)?"
+               r"|(?:是)?(?:常有的事|常事|家常便饭|司空见惯|在所难免|难免的|到处都是|比比皆是|多的是|多得是)"
+               r"|不算(?:什么)?大?(?:问题|事|错|毛病|久|多|晚|慢)|算不上(?:什么)?(?:问题|错|毛病)?|不是(?:什么)?大?问题"
+               r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局|是(?:个人|她的|他的|人家的|个人的)?(?:自由|私事|个人习惯|个性)")
+# "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
+_POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
+              r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
+              r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
+              r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
+              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的")
+# "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
+# 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
+_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
+              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)")
+_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]")
+_WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
+# A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
+_NO_NEED = r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱)?"
+_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样)*"
+_ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
+_CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
+_CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED})" + _PARTICLES)
+# Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
+_DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
+# A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
+# A verdict right after these is not one: 避免浪费, 不是没必要, 以免多余.
+_UNDONE = ("避免", "防止", "减少", "杜绝", "以免", "免得", "不是", "并非", "不", "别", "不能", "不会", "不应", "不该")
+TURNS = re.compile(r"^(?:我们|我|你|大家|员工|坐席|客服|企业|公司)?(?:但|可是|不过|然而|只是|还是|仍|一定|必须|也要|都要|要|应该|"
+                   r"应当|得|却|所以|因此|因而|会|可能|容易|更要|关键|重要的是|先|首先|马上|立即)")
+
+
+def closing_verdict(span: str, following: str = "") -> int:
+    """Where the verdict closing ``span`` (one clause) starts, when it waves away what the clause names before it;
+    -1 when there is none.  ``following``: the next clause of the same sentence ('' at a sentence end)."""
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES.search(tail)
+    if m is None:
+        m = _CLOSES_NO_MATTER.search(tail)
+        if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
+            return -1
+    before = tail[:m.start()]
+    if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.start()
+
+
+def bare_verdict(span: str, covered: str) -> bool:
+    """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
+    it (``covered``)?  "It does not matter" counts only after a clause that names a fault."""
+    if len(span) > 12:
+        return False
+    m = _BARE.match(span)
+    if m is None:
+        return False
+    if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
+        return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
+    return True
+
+
+_NO_NEED_RE = re.compile(_NO_NEED)
+
+
+# On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the
+# case criticises is fine: 评分表两项简单明了也挺好, 每人抽两通录音就够了.  (Elsewhere praise affirms an act: 回访挺好的.)
+_PRAISE = (r"(?:挺|很|蛮|非常|相当|还算|也挺|也很|都挺|都很|倒挺|其实挺)(?:好|合理|到位|规范|合适|恰当|正确|明智|简单明了|清楚|"
+           r"随和|亲切|自然|大方|得体|专业|热情|周到)"
+           r"|不错|没(?:什么|啥|有)?毛病|没有(?:什么)?毛病|无可挑剔|(?:已经|就|也)?(?:够了|足够了|够用了)"
+           r"|没(?:什么|啥|有)?(?:不妥|不对|不礼貌|不好|不合适|不规范|错)(?:的)?(?:地方)?")
+_CLOSES_PRAISE = re.compile(f"(?:{_PRAISE})" + _PARTICLES)
+FAULTS_ASKED = re.compile(r"(?<!询问)(?<!问)哪些(?:不足|问题|不妥|毛病|错误|失误|不符合)|错误之处|问题出在")
+
+
+def closing_praise(span: str, following: str = "") -> int:
+    """Where praise closing ``span`` starts (-1: none), when the clause names something before it and no clause
+    turning on it follows (挺好的，但是…)."""
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES_PRAISE.search(tail) or _CLOSES_NO_MATTER.search(tail)  # 名片单手递也无所谓: the part names the fault
+    if m is None:
+        return -1
+    before = tail[:m.start()]
+    if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.start()
+
+
+# A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and
+# 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
+_REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
+                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事)" + _PARTICLES)
+
+
+def refused(clause: str) -> bool:
+    """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
+    return len(clause) <= 12 and _REFUSED.match(clause) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Who the case is about: the staff (or the firm) and the customer.
-_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|经理|[\u4e00-\u9fff]{0,2}部|员工)"
+_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
 _CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
 
 DEFENCE_PATTERNS = [
@@ -24,31 +24,70 @@ DEFENCE_PATTERNS = [
     r"(?:做得|做的|处理得|办得|搞得)(?:挺|很|还|蛮|非常|相当|已经很|都很|也很)(?:好|不错|到位|规范|周到)(?:的|了)?"
     r"(?=[，。：:；！]|$)(?![^。]{0,8}?(?:但|可是|不过|然而|只是|就是|可惜))",
     _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
-    # the fault is the customer's, or nobody's
     r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
     r"不(?:是|怪|能怪|该怪)" + _STAFF + r"的?(?:错|责任|问题)",
     r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
     r"" + _CUSTOMER + r"自己(?:没|不|没有)(?:说|讲|问|看|弄)(?:清楚|明白|清)",
     r"(?<!不是)(?<!并非)(?<!不全是)" + _CUSTOMER + r"(?:自己)?的(?:错|责任)(?:，|。|$)",
+    # the rule as the answer, in the trainee's own voice (not quoted: 只会说这是公司规定 describes the fault)
+    r"(?<![说称答以拿用句])(?:这|那)是(?:公司|店里|商场|我们|酒店|物业|厂家)的?规定(?:，|。|$)",
+    # the customer's own business: 密码被别人知道是您自己的事 (not 这不是您自己的事)
+    r"(?<!不是)(?<!并非)(?:您|你|顾客|客户|业主|客人|用户|消费者|人家)自己的(?:事|问题)(?:，|。|$)",
 ]
 _DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
 _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
                       r"无可厚非|情有可原|合情合理|关系|无关|不相干|不相关|责任|自己")
+# Defences with words of their own, each scanned only around its own trigger words (a common trigger such as 说明 or
+# 办法 must not make the whole alternation above run over most of a long answer).
+EXTRA_DEFENCES = [
+    (r"说明|可见|表明|证明|看来|意味着", [
+    # a small share of complaints read as general satisfaction: 只有4%的人投诉，说明96%的人都满意 (the silent unhappy
+    # customers denied); 并不说明其余的人都满意, 说明96%不满意的人没有投诉 are not recognised
+    r"(?:只有|仅有|仅|才|不到)[^。]{0,10}(?:投诉|抱怨|不满|提意见)[^。]{0,10}(?<![不没])(?<!不能)(?<!无法)"
+    r"(?:说明|可见|表明|证明|看来|意味着)[^。不没非]{0,12}(?:满意|没有?(?:意见|问题)|认可|挺好|不错)",
+    ]),
+    (r"怪|道理|难处|苦衷|办法|不容易|尽力|够努力|够好", [
+    # the staff excused: 不能怪小刘, 同事挂电话也有她的道理, 前台也是没办法 (not after 说: a quoted excuse)
+    r"(?:不能|不该|不应该|怎么能|哪能)怪" + _STAFF + r"(?:，|。|$)",
+    r"(?<![说称答])" + _STAFF + r"[^。，说称答]{0,8}也(?:有(?:她|他|其|自己|人家)的(?:道理|难处|苦衷)|是没办法(?:的事)?|没办法|不容易)(?:，|。|$)",
+    r"(?<![说称答])" + _STAFF + r"[^。，说称答]{0,6}(?:已经|都)(?:很)?(?:尽力|够努力|够好)了",
+    ]),
+    (r"无理取闹|找茬|刁难|胡搅蛮缠|小题大做|挑骨头", [
+    # the customer made out a troublemaker (not the staff's view described: 经理觉得顾客是来找茬的)
+    r"(?<!觉得)(?<!认为)(?<!以为)(?<!当成)(?<!当作)(?<!看成)(?<!说)" + _CUSTOMER + r"[^。，认觉当说以]{0,10}(?<!不)(?:是|纯属|就是|更是|属于|都是)(?:来|在)?(?:无理取闹|找茬|故意刁难|胡搅蛮缠|小题大做|"
+    r"鸡蛋里挑骨头)",
+    ]),
+    (r"不归|义务|分内|该管|轮不到", [
+    # not our business or duty
+    r"(?<!不是)不归(?:我们|我|咱们|本店|商场|公司|酒店|前台|客服|部门|她|他)管",
+    r"(?<!并)不是" + _STAFF + r"(?:的|该)(?:义务|分内的?事|该管的事?)|轮不到" + _STAFF,
+    ]),
+]
+# Words that deny the defence after them (within 8 characters).
+_DENIED = re.compile(r"不能说|谁说|不是说|不能认为|不要以为|别以为|并不是说")
 _BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it
+
+
+_EXTRA_TRIGGER = re.compile("|".join(trigger for trigger, _ in EXTRA_DEFENCES))
+_EXTRA = re.compile("|".join(f"(?:{p})" for _, patterns in EXTRA_DEFENCES for p in patterns))
+_SCANS = ((_TRIGGER, _DEFENCE), (_EXTRA_TRIGGER, _EXTRA))
 
 
 def defended_sentences(text: str, sentence_of) -> dict[int, str]:
     """Sentence index -> the words that defend the conduct or shift the blame, for each such sentence."""
     found: dict[int, str] = {}
-    scanned = 0  # windows overlap: never scan a position twice
-    for trigger in _TRIGGER.finditer(text):
-        start = max(trigger.start() - _BEFORE, scanned)
-        end = min(trigger.end() + _AFTER, len(text))
-        if end <= start:
-            continue
-        for m in _DEFENCE.finditer(text, start, end):
-            found.setdefault(sentence_of(m.start()), m.group())
-        scanned = end
+    for triggers, defences in _SCANS:
+        scanned = 0  # windows overlap: never scan a position twice
+        for trigger in triggers.finditer(text):
+            start = max(trigger.start() - _BEFORE, scanned)
+            end = min(trigger.end() + _AFTER, len(text))
+            if end <= start:
+                continue
+            for m in defences.finditer(text, start, end):
+                if _DENIED.search(text, max(m.start() - 8, 0), m.start()):
+                    continue  # 不能说这件事不归我们管, 谁说小刘做得对: the defence is denied
+                found.setdefault(sentence_of(m.start()), m.group())
+            scanned = end
     return found

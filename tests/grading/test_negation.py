@@ -203,3 +203,186 @@ def test_negators_jieba_glues_or_hides(grader):
     assert score(grader, solve, "停车位不足要想办法解决") == 1  # 不足 is an adjective of lack, like 不满
     survey = {"points": 1, "rubric": [{"id": "q", "text": "q", "points": 1, "match": [["问"]]}]}
     assert score(grader, survey, "管理人员对满意度不过问") == 0  # 不过问, not 不过 (however)
+
+
+PASSING = {"points": 1, "rubric": [{"id": "passing", "text": "各部门相互推诿", "points": 1, "match": [["推诿", "互相推"]]}]}
+TANGIBLE = {"points": 1, "rubric": [{"id": "tangible", "text": "有形因素", "points": 1, "match": [["有形", "设施"]]}]}
+VIEW = {"points": 1, "rubric": [{"id": "view", "text": "从顾客角度审视流程", "points": 1,
+                                 "match": [["顾客角度"], ["流程", "价值"]]}]}
+CALLBACK = {"points": 1, "rubric": [{"id": "callback", "text": "回电话", "points": 1, "match": [["回电话", "回电"]]}]}
+NO_OWNER = {"points": 1, "rubric": [{"id": "no-owner", "text": "没有专人管投诉", "points": 1, "polarity": "negative",
+                                     "match": [["专人"]]}]}
+WATER = {"points": 1, "rubric": [{"id": "water", "text": "安排送水车", "points": 1, "match": [["送水车", "送水"]]}]}
+
+
+def test_a_verdict_closing_the_clause_waves_its_fault_away(grader):
+    assert score(grader, PASSING, "部门之间互相推诿很正常，哪家公司都这样") == 0
+    assert score(grader, PASSING, "投诉拖了三个月，部门互相推诿也不算什么问题") == 0
+    assert score(grader, PASSING, "部门之间互相推诿很不正常") == 1
+    assert score(grader, PASSING, "部门之间互相推诿很正常吗？当然不正常") == 1
+    assert score(grader, PASSING, "部门之间互相推诿看似很正常，但是顾客最反感") == 1
+
+
+def test_a_dismissal_closing_the_clause_covers_what_the_clause_names(grader):
+    assert score(grader, TANGIBLE, "有形因素、环境设施这些根本不重要") == 0
+    assert score(grader, TANGIBLE, "有形因素很重要，环境设施要整洁") == 1
+    assert score(grader, VIEW, "从顾客角度审视流程没什么意义") == 0
+    assert score(grader, VIEW, "要从顾客角度审视流程有没有价值") == 1
+    assert score(grader, VIEW, "不能说从顾客角度审视流程没什么意义") == 1
+
+
+def test_it_does_not_matter_waves_away_a_fault_not_an_act(grader):
+    assert score(grader, CALLBACK, "晚点回电话也没什么") == 0
+    assert score(grader, CALLBACK, "多打一次回电话也没关系，客户会觉得受重视") == 1
+    assert score(grader, NO_OWNER, "没有专人管投诉，所以拖了三个月") == 1
+    assert score(grader, NO_OWNER, "没有专人管投诉也没什么") == 0
+
+
+def test_a_bare_dismissal_in_the_next_clause_covers_the_clause_before(grader):
+    assert score(grader, WATER, "送水车成本太高，不用安排") == 0
+    assert score(grader, WATER, "送水车开销太大，用不着") == 0
+    assert score(grader, WATER, "送水车，我看没必要") == 0
+    assert score(grader, WATER, "送水车成本虽然高，还是要安排") == 1
+    assert score(grader, WATER, "送水车一定要安排，别的不用管") == 1
+    assert score(grader, WATER, "送水车要安排好，不用着急") == 1
+    assert score(grader, WATER, "这很正常吗？不，送水车一定要安排") == 1
+
+
+def test_pointless_waves_away_every_part_of_the_clause(grader):
+    win_back = {"points": 1, "rubric": [{"id": "win-back", "text": "回访久未消费的会员", "points": 1,
+                                         "match": [["三个月", "很久没"], ["回访", "召回"]]}]}
+    assert score(grader, win_back, "三个月没来的老会员，专门回访完全是浪费") == 0
+    assert score(grader, win_back, "三个月没来的老会员要专门回访") == 1
+    anger = {"points": 1, "rubric": [{"id": "calm", "text": "安抚", "points": 1, "match": [["道歉"], ["生气", "着急"]]}]}
+    assert score(grader, anger, "顾客生气很正常，我们先道歉") == 1
+
+
+def test_cannot_be_done_and_looks_like_an_admission(grader):
+    parking = {"points": 1, "rubric": [{"id": "parking", "text": "解决停车", "points": 1,
+                                        "match": [["停车"], ["解决", "改善"]]}]}
+    assert score(grader, parking, "停车难是位置决定的，想解决也解决不了") == 0
+    assert score(grader, parking, "停车难一定要解决，想办法租车位") == 1
+    assert score(grader, APOLOGY, "道歉就显得我们心虚了") == 0
+    assert score(grader, APOLOGY, "不道歉就显得我们没有诚意") == 0
+    assert score(grader, APOLOGY, "真诚道歉显得我们有担当") == 2
+    assert score(grader, APOLOGY, "道歉就免了，让她自己去找经销商") == 0
+
+
+def test_common_everywhere_normalises(grader):
+    reviews = {"points": 1, "rubric": [{"id": "consequence", "text": "差评损害口碑", "points": 1,
+                                        "match": [["差评"], ["口碑", "声誉"]]}]}
+    assert score(grader, reviews, "差评网上到处都是，对口碑影响不大") == 0
+    assert score(grader, reviews, "差评会损害酒店的口碑") == 1
+
+
+def test_the_act_as_a_harm(grader):
+    retain = {"points": 1, "rubric": [{"id": "retain", "text": "挽留客户", "points": 1, "match": [["挽留", "回访"]]}]}
+    assert score(grader, retain, "挽留他反而显得我们死缠烂打") == 0
+    assert score(grader, retain, "回访反而会惹顾客烦") == 0
+    assert score(grader, retain, "回访纯属添乱") == 0
+    assert score(grader, retain, "主动回访反而能赢得信任") == 1
+    assert score(grader, retain, "不挽留反而会激怒客户") == 1
+    assert score(grader, APOLOGY, "道歉只会适得其反") == 0
+
+
+SHEET = {"id": "sheet", "text": "评分表笼统", "points": 1, "match": [["评分表"], ["简单", "笼统"]]}
+
+
+def test_praise_closing_a_clause_denies_a_fault_the_part_asks_for(grader):
+    faults = {"points": 1, "prompt": "该中心的质检工作存在哪些问题？", "rubric": [SHEET]}
+    assert score(grader, faults, "评分表只有两项，简单明了也挺好") == 0
+    assert score(grader, faults, "评分表只有两项，太简单笼统") == 1
+    assert score(grader, faults, "评分表两项简单明了也挺好，但是打分全凭个人理解") == 1
+    assert score(grader, faults, "评分表只有两项太简单，这样挺好吗？") == 1
+    # where the part does not ask for faults, praise is not read against the point
+    design = {"points": 1, "prompt": "请设计一套质检方案。", "rubric": [SHEET]}
+    assert score(grader, design, "评分表只有两项，简单明了也挺好") == 1
+
+
+def test_a_negated_predicate_after_its_object_in_one_clause_is_not_earned(grader):
+    coat = {"points": 1, "rubric": [{"id": "coat", "text": "打折羽绒服应予退货", "points": 1,
+                                     "match": [["羽绒服", "打折"], ["可以退", "能退"]]}]}
+    assert score(grader, coat, "打折的羽绒服不能退") == 0
+    assert score(grader, coat, "打折的羽绒服不能拒绝，可以退") == 1
+    assert score(grader, coat, "打折的羽绒服一样可以退") == 1
+
+
+def test_a_verdict_followed_by_what_to_do_is_not_a_dismissal(grader):
+    cause = {"points": 1, "rubric": [{"id": "cause", "text": "粗鲁背后有原因", "points": 1,
+                                      "match": [["原因", "事出有因"], ["骂", "粗鲁"]]}]}
+    assert score(grader, cause, "客户骂人背后往往有原因，这很正常，我们要包容") == 1
+    assert score(grader, cause, "客户骂人背后往往有原因，这很正常，所以要先问清楚") == 1
+    assert score(grader, cause, "客户骂人背后有什么原因，这不重要") == 0
+
+
+def test_a_negated_verb_with_the_mention_as_its_object_still_lets_the_act_stand(grader):
+    register = {"points": 1, "rubric": [{"id": "register", "text": "登记并查找原因", "points": 1,
+                                         "match": [["登记", "查找"], ["原因", "进度"]]}]}
+    assert score(grader, register, "登记后不查找原因是不行的") == 1
+
+
+def test_optional_or_put_off_and_spoiling_the_customer(grader):
+    assert score(grader, CALLBACK, "回电话这一步可有可无") == 0
+    assert score(grader, CALLBACK, "回电话的事以后再说") == 0
+    assert score(grader, CALLBACK, "先回电话，再说明原因") == 1
+    assert score(grader, APOLOGY, "向她道歉会让她得寸进尺") == 0
+    assert score(grader, APOLOGY, "不道歉只会让她更生气") == 2
+
+
+def test_a_question_refused_by_the_next_sentence(grader):
+    assert score(grader, WATER, "安排送水车？没必要。") == 0
+    assert score(grader, WATER, "要不要安排送水车？当然要。") == 1
+    assert score(grader, PASSING, "部门之间互相推诿？没有的事。") == 0
+    chance = {"points": 1, "rubric": [{"id": "chance", "text": "投诉是机会", "points": 1, "match": [["投诉"], ["机会"]]}]}
+    assert score(grader, chance, "投诉是改进的机会？没有的事。") == 0
+    assert score(grader, chance, "投诉是坏事吗？不是，投诉是改进的机会。") == 1
+
+
+def test_waste_as_a_consequence_is_not_a_dismissal(grader):
+    staff = {"points": 1, "rubric": [{"id": "staff", "text": "按预测排班", "points": 1, "match": [["排班"], ["预测"]]}]}
+    assert score(grader, staff, "排班要按预测来，否则要么人手不足，要么排班过多造成浪费。") == 1
+    assert score(grader, staff, "按预测排班完全是浪费时间") == 0
+    loss = {"points": 1, "rubric": [{"id": "loss", "text": "客户流失", "points": 1, "match": [["流失"]]}]}
+    assert score(grader, loss, "为了省事让客户流失，不值得。") == 1  # a trade-off judged, not the point dismissed
+
+
+def test_it_is_normal_waves_away_every_group_of_its_clause(grader):
+    leak = {"points": 1, "rubric": [{"id": "password", "text": "询问密码是否被他人知道", "points": 1,
+                                     "match": [["密码"], ["泄露", "别人"]]}]}
+    assert score(grader, leak, "资料泄露很正常，您的密码改不改都一样") == 0
+    assert score(grader, leak, "资料泄露可不正常，您的密码有没有泄露给别人？") == 1
+    assert score(grader, leak, "资料泄露很正常吗？不正常，请问您的密码有没有泄露？") == 1
+
+
+def test_beside_the_point_let_go_or_all_the_same(grader):
+    assert score(grader, APOLOGY, "道歉不是重点，重点是赔钱") == 0
+    assert score(grader, APOLOGY, "道歉就算了，直接赔钱") == 0
+    assert score(grader, APOLOGY, "道歉是重点，要真诚") == 2
+    change = {"points": 1, "rubric": [{"id": "change", "text": "提醒修改密码", "points": 1,
+                                       "match": [["修改", "改"], ["密码"]]}]}
+    assert score(grader, change, "您的密码改不改都一样") == 0
+    steady = {"points": 1, "rubric": [{"id": "steady", "text": "任何时间服务水平一致", "points": 1,
+                                       "match": [["服务水平"], ["任何时间", "一样"]]}]}
+    assert score(grader, steady, "不管什么时候服务水平都一样") == 1
+
+
+def test_more_verdicts_freedom_fuss_empty_words(grader):
+    dress = {"points": 1, "rubric": [{"id": "dress", "text": "穿运动鞋", "points": 1, "match": [["运动鞋", "耳环"]]}]}
+    assert score(grader, dress, "小赵穿运动鞋、戴耳环是个人自由") == 0
+    assert score(grader, dress, "小赵穿运动鞋、戴耳环不符合礼仪") == 1
+    inspect = {"points": 1, "rubric": [{"id": "inspect", "text": "检验苍蝇", "points": 1, "match": [["检验"], ["苍蝇"]]}]}
+    assert score(grader, inspect, "检验苍蝇死亡时间纯属折腾") == 0
+    assert score(grader, inspect, "可以请检验部门鉴定苍蝇死亡时间") == 1
+    aware = {"points": 1, "rubric": [{"id": "aware", "text": "培训服务意识", "points": 1, "match": [["服务意识"], ["培训"]]}]}
+    assert score(grader, aware, "培训服务意识都是空话") == 0
+    assert score(grader, aware, "培训服务意识不能是空话，要落到实处") == 1
+    assert score(grader, APOLOGY, "道歉也显得超市理亏") == 0
+    assert score(grader, APOLOGY, "倾听顾客说完太浪费时间了，道歉就行") == 2
+
+
+def test_on_a_fault_part_it_does_not_matter_needs_no_fault_word(grader):
+    card = {"points": 1, "prompt": "小赵有哪些不符合服务礼仪的地方？",
+            "rubric": [{"id": "card", "text": "单手递名片", "points": 1, "match": [["名片"], ["单手"]]}]}
+    assert score(grader, card, "名片单手递也无所谓") == 0
+    assert score(grader, card, "用手指指方向没什么不礼貌，名片单手递也挺随和的") == 0
+    assert score(grader, card, "名片单手递是失礼的") == 1

@@ -93,3 +93,52 @@ def test_praise_of_the_conduct_is_a_defence(grader):
 
 def test_a_but_a_few_characters_after_the_praise_is_still_seen(grader):
     assert score(grader, SCORESHEET, "质检做得挺好，就这一点来说，但是评分表太简单笼统。") == 2
+
+
+SILENT = {"points": 2, "rubric": [{"id": "silent", "text": "不满客户中只有约4%会投诉", "points": 2,
+                                   "match": [["4%", "少数", "四个"], ["投诉", "不满"]]}]}
+
+
+def test_a_small_share_read_as_general_satisfaction_earns_nothing(grader):
+    result = grader.grade(SILENT, "只有4%的人投诉，说明96%的人都满意。")
+    assert result.score == 0
+    assert "defence" in result.flags
+    assert grader.grade(SILENT, "一百个客户里只有四个会来投诉，可见剩下的都挺满意").score == 0
+    assert grader.grade(SILENT, "只有4%的不满客户会投诉，说明大多数不满的人不会说出来。").score == 2
+    assert grader.grade(SILENT, "只有4%的人投诉，并不说明其余的人都满意。").score == 2
+    assert grader.grade(SILENT, "只有4%的人投诉，说明96%不满意的人一声不吭就走了。").score == 2
+
+
+def test_the_rule_in_ones_own_voice_and_the_customers_own_business(grader):
+    part = {"points": 1, "rubric": [{"id": "password", "text": "询问密码是否被他人知道", "points": 1,
+                                     "match": [["密码"], ["别人", "他人"]]}]}
+    assert grader.grade(part, "密码被别人知道是您自己的事").score == 0
+    assert grader.grade(part, "密码被别人知道不是您自己的事，我们帮您查").score == 1
+    assert grader.grade(part, "请问密码有没有告诉过别人？").score == 1
+    case = {"points": 1, "rubric": [{"id": "case", "text": "不再推给经销商", "points": 1, "match": [["经销商"]]}]}
+    assert grader.grade(case, "维修归经销商负责，这是公司规定。").score == 0
+    assert grader.grade(case, "客服只会说维修归经销商负责，说这是公司规定。").score == 1
+
+
+def test_excusing_the_staff_is_a_defence(grader):
+    part = {"points": 1, "rubric": [{"id": "check", "text": "查录音核实", "points": 1, "match": [["录音"], ["查", "核实"]]}]}
+    assert grader.grade(part, "同事挂电话也有她的道理，我先查一下录音").score == 0
+    assert grader.grade(part, "这事不能怪小陈，查录音就清楚了").score == 0
+    assert grader.grade(part, "不管是谁的责任，我都会先查一下录音").score == 1
+    assert grader.grade(part, "前台说她也没办法，这是推卸责任，要查一下录音").score == 1
+
+
+def test_troublemaker_customers_tried_staff_and_not_our_business(grader):
+    part = {"points": 1, "rubric": [{"id": "apology", "text": "道歉", "points": 1, "match": [["道歉"]]}]}
+    assert grader.grade(part, "这位顾客就是来找茬的，道歉没问题但不能赔").score == 0
+    assert grader.grade(part, "经理觉得顾客是来找茬的，这很不对，应该先道歉").score == 1
+    assert grader.grade(part, "小刘已经尽力了，道歉可以，但别的不行").score == 0
+    assert grader.grade(part, "送货的事不归我们管，道歉也轮不到我们").score == 0
+    assert grader.grade(part, "不能说这件事不归我们管，要先道歉").score == 1
+
+
+def test_not_our_duty_is_a_defence(grader):
+    part = {"points": 1, "rubric": [{"id": "water", "text": "送水", "points": 1, "match": [["送水"]]}]}
+    assert grader.grade(part, "给居民送水不是我们的义务").score == 0
+    assert grader.grade(part, "送水这事轮不到我们").score == 0
+    assert grader.grade(part, "给居民送水并不是我们的义务，但应该主动安排").score == 1
