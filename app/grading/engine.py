@@ -7,7 +7,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from . import figures, lists
+from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import content_length, is_empty, looks_like_list, needs_review
@@ -72,6 +72,10 @@ class Grader:
         self.similarity = SimilarityIndex()
         self.stems = StemCache()
         self.learn(parts)
+        # Once the dictionary holds every term (a term's two words depend on it), build the match patterns.
+        for compiled in self._compiled.values():
+            for term in compiled.all_terms():
+                matches.prepare(term, self.segmenter)
 
     def fork(self) -> "Grader":
         """A Grader that starts as this one and goes its own way: a draft rubric graded by the fork adds its

@@ -19,6 +19,7 @@ quarter point): an examiner gives a list 10-25% of the part whether it names two
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ class Item:
 
 def split_items(original: str) -> list[Item]:
     items, pos = [], 0
-    for sep in list(_SEPARATOR.finditer(original)) + [None]:
+    for sep in itertools.chain(_SEPARATOR.finditer(original), (None,)):
         end = sep.start() if sep else len(original)
         chunk = original[pos:end]
         marker = _MARKER.match(chunk)
@@ -61,9 +62,9 @@ def split_items(original: str) -> list[Item]:
             continue  # a list number on its own ("1、", "2.")
         lead = marker.end() if marker else 0
         body = chunk[lead:]
-        content = _CONTENT.findall(body)
+        content = len(_CONTENT.findall(body))
         if content:
-            bare = len(content) <= BARE_MAX and not any(c in PREDICATE_CHARS for c in body)
+            bare = content <= BARE_MAX and PREDICATE_CHARS.isdisjoint(body)
             items.append(Item(pos + lead, end, bare))
         pos = sep.end() if sep else end
     return items

@@ -36,6 +36,9 @@ class MatchKind:
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         raise NotImplementedError
 
+    def prepare(self, term: Term, segmenter) -> None:
+        """Build what ``find`` will need for this term (compiled patterns), ahead of the first answer."""
+
 
 # A group's first mentions, in text order, are the ones weighed (matcher.group_mentions): no real answer names one
 # key term this often, and the bound keeps the negation checks of an answer that repeats a term thousands of times
@@ -73,6 +76,11 @@ class SplitMatch(MatchKind):
 
     def applies(self, term: Term) -> bool:
         return term.cjk and len(term.text) >= 4
+
+    def prepare(self, term: Term, segmenter) -> None:
+        pieces = segmenter.two_words(term.text)
+        if pieces is not None:
+            _split_pattern(*pieces)
 
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         pieces = answer.segmenter.two_words(term.text)
@@ -127,6 +135,9 @@ class SeparableMatch(MatchKind):
         # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
         # three-character pattern is specific enough on its own.
         return [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), answer.text)]
+
+    def prepare(self, term: Term, segmenter) -> None:
+        self._pattern(term.text)
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -274,3 +285,11 @@ MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), In
                                 HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
+
+
+def prepare(term: Term, segmenter) -> None:
+    """Build every kind's look-up material for ``term`` now: a Grader built before a server forks its workers
+    then hands them compiled patterns instead of each worker compiling them on its first answers."""
+    for kind in MATCH_KINDS:
+        if kind.applies(term):
+            kind.prepare(term, segmenter)

@@ -61,3 +61,4 @@ def test_a_repeated_head_word_is_looked_at_a_bounded_number_of_times(grader, mon
     part = {"points": 2, "rubric": [{"id": "feel", "text": "理解", "points": 2, "match": ["我能理解"]}]}
     grader.grade(part, "我也。" * 3000 + "我能理解。")
     assert 0 < len(looked) <= MAX_TERM_SPANS
+
