@@ -23,7 +23,8 @@ The length sweep grades answers of 300, 1,000 and 5,000 characters against every
 bank (the Grader knowing the bank, as the site's does): natural text, and adversarial repetitions (one negated
 term, the rubric's own negators, one-line sentences, list commas, single characters for jieba's HMM, a
 homophone slip, zero-width and surrogate debris, and the case's stem repeated), each part graded with its
-case's stem as the site does.  Per kind and length it prints the median and the worst part's
+case's stem as the site does, the Grader's objects frozen out of the garbage collector as the site's server does
+(``--no-freeze``: not).  Per kind and length it prints the median and the worst part's
 time (best of three runs per part, so a garbage-collection pause is not taken for the grader's cost), in the
 process's CPU time: on a shared machine another process's work would otherwise count as the grader's.  The
 last line gives the worst part at 5,000 characters in CPU time and, for the same runs, in wall-clock time.
@@ -31,6 +32,7 @@ last line gives the worst part at 5,000 characters in CPU time and, for the same
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import resource
@@ -200,7 +202,7 @@ SWEEP_UNITS = {
 }
 
 
-def sweep() -> None:
+def sweep(no_freeze: bool = False) -> None:
     from app.bank.loader import load_bank
     from app.grading import Grader
 
@@ -211,6 +213,11 @@ def sweep() -> None:
              for _ in content.get("parts", [])]
     grader = Grader(bank.synonyms, parts=parts)
     compiled = [grader.compile(p) for p in parts]
+    if not no_freeze:
+        # As gunicorn.conf.py does in the master: the Grader and jieba's dictionary (about a million objects) leave
+        # the collector's generations, so a collection during a grade no longer walks them.
+        gc.collect()
+        gc.freeze()
     natural = make_answers(1, max(SWEEP_LENGTHS))[0]
     kinds = {"natural text": natural, **SWEEP_UNITS, "retold stem": None}
     print(f"length sweep: {len(compiled)} bank parts; CPU ms per part, median / worst part")
@@ -245,12 +252,13 @@ def main() -> None:
     ap.add_argument("--inproc", action="store_true", help="child runs grade_lines directly instead of flask grade")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--sweep", action="store_true", help="only the length sweep against the bank's parts")
+    ap.add_argument("--no-freeze", action="store_true", help="sweep without gc.freeze() (a process that does not freeze)")
     args = ap.parse_args()
     if args.child:
         child_main()
         return
     if args.sweep:
-        sweep()
+        sweep(args.no_freeze)
         return
 
     answers = make_answers(args.n)
@@ -282,7 +290,7 @@ def main() -> None:
     print(f"  ratio grading / segmentation: {grade_total / seg_total:.2f}x (total), {med_grade / med_seg:.2f}x (median)")
     print(f"  ratio flask batch (start-up subtracted) / segmentation: {grading_only / seg_total:.2f}x")
     print()
-    sweep()
+    sweep(args.no_freeze)
 
 
 if __name__ == "__main__":
