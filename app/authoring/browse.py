@@ -127,7 +127,7 @@ def diff_versions(old: QuestionVersion, new: QuestionVersion) -> list[dict]:
 def usage(question: Question) -> dict:
     """Papers naming the question (fixed) or whose draws it fits, and how many responses each version has."""
     from ..bank.loader import summary
-    from ..bank.schema import draw_accepts
+    from ..bank.schema import draw_accepts, draw_specs
 
     found = summary(question.current.content) if question.current else None
     fixed, drawn = [], []
@@ -136,9 +136,7 @@ def usage(question: Question) -> dict:
             if question.key in (section.get("questions") or []):
                 fixed.append(paper)
                 break
-            draws = section.get("draw") or []
-            if found and any(isinstance(spec, dict) and draw_accepts(spec, found)
-                             for spec in (draws if isinstance(draws, list) else [draws])):
+            if found and any(draw_accepts(spec, found) for spec in draw_specs(section)):
                 drawn.append(paper)
                 break
     rows = db.session.execute(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..bank.schema import Checker, draw_accepts
+from ..bank.schema import Checker, draw_accepts, draw_specs
 from ..bank.writer import dump
 from ..bank.yamlsource import plain, read_yaml
 from ..exams.drawing import paper_questions
@@ -196,10 +196,9 @@ def draw_check(paper: Paper) -> list[dict]:
     out = []
     for number, section in enumerate(paper.sections, start=1):
         if "draw" in section:
-            draws = section["draw"] if isinstance(section["draw"], list) else [section["draw"]]
-            needs = sum(int(d.get("count", 0) or 0) for d in draws if isinstance(d, dict))
-            fitting = {key for d in draws if isinstance(d, dict)
-                       for key, found in index.items() if draw_accepts(d, found)}
+            draws = draw_specs(section)
+            needs = sum(int(d.get("count", 0) or 0) for d in draws)
+            fitting = {key for d in draws for key, found in index.items() if draw_accepts(d, found)}
             short = any(sum(1 for found in index.values() if draw_accepts(d, found)) < int(d.get("count", 0) or 0)
                         for d in draws if isinstance(d, dict))
             out.append({"number": number, "title": section.get("title", ""), "kind": "draw",

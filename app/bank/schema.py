@@ -425,6 +425,12 @@ class Checker:
         return sets
 
 
+def draw_specs(section: dict) -> list[dict]:
+    """A section's draw specs: one mapping, or a list drawn in turn (n items of each area); the mappings only."""
+    draw = section.get("draw") or []
+    return [spec for spec in (draw if isinstance(draw, list) else [draw]) if isinstance(spec, dict)]
+
+
 def draw_accepts(draw, summary: dict) -> bool:
     """Whether a question (its summary: type, topic, difficulty, tags) fits a paper section's draw."""
     if summary["type"] != draw.get("type"):

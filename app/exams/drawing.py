@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from ..bank.loader import summary
 from ..bank.overlaps import overlap
-from ..bank.schema import draw_accepts
+from ..bank.schema import draw_accepts, draw_specs
 from ..models import Paper, Question, QuestionVersion
 from . import draw_pool
 from .errors import ExamError
@@ -30,10 +30,9 @@ def drawn_questions(section: dict, index: int, rng: random.Random, used: dict[in
                     seen: frozenset = frozenset(), pool: dict | None = None) -> list[int]:
     """The version ids of the section's draw (one spec, or a list of specs drawn in turn: n items of each area
     or difficulty)."""
-    specs = section.get("draw") or {}
     pool = draw_pool.current() if pool is None else pool
     chosen = []
-    for spec in specs if isinstance(specs, list) else [specs]:
+    for spec in draw_specs(section):
         for candidate in _draw(pool.get(spec.get("type"), []), spec, index, rng, used, seen):
             used[candidate.question_id] = (candidate.key, candidate.found)
             chosen.append(candidate.version_id)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
+from ..bank.schema import draw_specs
 from ..models import Attempt, AttemptItem, Paper, Question, Response, utcnow
 from ..qtypes import PASS_RATIO, question_type
 from ..qtypes.base import REVIEW_FLAGS
@@ -207,8 +208,7 @@ def _section_intro(index: int, section: dict) -> dict:
     title = section.get("title") or _("Section %(number)d", number=index + 1)
     points_each = section.get("points_each")
     if "draw" in section:
-        draws = section.get("draw") or {}
-        specs = draws if isinstance(draws, list) else [draws]  # one spec, or several drawn in turn
+        specs = draw_specs(section)  # one spec, or several drawn in turn
         count = sum(int(spec.get("count", 0)) for spec in specs)
         types = list(dict.fromkeys(spec["type"] for spec in specs if spec.get("type")))
         points = float(points_each) * count if points_each is not None else None

@@ -42,7 +42,6 @@ class AnswerView:
         self._spans: dict[int, SpanTokens] = {}
         self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
         self._negated: dict[tuple, bool] = {}
-        self._waved: dict[int, int] = {}  # negation span -> where a verdict waving it away starts (-1: none)
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
 
     # Latin words -------------------------------------------------------
@@ -153,10 +152,10 @@ class AnswerView:
         """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
         有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?"""
         index = self.norm.span_of(start)
-        at = self._waved.get(index)
+        key = ("waved", index)
+        at = self._negated.get(key)
         if at is None:
-            at = self._verdict_on(index)
-            self._waved[index] = at
+            at = self._negated[key] = self._verdict_on(index)
         return 0 <= at and end <= at
 
     def praised(self, start: int, end: int) -> bool:

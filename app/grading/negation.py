@@ -514,6 +514,7 @@ _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我�
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
 _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
+_NO_NEED_RE = re.compile(_NO_NEED)
 _BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED})" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
@@ -534,10 +535,16 @@ def closing_verdict(span: str, following: str = "") -> int:
         m = _CLOSES_NO_MATTER.search(tail)
         if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
-    before = tail[:m.start()]
+    return _standing(tail, cut, m.start(), following)
+
+
+def _standing(tail: str, cut: int, at: int, following: str) -> int:
+    """``cut + at`` when the verdict found at ``tail[at:]`` stands: something before it for it to judge, not undone
+    or denied before it (避免浪费, 不能说…), and no clause after it turning on it; else -1."""
+    before = tail[:at]
     if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
         return -1
-    return cut + m.start()
+    return cut + at
 
 
 def bare_verdict(span: str, covered: str) -> bool:
@@ -551,9 +558,6 @@ def bare_verdict(span: str, covered: str) -> bool:
     if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
         return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
-
-
-_NO_NEED_RE = re.compile(_NO_NEED)
 
 
 # On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the
@@ -572,12 +576,7 @@ def closing_praise(span: str, following: str = "") -> int:
     cut = max(len(span) - _VERDICT_TAIL, 0)
     tail = span[cut:]
     m = _CLOSES_PRAISE.search(tail) or _CLOSES_NO_MATTER.search(tail)  # 名片单手递也无所谓: the part names the fault
-    if m is None:
-        return -1
-    before = tail[:m.start()]
-    if not before or before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
-        return -1
-    return cut + m.start()
+    return -1 if m is None else _standing(tail, cut, m.start(), following)
 
 
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and

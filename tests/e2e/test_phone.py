@@ -1,5 +1,7 @@
 """What a new instructor stumbled on at 360 and 375 pixels: the item statistics squeezed every heading and key to one
 character a line, and the date and number fields were left at the browser's tiny default."""
+from contextlib import contextmanager
+
 import pytest
 from playwright.sync_api import expect
 
@@ -8,14 +10,23 @@ from tests.e2e.test_review import TEACHER, sign_in, sitting_with_a_flagged_answe
 pytestmark = pytest.mark.e2e
 
 
-@pytest.mark.parametrize("width, height", [(360, 740)])
-def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_server, browser, width, height, artifacts):
-    sitting_with_a_flagged_answer(live_server.database_url)
+@contextmanager
+def phone_page(browser, width: int, height: int):
+    """A touch phone's page in Chinese, closed afterwards."""
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2, locale="zh-CN",
                                   is_mobile=True, has_touch=True)
     page = context.new_page()
     page.set_default_timeout(15000)
     try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width, height", [(360, 740)])
+def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_server, browser, width, height, artifacts):
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, width, height) as page:
         sign_in(page, live_server, TEACHER)
         page.goto(live_server.url + "/review/papers/mock-small/items")
         table = page.locator("#items-table")
@@ -37,17 +48,11 @@ def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_serv
         page.goto(live_server.url + "/authoring/")
         search = page.locator("input[type=search]").bounding_box()
         assert search["height"] >= 40, search
-    finally:
-        context.close()
 
 
 def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, browser, artifacts):
     sitting_with_a_flagged_answer(live_server.database_url)
-    context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, locale="zh-CN",
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with phone_page(browser, 375, 812) as page:
         sign_in(page, live_server, TEACHER)
         page.goto(live_server.url + "/authoring/import")
         pasted = "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：E 解析：先倾听。"
@@ -60,8 +65,6 @@ def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, br
         line = row.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
         assert row.bounding_box()["width"] > 2 * line  # "第 1 行" on one line, not a column of characters
         page.screenshot(path=str(artifacts / "import-refused-375.png"))
-    finally:
-        context.close()
 
 
 def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
@@ -74,11 +77,7 @@ def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifac
         create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
         db.session.commit()
         db.session.remove()
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, locale="zh-CN",
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with phone_page(browser, 360, 740) as page:
         sign_in(page, live_server, "e2e-admin")
         page.goto(live_server.url + "/reports/?paper=mock-small")
         row = page.locator("table.report tbody tr").first
@@ -88,19 +87,13 @@ def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifac
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         row.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "score-report-360.png"))
-    finally:
-        context.close()
 
 
 def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, browser):
     """An import or a regrade gave no sign of life until the next page: on a slow phone a second tap sent it
     again."""
     sitting_with_a_flagged_answer(live_server.database_url)
-    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN", is_mobile=True,
-                                  has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    try:
+    with phone_page(browser, 375, 812) as page:
         sign_in(page, live_server, TEACHER)
         page.goto(live_server.url + "/authoring/import")
         page.fill("textarea[name=text]", "1、客户投诉时首先应该？ A.争辩 B.倾听 C.挂断 答案：B 解析：先倾听。")
@@ -112,5 +105,3 @@ def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, brows
         expect(button).to_be_disabled()
         expect(button).to_have_text("正在处理，请稍候……")
         expect(button).to_have_attribute("aria-busy", "true")
-    finally:
-        context.close()
