@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 
 from ..audit import record
+from ..uploads import UnreadableWorkbook, workbook_rows
 from ..auth.services import find_user
 from .classes import find_cohort
 from .errors import AdminError
@@ -82,22 +83,10 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
         raise AdminError(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
     name = (filename or "").lower()
     if name.endswith(".xlsx"):
-        import openpyxl
-
         try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception:
-            raise AdminError(_("The file is not a readable XLSX workbook."))
-        try:
-            sheet = book.worksheets[0]
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append([_cell(v) for v in row])
-                if len(rows) > MAX_ROWS + 1:
-                    break
-        finally:
-            book.close()
-        return rows
+            return [[_cell(v) for v in row] for row in workbook_rows(data, MAX_ROWS + 1)]
+        except UnreadableWorkbook as exc:
+            raise AdminError(str(exc)) from None
     if name.endswith(".csv") or name.endswith(".txt"):
         try:
             text = decode_csv(data)

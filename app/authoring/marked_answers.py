@@ -8,11 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-import zipfile
 from dataclasses import dataclass, field
 
 from ..grading.agreement import mean_absolute_error, quadratic_weighted_kappa, within_tolerance_rate
 from ..qtypes.case import MAX_CASE_TEXT, storable
+from ..uploads import UnreadableWorkbook, workbook_rows
 from .trial import grade_draft
 
 ANSWER_HEADERS = {"答案", "作答", "回答", "学员答案", "answer", "response", "text"}
@@ -54,23 +54,12 @@ def _table(filename: str, data: bytes) -> list[list[str]]:
     if name.endswith(".csv"):
         return [row for row in csv.reader(io.StringIO(_decode(data)))]
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
-
         try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-            raise MarkedFileError("The XLSX file cannot be read.") from None
-        try:
-            sheet = book.worksheets[0]
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(["" if cell is None else str(cell) if not isinstance(cell, float) else repr(cell)
-                             for cell in row])
-                if len(rows) > MAX_ROWS + 1:
-                    break
-            return rows
-        finally:
-            book.close()
+            rows = workbook_rows(data, MAX_ROWS + 1)
+        except UnreadableWorkbook as exc:
+            raise MarkedFileError(str(exc)) from None
+        return [["" if cell is None else str(cell) if not isinstance(cell, float) else repr(cell) for cell in row]
+                for row in rows]
     raise MarkedFileError("Upload a .csv or .xlsx file.")
 
 

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..extensions import db
 from ..models import Attempt, Paper, Response
 from ..qtypes import question_type
+from ..uploads import UnreadableWorkbook, workbook_rows
 from .anonymity import trainee_label
 from .marking import ReviewError, response_view, set_part
 from .regrading import paper_responses
@@ -139,19 +138,13 @@ def read_marking(data: bytes, paper: Paper) -> SheetPreview:
     if len(data) > MAX_BYTES:
         raise SheetError(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise SheetError(_("This is not an XLSX file.")) from None
-    try:
-        if SHEET not in book.sheetnames:
-            raise SheetError(_("The workbook has no sheet named %(name)s.", name=SHEET))
-        rows = book[SHEET].iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None or [str(h or "") for h in header[:len(HEADERS)]] != HEADERS:
-            raise SheetError(_("The first row is not the header this page exported."))
-        return _preview(rows, paper)
-    finally:
-        book.close()
+        rows = iter(workbook_rows(data, MAX_ROWS + 1, sheet=SHEET, formulas=True))
+    except UnreadableWorkbook as exc:
+        raise SheetError(str(exc)) from None
+    header = next(rows, None)
+    if header is None or [str(h or "") for h in header[:len(HEADERS)]] != HEADERS:
+        raise SheetError(_("The first row is not the header this page exported."))
+    return _preview(rows, paper)
 
 
 def _preview(rows, paper: Paper) -> SheetPreview:

@@ -5,6 +5,7 @@ import pytest
 
 from app.admin.importing import apply_import, plan_import, read_table, template_xlsx
 from app.models import Cohort, User
+from tests.office_files import with_damaged_sheet, with_wide_row, workbook_bytes
 
 HEADER = "姓名,用户名,角色,班级,手机,邮箱\n"
 
@@ -94,6 +95,16 @@ def test_unreadable_files_are_refused(app):
         read_table("u.xlsx", b"not a zip")
     with pytest.raises(AdminError):
         read_table("u.pdf", b"%PDF")
+
+
+def test_a_damaged_or_expanding_workbook_is_refused_with_its_reason(app):
+    from app.admin.errors import AdminError
+
+    plain = workbook_bytes([["用户名", "姓名"], ["li", "李"]])
+    with pytest.raises(AdminError, match="已损坏"):
+        read_table("u.xlsx", with_damaged_sheet(plain))
+    with pytest.raises(AdminError, match="单元格"):
+        read_table("u.xlsx", with_wide_row(plain, 5000))
 
 
 def test_control_characters_and_oversized_fields_are_row_errors_not_crashes(app):

@@ -4,6 +4,7 @@ import io
 from openpyxl import Workbook
 
 from app.models import Response
+from tests.office_files import with_damaged_sheet, with_wide_row
 
 
 def xlsx(rows) -> bytes:
@@ -57,3 +58,10 @@ def test_unreadable_files_are_clear_messages(exam_bank, instructor_client):
 def test_objective_questions_have_no_test_responses(exam_bank, instructor_client):
     assert instructor_client.get("/authoring/questions/gas.s0/test-responses").status_code == 404
     assert instructor_client.get("/authoring/questions/complaints.case/test-responses?part=zz").status_code == 404
+
+
+def test_a_damaged_or_expanding_workbook_is_a_clear_message(exam_bank, instructor_client):
+    plain = xlsx([["答案", "分数"], ["先道歉", 4]])
+    for data, said in ((with_damaged_sheet(plain), "已损坏"), (with_wide_row(plain, 5000), "单元格")):
+        response = post(instructor_client, "marks.xlsx", data)
+        assert response.status_code == 422 and said in response.get_data(as_text=True)

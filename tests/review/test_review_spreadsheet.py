@@ -8,6 +8,7 @@ from openpyxl import Workbook, load_workbook
 
 from app.models import Attempt, GradeChange, Response
 from app.review.spreadsheet import HEADERS, neutralise
+from tests.office_files import with_damaged_sheet, with_wide_row
 from tests.review.conftest import case_response
 
 FORMULA_ANSWER = "=HYPERLINK(\"http://x\",\"点我\")先道歉"
@@ -135,3 +136,17 @@ def test_a_hidden_id_edited_to_a_number_no_database_takes_is_a_refused_row(db, s
     response = upload(teacher_client, book)
     assert response.status_code == 200
     assert "隐藏的作答编号列被改动了" in response.get_data(as_text=True)
+
+
+def test_a_damaged_or_expanding_sheet_is_a_clear_message_and_changes_nothing(db, sat, teacher_client):
+    before = {r.id: r.score for r in db.session.query(Response)}
+    out = io.BytesIO()
+    export(teacher_client).save(out)
+    exported = out.getvalue()
+    url = "/review/papers/mock-t/marking/preview"
+    for data, said in ((with_damaged_sheet(exported), "已损坏"), (with_wide_row(exported, 5000), "单元格")):
+        response = teacher_client.post(url, data={"sheet": (io.BytesIO(data), "marked.xlsx")},
+                                       content_type="multipart/form-data")
+        assert response.status_code == 400 and said in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert {r.id: r.score for r in db.session.query(Response)} == before

@@ -1,15 +1,12 @@
 """What a converter accepts: bytes or a path (text converters also a str), of a bounded size; Office files are
 checked before they are unzipped."""
-import io
 import os
-import zipfile
 from pathlib import Path
 
+from .archive import MAX_ROW_CELLS, office_refusal
 from .build import Builder
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # an .xlsx or .docx expands about 5 to 10 times; more is a zip bomb
-MAX_ZIP_ENTRIES = 5000
 TOO_LARGE = f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，请拆分后导入"
 
 
@@ -40,15 +37,15 @@ def start(source, name: str, topic: str | None, prefix: str | None, text_ok: boo
 
 
 def check_zip(data: bytes) -> str | None:
-    """Why an Office file (a zip) should not be opened, or None."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    """Why an Office file (a zip) should not be opened, or None (see archive.office_refusal)."""
+    refusal = office_refusal(data)
+    if refusal is None:
+        return None
+    if refusal.kind == "unreadable":
         return "不是有效的 Office 文件（.xlsx/.docx 实为 zip 压缩包；旧版 .xls/.doc 请先另存为新格式）"
-    if len(entries) > MAX_ZIP_ENTRIES or sum(e.file_size for e in entries) > MAX_UNZIPPED_BYTES:
-        return "文件解压后过大，拒绝读取"
-    return None
+    if refusal.kind == "row_too_wide":
+        return f"表格中有一行超过 {MAX_ROW_CELLS} 个单元格（{refusal.detail}），拒绝读取"
+    return "文件解压后内容过多，拒绝读取；请拆分后导入"
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
