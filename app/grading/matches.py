@@ -156,11 +156,16 @@ class InsertedMatch(MatchKind):
     name = "inserted"
     FILLERS = ("非常", "特别", "十分", "完全", "确实", "实在", "真的", "一定", "可以", "也", "都", "就", "还", "很",
                "真", "挺", "能", "地")
-    _FIRST = frozenset(f[0] for f in FILLERS)
+    _FIRST_CLASS = re.escape("".join(sorted({f[0] for f in FILLERS})))
     MAX_GAP = 4
 
     def applies(self, term: Term) -> bool:
         return term.cjk and len(term.text) >= 3
+
+    def prepare(self, term: Term, segmenter) -> None:
+        for k in range(1, len(term.text)):
+            if term.text[k - 1] not in NEGATING_CHARS and segmenter.tokenizer.FREQ.get(term.text[:k]):
+                _head_before_filler(term.text[:k], self._FIRST_CLASS)
 
     def _gap_ends(self, text: str, start: int) -> list[int]:
         """Ends of the runs of fillers that begin at ``start`` (up to MAX_GAP characters)."""
@@ -182,22 +187,22 @@ class InsertedMatch(MatchKind):
             # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
             if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
                 continue
-            pos, looked = text.find(head), 0
-            # Bounded like an exact term's occurrences: a head repeated thousands of times is looked at MAX_TERM_SPANS
-            # times, a filler after it or not.
-            while pos >= 0 and looked < MAX_TERM_SPANS:
-                looked += 1
-                after = pos + k
-                if after >= len(text) or text[after] not in self._FIRST:
-                    pos = text.find(head, pos + 1)
-                    continue
+            # Only the head's occurrences followed by a filler's first character, found by the regex engine and
+            # bounded like an exact term's occurrences: a head repeated thousands of times, a filler after it or
+            # not, is looked at MAX_TERM_SPANS times at most.
+            for m in _occurrences(_head_before_filler(head, self._FIRST_CLASS), text):
+                pos, after = m.start(), m.end()
                 for gap_end in self._gap_ends(text, after):
                     if text.startswith(tail, gap_end):
                         bounds = answer.span_tokens(pos).boundaries
                         if pos in bounds and after in bounds and gap_end in bounds:
                             found.add((pos, gap_end + len(tail)))
-                pos = text.find(head, pos + 1)
         return sorted(found)
+
+
+@lru_cache(maxsize=4096)
+def _head_before_filler(head: str, first_chars: str) -> re.Pattern:
+    return re.compile(f"{re.escape(head)}(?=[{first_chars}])")
 
 
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
