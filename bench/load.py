@@ -233,6 +233,14 @@ def run_threads(targets) -> None:
         thread.join(timeout=1800)
 
 
+def rate(stats, endpoint: str, drivers: list) -> float:
+    """Runs the drivers (function, args) in threads; the calls to ``endpoint`` they made per second."""
+    before = len(stats.times[endpoint])
+    started = time.monotonic()
+    run_threads(drivers)
+    return (len(stats.times[endpoint]) - before) / (time.monotonic() - started)
+
+
 def flat_phase(trainees, stats, seconds: float, threads: int) -> float:
     """Saves with no thinking time by ``threads`` clients, each on its own trainees; saves per second."""
     groups = [trainees[i::threads] for i in range(threads)]
@@ -243,13 +251,11 @@ def flat_phase(trainees, stats, seconds: float, threads: int) -> float:
             for trainee in group:
                 trainee.flat_out(min(until, time.monotonic() + 0.05))
 
-    before = len(stats.times["save_flat"])
-    started = time.monotonic()
-    run_threads([(drive, (group,)) for group in groups if group])
-    return (len(stats.times["save_flat"]) - before) / (time.monotonic() - started)
+    return rate(stats, "save_flat", [(drive, (group,)) for group in groups if group])
 
 
 def bare_phase(ports, stats, seconds: float, threads: int) -> float:
+    """The same flat-out saves against the bare upsert endpoint (no app): the ceiling to compare with."""
     until = time.monotonic() + seconds
     rng = random.Random(7)
 
@@ -260,10 +266,7 @@ def bare_phase(ports, stats, seconds: float, threads: int) -> float:
             call(ports[(t + n) % len(ports)], "PUT", f"/bare/{t * 100 + n % 52}",
                  {"answer": case_text(rng, n)}, stats=stats, endpoint="bare")
 
-    before = len(stats.times["bare"])
-    started = time.monotonic()
-    run_threads([(drive, (t,)) for t in range(threads)])
-    return (len(stats.times["bare"]) - before) / (time.monotonic() - started)
+    return rate(stats, "bare", [(drive, (t,)) for t in range(threads)])
 
 
 # ------------------------------------------------------------------------------------------------ checks
