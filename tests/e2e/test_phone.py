@@ -105,3 +105,40 @@ def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, brows
         expect(button).to_be_disabled()
         expect(button).to_have_text("正在处理，请稍候……")
         expect(button).to_have_attribute("aria-busy", "true")
+
+
+MEASURE_BAR = """(row, long) => {
+    if (long) {  // a long paper late in a long exam: the widest texts the bar shows
+        document.getElementById("cd-value").textContent = "119:59";
+        const progress = document.getElementById("progress-count");
+        progress.textContent = progress.textContent.replace(/\\d+\\/\\d+/, "118/120");
+    }
+    const box = e => { const r = e.getBoundingClientRect(); return {id: e.id, top: r.top, bottom: r.bottom,
+                                                                   right: r.right, height: r.height}; };
+    return {row: box(row), items: [...row.children].filter(c => c.offsetParent !== null).map(box),
+            button: box(document.getElementById("nav-toggle"))};
+}"""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_exam_bar_is_one_row_at_360(live_server, browser, artifacts, language):
+    """The sticky bar (time left, progress, the navigator's button) took two rows in English at 360 px: a fifth
+    of a phone's screen covered while the trainee writes."""
+    from tests.e2e.test_exam_flow import start_exam
+
+    with phone_page(browser, 360, 740) as page:
+        start_exam(page, live_server)
+        if language == "en":
+            page.locator("button", has_text="English").click()
+            expect(page.locator("html")).to_have_attribute("lang", "en")
+            expect(page.locator("#progress-count")).to_have_text("0/5 answered")
+        expect(page.locator("#cd-value")).to_be_visible()
+        bar = page.locator(".exam-bar-row")
+        for long in (False, True):
+            found = bar.evaluate(MEASURE_BAR, long)
+            row, items, button = found["row"], found["items"], found["button"]
+            assert {item["id"] for item in items} == {"countdown", "progress-count", "nav-toggle"}, found
+            assert row["height"] <= button["height"] + 1, found  # one row: no taller than its button
+            assert all(item["top"] >= row["top"] - 1 and item["bottom"] <= row["bottom"] + 1 for item in items), found
+            assert all(item["right"] <= 360 - 16 for item in items), found  # nothing pushed out of the bar
+            page.screenshot(path=str(artifacts / f"exam-bar-360-{language}{'-long' if long else ''}.png"))
