@@ -142,3 +142,29 @@ def test_the_exam_bar_is_one_row_at_360(live_server, browser, artifacts, languag
             assert all(item["top"] >= row["top"] - 1 and item["bottom"] <= row["bottom"] + 1 for item in items), found
             assert all(item["right"] <= 360 - 16 for item in items), found  # nothing pushed out of the bar
             page.screenshot(path=str(artifacts / f"exam-bar-360-{language}{'-long' if long else ''}.png"))
+
+
+LABELS_OUTSIDE = """svg => {
+    const frame = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll("text")].map(t => [t.textContent, t.getBoundingClientRect()])
+        .filter(([_, r]) => r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5
+                            || r.left < frame.left - 0.5 || r.right > frame.right + 0.5)
+        .map(([text, r]) => [text, r.top, r.bottom, r.left, r.right, frame.top, frame.bottom]);
+}"""
+
+
+def test_a_full_bar_keeps_its_label_inside_the_chart(live_server, browser, artifacts):
+    """The tallest bar of a histogram is drawn at 100 %: its count, above it, ran out of the chart's frame."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 360, 740) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/papers/mock-small/items")
+        charts = page.locator("svg.chart")
+        expect(charts.first).to_be_visible()
+        full = charts.first.evaluate("svg => [...svg.querySelectorAll('rect.hist-bar')]"
+                                     ".filter(r => parseFloat(r.getAttribute('height')) === 100).length")
+        assert full >= 1  # the chart has a 100 % bar (and empty ones, at 0 %, whose axis labels are checked too)
+        outside = [found for chart in charts.all() for found in chart.evaluate(LABELS_OUTSIDE)]
+        charts.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "histogram-360.png"))
+        assert outside == []
