@@ -168,3 +168,30 @@ def test_a_full_bar_keeps_its_label_inside_the_chart(live_server, browser, artif
         charts.first.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "histogram-360.png"))
         assert outside == []
+
+
+def test_the_print_pages_ask_for_no_favicon(live_server, browser):
+    """The printable transcript and ranking are pages of their own (not base.html): they asked for /favicon.ico, a
+    404 in the console of every print."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, TRAINEE, _app
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 360, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        asked, failed = [], []
+        # Chromium fetches the icon outside the page's own requests: it shows as a console error (a 404 here)
+        page.context.on("request", lambda request: asked.append(request.url))
+        page.on("console", lambda message: failed.append((message.text, message.location.get("url")))
+                if message.type == "error" else None)
+        for path in (f"/reports/transcript/{TRAINEE}", "/reports/ranking?paper=mock-small"):
+            page.goto(live_server.url + path, wait_until="networkidle")
+            expect(page.locator("body.print-doc table")).to_be_visible()
+            page.wait_for_timeout(500)  # the browser asks for the icon after the page has loaded
+        assert [url for url in asked if "favicon" in url] == [] and failed == []
+        assert len(asked) >= 2  # the listener heard the pages themselves
