@@ -168,6 +168,8 @@ def try_answer():
                                                    "stored.")), 400
     result = reply["result"]
     result["reasons"] = [_(trial.REASONS[r]) for r in result["reasons"]]
+    if result.get("error"):
+        result["error"] = translated(result["error"])
     return jsonify(reply)
 
 
