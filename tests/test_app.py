@@ -64,3 +64,18 @@ def test_pages_name_their_icon_so_the_browser_asks_for_no_missing_favicon(client
     """Every page's request for /favicon.ico was a 404, an error in the console of every browser."""
     page = client.get("/login").get_data(as_text=True)
     assert '<link rel="icon" href="data:image/svg+xml,' in page
+
+
+def test_every_page_of_its_own_names_the_icon():
+    """Pages that do not extend base.html (the printable reports, the static 'unavailable' page) named no icon: the
+    browser asked for /favicon.ico on every print."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    icon = (root / "app" / "templates" / "_icon.html").read_text(encoding="utf-8").strip().splitlines()[-1]
+    pages = [p for p in (root / "app" / "templates").rglob("*.html")
+             if p.name != "_icon.html" and re.search(r"<head[\s>]", p.read_text(encoding="utf-8"))]
+    assert {p.name for p in pages} >= {"base.html", "transcript.html", "ranking.html"}
+    assert [p.name for p in pages if '{% include "_icon.html" %}' not in p.read_text(encoding="utf-8")] == []
+    assert icon.startswith('<link rel="icon" href="data:') and icon in (root / "static" / "unavailable.html").read_text()

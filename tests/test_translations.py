@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = {lang: ROOT / "app" / "translations" / lang / "LC_MESSAGES" / "messages.po" for lang in ("zh", "en")}
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%%")
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "pgettext": ((1, "c"), 2)}
 METHODS = [("**.py", "python"), ("app/templates/**.html", "jinja2")]
 
 

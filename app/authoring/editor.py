@@ -9,6 +9,7 @@ from ..bank.schema import Checker
 from ..bank.writer import dump
 from ..bank.yamlsource import LDict, line_of, plain, read_yaml
 from ..grading.errors import RubricError
+from ..grading.messages import Message, N_
 from ..grading.terms import SynonymTable
 from ..models import Question, SynonymSet
 from ..qtypes.case import storable
@@ -21,7 +22,7 @@ MAX_YAML = 200_000  # characters: a question is a few kilobytes; refuse before p
 @dataclass
 class Problem:
     line: int
-    message: str
+    message: str  # a Message (English, with its template), shown translated (app/authoring/messages.py)
     field: str = ""  # the top-level field the line belongs to ("" when unknown)
     part: str = ""  # a case part's id, when the message names one
 
@@ -78,21 +79,24 @@ def check_question_text(text: str, editing: Question | None = None) -> Checked:
     """Validate one question written as YAML (a mapping). ``editing`` is the question being revised (its id may
     not change); otherwise the id must be new."""
     if not isinstance(text, str) or not text.strip():
-        return Checked(None, [Problem(1, "the question is empty: write it as YAML (id, type, topic, stem, ...)")])
+        return Checked(None, [Problem(1, Message(N_("the question is empty: write it as YAML (id, type, topic, "
+                                                    "stem, ...)")))])
     if len(text) > MAX_YAML:
-        return Checked(None, [Problem(1, f"the question is longer than {MAX_YAML} characters")])
+        return Checked(None, [Problem(1, Message(N_("the question is longer than %(n)s characters"), n=MAX_YAML))])
     if not storable(text):
-        return Checked(None, [Problem(1, "the text holds characters that cannot be stored (NUL or a broken "
-                                         "surrogate)")])
+        return Checked(None, [Problem(1, Message(N_("the text holds characters that cannot be stored (NUL or a "
+                                                    "broken surrogate)")))])
     data, problems = read_yaml(text, DISPLAY)
     found = [Problem(p.line, p.message) for p in problems]
     # YAML escapes ("\0", "\ud800") make them again after parsing
-    found += [Problem(line, "this text holds characters that cannot be stored (NUL or a broken surrogate)")
+    found += [Problem(line, Message(N_("this text holds characters that cannot be stored (NUL or a broken "
+                                       "surrogate)")))
               for line in _unstorable_lines(data)]
     if data is None:
-        return Checked(None, found or [Problem(1, "the question is empty")])
+        return Checked(None, found or [Problem(1, Message(N_("the question is empty")))])
     if not isinstance(data, dict):
-        return Checked(None, found + [Problem(line_of(data), "a question must be a mapping (id: ..., type: ...)")])
+        return Checked(None, found + [Problem(line_of(data), Message(N_("a question must be a mapping (id: ..., "
+                                                                        "type: ...)")))])
     checker = Checker(DISPLAY)
     qid = checker.question(data)
     if qid is not None and not checker.problems and data.get("type") == "case":
@@ -107,10 +111,10 @@ def check_question_text(text: str, editing: Question | None = None) -> Checked:
         checker.overlap_targets(data, {**index, qid: summary(plain(data))})
     if qid is not None:
         if editing is not None and qid != editing.key:
-            checker.add(line_of(data, "id"), f"the id cannot change: this question is '{editing.key}' "
-                                              f"(make a new question instead)")
+            checker.add(line_of(data, "id"), N_("the id cannot change: this question is '%(id)s' (make a new "
+                                                 "question instead)"), id=editing.key)
         elif editing is None and Question.by_key(qid) is not None:
-            checker.add(line_of(data, "id"), f"question id '{qid}' is already in the bank")
+            checker.add(line_of(data, "id"), N_("question id '%(id)s' is already in the bank"), id=qid)
     found += [Problem(p.line, p.message) for p in checker.problems]
     for problem in found:
         problem.field = _field_at(data, problem.line)

@@ -11,7 +11,7 @@ import secrets
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import select
@@ -39,7 +39,7 @@ class Preview:
     unchanged: list[str] = field(default_factory=list)
     papers_added: list[str] = field(default_factory=list)
     papers_changed: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # the bank's Problems, file names relative to the upload
     files: list[str] = field(default_factory=list)
 
     @property
@@ -92,7 +92,7 @@ def preview_folder(folder: Path) -> tuple[Preview, object]:
         bank = load_for_import(folder)
     except BankError as exc:
         root = str(folder) + "/"
-        preview.problems = [str(p).replace(root, "") for p in exc.problems]
+        preview.problems = [replace(p, file=p.file.replace(root, "")) for p in exc.problems]
         return preview, None
     questions = {q.key: q for q in db.session.scalars(select(Question).options(selectinload(Question.versions)))}
     for key, content in bank.questions.items():

@@ -9,6 +9,7 @@ import yaml
 
 from ..bank.writer import dump
 from ..bank.yamlsource import plain, read_yaml
+from ..grading.messages import Message, N_
 from ..qtypes.objective import OPTION_LETTERS
 
 PART_TEXT_FIELDS = ("id", "prompt", "reference")
@@ -35,7 +36,8 @@ def _yaml_list(text: str, what: str, problems: list[str]):
         return None
     data, found = read_yaml(text, what)
     if found:
-        problems += [f"{what}: {p.message} (line {p.line})" for p in found]
+        problems += [Message(N_("%(what)s: %(message)s (line %(n)s)"), what=what, message=p.message, n=p.line)
+                     for p in found]
         return None
     return plain(data)
 
@@ -99,7 +101,7 @@ def _parts(form, problems: list[str]) -> list[dict]:
         points = _number(get("points"))
         if points is not None:
             part["points"] = points
-        rubric = _yaml_list(get("rubric"), f"part '{label}' rubric", problems)
+        rubric = _yaml_list(get("rubric"), Message(N_("part '%(id)s' rubric"), id=label), problems)
         part["rubric"] = rubric if rubric is not None else []
         order = _lines(get("order"))
         if order:
@@ -110,7 +112,7 @@ def _parts(form, problems: list[str]) -> list[dict]:
         overlaps = _lines(get("overlaps"))
         if overlaps:
             part["overlaps"] = overlaps
-        samples = _yaml_list(get("samples"), f"part '{label}' samples", problems)
+        samples = _yaml_list(get("samples"), Message(N_("part '%(id)s' samples"), id=label), problems)
         if samples is not None:
             part["samples"] = samples
         parts.append(part)

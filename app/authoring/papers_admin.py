@@ -14,6 +14,7 @@ from ..bank.schema import Checker, draw_accepts, draw_specs
 from ..bank.writer import dump
 from ..bank.yamlsource import plain, read_yaml
 from ..exams.drawing import paper_questions
+from ..grading.messages import Message, N_
 from ..exams.errors import ExamError
 from ..exams.payloads import attempt_payload
 from ..extensions import db
@@ -28,7 +29,7 @@ _SECTION_RE = re.compile(r"section (\d+)")
 
 @dataclass
 class PaperProblem:
-    message: str
+    message: str  # a Message (English, with its template), shown translated (app/authoring/messages.py)
     section: int | None = None  # 0-based section index the message names
 
 
@@ -91,7 +92,8 @@ def definition_from_form(form, keep: dict | None = None) -> tuple[dict, list[Pap
         if get("mode") == "yaml":
             if get("yaml").strip():
                 data, problems = read_yaml(get("yaml"), "section.yaml")
-                unreadable += [PaperProblem(f"line {p.line}: {p.message}", len(sections)) for p in problems]
+                unreadable += [PaperProblem(Message(N_("line %(n)s: %(message)s"), n=p.line, message=p.message),
+                                            len(sections)) for p in problems]
                 sections.append(plain(data) if data is not None else {})
             continue
         if not get("title").strip() and not get("questions").strip() and not get("draw_count").strip():
@@ -163,12 +165,12 @@ def check_definition(definition: dict, editing: Paper | None) -> PaperCheck:
     pid = checker.paper(data, known_questions()) if data is not None else None
     found = [p.message for p in problems] + [p.message for p in checker.problems]
     if not _all_storable(definition):
-        found.append("the paper holds characters that cannot be stored (NUL or a broken surrogate)")
+        found.append(Message(N_("the paper holds characters that cannot be stored (NUL or a broken surrogate)")))
     if pid is not None:
         if editing is not None and pid != editing.key:
-            found.append(f"the id cannot change: this paper is '{editing.key}'")
+            found.append(Message(N_("the id cannot change: this paper is '%(id)s'"), id=editing.key))
         elif editing is None and Paper.by_key(pid) is not None:
-            found.append(f"paper id '{pid}' is already in use")
+            found.append(Message(N_("paper id '%(id)s' is already in use"), id=pid))
     out = []
     for message in found:
         match = _SECTION_RE.search(message)

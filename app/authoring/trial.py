@@ -4,6 +4,8 @@ A draft is graded by ``app.scoring.draft_grader()`` (a fork of the live Grader):
 Grader that grades trainees. Nothing here writes to the database."""
 from __future__ import annotations
 
+from ..grading.errors import RubricError
+from ..grading.messages import message_of
 from ..grading.samples import DEFAULT_TOLERANCE
 from ..qtypes.case import MAX_CASE_TEXT, grade_part, storable
 from ..qtypes.results import point_rows
@@ -52,7 +54,8 @@ def grade_draft(part: dict, text: str, grader=None, stem: str | None = None) -> 
     try:
         graded = grade_part(part, text, grader, stem)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a half-written rubric
-        graded = {"score": 0.0, "max": 0.0, "points": [], "flags": ["error"], "error": str(exc), "answer": text}
+        error = message_of(exc) if isinstance(exc, RubricError) else str(exc)  # a Message: the view translates it
+        graded = {"score": 0.0, "max": 0.0, "points": [], "flags": ["error"], "error": error, "answer": text}
     rows = point_rows(part, graded) if isinstance(part.get("rubric"), list) and all(
         isinstance(p, dict) and "id" in p for p in part["rubric"]) else []
     return {"score": graded.get("score", 0.0), "max": graded.get("max", 0.0), "flags": graded.get("flags", []),

@@ -11,6 +11,7 @@ from ..auth.guards import guard_blueprint
 from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
+from .messages import translated
 
 bp = Blueprint("authoring", __name__)
 guard_blueprint(bp, "instructor", "admin")
@@ -33,6 +34,12 @@ def location_label(location: str) -> str:
 def authoring_helpers():
     return {"type_label": lambda name: _(TYPE_LABELS[name]) if name in TYPE_LABELS else (name or "–"), "stem_preview": browse.stem_preview,
             "location_label": location_label}
+
+
+@bp.app_template_filter("translated")
+def translated_filter(message) -> str:
+    """A bank checker's message (``p.message``) in the user's language."""
+    return translated(message)
 
 
 def _uploads() -> str:
@@ -161,6 +168,8 @@ def try_answer():
                                                    "stored.")), 400
     result = reply["result"]
     result["reasons"] = [_(trial.REASONS[r]) for r in result["reasons"]]
+    if result.get("error"):
+        result["error"] = translated(result["error"])
     return jsonify(reply)
 
 

@@ -3,6 +3,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..grading.errors import RubricError
+from ..grading.messages import Message, N_, message_of
 from ..grading.rubric import compile_part
 from ..grading.terms import SynonymTable
 from .overlaps import overlapping_questions
@@ -74,7 +75,8 @@ def _read(path: Path, display: str):
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(display, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return None, [Problem(display, 1, Message(N_("not UTF-8 text (%(reason)s at byte %(at)s)"), reason=exc.reason,
+                                                  at=exc.start))]
     return read_yaml(text, display)
 
 
@@ -86,7 +88,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
     """
     root = Path(path)
     if not root.exists():
-        raise BankError([Problem(str(path), 1, "no such file or folder")])
+        raise BankError([Problem(str(path), 1, Message(N_("no such file or folder")))])
     files, synonyms_path = bank_files(root)
     problems: list[Problem] = []
     bank = Bank(synonyms=dict(synonyms or {}))
@@ -102,7 +104,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
     try:
         table = SynonymTable(bank.synonyms)
     except RubricError as exc:
-        problems.append(Problem(_display(synonyms_path) if synonyms_path else str(path), 1, str(exc)))
+        problems.append(Problem(_display(synonyms_path) if synonyms_path else str(path), 1, message_of(exc)))
         table = SynonymTable({})
 
     paper_entries, case_entries = [], []
@@ -114,13 +116,13 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
             continue
         checker = Checker(display)
         if not isinstance(data, dict):
-            checker.add(line_of(data), "a bank file must be a mapping with 'questions:' and/or 'papers:'")
+            checker.add(line_of(data), N_("a bank file must be a mapping with 'questions:' and/or 'papers:'"))
             problems += checker.problems
             continue
-        checker.unknown_fields(data, TOP_LEVEL, "a bank file")
+        checker.unknown_fields(data, TOP_LEVEL, Message(N_("a bank file")))
         questions = data.get("questions", [])
         if not isinstance(questions, list):
-            checker.add(line_of(data, "questions"), "'questions' must be a list")
+            checker.add(line_of(data, "questions"), N_("'%(key)s' must be a list"), key="questions")
             questions = []
         for question in questions:
             if question is None:
@@ -131,7 +133,8 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
                 continue
             where = f"{display}:{line_of(question, 'id')}"
             if qid in bank.questions:
-                checker.add(line_of(question, "id"), f"duplicate question id '{qid}' (first at {bank.origins[qid]})")
+                checker.add(line_of(question, "id"), N_("duplicate question id '%(id)s' (first at %(where)s)"), id=qid,
+                            where=bank.origins[qid])
                 continue
             if len(checker.problems) == before and question["type"] == "case":
                 _check_rubrics(checker, question, table)
@@ -143,7 +146,7 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
             bank.origins[qid] = where
         papers = data.get("papers", [])
         if not isinstance(papers, list):
-            checker.add(line_of(data, "papers"), "'papers' must be a list")
+            checker.add(line_of(data, "papers"), N_("'%(key)s' must be a list"), key="papers")
             papers = []
         paper_entries += [(checker, display, p) for p in papers if p is not None]
         problems += checker.problems
@@ -160,7 +163,8 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
         if pid is None:
             continue
         if pid in bank.papers:
-            checker.add(line_of(paper, "id"), f"duplicate paper id '{pid}' (first at {bank.origins['paper:' + pid]})")
+            checker.add(line_of(paper, "id"), N_("duplicate paper id '%(id)s' (first at %(where)s)"), id=pid,
+                        where=bank.origins["paper:" + pid])
         elif len(checker.problems) == before:
             definition = plain(paper)
             definition.setdefault("kind", "mock")
@@ -169,8 +173,8 @@ def load_bank(path, known_questions: dict[str, dict] | None = None, synonyms: di
     for checker, display, paper in paper_entries:
         partner = paper.get("pair") if isinstance(paper, dict) else None
         if isinstance(partner, str) and partner not in bank.papers and paper.get("id") in bank.papers:
-            checker.add(line_of(paper, "pair"), f"paper '{paper.get('id')}': 'pair' names an unknown paper "
-                                                f"'{partner}'")
+            checker.add(line_of(paper, "pair"), N_("%(what)s: 'pair' names an unknown paper '%(id)s'"),
+                        what=Message(N_("paper '%(id)s'"), id=paper.get("id")), id=partner)
     for checker in {id(c): c for c, *_ in paper_entries + case_entries}.values():
         problems += checker.problems
         checker.problems = []
@@ -186,7 +190,9 @@ def _check_rubrics(checker: Checker, question, table: SynonymTable) -> None:
         try:
             compile_part(plain(part), table)
         except RubricError as exc:
-            checker.add(line_of(part, "rubric"), f"question '{question['id']}' part '{part['id']}': {exc}")
+            what = Message(N_("%(what)s part '%(id)s'"), what=Message(N_("question '%(id)s'"), id=question["id"]),
+                           id=part["id"])
+            checker.add(line_of(part, "rubric"), N_("%(what)s: %(reason)s"), what=what, reason=message_of(exc))
 
 
 def _display(path: Path) -> str:

@@ -5,6 +5,7 @@ first one, so that an author sees every mistake at once.
 """
 import re
 
+from ..grading.messages import Message, N_
 from ..grading.terms import glued_pronoun
 from ..qtypes import QUESTION_TYPES, question_type
 from ..qtypes.base import DEFAULT_PART_POINTS
@@ -53,7 +54,10 @@ class Checker:
     is_text = staticmethod(is_text)
     is_number = staticmethod(is_number)
 
-    def add(self, line: int, message: str) -> None:
+    def add(self, line: int, message: str, **params) -> None:
+        """Record a problem: ``message`` is a template marked with ``N_`` and its ``params`` (or a Message)."""
+        if not isinstance(message, Message) or params:
+            message = Message(message, **params)
         self.problems.append(Problem(self.filename, line, message))
 
     # -- small helpers -------------------------------------------------------------------------------------
@@ -61,14 +65,15 @@ class Checker:
         for key in mapping:
             if key not in allowed:
                 hint = ", ".join(sorted(allowed))
-                self.add(line_of(mapping, key), f"unknown field '{key}' in {what} (allowed: {hint})")
+                self.add(line_of(mapping, key), N_("unknown field '%(key)s' in %(what)s (allowed: %(allowed)s)"),
+                         key=key, what=what, allowed=hint)
 
     def require_text(self, mapping, key: str, what: str) -> bool:
         if key not in mapping:
-            self.add(line_of(mapping), f"{what} needs '{key}'")
+            self.add(line_of(mapping), N_("%(what)s needs '%(key)s'"), what=what, key=key)
             return False
         if not is_text(mapping[key]):
-            self.add(line_of(mapping, key), f"'{key}' of {what} must be non-empty text")
+            self.add(line_of(mapping, key), N_("'%(key)s' of %(what)s must be non-empty text"), key=key, what=what)
             return False
         return True
 
@@ -78,11 +83,13 @@ class Checker:
         value = mapping[key]
         ok = (isinstance(value, int) and not isinstance(value, bool)) if integer else is_number(value)
         if not ok or value <= 0:
-            kind = "a whole number" if integer else "a number"
-            self.add(line_of(mapping, key), f"'{key}' of {what} must be {kind} greater than 0, got {value!r}")
+            message = (N_("'%(key)s' of %(what)s must be a whole number greater than 0, got %(value)s") if integer
+                       else N_("'%(key)s' of %(what)s must be a number greater than 0, got %(value)s"))
+            self.add(line_of(mapping, key), message, key=key, what=what, value=repr(value))
             return default
         if most is not None and value > most:
-            self.add(line_of(mapping, key), f"'{key}' of {what} must be at most {most}, got {value!r}")
+            self.add(line_of(mapping, key), N_("'%(key)s' of %(what)s must be at most %(most)s, got %(value)s"),
+                     key=key, what=what, most=most, value=repr(value))
             return default
         return value
 
@@ -90,33 +97,36 @@ class Checker:
     def question(self, q) -> str | None:
         """Check one question; returns its id when it has a usable one."""
         if not isinstance(q, dict):
-            self.add(line_of(q), "each question must be a mapping")
+            self.add(line_of(q), N_("each question must be a mapping"))
             return None
         qid = q.get("id")
         if not isinstance(qid, str) or not ID_RE.match(qid):
             self.add(line_of(q, "id") if "id" in q else line_of(q),
-                     f"question id must match [a-z0-9._-]+, got {qid!r}")
+                     N_("question id must match [a-z0-9._-]+, got %(value)s"), value=repr(qid))
             qid = None
         if qid and len(qid) > MAX_ID_LENGTH:
-            self.add(line_of(q, "id"), f"question id has at most {MAX_ID_LENGTH} characters")
+            self.add(line_of(q, "id"), N_("question id has at most %(n)s characters"), n=MAX_ID_LENGTH)
             qid = None
-        what = f"question '{qid}'" if qid else "question"
+        what = Message(N_("question '%(id)s'"), id=qid) if qid else Message(N_("question"))
         qtype = q.get("type")
         if qtype not in TYPES:
             self.add(line_of(q, "type") if "type" in q else line_of(q),
-                     f"{what}: 'type' must be one of {', '.join(TYPES)}, got {qtype!r}")
+                     N_("%(what)s: 'type' must be one of %(types)s, got %(value)s"), what=what,
+                     types=", ".join(TYPES), value=repr(qtype))
             return qid
         self.unknown_fields(q, FIELDS_BY_TYPE[qtype], what)
         if self.require_text(q, "topic", what) and len(q["topic"]) > MAX_TOPIC_LENGTH:
-            self.add(line_of(q, "topic"), f"{what}: 'topic' has at most {MAX_TOPIC_LENGTH} characters")
+            self.add(line_of(q, "topic"), N_("%(what)s: 'topic' has at most %(n)s characters"), what=what,
+                     n=MAX_TOPIC_LENGTH)
         self.require_text(q, "stem", what)
         if "difficulty" in q and (not isinstance(q["difficulty"], int) or isinstance(q["difficulty"], bool)
                                   or not 1 <= q["difficulty"] <= 5):
-            self.add(line_of(q, "difficulty"), f"{what}: 'difficulty' must be a whole number from 1 to 5")
+            self.add(line_of(q, "difficulty"), N_("%(what)s: 'difficulty' must be a whole number from 1 to 5"),
+                     what=what)
         if "tags" in q and (not isinstance(q["tags"], list) or not all(is_text(t) for t in q["tags"])):
-            self.add(line_of(q, "tags"), f"{what}: 'tags' must be a list of text")
+            self.add(line_of(q, "tags"), N_("%(what)s: 'tags' must be a list of text"), what=what)
         if "source" in q and not isinstance(q["source"], str):
-            self.add(line_of(q, "source"), f"{what}: 'source' must be text")
+            self.add(line_of(q, "source"), N_("%(what)s: 'source' must be text"), what=what)
         question_type(qtype).check(self, q, what)
         return qid
 
@@ -124,23 +134,24 @@ class Checker:
         parts = q.get("parts")
         if not isinstance(parts, list) or not parts:
             self.add(line_of(q, "parts") if "parts" in q else line_of(q),
-                     f"{what}: a case question needs 'parts', a non-empty list")
+                     N_("%(what)s: a case question needs 'parts', a non-empty list"), what=what)
             return
         seen: dict = {}
         for i, part in enumerate(parts):
             if not isinstance(part, dict):
-                self.add(line_of(parts, i), f"{what}: each part must be a mapping")
+                self.add(line_of(parts, i), N_("%(what)s: each part must be a mapping"), what=what)
                 continue
             pid = part.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
                 self.add(line_of(part, "id") if "id" in part else line_of(part),
-                         f"{what}: part id must match [a-z0-9_-]+, got {pid!r}")
+                         N_("%(what)s: part id must match [a-z0-9_-]+, got %(value)s"), what=what, value=repr(pid))
                 pid = f"#{i + 1}"
             elif pid in seen:
-                self.add(line_of(part, "id"), f"{what}: duplicate part id '{pid}' (first on line {seen[pid]})")
+                self.add(line_of(part, "id"), N_("%(what)s: duplicate part id '%(id)s' (first on line %(line)s)"),
+                         what=what, id=pid, line=seen[pid])
             else:
                 seen[pid] = line_of(part, "id")
-            self.part(part, f"{what} part '{pid}'")
+            self.part(part, Message(N_("%(what)s part '%(id)s'"), what=what, id=pid))
 
     def part(self, part, what: str) -> None:
         self.unknown_fields(part, PART_FIELDS, what)
@@ -150,41 +161,49 @@ class Checker:
         rubric = part.get("rubric")
         if not isinstance(rubric, list) or not rubric:
             self.add(line_of(part, "rubric") if "rubric" in part else line_of(part),
-                     f"{what}: needs 'rubric', a non-empty list of key points")
+                     N_("%(what)s: needs 'rubric', a non-empty list of key points"), what=what)
             rubric = []
         ids: dict = {}
         earned_total = 0.0
         for i, point in enumerate(rubric):
             if not isinstance(point, dict):
-                self.add(line_of(rubric, i), f"{what}: each rubric point must be a mapping")
+                self.add(line_of(rubric, i), N_("%(what)s: each rubric point must be a mapping"), what=what)
                 continue
             pid = point.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
                 self.add(line_of(point, "id") if "id" in point else line_of(point),
-                         f"{what}: rubric point id must match [a-z0-9_-]+, got {pid!r}")
+                         N_("%(what)s: rubric point id must match [a-z0-9_-]+, got %(value)s"), what=what,
+                         value=repr(pid))
             elif pid in ids:
-                self.add(line_of(point, "id"), f"{what}: duplicate rubric point id '{pid}'")
+                self.add(line_of(point, "id"), N_("%(what)s: duplicate rubric point id '%(id)s'"), what=what, id=pid)
             else:
                 ids[pid] = True
-            earned_total += self.rubric_point(point, f"{what} point '{pid}'")
+            earned_total += self.rubric_point(point, Message(N_("%(what)s point '%(id)s'"), what=what, id=pid))
         order_points = 0.0
         if "order" in part:
             order = part["order"]
             if not isinstance(order, list) or len(order) < 2:
-                self.add(line_of(part, "order"), f"{what}: 'order' must list two or more rubric point ids")
+                self.add(line_of(part, "order"), N_("%(what)s: 'order' must list two or more rubric point ids"),
+                         what=what)
             else:
                 for j, ref in enumerate(order):
                     if ref not in ids:
-                        self.add(line_of(order, j), f"{what}: 'order' names unknown rubric point {ref!r}")
+                        self.add(line_of(order, j), N_("%(what)s: 'order' names unknown rubric point %(value)s"),
+                                 what=what, value=repr(ref))
             if "order_points" not in part:
-                self.add(line_of(part, "order"), f"{what}: 'order' needs 'order_points'")
+                self.add(line_of(part, "order"), N_("%(what)s: 'order' needs 'order_points'"), what=what)
             order_points = self.positive_number(part, "order_points", what, default=0.0)
         elif "order_points" in part:
-            self.add(line_of(part, "order_points"), f"{what}: 'order_points' without 'order'")
+            self.add(line_of(part, "order_points"), N_("%(what)s: 'order_points' without 'order'"), what=what)
         if total is not None and rubric and abs(earned_total + order_points - total) > 1e-9:
-            extra = f" + order {order_points:g}" if order_points else ""
-            self.add(line_of(part, "rubric"),
-                     f"{what}: rubric points add up to {earned_total:g}{extra}, but the part is worth {total:g}")
+            if order_points:
+                self.add(line_of(part, "rubric"), N_("%(what)s: rubric points add up to %(sum)s + order %(order)s, "
+                                                     "but the part is worth %(total)s"),
+                         what=what, sum=f"{earned_total:g}", order=f"{order_points:g}", total=f"{total:g}")
+            else:
+                self.add(line_of(part, "rubric"),
+                         N_("%(what)s: rubric points add up to %(sum)s, but the part is worth %(total)s"),
+                         what=what, sum=f"{earned_total:g}", total=f"{total:g}")
         self.samples(part, what, total)
         self.overlaps(part, what)
 
@@ -194,11 +213,13 @@ class Checker:
             return
         refs = part["overlaps"]
         if not isinstance(refs, list) or not refs:
-            self.add(line_of(part, "overlaps"), f"{what}: 'overlaps' must be a list of 'question-id/part-id'")
+            self.add(line_of(part, "overlaps"), N_("%(what)s: 'overlaps' must be a list of 'question-id/part-id'"),
+                     what=what)
             return
         for j, ref in enumerate(refs):
             if split_ref(ref) is None:
-                self.add(line_of(refs, j), f"{what}: overlap {ref!r} must be written 'question-id/part-id'")
+                self.add(line_of(refs, j), N_("%(what)s: overlap %(value)s must be written 'question-id/part-id'"),
+                         what=what, value=repr(ref))
 
     def overlap_targets(self, question, question_index: dict) -> None:
         """Each part named in ``overlaps:`` exists and belongs to another question."""
@@ -206,50 +227,58 @@ class Checker:
             refs = part.get("overlaps") if isinstance(part, dict) else None
             if not isinstance(refs, list):
                 continue
-            what = f"question '{question['id']}' part '{part.get('id')}'"
+            what = Message(N_("%(what)s part '%(id)s'"), what=Message(N_("question '%(id)s'"), id=question["id"]),
+                           id=part.get("id"))
             for j, ref in enumerate(refs):
                 target = split_ref(ref)
                 if target is None:
                     continue
                 qid, pid = target
                 if qid == question["id"]:
-                    self.add(line_of(refs, j), f"{what}: an overlap must name a part of another question, not '{ref}'")
+                    self.add(line_of(refs, j), N_("%(what)s: an overlap must name a part of another question, "
+                                                  "not '%(ref)s'"), what=what, ref=ref)
                 elif qid not in question_index:
-                    self.add(line_of(refs, j), f"{what}: overlap names unknown question '{qid}'")
+                    self.add(line_of(refs, j), N_("%(what)s: overlap names unknown question '%(id)s'"), what=what,
+                             id=qid)
                 elif pid not in question_index[qid].get("parts", ()):
-                    self.add(line_of(refs, j), f"{what}: overlap names unknown part '{pid}' of question '{qid}'")
+                    self.add(line_of(refs, j), N_("%(what)s: overlap names unknown part '%(part)s' of question "
+                                                  "'%(id)s'"), what=what, part=pid, id=qid)
 
     def rubric_point(self, point, what: str) -> float:
         self.unknown_fields(point, POINT_FIELDS, what)
         self.require_text(point, "text", what)
         value = self.positive_number(point, "points", what, default=None)
         if "points" not in point:
-            self.add(line_of(point), f"{what} needs 'points'")
+            self.add(line_of(point), N_("%(what)s needs '%(key)s'"), what=what, key="points")
         if point.get("polarity", "positive") not in ("positive", "negative"):
-            self.add(line_of(point, "polarity"), f"{what}: 'polarity' must be positive or negative")
+            self.add(line_of(point, "polarity"), N_("%(what)s: 'polarity' must be positive or negative"), what=what)
         if point.get("scope", "sentence") not in ("clause", "sentence", "answer"):
-            self.add(line_of(point, "scope"), f"{what}: 'scope' must be clause, sentence or answer")
+            self.add(line_of(point, "scope"), N_("%(what)s: 'scope' must be clause, sentence or answer"), what=what)
         match = point.get("match")
         if match is None:
-            self.add(line_of(point), f"{what} needs 'match', a list of term groups")
+            self.add(line_of(point), N_("%(what)s needs 'match', a list of term groups"), what=what)
         elif isinstance(match, str):
             pass  # a single term: one group of one term
         elif not isinstance(match, list) or not match:
-            self.add(line_of(point, "match"), f"{what}: 'match' must be a non-empty list of term groups")
+            self.add(line_of(point, "match"), N_("%(what)s: 'match' must be a non-empty list of term groups"),
+                     what=what)
         else:
             for g, group in enumerate(match):
                 terms = [group] if isinstance(group, str) else group
                 if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
-                    self.add(line_of(match, g), f"{what}: match group {g + 1} must be a term or a list of terms")
+                    self.add(line_of(match, g), N_("%(what)s: match group %(n)s must be a term or a list of terms"),
+                             what=what, n=g + 1)
                     continue
-                self.glued_terms(terms, line_of(match, g), f"{what}: match group {g + 1}")
+                self.glued_terms(terms, line_of(match, g), Message(N_("%(what)s: match group %(n)s"), what=what,
+                                                                   n=g + 1))
         if "not_with" in point:
             not_with = point["not_with"]
             terms = [not_with] if isinstance(not_with, str) else not_with
             if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
-                self.add(line_of(point, "not_with"), f"{what}: 'not_with' must be a term or a list of terms")
+                self.add(line_of(point, "not_with"), N_("%(what)s: 'not_with' must be a term or a list of terms"),
+                         what=what)
             else:
-                self.glued_terms(terms, line_of(point, "not_with"), f"{what}: not_with")
+                self.glued_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what))
         return float(value or 0)
 
     def glued_terms(self, terms: list, line: int, what: str) -> None:
@@ -257,68 +286,76 @@ class Checker:
         for term in terms:
             reason = glued_pronoun(term) if isinstance(term, str) else None
             if reason:
-                self.add(line, f"{what}: term '{term}' is refused: {reason}; write the verb with its "
-                               f"complement instead (请到, 带离: they also match 请她到, 带她离开)")
+                self.add(line, N_("%(what)s: term '%(term)s' is refused: %(reason)s; write the verb with its "
+                                  "complement instead (请到, 带离: they also match 请她到, 带她离开)"),
+                         what=what, term=term, reason=reason)
 
     def samples(self, part, what: str, total) -> None:
         if "samples" not in part:
             return
         samples = part["samples"]
         if not isinstance(samples, list):
-            self.add(line_of(part, "samples"), f"{what}: 'samples' must be a list")
+            self.add(line_of(part, "samples"), N_("%(what)s: 'samples' must be a list"), what=what)
             return
         for i, sample in enumerate(samples):
             if not isinstance(sample, dict):
-                self.add(line_of(samples, i), f"{what}: each sample must be a mapping with 'answer' and 'expect'")
+                self.add(line_of(samples, i), N_("%(what)s: each sample must be a mapping with 'answer' and "
+                                                 "'expect'"), what=what)
                 continue
-            self.unknown_fields(sample, SAMPLE_FIELDS, f"{what} sample {i + 1}")
+            which = Message(N_("%(what)s sample %(n)s"), what=what, n=i + 1)
+            self.unknown_fields(sample, SAMPLE_FIELDS, which)
             if not isinstance(sample.get("answer"), str):
-                self.add(line_of(sample), f"{what} sample {i + 1}: 'answer' must be text")
+                self.add(line_of(sample), N_("%(what)s: 'answer' must be text"), what=which)
             expect = sample.get("expect")
             if not is_number(expect) or expect < 0 or (total is not None and expect > total):
                 self.add(line_of(sample, "expect") if "expect" in sample else line_of(sample),
-                         f"{what} sample {i + 1}: 'expect' must be a score from 0 to {total:g}")
+                         N_("%(what)s: 'expect' must be a score from 0 to %(total)s"), what=which,
+                         total=f"{total:g}" if total is not None else "?")
             if "tolerance" in sample and (not is_number(sample["tolerance"]) or sample["tolerance"] < 0):
-                self.add(line_of(sample, "tolerance"), f"{what} sample {i + 1}: 'tolerance' must be a number ≥ 0")
+                self.add(line_of(sample, "tolerance"), N_("%(what)s: 'tolerance' must be a number ≥ 0"), what=which)
 
     # -- papers --------------------------------------------------------------------------------------------
     def paper(self, p, question_index: dict) -> str | None:
         if not isinstance(p, dict):
-            self.add(line_of(p), "each paper must be a mapping")
+            self.add(line_of(p), N_("each paper must be a mapping"))
             return None
         pid = p.get("id")
         if not isinstance(pid, str) or not ID_RE.match(pid):
-            self.add(line_of(p, "id") if "id" in p else line_of(p), f"paper id must match [a-z0-9._-]+, got {pid!r}")
+            self.add(line_of(p, "id") if "id" in p else line_of(p), N_("paper id must match [a-z0-9._-]+, got %(value)s"),
+                     value=repr(pid))
             pid = None
         if pid and len(pid) > MAX_ID_LENGTH:
-            self.add(line_of(p, "id"), f"paper id has at most {MAX_ID_LENGTH} characters")
+            self.add(line_of(p, "id"), N_("paper id has at most %(n)s characters"), n=MAX_ID_LENGTH)
             pid = None
-        what = f"paper '{pid}'" if pid else "paper"
+        what = Message(N_("paper '%(id)s'"), id=pid) if pid else Message(N_("paper"))
         self.unknown_fields(p, PAPER_FIELDS, what)
         if self.require_text(p, "title", what) and len(p["title"]) > MAX_TITLE_LENGTH:
-            self.add(line_of(p, "title"), f"{what}: 'title' has at most {MAX_TITLE_LENGTH} characters")
+            self.add(line_of(p, "title"), N_("%(what)s: 'title' has at most %(n)s characters"), what=what,
+                     n=MAX_TITLE_LENGTH)
         kind = p.get("kind", "mock")
         if kind not in PAPER_KINDS:
-            self.add(line_of(p, "kind"), f"{what}: 'kind' must be mock or practice")
+            self.add(line_of(p, "kind"), N_("%(what)s: 'kind' must be mock or practice"), what=what)
         if kind == "mock" and "time_limit" not in p:
-            self.add(line_of(p), f"{what}: a mock paper needs 'time_limit' (minutes)")
+            self.add(line_of(p), N_("%(what)s: a mock paper needs 'time_limit' (minutes)"), what=what)
         self.positive_number(p, "time_limit", what, integer=True, most=MAX_TIME_LIMIT)
         self.positive_number(p, "max_attempts", what, integer=True, most=MAX_ATTEMPTS)
         for flag in ("shuffle_options", "track_focus"):
             if flag in p and not isinstance(p[flag], bool):
-                self.add(line_of(p, flag), f"{what}: '{flag}' must be true or false")
+                self.add(line_of(p, flag), N_("%(what)s: '%(key)s' must be true or false"), what=what, key=flag)
         if "pass_mark" in p and (not is_number(p["pass_mark"]) or not 0 < p["pass_mark"] <= 100):
-            self.add(line_of(p, "pass_mark"), f"{what}: 'pass_mark' is a percentage of the paper's points, "
-                                              f"more than 0 and at most 100")
+            self.add(line_of(p, "pass_mark"), N_("%(what)s: 'pass_mark' is a percentage of the paper's points, "
+                                                 "more than 0 and at most 100"), what=what)
         if "pair" in p and (not isinstance(p["pair"], str) or not ID_RE.match(p["pair"]) or p["pair"] == pid):
-            self.add(line_of(p, "pair"), f"{what}: 'pair' must be the id of another paper (passed together)")
+            self.add(line_of(p, "pair"), N_("%(what)s: 'pair' must be the id of another paper (passed together)"),
+                     what=what)
         sections = p.get("sections")
         if not isinstance(sections, list) or not sections:
             self.add(line_of(p, "sections") if "sections" in p else line_of(p),
-                     f"{what}: needs 'sections', a non-empty list")
+                     N_("%(what)s: needs 'sections', a non-empty list"), what=what)
             return pid
         for i, section in enumerate(sections):
-            self.section(section, f"{what} section {i + 1}", question_index, line_of(sections, i))
+            self.section(section, Message(N_("%(what)s section %(n)s"), what=what, n=i + 1), question_index,
+                         line_of(sections, i))
         if kind == "mock":
             self.no_repeated_question(sections, what, question_index)
         return pid
@@ -335,91 +372,96 @@ class Checker:
                     continue
                 for earlier in seen:
                     if overlap(earlier, question_index[earlier], qid, question_index[qid]):
-                        self.add(line_of(ids, j), f"{what}: questions '{earlier}' and '{qid}' have parts that ask "
-                                                  f"the same thing (see their 'overlaps'); a mock paper should ask "
-                                                  f"it once")
+                        self.add(line_of(ids, j), N_("%(what)s: questions '%(first)s' and '%(second)s' have parts "
+                                                     "that ask the same thing (see their 'overlaps'); a mock paper "
+                                                     "should ask it once"), what=what, first=earlier, second=qid)
                 seen.append(qid)
 
     def section(self, s, what: str, question_index: dict, line: int) -> None:
         if not isinstance(s, dict):
-            self.add(line, f"{what} must be a mapping")
+            self.add(line, N_("%(what)s must be a mapping"), what=what)
             return
         self.unknown_fields(s, SECTION_FIELDS, what)
         self.require_text(s, "title", what)
         self.positive_number(s, "points_each", what, most=MAX_POINTS)
         has_draw, has_list = "draw" in s, "questions" in s
         if has_draw == has_list:
-            self.add(line_of(s), f"{what}: give either 'draw' or 'questions'")
+            self.add(line_of(s), N_("%(what)s: give either 'draw' or 'questions'"), what=what)
             return
         if has_list:
             ids = s["questions"]
             if not isinstance(ids, list) or not ids:
-                self.add(line_of(s, "questions"), f"{what}: 'questions' must be a non-empty list of question ids")
+                self.add(line_of(s, "questions"), N_("%(what)s: 'questions' must be a non-empty list of question ids"),
+                         what=what)
                 return
             for j, qid in enumerate(ids):
                 if qid not in question_index:
-                    self.add(line_of(ids, j), f"{what}: unknown question '{qid}'")
+                    self.add(line_of(ids, j), N_("%(what)s: unknown question '%(id)s'"), what=what, id=qid)
             return
         draws = s["draw"] if isinstance(s["draw"], list) else [s["draw"]]
         if not draws or not all(isinstance(d, dict) for d in draws):
-            self.add(line_of(s, "draw"), f"{what}: 'draw' must be a mapping, or a list of mappings (several "
-                                         f"draws in one section, e.g. n items of each area)")
+            self.add(line_of(s, "draw"), N_("%(what)s: 'draw' must be a mapping, or a list of mappings (several "
+                                            "draws in one section, e.g. n items of each area)"), what=what)
             return
         wanted, fitting = 0, set()
         for k, draw in enumerate(draws):
-            label = f"{what} draw" if len(draws) == 1 else f"{what} draw {k + 1}"
+            label = (Message(N_("%(what)s draw"), what=what) if len(draws) == 1
+                     else Message(N_("%(what)s draw %(n)s"), what=what, n=k + 1))
             count = self.draw_spec(draw, label, question_index)
             if count:
                 wanted += count
                 fitting |= {qid for qid, summary in question_index.items() if draw_accepts(draw, summary)}
         if len(draws) > 1 and wanted > len(fitting):
-            self.add(line_of(s, "draw"), f"{what}: the draws ask for {wanted} questions together but the bank has "
-                                         f"only {len(fitting)} that fit any of them")
+            self.add(line_of(s, "draw"), N_("%(what)s: the draws ask for %(wanted)s questions together but the bank "
+                                            "has only %(found)s that fit any of them"),
+                     what=what, wanted=wanted, found=len(fitting))
 
     def draw_spec(self, draw: dict, what: str, question_index: dict) -> int | None:
         """Check one draw; returns its count when it is usable."""
         self.unknown_fields(draw, DRAW_FIELDS, what)
         if draw.get("type") not in TYPES:
             self.add(line_of(draw, "type") if "type" in draw else line_of(draw),
-                     f"{what}: 'type' must be one of {', '.join(TYPES)}")
+                     N_("%(what)s: 'type' must be one of %(types)s"), what=what, types=", ".join(TYPES))
             return None
         count = self.positive_number(draw, "count", what, integer=True, most=MAX_DRAW)
         if "count" not in draw:
-            self.add(line_of(draw), f"{what}: needs 'count'")
+            self.add(line_of(draw), N_("%(what)s: needs 'count'"), what=what)
         difficulty = draw.get("difficulty")
         if difficulty is not None and not (isinstance(difficulty, list) and len(difficulty) == 2
                                            and all(isinstance(d, int) for d in difficulty)):
-            self.add(line_of(draw, "difficulty"), f"{what}: 'difficulty' must be [min, max]")
+            self.add(line_of(draw, "difficulty"), N_("%(what)s: 'difficulty' must be [min, max]"), what=what)
             return None
         for key in ("tags", "exclude_tags"):
             if key in draw and (not isinstance(draw[key], list) or not all(is_text(t) for t in draw[key])):
-                self.add(line_of(draw, key), f"{what}: '{key}' must be a list of tags")
+                self.add(line_of(draw, key), N_("%(what)s: '%(key)s' must be a list of tags"), what=what, key=key)
                 return None
         if count:
             available = sum(1 for summary in question_index.values() if draw_accepts(draw, summary))
             if available < count:
                 self.add(line_of(draw, "count"),
-                         f"{what}: asks for {count} questions but the bank has only {available} that fit")
+                         N_("%(what)s: asks for %(count)s questions but the bank has only %(found)s that fit"),
+                         what=what, count=count, found=available)
         return count
 
     # -- synonyms ------------------------------------------------------------------------------------------
     def synonyms(self, data) -> dict:
         if not isinstance(data, dict) or not isinstance(data.get("sets"), dict):
-            self.add(line_of(data), "synonyms file must hold 'sets:', a mapping of set names to term lists")
+            self.add(line_of(data), N_("synonyms file must hold 'sets:', a mapping of set names to term lists"))
             return {}
-        self.unknown_fields(data, {"sets"}, "synonyms file")
+        self.unknown_fields(data, {"sets"}, Message(N_("synonyms file")))
         sets, owner = {}, {}
         for name, terms in data["sets"].items():
             where = line_of(data["sets"], name)
             if not isinstance(name, str) or not SET_NAME_RE.match(name):
-                self.add(where, f"synonym set name must match [a-z0-9_-]+, got {name!r}")
+                self.add(where, N_("synonym set name must match [a-z0-9_-]+, got %(value)s"), value=repr(name))
                 continue
             if not isinstance(terms, list) or len(terms) < 2 or not all(is_text(t) for t in terms):
-                self.add(where, f"synonym set '{name}' must be a list of two or more terms")
+                self.add(where, N_("synonym set '%(name)s' must be a list of two or more terms"), name=name)
                 continue
             for term in terms:
                 if term in owner and owner[term] != name:
-                    self.add(where, f"term '{term}' is in synonym sets '{owner[term]}' and '{name}'")
+                    self.add(where, N_("term '%(term)s' is in synonym sets '%(first)s' and '%(second)s'"), term=term,
+                             first=owner[term], second=name)
                 owner[term] = name
             sets[name] = list(terms)
         return sets

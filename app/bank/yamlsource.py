@@ -10,6 +10,7 @@ value only so often (a few hundred bytes of nested aliases would otherwise expan
 """
 import yaml
 
+from ..grading.messages import Message, N_
 from .problems import Problem
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -59,8 +60,8 @@ class _Walker:
         self._scalar_loader = yaml.SafeLoader("")
         self.budget = MAX_VALUES
 
-    def problem(self, node, message: str) -> None:
-        self.problems.append(Problem(self.filename, node.start_mark.line + 1, message))
+    def problem(self, node, message: str, **params) -> None:
+        self.problems.append(Problem(self.filename, node.start_mark.line + 1, Message(message, **params)))
 
     def walk(self, node):
         self.budget -= 1
@@ -68,24 +69,25 @@ class _Walker:
             raise _TooLarge(node)
         if isinstance(node, yaml.MappingNode):
             if node.tag not in _PLAIN_TAGS:
-                self.problem(node, f"the tag {node.tag} is not allowed")
+                self.problem(node, N_("the tag %(tag)s is not allowed"), tag=node.tag)
                 return None
             out = LDict()
             out.line, out.lines = node.start_mark.line + 1, {}
             for key_node, value_node in node.value:
                 key = self.walk(key_node)
                 if isinstance(key, (dict, list)) or key is None:
-                    self.problem(key_node, "a key must be plain text")
+                    self.problem(key_node, N_("a key must be plain text"))
                     continue
                 if key in out:
-                    self.problem(key_node, f"duplicate key '{key}' (first on line {out.lines[key]})")
+                    self.problem(key_node, N_("duplicate key '%(key)s' (first on line %(line)s)"), key=key,
+                                 line=out.lines[key])
                     continue
                 out.lines[key] = key_node.start_mark.line + 1
                 out[key] = self.walk(value_node)
             return out
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in _PLAIN_TAGS:
-                self.problem(node, f"the tag {node.tag} is not allowed")
+                self.problem(node, N_("the tag %(tag)s is not allowed"), tag=node.tag)
                 return None
             out = LList()
             out.line, out.lines = node.start_mark.line + 1, []
@@ -94,7 +96,7 @@ class _Walker:
                 out.append(self.walk(item))
             return out
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"the tag {node.tag} is not allowed")
+            self.problem(node, N_("the tag %(tag)s is not allowed"), tag=node.tag)
             return None
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # keep dates as the text written: the bank stores JSON
@@ -109,13 +111,14 @@ def _shape_problem(text: str, filename: str) -> Problem | None:
             depth += 1
             if depth > MAX_DEPTH:
                 return Problem(filename, event.start_mark.line + 1,
-                               f"nested deeper than {MAX_DEPTH} levels of mappings and lists")
+                               Message(N_("nested deeper than %(n)s levels of mappings and lists"), n=MAX_DEPTH))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                return Problem(filename, event.start_mark.line + 1, f"more than {MAX_ALIASES} aliases (*name)")
+                return Problem(filename, event.start_mark.line + 1,
+                               Message(N_("more than %(n)s aliases (*name)"), n=MAX_ALIASES))
     return None
 
 
@@ -130,9 +133,9 @@ def read_yaml(text: str, filename: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         reason = exc.problem or str(exc)
-        return None, [Problem(filename, line, f"invalid YAML: {reason}")]
+        return None, [Problem(filename, line, Message(N_("invalid YAML: %(reason)s"), reason=reason))]
     except yaml.YAMLError as exc:
-        return None, [Problem(filename, 1, f"invalid YAML: {exc}")]
+        return None, [Problem(filename, 1, Message(N_("invalid YAML: %(reason)s"), reason=str(exc)))]
     if node is None:
         return None, []
     walker = _Walker(filename)
@@ -140,7 +143,7 @@ def read_yaml(text: str, filename: str):
         data = walker.walk(node)
     except _TooLarge as exc:
         line = exc.args[0].start_mark.line + 1
-        return None, [Problem(filename, line, f"aliases expand to more than {MAX_VALUES} values")]
+        return None, [Problem(filename, line, Message(N_("aliases expand to more than %(n)s values"), n=MAX_VALUES))]
     return data, walker.problems
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import RubricError
+from .messages import Message, N_, message_of
 from .negation import is_negator_term
 from .terms import SynonymTable, Term, TermGroup
 
@@ -53,37 +54,41 @@ class CompiledPart:
 
 def _number(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise RubricError(f"{where} must be a number, got {value!r}")
+        raise RubricError(Message(N_("%(what)s must be a number, got %(value)s"), what=where, value=repr(value)))
     return float(value)
 
 
 def _half_steps(value: float, where: str) -> None:
     if value <= 0:
-        raise RubricError(f"{where} must be > 0, got {value:g}")
+        raise RubricError(Message(N_("%(what)s must be > 0, got %(value)s"), what=where, value=f"{value:g}"))
     if abs(value * 2 - round(value * 2)) > 1e-9:
-        raise RubricError(f"{where} must be a multiple of 0.5, got {value:g}")
+        raise RubricError(Message(N_("%(what)s must be a multiple of 0.5, got %(value)s"), what=where,
+                                  value=f"{value:g}"))
 
 
 def _compile_groups(match, where: str, synonyms: SynonymTable) -> list[TermGroup]:
     if isinstance(match, str):
         match = [match]
     if not isinstance(match, list) or not match:
-        raise RubricError(f"{where}: 'match' must be a non-empty list of groups")
+        raise RubricError(Message(N_("%(what)s: 'match' must be a non-empty list of groups"), what=where))
     groups = []
     for g, group in enumerate(match, 1):
         raw_terms = [group] if isinstance(group, (str, int)) and not isinstance(group, bool) else group
         if not isinstance(raw_terms, list) or not raw_terms:
-            raise RubricError(f"{where}: match group {g} must be a term or a non-empty list of terms")
+            raise RubricError(Message(N_("%(what)s: match group %(n)s must be a term or a non-empty list of terms"),
+                                      what=where, n=g))
         texts: list[str] = []
         for raw in raw_terms:
             if isinstance(raw, int) and not isinstance(raw, bool):
                 raw = str(raw)  # YAML reads an unquoted 132 as a number
             if not isinstance(raw, str) or not raw.strip():
-                raise RubricError(f"{where}: match group {g} has an empty or non-text term {raw!r}")
+                raise RubricError(Message(N_("%(what)s: match group %(n)s has an empty or non-text term %(value)s"),
+                                          what=where, n=g, value=repr(raw)))
             try:
                 expanded = synonyms.expand(raw.strip())
             except RubricError as exc:
-                raise RubricError(f"{where}: match group {g}: {exc}") from None
+                raise RubricError(Message(N_("%(what)s: match group %(n)s: %(reason)s"), what=where, n=g,
+                                          reason=message_of(exc))) from None
             texts.extend(t for t in expanded if t not in texts)
         groups.append(TermGroup([Term.from_text(t) for t in texts]))
     return groups
@@ -91,80 +96,91 @@ def _compile_groups(match, where: str, synonyms: SynonymTable) -> list[TermGroup
 
 def compile_part(part, synonyms: SynonymTable) -> CompiledPart:
     if not isinstance(part, dict):
-        raise RubricError(f"a part must be a mapping, got {type(part).__name__}")
-    total = _number(part.get("points", DEFAULT_PART_POINTS), "part 'points'")
+        raise RubricError(Message(N_("a part must be a mapping, got %(kind)s"), kind=type(part).__name__))
+    total = _number(part.get("points", DEFAULT_PART_POINTS), Message(N_("part '%(key)s'"), key="points"))
     if total <= 0:
-        raise RubricError(f"part 'points' must be > 0, got {total:g}")
+        raise RubricError(Message(N_("%(what)s must be > 0, got %(value)s"),
+                                  what=Message(N_("part '%(key)s'"), key="points"), value=f"{total:g}"))
     rubric = part.get("rubric")
     if rubric is None:
-        raise RubricError("part has no 'rubric'")
+        raise RubricError(Message(N_("part has no 'rubric'")))
     if not isinstance(rubric, list) or not rubric:
-        raise RubricError("part 'rubric' must be a non-empty list of points")
+        raise RubricError(Message(N_("part 'rubric' must be a non-empty list of points")))
     compiled: list[CompiledPoint] = []
     seen: set[str] = set()
     for n, point in enumerate(rubric, 1):
         if not isinstance(point, dict):
-            raise RubricError(f"rubric point {n} must be a mapping")
+            raise RubricError(Message(N_("rubric point %(n)s must be a mapping"), n=n))
         pid = point.get("id")
         if not isinstance(pid, str) or not _ID.match(pid):
-            raise RubricError(f"rubric point {n}: 'id' must match [a-z0-9_-]+, got {pid!r}")
-        where = f"rubric point {pid!r}"
+            raise RubricError(Message(N_("rubric point %(n)s: 'id' must match [a-z0-9_-]+, got %(value)s"), n=n,
+                                      value=repr(pid)))
+        where = Message(N_("rubric point %(id)s"), id=repr(pid))
         if pid in seen:
-            raise RubricError(f"{where}: id is duplicated")
+            raise RubricError(Message(N_("%(what)s: id is duplicated"), what=where))
         seen.add(pid)
         unknown = sorted(k for k in point if k not in _POINT_KEYS and not str(k).startswith("_"))
         if unknown:
-            raise RubricError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}")
+            raise RubricError(Message(N_("%(what)s: unknown field(s) %(keys)s"), what=where,
+                                      keys=", ".join(map(str, unknown))))
         if "points" not in point:
-            raise RubricError(f"{where}: missing 'points'")
-        value = _number(point["points"], f"{where}: 'points'")
-        _half_steps(value, f"{where}: 'points'")
+            raise RubricError(Message(N_("%(what)s: missing '%(key)s'"), what=where, key="points"))
+        points_of = Message(N_("%(what)s: '%(key)s'"), what=where, key="points")
+        value = _number(point["points"], points_of)
+        _half_steps(value, points_of)
         if "match" not in point:
-            raise RubricError(f"{where}: missing 'match'")
+            raise RubricError(Message(N_("%(what)s: missing '%(key)s'"), what=where, key="match"))
         groups = _compile_groups(point["match"], where, synonyms)
         polarity = point.get("polarity", "positive")
         if polarity not in POLARITIES:
-            raise RubricError(f"{where}: 'polarity' must be positive or negative, got {polarity!r}")
+            raise RubricError(Message(N_("%(what)s: 'polarity' must be positive or negative, got %(value)s"),
+                                      what=where, value=repr(polarity)))
         scope = point.get("scope", "sentence")
         if scope not in SCOPES:
-            raise RubricError(f"{where}: 'scope' must be clause, sentence or answer, got {scope!r}")
+            raise RubricError(Message(N_("%(what)s: 'scope' must be clause, sentence or answer, got %(value)s"),
+                                      what=where, value=repr(scope)))
         text = point.get("text", pid)
         if not isinstance(text, str):
-            raise RubricError(f"{where}: 'text' must be text")
+            raise RubricError(Message(N_("%(what)s: 'text' must be text"), what=where))
         explicit = any(is_negator_term(t.text) for g in groups for t in g.terms)
         not_with = None
         if point.get("not_with") is not None:
             raw = point["not_with"]
             raw = [raw] if isinstance(raw, str) else raw
             if not isinstance(raw, list) or not raw:
-                raise RubricError(f"{where}: 'not_with' must be a term or a non-empty list of terms")
-            not_with = TermGroup([t for g in _compile_groups([raw], f"{where} not_with", synonyms) for t in g.terms])
+                raise RubricError(Message(N_("%(what)s: 'not_with' must be a term or a non-empty list of terms"),
+                                          what=where))
+            not_with = TermGroup([t for g in _compile_groups([raw], Message(N_("%(what)s not_with"), what=where),
+                                                             synonyms) for t in g.terms])
         compiled.append(CompiledPoint(pid, text, value, groups, polarity, scope, explicit, not_with))
 
     order = part.get("order") or []
     order_points = 0.0
     if order:
         if not isinstance(order, list) or not all(isinstance(o, str) for o in order):
-            raise RubricError("part 'order' must be a list of rubric point ids")
+            raise RubricError(Message(N_("part 'order' must be a list of rubric point ids")))
         missing = [o for o in order if o not in seen]
         if missing:
-            raise RubricError(f"part 'order' names unknown rubric point(s): {', '.join(missing)}")
+            raise RubricError(Message(N_("part 'order' names unknown rubric point(s): %(ids)s"),
+                                      ids=", ".join(missing)))
         if len(set(order)) != len(order):
-            raise RubricError("part 'order' lists a point twice")
+            raise RubricError(Message(N_("part 'order' lists a point twice")))
         if len(order) < 2:
-            raise RubricError("part 'order' needs at least two point ids")
+            raise RubricError(Message(N_("part 'order' needs at least two point ids")))
         if "order_points" not in part:
-            raise RubricError("part has 'order' but no 'order_points'")
-        order_points = _number(part["order_points"], "part 'order_points'")
-        _half_steps(order_points, "part 'order_points'")
+            raise RubricError(Message(N_("part has 'order' but no 'order_points'")))
+        order_points_of = Message(N_("part '%(key)s'"), key="order_points")
+        order_points = _number(part["order_points"], order_points_of)
+        _half_steps(order_points, order_points_of)
     elif part.get("order_points"):
-        raise RubricError("part has 'order_points' but no 'order'")
+        raise RubricError(Message(N_("part has 'order_points' but no 'order'")))
 
     rubric_sum = sum(p.points for p in compiled)
     if abs(rubric_sum + order_points - total) > 1e-9:
-        extra = f" + order_points {order_points:g}" if order else ""
-        raise RubricError(
-            f"rubric points sum to {rubric_sum:g}{extra} = {rubric_sum + order_points:g}, "
-            f"but the part is worth {total:g}"
-        )
+        if order:
+            raise RubricError(Message(N_("rubric points sum to %(sum)s + order_points %(order)s = %(all)s, but the "
+                                         "part is worth %(total)s"), sum=f"{rubric_sum:g}", order=f"{order_points:g}",
+                                      all=f"{rubric_sum + order_points:g}", total=f"{total:g}"))
+        raise RubricError(Message(N_("rubric points sum to %(sum)s = %(all)s, but the part is worth %(total)s"),
+                                  sum=f"{rubric_sum:g}", all=f"{rubric_sum + order_points:g}", total=f"{total:g}"))
     return CompiledPart(total, compiled, list(order), order_points)

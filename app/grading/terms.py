@@ -8,6 +8,7 @@ from functools import lru_cache
 from nltk.stem.snowball import SnowballStemmer
 
 from .errors import RubricError
+from .messages import Message, N_
 from .normalize import normalize_term
 from .pinyin_slips import term_readings
 
@@ -60,11 +61,12 @@ class SynonymTable:
         self.member_of: dict[str, list[str]] = {}
         for name, members in (sets or {}).items():
             if not isinstance(members, (list, tuple)):
-                raise RubricError(f"synonym set {name!r} must be a list of terms")
+                raise RubricError(Message(N_("synonym set %(name)s must be a list of terms"), name=repr(name)))
             normalised = []
             for member in members:
                 if not isinstance(member, str) or not normalize_term(member):
-                    raise RubricError(f"synonym set {name!r} has an empty or non-text term: {member!r}")
+                    raise RubricError(Message(N_("synonym set %(name)s has an empty or non-text term: %(value)s"),
+                                              name=repr(name), value=repr(member)))
                 text = normalize_term(member)
                 if text not in normalised:
                     normalised.append(text)
@@ -77,11 +79,11 @@ class SynonymTable:
         if raw.startswith("@"):
             name = raw[1:]
             if name not in self.sets:
-                raise RubricError(f"unknown synonym set {raw!r}")
+                raise RubricError(Message(N_("unknown synonym set %(name)s"), name=repr(raw)))
             return list(self.sets[name])
         text = normalize_term(raw)
         if not text:
-            raise RubricError(f"term {raw!r} is empty after normalisation")
+            raise RubricError(Message(N_("term %(value)s is empty after normalisation"), value=repr(raw)))
         expanded = [text]
         for name in self.member_of.get(text, ()):
             for member in self.sets[name]:
@@ -103,9 +105,9 @@ def glued_pronoun(term: str) -> str | None:
     """Why ``term`` is a pronoun-glued phrase the bank refuses, or None."""
     text = term.strip()
     if _GLUED_OBJECT.match(text):
-        return "it starts with 把/将 and its object"
+        return Message(N_("it starts with 把/将 and its object"))
     if _GLUED_VERB.match(text):
-        return "it glues a pronoun object to its verb"
+        return Message(N_("it glues a pronoun object to its verb"))
     return None
 
 

@@ -5,6 +5,7 @@ import re
 from collections import Counter
 
 from ..grading import RubricError
+from ..grading.messages import message_of
 from .base import DEFAULT_PART_POINTS, REVIEW_FLAGS, AnswerError, Outcome, QuestionType
 from .results import PartResult
 
@@ -31,7 +32,7 @@ def grade_part(part: dict, text: str, grader, stem: str | None = None) -> PartRe
         result = grader.grade(part, text, stem=stem if isinstance(stem, str) else None)
     except RubricError as exc:  # a broken rubric must not lose the answer: an instructor grades it
         return {"score": 0.0, "max": part_points(part), "points": [], "flags": ["review", "error"],
-                "error": str(exc), "answer": text}
+                "error": message_of(exc), "answer": text}  # English text that keeps its template
     out = result.to_dict()
     texts = {p.id: p.text for p in result.points}
     for point in out["points"]:

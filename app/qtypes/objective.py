@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..grading.messages import N_
 from .base import DEFAULT_OBJECTIVE_POINTS, AnswerError, Outcome, QuestionType
 
 OPTION_LETTERS = "ABCDEFGH"
@@ -59,16 +60,18 @@ class _Choice(_Objective):
         letters: set = set()
         if not isinstance(options, dict) or not options:
             checker.add(line_of(question, "options") if "options" in question else line_of(question),
-                        f"{what}: needs 'options', a mapping such as {{A: ..., B: ...}}")
+                        N_("%(what)s: needs 'options', a mapping such as {A: ..., B: ...}"), what=what)
         else:
             letters = set(options)
             if len(options) < 2:
-                checker.add(line_of(question, "options"), f"{what}: needs at least two options")
+                checker.add(line_of(question, "options"), N_("%(what)s: needs at least two options"), what=what)
             for letter, text in options.items():
                 if not isinstance(letter, str) or letter not in OPTION_LETTERS:
-                    checker.add(line_of(options, letter), f"{what}: option keys must be letters A to H, got {letter!r}")
+                    checker.add(line_of(options, letter), N_("%(what)s: option keys must be letters A to H, got "
+                                                             "%(value)s"), what=what, value=repr(letter))
                 elif not checker.is_text(text) and not checker.is_number(text):
-                    checker.add(line_of(options, letter), f"{what}: option {letter} is empty")
+                    checker.add(line_of(options, letter), N_("%(what)s: option %(letter)s is empty"), what=what,
+                                letter=letter)
         where = line_of(question, "answer") if "answer" in question else line_of(question)
         self.check_key(checker, question.get("answer"), letters, where, what)
 
@@ -89,9 +92,10 @@ class SingleChoice(_Choice):
 
     def check_key(self, checker, answer, letters, where, what):
         if not isinstance(answer, str):
-            checker.add(where, f"{what}: a single-choice 'answer' must be one letter")
+            checker.add(where, N_("%(what)s: a single-choice 'answer' must be one letter"), what=what)
         elif letters and answer not in letters:
-            checker.add(where, f"{what}: answer '{answer}' is not among the options ({', '.join(sorted(map(str, letters)))})")
+            checker.add(where, N_("%(what)s: answer '%(answer)s' is not among the options (%(letters)s)"), what=what,
+                        answer=answer, letters=", ".join(sorted(map(str, letters))))
 
     def parse(self, content: dict, answer):
         if answer is None:
@@ -114,13 +118,15 @@ class MultipleChoice(_Choice):
 
     def check_key(self, checker, answer, letters, where, what):
         if not isinstance(answer, list) or len(answer) < 2 or not all(isinstance(a, str) for a in answer):
-            checker.add(where, f"{what}: a multiple-choice 'answer' must be a list of two or more letters")
+            checker.add(where, N_("%(what)s: a multiple-choice 'answer' must be a list of two or more letters"),
+                        what=what)
             return
         if len(set(answer)) != len(answer):
-            checker.add(where, f"{what}: answer lists a letter twice")
+            checker.add(where, N_("%(what)s: answer lists a letter twice"), what=what)
         missing = [a for a in answer if letters and a not in letters]
         if missing:
-            checker.add(where, f"{what}: answer {', '.join(missing)} not among the options")
+            checker.add(where, N_("%(what)s: answer %(letters)s not among the options"), what=what,
+                        letters=", ".join(missing))
 
     def parse(self, content: dict, answer):
         if answer is None:
@@ -154,7 +160,7 @@ class Judge(_Objective):
 
         if not isinstance(question.get("answer"), bool):
             checker.add(line_of(question, "answer") if "answer" in question else line_of(question),
-                        f"{what}: a judge question's 'answer' must be true or false")
+                        N_("%(what)s: a judge question's 'answer' must be true or false"), what=what)
 
     def parse(self, content: dict, answer):
         if answer is None:

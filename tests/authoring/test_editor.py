@@ -32,10 +32,9 @@ def test_form_errors_are_shown_at_the_field_and_nothing_is_saved(app, instructor
     response = instructor_client.post("/authoring/questions/new", data=case_form(**{"part-0-points": "9", "topic": ""}))
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    # the same messages as flask bank validate
-    assert "rubric points add up to 10, but the part is worth 9" in page
-    assert "&#39;topic&#39; of question &#39;complaints.new&#39; must be non-empty text" in page or \
-        "question &#39;complaints.new&#39; needs &#39;topic&#39;" in page
+    # the messages of flask bank validate, in the page's language
+    assert "题目“complaints.new”的小题“a”：评分要点合计 10 分，但小题总分是 9 分" in page
+    assert "题目“complaints.new”的 topic 必须是非空文本" in page
     assert "一位顾客来投诉。" in page  # what was typed is kept
     assert Question.by_key("complaints.new") is None
 
@@ -43,11 +42,16 @@ def test_form_errors_are_shown_at_the_field_and_nothing_is_saved(app, instructor
 def test_yaml_rubric_that_cannot_be_read_is_reported(app, instructor_client):
     response = instructor_client.post("/authoring/questions/new", data=case_form(**{"part-0-rubric": "- id: [x\n"}))
     assert response.status_code == 422
-    assert "invalid YAML" in response.get_data(as_text=True)
+    assert "YAML 格式错误" in response.get_data(as_text=True)
 
 
 def test_yaml_mode_reports_the_same_messages_as_bank_validate_with_lines(app, instructor_client, runner, write_bank):
     text = dump(dict(case_content("complaints.y"), difficulty=9))
+    difficulty_line = text.splitlines().index("difficulty: 9") + 1
+    chinese = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": text})
+    assert f"<li>第 {difficulty_line} 行：题目“complaints.y”：difficulty 必须是 1 到 5 的整数</li>" in \
+        chinese.get_data(as_text=True)
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
     response = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": text})
     assert response.status_code == 422
     page = response.get_data(as_text=True)
@@ -56,9 +60,7 @@ def test_yaml_mode_reports_the_same_messages_as_bank_validate_with_lines(app, in
     assert cli.exit_code != 0
     message = "question 'complaints.y': 'difficulty' must be a whole number from 1 to 5"
     assert message in cli.output
-    assert message.replace("'", "&#39;") in page
-    difficulty_line = text.splitlines().index("difficulty: 9") + 1
-    assert f"<li>第 {difficulty_line} 行: {message}".replace("'", "&#39;") in page
+    assert f"<li>line {difficulty_line}: {message}</li>".replace("'", "&#39;") in page
 
 
 @pytest.mark.parametrize("text", ["", "- a list\n", "id: [unclosed\n", "\x00", "!!python/object:os.system x\n"])
@@ -93,9 +95,9 @@ def test_the_id_cannot_change_on_edit_nor_collide_on_create(app, instructor_clie
     make_question(case_content("complaints.s"))
     text = dump(case_content("complaints.other"))
     response = instructor_client.post("/authoring/questions/complaints.s/edit", data={"mode": "yaml", "yaml": text})
-    assert response.status_code == 422 and "the id cannot change" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "id 不能修改：这道题是“complaints.s”" in response.get_data(as_text=True)
     response = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": dump(case_content("complaints.s"))})
-    assert response.status_code == 422 and "already in the bank" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "题库中已有 id 为“complaints.s”的题目" in response.get_data(as_text=True)
 
 
 def test_objective_question_from_the_form(app, instructor_client):
@@ -109,7 +111,7 @@ def test_objective_question_from_the_form(app, instructor_client):
     data["id"], data["answer"] = "q.multi2", ["A"]
     response = instructor_client.post("/authoring/questions/new", data=data)
     assert response.status_code == 422
-    assert "a list of two or more letters" in response.get_data(as_text=True)
+    assert "多选题的 answer 必须是包含两个或更多字母的列表" in response.get_data(as_text=True)
 
 
 def test_editor_pages_render_for_every_type(app, instructor_client, exam_bank):

@@ -50,8 +50,8 @@ def test_every_validation_error_is_listed_and_nothing_applies(exam_bank, instruc
     response = upload(instructor_client, "bad.yaml", bad.encode())
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "answer &#39;Z&#39; is not among the options" in page
-    assert "&#39;difficulty&#39; must be a whole number from 1 to 5" in page
+    assert "<li>bad.yaml:12: 题目“a.one”：答案“Z”不在选项中（A, B, C）</li>" in page
+    assert "题目“a.two”：difficulty 必须是 1 到 5 的整数" in page
     assert 'name="token"' not in page
     assert Question.by_key("a.one") is None
 

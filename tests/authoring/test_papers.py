@@ -31,7 +31,7 @@ def test_a_draw_that_cannot_be_filled_is_refused_at_its_section(exam_bank, instr
     response = instructor_client.post("/authoring/papers/new", data=paper_form(**{"section-0-draw_count": "50"}))
     assert response.status_code == 422
     page = response.get_data(as_text=True)
-    assert "asks for 50 questions but the bank has only 4 that fit" in page
+    assert "试卷“mock-new”的第 1 部分的抽题规则：需要 50 道题，但题库中符合条件的只有 4 道" in page
     assert Paper.by_key("mock-new") is None
 
 
@@ -64,7 +64,7 @@ def test_bad_numbers_and_unknown_questions_are_messages(exam_bank, instructor_cl
         "section-1-questions": "no.such"}))
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "unknown question &#39;no.such&#39;" in page
+    assert "题目“no.such”不存在" in page
     assert "time_limit" in page
 
 
@@ -98,5 +98,5 @@ def test_a_section_in_yaml_that_cannot_be_read_is_reported_at_it(exam_bank, inst
     response = instructor_client.post("/authoring/papers/new", data=paper_form(**{
         "section-0-mode": "yaml", "section-0-yaml": "title: [unclosed\n"}))
     assert response.status_code == 422
-    assert "invalid YAML" in response.get_data(as_text=True)
+    assert "YAML 格式错误" in response.get_data(as_text=True)
     assert Paper.by_key("mock-new") is None

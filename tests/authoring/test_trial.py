@@ -48,6 +48,15 @@ def test_a_broken_rubric_is_reported_not_a_crash(app, instructor_client):
         assert response.get_json()["result"]["score"] == 0
 
 
+def test_a_broken_rubric_is_reported_in_the_page_language(app, instructor_client):
+    rubric = "- id: a\n  text: b\n  points: 10\n  match: '@nosuchset'\n"
+    result = instructor_client.post("/authoring/try", data=try_form("道歉", **{"part-0-rubric": rubric})).get_json()
+    assert result["result"]["error"] == "评分要点 'a'：第 1 组匹配词：同义词组 '@nosuchset' 不存在"
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    result = instructor_client.post("/authoring/try", data=try_form("道歉", **{"part-0-rubric": rubric})).get_json()
+    assert result["result"]["error"] == "rubric point 'a': match group 1: unknown synonym set '@nosuchset'"
+
+
 def test_unknown_part_and_bad_text_are_400(app, instructor_client):
     data = try_form("x")
     data["try_part"] = "zz"

@@ -114,7 +114,7 @@ def test_bad_input_is_shown_at_the_field_and_nothing_is_saved(live_server, instr
     page.locator('input[name="part-0-points"]').fill("9")
     page.click("#save")
     part = page.locator('fieldset.au-part[data-part-index="0"]')
-    expect(part.locator(".field-error")).to_contain_text("rubric points add up to 10, but the part is worth 9")
+    expect(part.locator(".field-error")).to_contain_text("小题“a”：评分要点合计 10 分，但小题总分是 9 分")  # in the page language
     fits(page, WIDTHS[name]["width"])
     page.goto(live_server.url + "/authoring/questions/t.case-1")
     expect(page.locator(".au-history li")).to_have_count(1)

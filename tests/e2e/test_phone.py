@@ -105,3 +105,93 @@ def test_long_work_says_it_is_working_and_takes_no_second_tap(live_server, brows
         expect(button).to_be_disabled()
         expect(button).to_have_text("正在处理，请稍候……")
         expect(button).to_have_attribute("aria-busy", "true")
+
+
+MEASURE_BAR = """(row, long) => {
+    if (long) {  // a long paper late in a long exam: the widest texts the bar shows
+        document.getElementById("cd-value").textContent = "119:59";
+        const progress = document.getElementById("progress-count");
+        progress.textContent = progress.textContent.replace(/\\d+\\/\\d+/, "118/120");
+    }
+    const box = e => { const r = e.getBoundingClientRect(); return {id: e.id, top: r.top, bottom: r.bottom,
+                                                                   right: r.right, height: r.height}; };
+    return {row: box(row), items: [...row.children].filter(c => c.offsetParent !== null).map(box),
+            button: box(document.getElementById("nav-toggle"))};
+}"""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_exam_bar_is_one_row_at_360(live_server, browser, artifacts, language):
+    """The sticky bar (time left, progress, the navigator's button) took two rows in English at 360 px: a fifth
+    of a phone's screen covered while the trainee writes."""
+    from tests.e2e.test_exam_flow import start_exam
+
+    with phone_page(browser, 360, 740) as page:
+        start_exam(page, live_server)
+        if language == "en":
+            page.locator("button", has_text="English").click()
+            expect(page.locator("html")).to_have_attribute("lang", "en")
+            expect(page.locator("#progress-count")).to_have_text("0/5 answered")
+        expect(page.locator("#cd-value")).to_be_visible()
+        bar = page.locator(".exam-bar-row")
+        for long in (False, True):
+            found = bar.evaluate(MEASURE_BAR, long)
+            row, items, button = found["row"], found["items"], found["button"]
+            assert {item["id"] for item in items} == {"countdown", "progress-count", "nav-toggle"}, found
+            assert row["height"] <= button["height"] + 1, found  # one row: no taller than its button
+            assert all(item["top"] >= row["top"] - 1 and item["bottom"] <= row["bottom"] + 1 for item in items), found
+            assert all(item["right"] <= 360 - 16 for item in items), found  # nothing pushed out of the bar
+            page.screenshot(path=str(artifacts / f"exam-bar-360-{language}{'-long' if long else ''}.png"))
+
+
+LABELS_OUTSIDE = """svg => {
+    const frame = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll("text")].map(t => [t.textContent, t.getBoundingClientRect()])
+        .filter(([_, r]) => r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5
+                            || r.left < frame.left - 0.5 || r.right > frame.right + 0.5)
+        .map(([text, r]) => [text, r.top, r.bottom, r.left, r.right, frame.top, frame.bottom]);
+}"""
+
+
+def test_a_full_bar_keeps_its_label_inside_the_chart(live_server, browser, artifacts):
+    """The tallest bar of a histogram is drawn at 100 %: its count, above it, ran out of the chart's frame."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 360, 740) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/papers/mock-small/items")
+        charts = page.locator("svg.chart")
+        expect(charts.first).to_be_visible()
+        full = charts.first.evaluate("svg => [...svg.querySelectorAll('rect.hist-bar')]"
+                                     ".filter(r => parseFloat(r.getAttribute('height')) === 100).length")
+        assert full >= 1  # the chart has a 100 % bar (and empty ones, at 0 %, whose axis labels are checked too)
+        outside = [found for chart in charts.all() for found in chart.evaluate(LABELS_OUTSIDE)]
+        charts.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "histogram-360.png"))
+        assert outside == []
+
+
+def test_the_print_pages_ask_for_no_favicon(live_server, browser):
+    """The printable transcript and ranking are pages of their own (not base.html): they asked for /favicon.ico, a
+    404 in the console of every print."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, TRAINEE, _app
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 360, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        asked, failed = [], []
+        # Chromium fetches the icon outside the page's own requests: it shows as a console error (a 404 here)
+        page.context.on("request", lambda request: asked.append(request.url))
+        page.on("console", lambda message: failed.append((message.text, message.location.get("url")))
+                if message.type == "error" else None)
+        for path in (f"/reports/transcript/{TRAINEE}", "/reports/ranking?paper=mock-small"):
+            page.goto(live_server.url + path, wait_until="networkidle")
+            expect(page.locator("body.print-doc table")).to_be_visible()
+            page.wait_for_timeout(500)  # the browser asks for the icon after the page has loaded
+        assert [url for url in asked if "favicon" in url] == [] and failed == []
+        assert len(asked) >= 2  # the listener heard the pages themselves

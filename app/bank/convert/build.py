@@ -5,6 +5,7 @@ the bank's own ``Checker`` then runs on the result, so that nothing the bank wou
 """
 from dataclasses import dataclass, field
 
+from ...grading.messages import Message, N_
 from ..schema import ID_RE, Checker
 from . import values
 from .ids import file_slug
@@ -192,4 +193,5 @@ def checker_reasons(question: dict) -> list[str]:
     """What the bank's own validation says about ``question`` (the last word: nothing it refuses gets through)."""
     checker = Checker("import")
     checker.question(question)
-    return [f"题库校验未通过：{p.message}" for p in checker.problems]
+    # the converters speak Chinese (the words of the source file); the English pages translate this one too
+    return [Message(N_("题库校验未通过：%(message)s"), message=p.message) for p in checker.problems]
