@@ -505,17 +505,27 @@ _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意�
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
-              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)")
-_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]")
+              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)"
+              # "Whether or not, all the same": 发不发都行, 孩子发现的还是大人发现的也没多大区别.
+              r"|(?:也|都|倒)?(?:没|没有)(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差|(?:也|都)一个样|都行"
+              # Faint approval and "still in time": 没有挽留也说得过去, 没有预案也还行, 月底再反馈也来得及.
+              r"|(?:也|倒也|还|倒还|也还)?(?:算|算是)(?:合理|正常|可以|清楚|亲切|高效|到位|及时|周到|规范|过得去|说得过去)"
+              r"|(?:也|倒也|还|倒)?说得过去|(?:也|还|倒也)过得去|(?:也|倒也)还行|还凑合|(?:也|倒也|还)来得及|也不(?:晚|迟)")
+# A fault named (a negator, a word of the fault's manner) or alternatives weighed (还是, 或者; 发不发 holds 不).
+_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]|还是|或者|或是")
+# "Already enough": the practice as it stands needs nothing more (评分表两项已经够细了, 已经够有针对性了, 已经做得够多了,
+# 已经足够了); read on every part, and what it names inside (针对性 in 已经够有针对性了) is waved away too.
+_ENOUGH = r"(?:已经|早就|本来就)(?:(?![不没])[\u4e00-\u9fff]){0,3}?(?:够|足够)(?:(?![不没])[\u4e00-\u9fff]){0,5}?了|已经足够"
 _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
 _NO_NEED = r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱)?"
-_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样)*"
+_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步)*"
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
 _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
+_CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
-_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH})" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
@@ -532,10 +542,25 @@ def closing_verdict(span: str, following: str = "") -> int:
     tail = span[cut:]
     m = _CLOSES.search(tail)
     if m is None:
+        enough = _enough(tail, cut, following)
+        if enough >= 0:
+            return enough
         m = _CLOSES_NO_MATTER.search(tail)
         if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
     return _standing(tail, cut, m.start(), following)
+
+
+def _enough(tail: str, cut: int, following: str) -> int:
+    """"Already enough" closing the clause: the end of the verdict (what it names inside is waved away too, 已经够有
+    针对性了), or -1.  It needs nothing before it: its own words say what is enough."""
+    m = _CLOSES_ENOUGH.search(tail)
+    if m is None:
+        return -1
+    before = tail[:m.start()]
+    if before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.end()
 
 
 def _standing(tail: str, cut: int, at: int, following: str) -> int:
@@ -555,7 +580,8 @@ def bare_verdict(span: str, covered: str) -> bool:
     m = _BARE.match(span)
     if m is None:
         return False
-    if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
+    if (_CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span)
+            and not _CLOSES_ENOUGH.search(span)):
         return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
 
@@ -576,7 +602,9 @@ def closing_praise(span: str, following: str = "") -> int:
     cut = max(len(span) - _VERDICT_TAIL, 0)
     tail = span[cut:]
     m = _CLOSES_PRAISE.search(tail) or _CLOSES_NO_MATTER.search(tail)  # 名片单手递也无所谓: the part names the fault
-    return -1 if m is None else _standing(tail, cut, m.start(), following)
+    if m is None:
+        return _enough(tail, cut, following)
+    return _standing(tail, cut, m.start(), following)
 
 
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and

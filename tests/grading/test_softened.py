@@ -1,0 +1,77 @@
+"""How Chinese takes a key point back without a negator in front of it: faint approval (也算合理, 说得过去),
+"already enough" (已经够…了), minimising (也就那么几个, 没几个), a key term inside a word that negates it (非增值), and
+irony after the act (道歉反倒显得心里有鬼).  Each rule: answers that do not earn, and the same words making the point."""
+import pytest
+
+from app.grading.negation import bare_verdict, closing_verdict
+
+
+def part(terms, prompt="你会怎样做？", polarity="positive", points=2):
+    return {"points": points, "prompt": prompt,
+            "rubric": [{"id": "p", "text": "要点", "points": points, "polarity": polarity, "match": terms}]}
+
+
+def score(grader, p, answer):
+    return grader.grade(p, answer).score
+
+
+FAULTS = "坐席员的做法有哪些不足？"
+NO_RETENTION = part([["挽留"]], FAULTS, polarity="negative")  # the fault "没有挽留客户"
+NO_PLAN = part([["预案"]], "在服务标准方面有哪些毛病？", polarity="negative")
+
+
+# Faint approval and "it is still in time" close a clause that names a fault: the fault is accepted ------------------
+@pytest.mark.parametrize("answer", ["她没有挽留也说得过去", "她没有挽留，也说得过去", "没挽留客户也算合理",
+                                    "没有挽留倒也还行", "她没有挽留，这种做法也算合理"])
+def test_faint_approval_accepts_the_fault(grader, answer):
+    assert score(grader, NO_RETENTION, answer) == 0
+
+
+def test_faint_approval_controls(grader):
+    assert score(grader, NO_RETENTION, "她没有挽留客户，这说不过去") == 2
+    assert score(grader, NO_RETENTION, "她没有挽留，一点也不合理") == 2
+    assert score(grader, NO_PLAN, "事先没有预案，出了事才想办法，来不及了") == 2
+    assert score(grader, part([["回访"]]), "回访不用太频繁，一周一次就行") == 2  # a bound, not a verdict
+
+
+@pytest.mark.parametrize("answer", ["事先没有预案也还行", "没有预案也来得及，出了事再想办法",
+                                    "没有预案，也还行"])
+def test_still_in_time_accepts_the_fault(grader, answer):
+    assert score(grader, NO_PLAN, answer) == 0
+
+
+# "Already enough": the practice as it is needs nothing more -------------------------------------------------------
+@pytest.mark.parametrize("answer", ["评分表两项已经够细了", "营销人员讲得很全面，已经够有针对性了",
+                                    "每月听两通录音已经足够了", "满意度管理饭店已经做得够多了"])
+def test_already_enough_waves_the_point_away(grader, answer):
+    for terms in (["评分表"], ["针对性"], ["录音"], ["满意度"]):
+        if terms[0] in answer:
+            assert score(grader, part([terms]), answer) == 0
+
+
+def test_already_enough_controls(grader):
+    assert score(grader, part([["录音"]]), "每月只听两通录音，数量不够") == 2
+    assert score(grader, part([["针对性"]]), "介绍要有针对性，不能一套话讲到底") == 2
+    assert score(grader, part([["录音"]]), "录音要多听，两通已经不够了") == 2
+
+
+# "Whether or not, it makes no difference" ----------------------------------------------------------------------
+@pytest.mark.parametrize("answer", ["短信这些渠道发不发都行", "是孩子发现的还是大人发现的也没多大区别",
+                                    "孩子发现的还是大人发现的没什么两样"])
+def test_no_difference_dismisses(grader, answer):
+    terms = ["短信"] if "短信" in answer else ["孩子"]
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_no_difference_controls(grader):
+    assert score(grader, part([["孩子"]]), "要问清是孩子发现的还是大人发现的，这很关键") == 2
+    assert score(grader, part([["短信"]]), "短信、公众号都要发，一个都不能少") == 2
+
+
+def test_verdict_helpers_on_the_new_wordings():
+    assert closing_verdict("她没有挽留也说得过去") >= 0
+    assert closing_verdict("评分表两项已经够细了") >= 0
+    assert closing_verdict("她挽留了客户，说得很清楚") == -1
+    assert bare_verdict("这种做法也算合理", "物业没跟业主商量就贴出通知")
+    assert not bare_verdict("这种做法也算合理", "物业跟业主商量后贴出通知")
+
