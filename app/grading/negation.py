@@ -515,6 +515,12 @@ _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所
 _FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]|还是|或者|或是")
 # "Already enough": the practice as it stands needs nothing more (评分表两项已经够细了, 已经够有针对性了, 已经做得够多了,
 # 已经足够了); read on every part, and what it names inside (针对性 in 已经够有针对性了) is waved away too.
+# Minimising: "only a handful" (影响到的顾客没几个, 推诿也就那么一两次, 一个差评而已) makes what it names negligible;
+# read on every part, what it names inside (差评 in 一个差评而已) included.
+_FEW = (r"(?:(?:也就|也就是|就|才|不过|顶多|最多|只有|只)(?:是)?(?:那么|这么)?|那么|这么)"
+        r"(?:几|一两|两三|三两|三五|一点|一点点|一丁点)(?:个|次|回|件|位|家|条|通|种|天|人)?(?:人|而已|罢了)?"
+        r"|没(?:有)?几(?:个|次|回|件|位|家|条|通|种)人?|寥寥(?:无几|几个)|屈指可数|少得可怜|微乎其微|没多少"
+        r"|[一两几](?:个|次|回|件|条|点)?(?:(?![，。不没])[\u4e00-\u9fff]){1,4}(?:而已|罢了)")
 _ENOUGH = r"(?:已经|早就|本来就)(?:(?![不没])[\u4e00-\u9fff]){0,3}?(?:够|足够)(?:(?![不没])[\u4e00-\u9fff]){0,5}?了|已经足够"
 _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
@@ -523,9 +529,9 @@ _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我�
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
 _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
-_CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH})" + _PARTICLES)
+_CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
-_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW})" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
@@ -552,8 +558,8 @@ def closing_verdict(span: str, following: str = "") -> int:
 
 
 def _enough(tail: str, cut: int, following: str) -> int:
-    """"Already enough" closing the clause: the end of the verdict (what it names inside is waved away too, 已经够有
-    针对性了), or -1.  It needs nothing before it: its own words say what is enough."""
+    """"Already enough" or "only a handful" closing the clause: the end of the verdict (what it names inside is waved
+    away too: 已经够有针对性了, 一个差评而已), or -1.  It needs nothing before it: its own words say what it judges."""
     m = _CLOSES_ENOUGH.search(tail)
     if m is None:
         return -1

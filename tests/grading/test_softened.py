@@ -75,3 +75,25 @@ def test_verdict_helpers_on_the_new_wordings():
     assert bare_verdict("这种做法也算合理", "物业没跟业主商量就贴出通知")
     assert not bare_verdict("这种做法也算合理", "物业跟业主商量后贴出通知")
 
+
+# Minimising: "only a handful" closing the clause makes what it names negligible ------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["影响"], "影响到的顾客没几个"),
+    (["推诿"], "各部门互相推诿也就那么一两次"),
+    (["利润"], "忠诚客户带来的利润也就那么一点"),
+    (["流失"], "至于因此流失的客户，也就那么两三个"),
+    (["打断"], "插话打断顾客的情况也没几回"),
+    (["排队"], "排队的电话才几个"),
+    (["差评"], "一个差评而已，看到的人也就那么几个"),
+])
+def test_minimising_makes_the_point_negligible(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_minimising_controls(grader):
+    # the handful is the claim itself, not a verdict on what came before it
+    assert score(grader, part([["沉默", "大多数"]]), "真正来投诉的没几个，大多数不满的人选择沉默") == 2
+    assert score(grader, part([["影响"]]), "围观的人多了，会影响其他顾客") == 2
+    assert score(grader, part([["回访"]]), "回访的客户不能只有那么几个，要全部回访") == 2
+    assert score(grader, part([["问题"]]), "关键问题就那么几个，要逐一解决") == 2  # a clause turning on it follows
+
