@@ -273,6 +273,16 @@ def _nothing_to(words: list[str], modal: int) -> bool:
     return modal > 1 and words[modal - 1] in ("什么", "啥", "任何") and words[modal - 2] in ("没有", "没", "无")
 
 
+# 非 right before a term makes the compound that is its opposite: 非增值 (non-value-adding), 非核心流程, 非中立.  It is
+# no negator on its own (并非 is, 无非 "nothing but", 除非 "unless" and 是非 are words of their own), and a term that holds
+# 非 itself (非物质, 非个人) is matched whole.
+_NON_WORDS = ("无非", "除非", "莫非", "是非", "似非")
+
+
+def _non_prefix(glued: str) -> bool:
+    return glued.endswith("非") and not glued.endswith(_NON_WORDS)
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -285,10 +295,13 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         return False
     if glued:
         weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
+        weight = weight or (1 if _non_prefix(glued) else 0)
     else:
         weight = 0
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
+        if index > 0 and words[index - 1] == "非":
+            weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
     if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
         weight += 1

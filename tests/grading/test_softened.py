@@ -97,3 +97,23 @@ def test_minimising_controls(grader):
     assert score(grader, part([["回访"]]), "回访的客户不能只有那么几个，要全部回访") == 2
     assert score(grader, part([["问题"]]), "关键问题就那么几个，要逐一解决") == 2  # a clause turning on it follows
 
+
+# A key term inside a word that negates it: 非 before the term (非增值 is the opposite of 增值) ----------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["增值"], "设计时应该把精力放在非增值的环节上"),
+    (["核心流程"], "以客户为中心的设计应该把力气花在非核心流程上"),
+    (["中立"], "非中立的问法能引着顾客多打好评"),
+    (["在线"], "培训以面授为主，非在线的方式效果才好"),
+])
+def test_a_term_after_fei_is_its_opposite(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_fei_controls(grader):
+    assert score(grader, part([["增值"]]), "顾客愿意为它付钱的环节才是增值的") == 2
+    assert score(grader, part([["核心流程"]]), "设计的重点要放在核心流程上") == 2
+    assert score(grader, part([["非物质", "精神"]]), "奖励要物质和非物质结合") == 2  # 非 belongs to the term
+    assert score(grader, part([["增值"]]), "流程设计无非是为顾客增值") == 2  # 无非: "nothing but"
+    assert score(grader, part([["简化"]]), "非增值但必要的环节要尽量简化") == 2
+    assert score(grader, part([["增值"], ["简化"]]), "必要的非增值环节要简化") == 0
+
