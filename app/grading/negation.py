@@ -56,7 +56,7 @@ NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
 # mention after them ("不是 A 而是 B", "不移动元素，只需修改指针").
 SCOPE_BREAKERS = {
     "但", "但是", "而", "而是", "却", "只", "只要", "只需", "只需要", "仅",
-    "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而",
+    "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而", "反倒",
     "就会", "便会", "才会", "就能", "才能", "就可以",
     "but", "instead", "rather", "only", "then", "however",
 }
@@ -399,7 +399,9 @@ WARNING_AFTER = ("只会", "无异于")
 _ADMITS = ("承认", "认错", "认了", "认输", "示弱", "自认", "默认", "理亏", "心虚")
 _LOOKS_BETWEEN = {"我们", "自己", "咱们", "商场", "公司", "超市", "酒店", "店里", "企业", "饭店", "卖场", "商家", "很", "更", "特别",
                   "有点", "太"}
-_WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "这样", "这么做", "这样做"}
+_WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "反倒", "这样", "这么做", "这样做"}
+# 显得 + a look of guilt or weakness: 道歉就显得我们心虚了, 道歉反倒显得我们心里有鬼, 承担责任反倒显得酒店不专业.
+_LOOKS_BAD = _ADMITS + ("软弱", "好欺负", "心里有鬼", "有鬼", "不专业", "没面子", "掉价", "低声下气")
 # Openers of a feared consequence ("不能退房费，否则谁都来要补偿").
 CONSEQUENCE_OPENERS = {"否则", "不然", "要不然", "要不", "免得", "以免", "省得", "以防"}
 _AS_SOON = ("就", "就会", "便", "便会", "就等于")
@@ -456,7 +458,7 @@ def _warned_after(words: list[str], last: int) -> bool:
         k = i + 1
         while k < len(words) and k <= i + 3 and words[k] in _LOOKS_BETWEEN:
             k += 1
-        return k < len(words) and words[k].startswith(_ADMITS + ("软弱", "好欺负"))
+        return k < len(words) and "".join(words[k:k + 2]).startswith(_LOOKS_BAD)
     return _harm_after(words, last)
 
 
@@ -465,9 +467,9 @@ def _warned_after(words: list[str], last: int) -> bool:
 _HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
 _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
-                                  "更乱", "更糟", "乱")
+                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动")
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
-                "让", "使", "顾客", "客户", "他", "她", "人家"}
+                "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
 
 def _harm_after(words: list[str], last: int) -> bool:
@@ -476,7 +478,7 @@ def _harm_after(words: list[str], last: int) -> bool:
     end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
     while i < end and words[i] not in ("，", "。"):
         token = words[i]
-        if token == "反而":
+        if token in ("反而", "反倒"):
             contrary = True
         elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
             return True

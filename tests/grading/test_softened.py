@@ -117,3 +117,19 @@ def test_fei_controls(grader):
     assert score(grader, part([["简化"]]), "非增值但必要的环节要尽量简化") == 2
     assert score(grader, part([["增值"], ["简化"]]), "必要的非增值环节要简化") == 0
 
+
+# Irony after the act: 反倒 (like 反而) followed by a harm or a look of guilt makes the act what the trainee warns against
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "这时候道歉反倒显得我们心里有鬼"),
+    (["道歉"], "当面道歉反倒坐实了是卖场的错"),
+    (["承担责任"], "主动承担责任反倒显得酒店不专业"),
+    (["回访"], "回访反倒让顾客觉得被打扰"),
+])
+def test_irony_after_the_act_is_a_warning(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_irony_controls(grader):
+    assert score(grader, part([["道歉"]]), "主动道歉反倒能让顾客消气") == 2
+    assert score(grader, part([["道歉"]]), "不道歉反倒显得我们心里有鬼") == 2
+    assert score(grader, part([["回访"]]), "回访反倒能赢得信任") == 2
