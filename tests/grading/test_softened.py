@@ -133,3 +133,21 @@ def test_irony_controls(grader):
     assert score(grader, part([["道歉"]]), "主动道歉反倒能让顾客消气") == 2
     assert score(grader, part([["道歉"]]), "不道歉反倒显得我们心里有鬼") == 2
     assert score(grader, part([["回访"]]), "回访反倒能赢得信任") == 2
+
+
+# A prohibition after the act closing the clause (送水车就别安排了) dismisses it like 就不必安排了 --------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["送水车"], "送水车就别安排了"),
+    (["回访"], "回访也别安排了，浪费人手"),
+    (["核心流程"], "核心流程本来就成熟，不用去动"),
+    (["评分表"], "评分表两项简单明了，不用改"),
+])
+def test_a_prohibition_or_no_need_to_touch_after_the_act(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_prohibition_after_the_act_controls(grader):
+    assert score(grader, part([["送水车"]]), "送水车一定要安排好，别让老人自己去提水") == 2
+    assert score(grader, part([["回访"]]), "回访别安排得太晚") == 2
+    assert score(grader, part([["评分表"]]), "评分表要改，不能只有两项") == 2
+
