@@ -151,3 +151,10 @@ def test_prohibition_after_the_act_controls(grader):
     assert score(grader, part([["回访"]]), "回访别安排得太晚") == 2
     assert score(grader, part([["评分表"]]), "评分表要改，不能只有两项") == 2
 
+
+# "It is common" after a statistic affirms it; after a fault it accepts the fault -------------------------------------
+def test_common_after_a_statistic_affirms_it(grader):
+    ratio = part([["20%"], ["80%"]], "80/20 客户划分法则有什么意义？")
+    assert score(grader, ratio, "约20%的顾客带来了80%的利润，这很常见。") == 2
+    assert score(grader, part([["推诿"]]), "部门之间互相推诿，这很正常。") == 0
+    assert score(grader, part([["拖"]]), "投诉拖了三个月，这很正常。") == 0
