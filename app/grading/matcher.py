@@ -79,10 +79,17 @@ def _unit_key(answer: AnswerView, scope: str):
 
 
 def _pick(candidates: list[Mention], prefer_negated: bool, text: str = "") -> Mention:
-    # Prefer exact over fuzzy, then (for faults) negated, then words over figures (少数 over the 20 of 80/20), then
-    # earliest.
-    return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated,
-                                          is_figure(text[m.start:m.end]), m.start))
+    # Prefer exact over fuzzy, then (for faults) negated, then earliest; a figure gives way to a word of the same
+    # rank (少数 over the 20 of 80/20).  Figures are rare: the others are looked at only when the first is one.
+    def rank(m: Mention):
+        return m.fuzzy, prefer_negated and not m.negated
+
+    best = min(candidates, key=lambda m: (rank(m), m.start))
+    if len(candidates) > 1 and is_figure(text[best.start:best.end]):
+        words = [m for m in candidates if rank(m) == rank(best) and not is_figure(text[m.start:m.end])]
+        if words:
+            return min(words, key=lambda m: m.start)
+    return best
 
 
 def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int] | None:
