@@ -158,3 +158,15 @@ def test_common_after_a_statistic_affirms_it(grader):
     assert score(grader, ratio, "约20%的顾客带来了80%的利润，这很常见。") == 2
     assert score(grader, part([["推诿"]]), "部门之间互相推诿，这很正常。") == 0
     assert score(grader, part([["拖"]]), "投诉拖了三个月，这很正常。") == 0
+
+
+# "A matter of taste": a fault called someone's taste or style is accepted ---------------------------------------------
+@pytest.mark.parametrize("answer", ["长指甲和大耳环是年轻人的审美", "戴大耳环是她的个人风格", "穿运动鞋是个人喜好"])
+def test_a_matter_of_taste_accepts_the_fault(grader, answer):
+    assert score(grader, part([["指甲", "耳环", "运动鞋"]], "小赵有哪些不符合服务礼仪的地方？"), answer) == 0
+
+
+def test_a_matter_of_taste_controls(grader):
+    faults = part([["指甲", "耳环", "运动鞋"]], "小赵有哪些不符合服务礼仪的地方？")
+    assert score(grader, faults, "长指甲和大耳环不是个人审美的问题，而是不符合仪容规范") == 2
+    assert score(grader, faults, "上班戴大耳环，把个人风格带到了岗位上，不专业") == 2
