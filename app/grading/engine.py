@@ -5,7 +5,6 @@ import copy
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import replace
 
 from . import figures, lists, matches
 from .answer import AnswerView
@@ -132,8 +131,8 @@ class Grader:
         barred = set(defended) | echoes
         grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
-        matches = [match_point(view, p, barred, retold, part.faults_asked) for p in part.rubric]
-        matches = [self._claimed(view, part, m) for m in matches]
+        claimed = self._claim_check(view, part)
+        matches = [match_point(view, p, barred, retold, part.faults_asked, claimed) for p in part.rubric]
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
@@ -198,17 +197,29 @@ class Grader:
         return Result(score, part.points, points, order, flags, reasons, similarity)
 
     @staticmethod
-    def _claimed(view: AnswerView, part: CompiledPart, match):
-        """A point earned by figures alone ("80/20", "10分钟") needs its claim in the sentence."""
-        if not match.earned or not all(figures.is_figure(view.text[m.start:m.end]) for m in match.mentions):
-            return match
-        text = view.text
-        for m in match.mentions:
-            start, end = figures.sentence_bounds(view.norm.sentence_ends, len(text), m.start)
-            spans = [(x.start, x.end) for x in match.mentions]
-            if figures.makes_claim(text, start, end, spans, part.prompt):
-                return match
-        return replace(match, earned=False, mentions=[])
+    def _claim_check(view: AnswerView, part: CompiledPart):
+        """A point earned by figures alone ("80/20", "10分钟") needs its claim: a check of the mentions the matcher
+        chose in one unit (words are preferred to figures there; a unit whose figures make no claim is passed over)."""
+        text, norm = view.text, view.norm
+
+        def claimed(mentions) -> bool:
+            if not all(figures.is_figure(text[m.start:m.end]) for m in mentions):
+                return True
+            spans = [(x.start, x.end) for x in mentions]
+            for m in mentions:
+                # the clauses (，and 。) from the first to the last figure of this sentence, and the one that leads
+                # into them (营业额主要来自重度消费者：20%的顾客，80%的营业额); not the remarks after them (20%和80%，考试常考)
+                sentence = norm.sentence_of(m.start)
+                clauses = [norm.span_of(x.start) for x in mentions if norm.sentence_of(x.start) == sentence]
+                first = min(clauses)
+                if first > 0 and norm.sentence_of(norm.span_bounds(first - 1)[0]) == sentence:
+                    first -= 1
+                start, end = norm.span_bounds(first)[0], norm.span_bounds(max(clauses))[1]
+                if figures.makes_claim(text, start, end, spans, part.prompt):
+                    return True
+            return False
+
+        return claimed
 
     def _vectors(self, part: CompiledPart) -> list:
         if part.vectors_docs != self.similarity.docs:

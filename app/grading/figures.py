@@ -1,9 +1,11 @@
 """A figure alone is not a key point: "80/20" or "10分钟" earns the point only with the claim it belongs to.
 
 A point whose every matched mention is a figure (a number, a percentage, a share such as 八成, a time limit such
-as 10分钟) is earned only when its sentence says something besides the figures: at least ``CLAIM_MIN_CHARS``
-Chinese characters (or 2 Latin words) that are neither the figures nor words of the part's prompt, so an echo
-of the prompt ("80/20客户划分法则很有意义") is not a claim, while "约20%的客户带来了80%的利润" is.
+as 10分钟) is earned only when the clauses that hold the figures say something besides them: at least
+``CLAIM_MIN_CHARS`` Chinese characters (or 2 Latin words) that are neither the figures, nor words of the part's
+prompt, nor function words or words that only name the figures (比例, 说法), so an echo of the prompt
+("80/20客户划分法则很有意义") or a remark in a clause of its own ("20%和80%，考试常考") is not a claim, while
+"约20%的客户带来了80%的利润" is.
 """
 from __future__ import annotations
 
@@ -33,14 +35,24 @@ def sentence_bounds(sentence_ends: list[int], length: int, pos: int) -> tuple[in
     return start, end
 
 
+# Characters that say nothing about the figures: function words, and words that only name them (20%和80%这两个比例,
+# 书上有个4%的说法).
+_FUNCTION_CHARS = frozenset("的了和与及或是有在里个这那些把被也都还就着过吗呢吧啊呀")
+_NAMING_FIGURES = re.compile(r"说法|数字|比例|比率|数据|百分比|数值")
+
+
 def makes_claim(text: str, start: int, end: int, figures: list[tuple[int, int]], prompt: frozenset[str]) -> bool:
-    """Does text[start:end] (one sentence) say something besides the figures and the prompt's words?"""
+    """Does text[start:end] (the clauses that hold the figures) say something besides the figures, the prompt's
+    words, function words and words that only name the figures?"""
     covered = set()
     for s, e in figures:
         covered.update(range(s, e))
     for i in range(start, end - 1):
         if text[i:i + 2] in prompt:
             covered.update((i, i + 1))
+    for m in _NAMING_FIGURES.finditer(text, start, end):
+        covered.update(range(m.start(), m.end()))
+    covered.update(i for i in range(start, end) if text[i] in _FUNCTION_CHARS)
     rest = [i for i in range(start, end) if i not in covered and _CJK.match(text[i])]
     latin = re.findall(r"[a-z]{2,}", "".join(" " if i in covered else text[i] for i in range(start, end)))
     return len(rest) >= CLAIM_MIN_CHARS or len(latin) >= 2

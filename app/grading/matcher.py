@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answer import AnswerView, NeutralSpans
+from .figures import is_figure
 from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS
 from .negation import NEGATING_CHARS, is_negator_term
 from .rubric import CompiledPoint
@@ -77,9 +78,18 @@ def _unit_key(answer: AnswerView, scope: str):
     return lambda pos: 0
 
 
-def _pick(candidates: list[Mention], prefer_negated: bool) -> Mention:
-    # Prefer exact over fuzzy, then (for faults) negated, then earliest.
-    return min(candidates, key=lambda m: (m.fuzzy, prefer_negated and not m.negated, m.start))
+def _pick(candidates: list[Mention], prefer_negated: bool, text: str = "") -> Mention:
+    # Prefer exact over fuzzy, then (for faults) negated, then earliest; a figure gives way to a word of the same
+    # rank (少数 over the 20 of 80/20).  Figures are rare: the others are looked at only when the first is one.
+    def rank(m: Mention):
+        return m.fuzzy, prefer_negated and not m.negated
+
+    best = min(candidates, key=lambda m: (rank(m), m.start))
+    if len(candidates) > 1 and is_figure(text[best.start:best.end]):
+        words = [m for m in candidates if rank(m) == rank(best) and not is_figure(text[m.start:m.end])]
+        if words:
+            return min(words, key=lambda m: m.start)
+    return best
 
 
 def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences) -> set[int] | None:
@@ -117,10 +127,11 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
 
 
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
-                faults_asked: bool = False) -> PointMatch:
+                faults_asked: bool = False, claimed=None) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
-    mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point."""
+    mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
+    of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
@@ -226,7 +237,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             continue
         if negative and not any(m.negated for ms in groups for m in ms):
             continue  # a fault is earned only by a negated mention
-        chosen = [_pick(ms, negative) for ms in groups]
+        chosen = [_pick(ms, negative, answer.text) for ms in groups]
+        if claimed is not None and not claimed(chosen):
+            continue  # "80/20，考试常考": figures without their claim
         if best is None or (any(m.fuzzy for m in best) and not any(m.fuzzy for m in chosen)):
             best = chosen
         if not any(m.fuzzy for m in best):

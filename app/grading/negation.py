@@ -56,7 +56,7 @@ NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
 # mention after them ("不是 A 而是 B", "不移动元素，只需修改指针").
 SCOPE_BREAKERS = {
     "但", "但是", "而", "而是", "却", "只", "只要", "只需", "只需要", "仅",
-    "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而",
+    "仅需", "就", "才", "然后", "再", "而且", "并且", "可是", "反而", "反倒",
     "就会", "便会", "才会", "就能", "才能", "就可以",
     "but", "instead", "rather", "only", "then", "however",
 }
@@ -189,7 +189,9 @@ DISMISS_AFTER = {"没必要", "没有必要", "用不着", "犯不着", "谈不�
                  "不必要", "多余", "多此一举", "没用", "没有用", "没什么用", "不管用", "没意义", "没有意义", "没什么意义",
                  "白费", "徒劳", "浪费时间", "是多余的", "多余的", "不如", "还不如", "倒不如",
                  "有什么用", "有啥用", "能有什么用", "有什么意义", "有何用", "干什么", "干嘛", "干吗"}
-DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免"}
+DISMISS_AFTER_AT_END = {"不必", "不用", "无须", "无需", "毋须", "不需要", "不需", "免了", "就免了", "省了", "可免",
+                        # a prohibition of the act itself: 送水车就别安排了, 回访也别安排了
+                        "别", "就别", "也别", "就不要", "也不要"}
 _BETWEEN = {"也", "都", "就", "更", "倒", "则", "又", "根本", "完全", "实在", "真的", "是", "就更", "的话", "了", "其实", "确实",
             "大可", "那就", "就是", "倒是", "当然"}
 _CLAUSE_END = {"", "，", "。", "、", "了", "的", "吧", "啦", "啊", "呀", " "}
@@ -199,7 +201,7 @@ _HEADS = {"法则", "原则", "定律", "理论", "制度", "环节", "这一步
 # A weak "no need" (不用, 不必 …) with a verb of bothering that closes the clause dismisses too: 身份证也不用管,
 # 回访就不必安排了 (but 回访不用做得太频繁 still asks for it).
 _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞", "弄", "做", "办", "提", "说", "费心", "当回事",
-           "放在心上", "在乎", "计较"}
+           "放在心上", "在乎", "计较", "动", "去动", "改", "改动", "碰"}
 
 
 # "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
@@ -273,6 +275,16 @@ def _nothing_to(words: list[str], modal: int) -> bool:
     return modal > 1 and words[modal - 1] in ("什么", "啥", "任何") and words[modal - 2] in ("没有", "没", "无")
 
 
+# 非 right before a term makes the compound that is its opposite: 非增值 (non-value-adding), 非核心流程, 非中立.  It is
+# no negator on its own (并非 is, 无非 "nothing but", 除非 "unless" and 是非 are words of their own), and a term that holds
+# 非 itself (非物质, 非个人) is matched whole.
+_NON_WORDS = ("无非", "除非", "莫非", "是非", "似非")
+
+
+def _non_prefix(glued: str) -> bool:
+    return glued.endswith("非") and not glued.endswith(_NON_WORDS)
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -285,10 +297,13 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         return False
     if glued:
         weight = negator_weight(glued) if words[index] not in FALSE_NEGATORS else 0
+        weight = weight or (1 if _non_prefix(glued) else 0)
     else:
         weight = 0
         if index > 0 and words[index - 1] in PREPOSITIONS:
             return False
+        if index > 0 and words[index - 1] == "非":
+            weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
     if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
         weight += 1
@@ -386,7 +401,9 @@ WARNING_AFTER = ("只会", "无异于")
 _ADMITS = ("承认", "认错", "认了", "认输", "示弱", "自认", "默认", "理亏", "心虚")
 _LOOKS_BETWEEN = {"我们", "自己", "咱们", "商场", "公司", "超市", "酒店", "店里", "企业", "饭店", "卖场", "商家", "很", "更", "特别",
                   "有点", "太"}
-_WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "这样", "这么做", "这样做"}
+_WARNING_BETWEEN = {"也", "都", "就", "的话", "了", "反而", "反倒", "这样", "这么做", "这样做"}
+# 显得 + a look of guilt or weakness: 道歉就显得我们心虚了, 道歉反倒显得我们心里有鬼, 承担责任反倒显得酒店不专业.
+_LOOKS_BAD = _ADMITS + ("软弱", "好欺负", "心里有鬼", "有鬼", "不专业", "没面子", "掉价", "低声下气")
 # Openers of a feared consequence ("不能退房费，否则谁都来要补偿").
 CONSEQUENCE_OPENERS = {"否则", "不然", "要不然", "要不", "免得", "以免", "省得", "以防"}
 _AS_SOON = ("就", "就会", "便", "便会", "就等于")
@@ -443,7 +460,7 @@ def _warned_after(words: list[str], last: int) -> bool:
         k = i + 1
         while k < len(words) and k <= i + 3 and words[k] in _LOOKS_BETWEEN:
             k += 1
-        return k < len(words) and words[k].startswith(_ADMITS + ("软弱", "好欺负"))
+        return k < len(words) and "".join(words[k:k + 2]).startswith(_LOOKS_BAD)
     return _harm_after(words, last)
 
 
@@ -452,9 +469,9 @@ def _warned_after(words: list[str], last: int) -> bool:
 _HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
 _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
-                                  "更乱", "更糟", "乱")
+                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动")
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
-                "让", "使", "顾客", "客户", "他", "她", "人家"}
+                "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
 
 def _harm_after(words: list[str], last: int) -> bool:
@@ -463,7 +480,7 @@ def _harm_after(words: list[str], last: int) -> bool:
     end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
     while i < end and words[i] not in ("，", "。"):
         token = words[i]
-        if token == "反而":
+        if token in ("反而", "反倒"):
             contrary = True
         elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
             return True
@@ -495,7 +512,9 @@ _PARTICLES = r"[了的吧嘛啊呀啦呢]*$"
 _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(?:的事情?)?|(?:很|挺|也|都|是)?(?:常见|普遍)(?:的事情?)?"
                r"|(?:是)?(?:常有的事|常事|家常便饭|司空见惯|在所难免|难免的|到处都是|比比皆是|多的是|多得是)"
                r"|不算(?:什么)?大?(?:问题|事|错|毛病|久|多|晚|慢)|算不上(?:什么)?(?:问题|错|毛病)?|不是(?:什么)?大?问题"
-               r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局|是(?:个人|她的|他的|人家的|个人的)?(?:自由|私事|个人习惯|个性)")
+               r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局|是(?:个人|她的|他的|人家的|个人的)?(?:自由|私事|个人习惯|个性)"
+               # "a matter of taste": 长指甲和大耳环是年轻人的审美, 戴大耳环是她的个人风格
+               r"|是(?:她|他|人家|个人|年轻人|女孩子|小姑娘|现在年轻人)?的?(?:个人)?(?:审美|喜好|爱好|风格|品味|穿衣风格|打扮风格)")
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
@@ -505,17 +524,35 @@ _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意�
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
-              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)")
-_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]")
+              r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)"
+              # "Whether or not, all the same": 发不发都行, 孩子发现的还是大人发现的也没多大区别.
+              r"|(?:也|都|倒)?(?:没|没有)(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差|(?:也|都)一个样|都行"
+              # Faint approval and "still in time": 没有挽留也说得过去, 没有预案也还行, 月底再反馈也来得及.
+              r"|(?:也|倒也|还|倒还|也还)?(?:算|算是)(?:合理|正常|可以|清楚|亲切|高效|到位|及时|周到|规范|过得去|说得过去)"
+              r"|(?:也|倒也|还|倒)?说得过去|(?:也|还|倒也)过得去|(?:也|倒也)还行|还凑合|(?:也|倒也|还)来得及|也不(?:晚|迟)")
+# A fault named (a negator, a word of the fault's manner) or alternatives weighed (还是, 或者; 发不发 holds 不).
+_FAULT_MARK = re.compile(r"[不没未无晚慢迟只光拖差少漏]|还是|或者|或是")
+# "Already enough": the practice as it stands needs nothing more (评分表两项已经够细了, 已经够有针对性了, 已经做得够多了,
+# 已经足够了); read on every part, and what it names inside (针对性 in 已经够有针对性了) is waved away too.
+# Minimising: "only a handful" (影响到的顾客没几个, 推诿也就那么一两次, 一个差评而已) makes what it names negligible;
+# read on every part, what it names inside (差评 in 一个差评而已) included.
+_FEW = (r"(?:(?:也就|也就是|就|才|不过|顶多|最多|只有|只)(?:是)?(?:那么|这么)?|那么|这么)"
+        r"(?:几|一两|两三|三两|三五|一点|一点点|一丁点)(?:个|次|回|件|位|家|条|通|种|天|人)?(?:人|而已|罢了)?"
+        r"|没(?:有)?几(?:个|次|回|件|位|家|条|通|种)人?|寥寥(?:无几|几个)|屈指可数|少得可怜|微乎其微|没多少"
+        r"|[一两几](?:个|次|回|件|条|点)?(?:(?![，。不没])[\u4e00-\u9fff]){1,4}(?:而已|罢了)")
+_ENOUGH = r"(?:已经|早就|本来就)(?:(?![不没])[\u4e00-\u9fff]){0,3}?(?:够|足够)(?:(?![不没])[\u4e00-\u9fff]){0,5}?了|已经足够"
 _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
-_NO_NEED = r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱)?"
-_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样)*"
+_NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:再|去)?"
+            r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
+_SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步)*"
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
 _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
+_CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
-_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED})" + _PARTICLES)
+_BARE_NORMALISED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW})" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
@@ -532,10 +569,25 @@ def closing_verdict(span: str, following: str = "") -> int:
     tail = span[cut:]
     m = _CLOSES.search(tail)
     if m is None:
+        enough = _enough(tail, cut, following)
+        if enough >= 0:
+            return enough
         m = _CLOSES_NO_MATTER.search(tail)
         if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
     return _standing(tail, cut, m.start(), following)
+
+
+def _enough(tail: str, cut: int, following: str) -> int:
+    """"Already enough" or "only a handful" closing the clause: the end of the verdict (what it names inside is waved
+    away too: 已经够有针对性了, 一个差评而已), or -1.  It needs nothing before it: its own words say what it judges."""
+    m = _CLOSES_ENOUGH.search(tail)
+    if m is None:
+        return -1
+    before = tail[:m.start()]
+    if before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
+        return -1
+    return cut + m.end()
 
 
 def _standing(tail: str, cut: int, at: int, following: str) -> int:
@@ -547,15 +599,23 @@ def _standing(tail: str, cut: int, at: int, following: str) -> int:
     return cut + at
 
 
+# A statistic (20%, 八成, 80/20): "it is common" after one affirms it (约20%的顾客带来了80%的利润，这很常见).
+_STATISTIC = re.compile(r"[0-9]%|百分之|[0-9]+/[0-9]+|[一二两三四五六七八九]成")
+
+
 def bare_verdict(span: str, covered: str) -> bool:
     """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
-    it (``covered``)?  "It does not matter" counts only after a clause that names a fault."""
+    it (``covered``)?  "It does not matter" counts only after a clause that names a fault, "it is normal / common"
+    not after a statistic."""
     if len(span) > 12:
         return False
     m = _BARE.match(span)
     if m is None:
         return False
-    if _CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span):
+    if _BARE_NORMALISED.match(span) and _STATISTIC.search(covered):
+        return False
+    if (_CLOSES_NO_MATTER.search(span) and not _CLOSES.search(span) and not _NO_NEED_RE.search(span)
+            and not _CLOSES_ENOUGH.search(span)):
         return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
 
@@ -576,7 +636,9 @@ def closing_praise(span: str, following: str = "") -> int:
     cut = max(len(span) - _VERDICT_TAIL, 0)
     tail = span[cut:]
     m = _CLOSES_PRAISE.search(tail) or _CLOSES_NO_MATTER.search(tail)  # 名片单手递也无所谓: the part names the fault
-    return -1 if m is None else _standing(tail, cut, m.start(), following)
+    if m is None:
+        return _enough(tail, cut, following)
+    return _standing(tail, cut, m.start(), following)
 
 
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and

@@ -3,7 +3,9 @@
 The caller may give the Grader the case's ``stem`` (the story every part of the case shares).  Text of the
 answer that repeats the stem in runs of at least ``RUN`` characters is *copied*.  A sentence whose Chinese
 characters are mostly copied (fewer than ``OWN_SHARE`` of them are the trainee's own: neither copied nor words
-of the prompt) retells the story; a mention lying wholly in copied text of such a sentence earns nothing.
+of the prompt) retells the story; a mention lying wholly in copied text of such a sentence earns nothing.  In a
+sentence that copies a run, near copies (the stem's ``SEED``-character strings: a story retold with a word or two
+changed or moved) count as copied too.
 
 So "小赵斜靠在咨询台边，双手插在裤兜里。" (copied) earns nothing for the posture point, while
 "小赵斜靠在咨询台边，双手插在裤兜里，这是仪态不端正。" earns it: the sentence says what is wrong.  A mention in the
@@ -58,6 +60,7 @@ class Retold:
         self.starts: list[int] = []  # copied stretches in retold sentences, normalised offsets, sorted
         self.ends: list[int] = []
         runs, seeds = grams if grams else (frozenset(), frozenset())
+        self.seeds = seeds
         if not runs:
             return
         copied = bytearray(len(text))
@@ -94,21 +97,33 @@ class Retold:
             start = end + 1
 
     def _sentence(self, text: str, start: int, end: int, copied: bytearray, prompt: frozenset[str]) -> None:
-        stretches = [(m.start(), m.end()) for m in _COPIED.finditer(copied, start, end)]
-        if not stretches:
+        if _COPIED.search(copied, start, end) is None:
             return
         cjk = len(_CJK.findall(text, start, end))
+        if self._own(text, start, end, copied, prompt) >= OWN_SHARE * cjk:
+            # A sentence that copies a run may retell the rest with small changes (敞着制服外套 for 制服外套敞着): its
+            # near copies (the stem's SEED-character strings) are copied too.  Looked at only in such sentences.
+            copied = bytearray(copied)
+            seeds = self.seeds
+            for i in range(start, end - SEED + 1):
+                if text[i:i + SEED] in seeds:
+                    copied[i:i + SEED] = _ONES[:SEED]
+            if self._own(text, start, end, copied, prompt) >= OWN_SHARE * cjk:
+                return  # the trainee says something of their own about what they quote
+        for m in _COPIED.finditer(copied, start, end):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    @staticmethod
+    def _own(text: str, start: int, end: int, copied: bytearray, prompt: frozenset[str]) -> int:
+        """Chinese characters of text[start:end] neither copied nor words of the prompt."""
         own = 0
         for gap in _OWN.finditer(copied, start, end):
             for m in _CJK.finditer(text, gap.start(), gap.end()):
                 i = m.start()
                 if text[i:i + 2] not in prompt and text[max(i - 1, 0):i + 1] not in prompt:
                     own += 1
-        if own >= OWN_SHARE * cjk:
-            return  # the trainee says something of their own about what they quote
-        for s, e in stretches:
-            self.starts.append(s)
-            self.ends.append(e)
+        return own
 
     def __bool__(self) -> bool:
         return bool(self.starts)

@@ -29,3 +29,28 @@ def test_echoed_prompt_earns_nothing(grader):
     assert result.score == 0
     assert any("repeat the prompt" in r for r in result.reasons)
     assert grader.grade(POLICY, "有了统一的制度和规范，各部门处理投诉的口径才能一致。").score == 3
+
+
+def test_the_claim_belongs_in_the_figures_own_clauses(grader):
+    # words after the figures, in clauses of their own, say something about the exam, not about the figures
+    assert grader.grade(RATIO, "80/20法则里的20%和80%，老师讲过很多次，考试常考。").score == 0
+    # function words and words that only name the figures (比例, 说法, 数字) make no claim
+    assert grader.grade(RATIO, "客户里有20%和80%这两个比例，做题时一定要写上。").score == 0
+    assert grader.grade(RATIO, "书上有个20%的说法，还有个80%，要记牢。").score == 0
+
+
+def test_a_claim_over_several_clauses_of_the_figures_earns(grader):
+    assert grader.grade(RATIO, "约20%的客户，带来了企业80%的利润，这在零售业很普遍。").score == 4
+    assert grader.grade(RATIO, "20%的顾客贡献80%的营业额。").score == 4
+    assert grader.grade(RATIO, "20%的客户带来80%的利润。").score == 4
+
+
+def test_the_clause_leading_into_the_figures_holds_the_claim(grader):
+    assert grader.grade(RATIO, "利润主要来自少量的常客：20%，80%。").score == 4
+
+
+def test_words_are_preferred_to_figures_and_a_unit_without_the_claim_is_passed_over(grader):
+    # 80/20 in a heading clause of its own: the words of the same sentence (少数 … 大部分) carry the point
+    assert grader.grade(RATIO, "80/20法则说的是：少数客户贡献了大部分利润。").score == 4
+    # a first sentence with bare figures, a second with the claim
+    assert grader.grade(RATIO, "20%，80%，考试常考。约20%的客户带来了80%的利润。").score == 4
