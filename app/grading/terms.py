@@ -52,6 +52,33 @@ class Term:
         return cls(text, False, readings=readings, cjk=cjk)
 
 
+# Tentative verb forms (问一下, 问一问, 问问, 问了问, 问了一下) say the same thing: a term holding one of them also
+# stands for the others.  V一V, V了V and VV are reduplications of a one-character verb wherever they stand in the
+# term; V一下 only at the term's start (in 总结一下 the 结 is not a verb of its own).
+_TENTATIVE = re.compile(r"([\u4e00-\u9fff])(?:一\1|了\1|了一下|\1)|^([\u4e00-\u9fff])一下")
+_NOT_A_VERB = "一了不没别"
+
+
+def tentative_forms(text: str) -> list[str]:
+    """The other tentative forms of the first tentative verb form in ``text`` (none when it holds none).  A bare
+    two-character reduplication (问问) gives only the three-character forms: 对对 would be found in 对对方, and a bare
+    问一下 does not give 问问 for the same reason."""
+    m = _TENTATIVE.search(text)
+    if m is None:
+        return []
+    verb = m.group(1) or m.group(2)
+    if verb in _NOT_A_VERB:
+        return []
+    head, tail = text[:m.start()], text[m.end():]
+    bare_pair = text == verb * 2
+    forms = [verb + "一" + verb, verb + "了" + verb]
+    if not bare_pair:
+        forms += [verb + "一下", verb + "了一下"]
+    if head or tail:
+        forms.append(verb * 2)
+    return [f for f in (head + form + tail for form in forms) if f != text]
+
+
 class SynonymTable:
     """Synonym sets: a member of a set stands for every member of it."""
 
@@ -78,7 +105,7 @@ class SynonymTable:
             name = raw[1:]
             if name not in self.sets:
                 raise RubricError(f"unknown synonym set {raw!r}")
-            return list(self.sets[name])
+            return _with_tentative_forms(list(self.sets[name]))
         text = normalize_term(raw)
         if not text:
             raise RubricError(f"term {raw!r} is empty after normalisation")
@@ -87,7 +114,14 @@ class SynonymTable:
             for member in self.sets[name]:
                 if member not in expanded:
                     expanded.append(member)
-        return expanded
+        return _with_tentative_forms(expanded)
+
+
+def _with_tentative_forms(texts: list[str]) -> list[str]:
+    out = list(texts)
+    for text in texts:
+        out.extend(f for f in tentative_forms(text) if f not in out)
+    return out
 
 
 # Terms that glue a pronoun or the customer to a verb (把顾客请, 把她带, 请她, 跟他): as dictionary words they
