@@ -131,13 +131,33 @@ class SeparableMatch(MatchKind):
     def applies(self, term: Term) -> bool:
         return term.cjk and len(term.text) == 2
 
+    # 的 (用的词: the words used), the complement 上 (挂上钩) and a count (道一声歉, 打一个分) split a verb from its
+    # object too.  These longer middles are checked against the dictionary: the object's character must not begin a
+    # word with the character after it (跟上|进度 is keeping pace, 说一下|明天 is not 说明).
+    LONGER = ("了一个", "了一次", "了一声", "一个", "一次", "一声", "一下", "的", "上")
+
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
         # three-character pattern is specific enough on its own.
-        return [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), answer.text)]
+        text = answer.text
+        found = [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), text)]
+        known = answer.segmenter.tokenizer.FREQ
+        for m in _occurrences(self._longer_pattern(term.text), text):
+            end = m.end()
+            if end == len(text) or not known.get(text[end - 1:end + 1]):
+                found.append((m.start(), end))
+        return sorted(found)
 
     def prepare(self, term: Term, segmenter) -> None:
         self._pattern(term.text)
+        self._longer_pattern(term.text)
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def _longer_pattern(cls, word: str) -> re.Pattern:
+        head, tail = word
+        middles = "|".join(re.escape(m) for m in cls.LONGER)
+        return re.compile(f"{re.escape(head)}(?:{middles}){re.escape(tail)}")
 
     @classmethod
     @lru_cache(maxsize=4096)
