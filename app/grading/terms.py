@@ -117,9 +117,35 @@ class SynonymTable:
         return _with_tentative_forms(expanded)
 
 
+# Negators at the start of a term that say the same thing: 没有X = 没X = 未X (did not), 不要X = 别X = 不能X (do not),
+# 应该X = 应当X (should), 可以X = 能X = 能够X (may).  Longest prefix first.  A prohibition needs two characters after
+# it (不能用 is also "cannot be used").  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
+_NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"))
+_NOT_AFTER = {"没": "收落", "未": "来必免婚", "别": "人处家的样具致扭针说", "能": "力否源耐干不", "能够": "不",
+              "可以": "不"}
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def negator_forms(text: str) -> list[str]:
+    """The other forms of ``text`` with an equivalent negator or modal at its start (none when it has none)."""
+    for klass in _NEGATOR_CLASSES:
+        for prefix in sorted(klass, key=len, reverse=True):
+            if not text.startswith(prefix):
+                continue
+            rest = text[len(prefix):]
+            if not _CJK_START.match(rest) or rest[0] in _NOT_AFTER.get(prefix, ""):
+                return []
+            if klass[0] == "不要" and len(rest) < 2:
+                return []
+            return [other + rest for other in klass if other != prefix]
+    return []
+
+
 def _with_tentative_forms(texts: list[str]) -> list[str]:
     out = list(texts)
     for text in texts:
+        out.extend(f for f in negator_forms(text) if f not in out)
+    for text in list(out):
         out.extend(f for f in tentative_forms(text) if f not in out)
     return out
 
