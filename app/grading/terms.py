@@ -119,7 +119,7 @@ class SynonymTable:
 
 # Negators at the start of a term that say the same thing: 没有X = 没X = 未X (did not), 不要X = 别X = 不能X (do not),
 # 应该X = 应当X (should), 可以X = 能X = 能够X (may).  Longest prefix first.  A prohibition needs two characters after
-# it (不能用 is also "cannot be used").  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
+# it, and 不能X gives no other form (不能用, 不能证明 are also "cannot"), though 别X and 不要X give it.  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
 _NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"))
 _NOT_AFTER = {"没": "收落", "未": "来必免婚", "别": "人处家的样具致扭针说", "能": "力否源耐干不", "能够": "不",
               "可以": "不"}
@@ -135,8 +135,8 @@ def negator_forms(text: str) -> list[str]:
             rest = text[len(prefix):]
             if not _CJK_START.match(rest) or rest[0] in _NOT_AFTER.get(prefix, ""):
                 return []
-            if klass[0] == "不要" and len(rest) < 2:
-                return []
+            if klass[0] == "不要" and (len(rest) < 2 or prefix == "不能"):
+                return []  # 不能X is also "cannot X" (不能证明): it gives no 别X, though 别X gives 不能X
             return [other + rest for other in klass if other != prefix]
     return []
 

@@ -28,7 +28,13 @@ def test_words_that_only_begin_like_a_negator_have_no_forms():
 
 def test_prohibitions_need_more_than_one_character_after_them():
     # 不能用 is also "cannot be used" (a broken fridge): it does not become 别用.
-    assert negator_forms("不能用") == []
+    assert negator_forms("不要用") == []
+
+
+def test_cannot_gives_no_prohibition():
+    # 不能证明 is "cannot prove": 别证明 would be advice.  别X still gives 不能X.
+    assert negator_forms("不能证明") == []
+    assert "不能太复杂" in negator_forms("别太复杂")
 
 
 def test_synonym_table_expands_the_forms():
