@@ -141,9 +141,23 @@ def negator_forms(text: str) -> list[str]:
     return []
 
 
+# 他 and 她 stand for each other in a term (帮他解决 = 帮她解决), but not in 其他, 他人, 吉他, 利他, 他乡, 他处, 他日.
+_HE = re.compile("(?<![其吉利])他(?![人乡处日])")
+
+
+def pronoun_forms(text: str) -> list[str]:
+    """``text`` with 他 and 她 swapped, for a term longer than the pronoun (none when it holds neither)."""
+    if len(text) < 2 or ("他" not in text and "她" not in text):
+        return []
+    swapped = _HE.sub("\0", text).replace("她", "他").replace("\0", "她")
+    return [swapped] if swapped != text else []
+
+
 def _with_tentative_forms(texts: list[str]) -> list[str]:
     out = list(texts)
     for text in texts:
+        out.extend(f for f in pronoun_forms(text) if f not in out)
+    for text in list(out):
         out.extend(f for f in negator_forms(text) if f not in out)
     for text in list(out):
         out.extend(f for f in tentative_forms(text) if f not in out)
