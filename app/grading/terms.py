@@ -120,7 +120,8 @@ class SynonymTable:
 # Negators at the start of a term that say the same thing: 没有X = 没X = 未X (did not), 不要X = 别X = 不能X (do not),
 # 应该X = 应当X (should), 可以X = 能X = 能够X (may).  Longest prefix first.  A prohibition needs two characters after
 # it, and 不能X gives no other form (不能用, 不能证明 are also "cannot"), though 别X and 不要X give it.  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
-_NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"))
+_NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"),
+                    ("缺乏", "缺少"), ("无法", "没法"))
 _NOT_AFTER = {"没": "收落", "未": "来必免婚", "别": "人处家的样具致扭针说", "能": "力否源耐干不", "能够": "不",
               "可以": "不"}
 _CJK_START = re.compile(r"^[\u4e00-\u9fff]")
@@ -153,9 +154,24 @@ def pronoun_forms(text: str) -> list[str]:
     return [swapped] if swapped != text else []
 
 
+# Characters a speaker uses for one another inside any term: 说 = 讲 (听她讲, 讲清楚), 弄 = 搞 (弄清, 搞明白).
+_SAME_CHARACTERS = (("说", "讲"), ("弄", "搞"))
+
+
+def character_forms(text: str) -> list[str]:
+    """``text`` with every combination of 说/讲 and 弄/搞 swapped (none when it holds neither)."""
+    forms = [text]
+    for a, b in _SAME_CHARACTERS:
+        if a in text or b in text:
+            forms = [f.replace(a, "\0").replace(b, a).replace("\0", b) for f in forms] + forms
+    return [f for f in dict.fromkeys(forms) if f != text]
+
+
 def _with_tentative_forms(texts: list[str]) -> list[str]:
     out = list(texts)
     for text in texts:
+        out.extend(f for f in character_forms(text) if f not in out)
+    for text in list(out):
         out.extend(f for f in pronoun_forms(text) if f not in out)
     for text in list(out):
         out.extend(f for f in negator_forms(text) if f not in out)
