@@ -220,6 +220,42 @@ class InsertedMatch(MatchKind):
         return sorted(found)
 
 
+class ParticleMatch(MatchKind):
+    """A measure word or aspect particle after a term's first character, a one-character verb: 打个电话 for 打电话,
+    回了电话 for 回电话, 修了两次, 问个清楚, 一个星期.  After a negator only the measure word (没个动静; 没了动静 is
+    "went quiet").  As for a split two-character verb, the term's last character must not begin a dictionary word
+    with the character after it (回个电|话费)."""
+
+    name = "particle"
+    MEASURES = ("一个", "个")
+    ASPECTS = ("了个", "了")
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) >= 3
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text = answer.text
+        known = answer.segmenter.tokenizer.FREQ
+        if not known.get(term.text[0]):
+            return []
+        found = []
+        for m in _occurrences(self._pattern(term.text), text):
+            end = m.end()
+            if end == len(text) or not known.get(text[end - 1:end + 1]):
+                found.append((m.start(), end))
+        return found
+
+    def prepare(self, term: Term, segmenter) -> None:
+        self._pattern(term.text)
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def _pattern(cls, word: str) -> re.Pattern:
+        head, rest = word[0], word[1:]
+        middles = cls.MEASURES + (() if head in NEGATING_CHARS else cls.ASPECTS)
+        return re.compile(f"{re.escape(head)}(?:{'|'.join(map(re.escape, middles))}){re.escape(rest)}")
+
+
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
     """Runs of consecutive answer words matching the term's words."""
     words = answer.latin_words()
@@ -301,8 +337,8 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), StemMatch(),
-                                HomophoneMatch(), EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), ParticleMatch(),
+                                StemMatch(), HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
 

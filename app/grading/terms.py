@@ -119,7 +119,8 @@ class SynonymTable:
 
 # Negators at the start of a term that say the same thing: 没有X = 没X = 未X (did not), 不要X = 别X = 不能X (do not),
 # 应该X = 应当X (should), 可以X = 能X = 能够X (may).  Longest prefix first.  A prohibition needs two characters after
-# it, and 不能X gives no other form (不能用, 不能证明 are also "cannot"), though 别X and 不要X give it.  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
+# it, and 不能X gives no other form (不能用, 不能证明 are also "cannot"), though 别X and 不要X give it; 缺乏X = 缺少X,
+# 无法X = 没法X.  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
 _NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"),
                     ("缺乏", "缺少"), ("无法", "没法"))
 _NOT_AFTER = {"没": "收落", "未": "来必免婚", "别": "人处家的样具致扭针说", "能": "力否源耐干不", "能够": "不",
