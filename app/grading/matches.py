@@ -124,8 +124,9 @@ class SeparableMatch(MatchKind):
 
     name = "separable"
     PARTICLES = "了过个"
-    # A pronoun only before a direction complement (请她到, 带他离开, 请她去): 跟他进 is "go in with him", not 跟进.
-    PRONOUNS = "他她它您你"
+    # A pronoun only before a direction complement (请她到, 带他离开, 请她去, in the customer's voice 请我到): 跟他进 is
+    # "go in with him", not 跟进.
+    PRONOUNS = "他她它您你我"
     DIRECTIONS = "到离去"
 
     def applies(self, term: Term) -> bool:

@@ -148,3 +148,11 @@ def test_a_separable_verb_matches_with_de_shang_or_a_counted_measure_inside(grad
     assert earned(grader, one_point([["跟进"]]), "新人要跟上进度") == 0
     assert earned(grader, one_point([["说明"]]), "先说一下明天的安排") == 0
     assert earned(grader, one_point([["加班"]]), "再加上班次调整") == 0
+
+
+def test_a_first_person_pronoun_splits_a_verb_of_direction_too(grader):
+    # An answer in the customer's voice: 她也不请我到旁边安静点的地方谈 (the fault 没有请到 in the first person).
+    part = {"points": 2, "rubric": [{"id": "p", "text": "p", "points": 2, "polarity": "negative",
+                                     "match": [["请到", "带到"], ["安静", "办公室"]]}]}
+    assert earned(grader, part, "她也不请我到旁边安静点的地方谈") == 2
+    assert earned(grader, one_point([["带离"]]), "店员应该先带我离开人群") == 2
