@@ -237,8 +237,8 @@ class ParticleMatch(MatchKind):
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         text = answer.text
         known = answer.segmenter.tokenizer.FREQ
-        if not known.get(term.text[0]):
-            return []
+        if term.text[1:] not in text or not known.get(term.text[0]):
+            return []  # the rest after the particle must be there (one C-level find before any pattern)
         found = []
         for m in _occurrences(self._pattern(term.text), text):
             end = m.end()
