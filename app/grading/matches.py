@@ -124,20 +124,41 @@ class SeparableMatch(MatchKind):
 
     name = "separable"
     PARTICLES = "了过个"
-    # A pronoun only before a direction complement (请她到, 带他离开, 请她去): 跟他进 is "go in with him", not 跟进.
-    PRONOUNS = "他她它您你"
+    # A pronoun only before a direction complement (请她到, 带他离开, 请她去, in the customer's voice 请我到): 跟他进 is
+    # "go in with him", not 跟进.
+    PRONOUNS = "他她它您你我"
     DIRECTIONS = "到离去"
 
     def applies(self, term: Term) -> bool:
         return term.cjk and len(term.text) == 2
 
+    # 的 (用的词: the words used), the complement 上 (挂上钩) and a count (道一声歉, 打一个分) split a verb from its
+    # object too.  These longer middles are checked against the dictionary: the object's character must not begin a
+    # word with the character after it (跟上|进度 is keeping pace, 说一下|明天 is not 说明).
+    LONGER = ("了一个", "了一次", "了一声", "一个", "一次", "一声", "一下", "的", "上")
+
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         # No word-boundary check: jieba glues the particle to either side (先请|她|到, 回个|电话), and the
         # three-character pattern is specific enough on its own.
-        return [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), answer.text)]
+        text = answer.text
+        found = [(m.start(), m.end()) for m in _occurrences(self._pattern(term.text), text)]
+        known = answer.segmenter.tokenizer.FREQ
+        for m in _occurrences(self._longer_pattern(term.text), text):
+            end = m.end()
+            if end == len(text) or not known.get(text[end - 1:end + 1]):
+                found.append((m.start(), end))
+        return sorted(found)
 
     def prepare(self, term: Term, segmenter) -> None:
         self._pattern(term.text)
+        self._longer_pattern(term.text)
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def _longer_pattern(cls, word: str) -> re.Pattern:
+        head, tail = word
+        middles = "|".join(re.escape(m) for m in cls.LONGER)
+        return re.compile(f"{re.escape(head)}(?:{middles}){re.escape(tail)}")
 
     @classmethod
     @lru_cache(maxsize=4096)
@@ -203,6 +224,42 @@ class InsertedMatch(MatchKind):
 @lru_cache(maxsize=4096)
 def _head_before_filler(head: str, first_chars: str) -> re.Pattern:
     return re.compile(f"{re.escape(head)}(?=[{first_chars}])")
+
+
+class ParticleMatch(MatchKind):
+    """A measure word or aspect particle after a term's first character, a one-character verb: 打个电话 for 打电话,
+    回了电话 for 回电话, 修了两次, 问个清楚, 一个星期.  After a negator only the measure word (没个动静; 没了动静 is
+    "went quiet").  As for a split two-character verb, the term's last character must not begin a dictionary word
+    with the character after it (回个电|话费)."""
+
+    name = "particle"
+    MEASURES = ("一个", "个")
+    ASPECTS = ("了个", "了")
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and len(term.text) >= 3
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        text = answer.text
+        known = answer.segmenter.tokenizer.FREQ
+        if term.text[1:] not in text or not known.get(term.text[0]):
+            return []  # the rest after the particle must be there (one C-level find before any pattern)
+        found = []
+        for m in _occurrences(self._pattern(term.text), text):
+            end = m.end()
+            if end == len(text) or not known.get(text[end - 1:end + 1]):
+                found.append((m.start(), end))
+        return found
+
+    def prepare(self, term: Term, segmenter) -> None:
+        self._pattern(term.text)
+
+    @classmethod
+    @lru_cache(maxsize=4096)
+    def _pattern(cls, word: str) -> re.Pattern:
+        head, rest = word[0], word[1:]
+        middles = cls.MEASURES + (() if head in NEGATING_CHARS else cls.ASPECTS)
+        return re.compile(f"{re.escape(head)}(?:{'|'.join(map(re.escape, middles))}){re.escape(rest)}")
 
 
 def _word_runs(answer: AnswerView, term: Term, same_word) -> list[tuple[int, int]]:
@@ -286,8 +343,8 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
-MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), StemMatch(),
-                                HomophoneMatch(), EditDistanceMatch()]
+MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), ParticleMatch(),
+                                StemMatch(), HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
 

@@ -270,6 +270,14 @@ def _comparative(words: list[str], i: int) -> bool:
     return bool(rest) and (rest[0] == "比" or (rest[0] in ("什么", "任何", "啥") and rest[1:] == ["比"]))
 
 
+def _negates_modal(token: str, modal: str) -> bool:
+    """Does ``token`` negate the modal after it (不|可以, 不能, 千万不要)?  A negated verb jieba keeps whole (不服, 不满,
+    没空) is a predicate of its own, the condition of what the modal opens: in 不服可以申诉 the appeal is offered."""
+    if not negator_weight(token, modal):
+        return False
+    return token in NEGATORS or token in DOUBLE_NEGATORS or token.startswith(MODAL_ADVERBS)
+
+
 def _nothing_to(words: list[str], modal: int) -> bool:
     """没有什么需要道歉的, 没有什么要解释的: the modal after 没有 + 什么 belongs to the negated "nothing to"."""
     return modal > 1 and words[modal - 1] in ("什么", "啥", "任何") and words[modal - 2] in ("没有", "没", "无")
@@ -322,7 +330,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in ("、", " "):
             i -= 1
             continue
-        if token in MODALS and i > 0 and negator_weight(words[i - 1], token) == 0 and not _nothing_to(words, i):
+        if token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i):
             break  # an un-negated modal opens a new predicate
         if token == "的" and index - i > 1:
             past_modifier = True

@@ -50,6 +50,9 @@ _DROPPED_CATEGORIES = frozenset({"Cs", "Cc", "Cf", "Mn", "Me", "Co", "Cn"})
 # Colloquial characters that stand for a standard word, read like traditional characters: 为啥 = 为什么,
 # 咋回事 = 怎么回事.  Evidence still points at the trainee's own characters.
 _COLLOQUIAL = {"啥": "什么", "咋": "怎么"}
+# Erhua place words: 哪儿, 这儿, 那儿 are the spoken 哪里, 这里, 那里 (one character for one: offsets stay exact).
+# Not before 子, 女, 童: 那儿子 is "that son".
+_ERHUA = re.compile("(?<=[哪这那])儿(?![子女童])")
 
 
 def _normalise_char(ch: str) -> str:
@@ -204,6 +207,8 @@ def normalize(original: str) -> NormalizedText:
         # OpenCC changed the length (a phrase conversion): convert per
         # character instead so the offsets stay exact.
         text = "".join(c if len(s := _t2s.convert(c)) != 1 else s for c in text)
+    if "儿" in text:
+        text = _ERHUA.sub("里", text)
     sentence_ends = []
     clause_breaks = []
     span_breaks = []

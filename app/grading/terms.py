@@ -53,6 +53,33 @@ class Term:
         return cls(text, False, readings=readings, cjk=cjk)
 
 
+# Tentative verb forms (问一下, 问一问, 问问, 问了问, 问了一下) say the same thing: a term holding one of them also
+# stands for the others.  V一V, V了V and VV are reduplications of a one-character verb wherever they stand in the
+# term; V一下 only at the term's start (in 总结一下 the 结 is not a verb of its own).
+_TENTATIVE = re.compile(r"([\u4e00-\u9fff])(?:一\1|了\1|了一下|\1)|^([\u4e00-\u9fff])一下")
+_NOT_A_VERB = "一了不没别"
+
+
+def tentative_forms(text: str) -> list[str]:
+    """The other tentative forms of the first tentative verb form in ``text`` (none when it holds none).  A bare
+    two-character reduplication (问问) gives only the three-character forms: 对对 would be found in 对对方, and a bare
+    问一下 does not give 问问 for the same reason."""
+    m = _TENTATIVE.search(text)
+    if m is None:
+        return []
+    verb = m.group(1) or m.group(2)
+    if verb in _NOT_A_VERB:
+        return []
+    head, tail = text[:m.start()], text[m.end():]
+    bare_pair = text == verb * 2
+    forms = [verb + "一" + verb, verb + "了" + verb]
+    if not bare_pair:
+        forms += [verb + "一下", verb + "了一下"]
+    if head or tail:
+        forms.append(verb * 2)
+    return [f for f in (head + form + tail for form in forms) if f != text]
+
+
 class SynonymTable:
     """Synonym sets: a member of a set stands for every member of it."""
 
@@ -80,7 +107,7 @@ class SynonymTable:
             name = raw[1:]
             if name not in self.sets:
                 raise RubricError(Message(N_("unknown synonym set %(name)s"), name=repr(raw)))
-            return list(self.sets[name])
+            return _with_tentative_forms(list(self.sets[name]))
         text = normalize_term(raw)
         if not text:
             raise RubricError(Message(N_("term %(value)s is empty after normalisation"), value=repr(raw)))
@@ -89,7 +116,71 @@ class SynonymTable:
             for member in self.sets[name]:
                 if member not in expanded:
                     expanded.append(member)
-        return expanded
+        return _with_tentative_forms(expanded)
+
+
+# Negators at the start of a term that say the same thing: 没有X = 没X = 未X (did not), 不要X = 别X = 不能X (do not),
+# 应该X = 应当X (should), 可以X = 能X = 能够X (may).  Longest prefix first.  A prohibition needs two characters after
+# it, and 不能X gives no other form (不能用, 不能证明 are also "cannot"), though 别X and 不要X give it; 缺乏X = 缺少X,
+# 无法X = 没法X.  Words that only begin like one (别人, 未来, 能力, 没收 ...) have no forms.
+_NEGATOR_CLASSES = (("没有", "没", "未"), ("不要", "不能", "别"), ("应该", "应当"), ("可以", "能够", "能"),
+                    ("缺乏", "缺少"), ("无法", "没法"))
+_NOT_AFTER = {"没": "收落", "未": "来必免婚", "别": "人处家的样具致扭针说", "能": "力否源耐干不", "能够": "不",
+              "可以": "不"}
+_CJK_START = re.compile(r"^[\u4e00-\u9fff]")
+
+
+def negator_forms(text: str) -> list[str]:
+    """The other forms of ``text`` with an equivalent negator or modal at its start (none when it has none)."""
+    for klass in _NEGATOR_CLASSES:
+        for prefix in sorted(klass, key=len, reverse=True):
+            if not text.startswith(prefix):
+                continue
+            rest = text[len(prefix):]
+            if not _CJK_START.match(rest) or rest[0] in _NOT_AFTER.get(prefix, ""):
+                return []
+            if klass[0] == "不要" and (len(rest) < 2 or prefix == "不能"):
+                return []  # 不能X is also "cannot X" (不能证明): it gives no 别X, though 别X gives 不能X
+            return [other + rest for other in klass if other != prefix]
+    return []
+
+
+# 他 and 她 stand for each other in a term (帮他解决 = 帮她解决), but not in 其他, 他人, 吉他, 利他, 他乡, 他处, 他日.
+_HE = re.compile("(?<![其吉利])他(?![人乡处日])")
+
+
+def pronoun_forms(text: str) -> list[str]:
+    """``text`` with 他 and 她 swapped, for a term longer than the pronoun (none when it holds neither)."""
+    if len(text) < 2 or ("他" not in text and "她" not in text):
+        return []
+    swapped = _HE.sub("\0", text).replace("她", "他").replace("\0", "她")
+    return [swapped] if swapped != text else []
+
+
+# Characters a speaker uses for one another inside any term: 说 = 讲 (听她讲, 讲清楚), 弄 = 搞 (弄清, 搞明白).
+_SAME_CHARACTERS = (("说", "讲"), ("弄", "搞"))
+
+
+def character_forms(text: str) -> list[str]:
+    """``text`` with every combination of 说/讲 and 弄/搞 swapped (none when it holds neither)."""
+    forms = [text]
+    for a, b in _SAME_CHARACTERS:
+        if a in text or b in text:
+            forms = [f.replace(a, "\0").replace(b, a).replace("\0", b) for f in forms] + forms
+    return [f for f in dict.fromkeys(forms) if f != text]
+
+
+def _with_tentative_forms(texts: list[str]) -> list[str]:
+    out = list(texts)
+    for text in texts:
+        out.extend(f for f in character_forms(text) if f not in out)
+    for text in list(out):
+        out.extend(f for f in pronoun_forms(text) if f not in out)
+    for text in list(out):
+        out.extend(f for f in negator_forms(text) if f not in out)
+    for text in list(out):
+        out.extend(f for f in tentative_forms(text) if f not in out)
+    return out
 
 
 # Terms that glue a pronoun or the customer to a verb (把顾客请, 把她带, 请她, 跟他): as dictionary words they

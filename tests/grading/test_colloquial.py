@@ -20,3 +20,16 @@ def test_colloquial_answer_matches_standard_term(grader):
     assert result.points[0].earned == 2
     assert "为啥" in [answer[s:e] for s, e in result.points[0].evidence]  # evidence in the trainee's characters
     assert grader.grade(part, "先跟他解释到底是咋回事。").points[0].earned == 2
+
+
+def test_erhua_place_words_read_as_their_standard_forms():
+    # 哪儿, 这儿, 那儿 are the spoken 哪里, 这里, 那里 (same length: offsets stay exact); 儿子, 儿女, 儿童 are words.
+    assert normalize("错在哪儿，放这儿还是那儿").text == "错在哪里，放这里还是那里"
+    assert normalize("那儿子说").text == "那儿子说"
+    assert normalize_term("哪儿不") == "哪里不"
+
+
+def test_erhua_answer_matches_a_term_written_with_li(grader):
+    part = one_point([["错在哪里", "哪里做错"]])
+    assert grader.grade(part, "要一对一告诉坐席错在哪儿。").points[0].earned == 2
+    assert grader.grade(part, "要当面告诉坐席哪儿做错了。").points[0].earned == 2

@@ -135,3 +135,24 @@ def test_a_separable_verb_matches_with_a_particle_or_pronoun_inside(grader):
     assert earned(grader, one_point([["见面"]]), "我们见过面") == 2
     # a pronoun splits only a verb of direction: 跟他进去 is going in with him, not following up
     assert earned(grader, one_point([["跟进"]]), "经理跟他进了接待室") == 0
+
+
+def test_a_separable_verb_matches_with_de_shang_or_a_counted_measure_inside(grader):
+    # 的 nominalises the verb-object (用的词 = the words used), 上 is its complement (挂上钩), and a count may stand
+    # between verb and object (道一声歉, 打一个分): writers had listed 打的分, 评的分, 挂上钩, 打一个分 by hand.
+    assert earned(grader, one_point([["用词"], ["简单"]]), "用的词要简单，前后叫法一样") == 2
+    assert earned(grader, one_point([["挂钩"]]), "要把考核结果和奖罚挂上钩") == 2
+    assert earned(grader, one_point([["道歉"]]), "最后再道一声歉") == 2
+    assert earned(grader, one_point([["打分"]]), "办完业务让客户打一个分") == 2
+    # ... but not when the object's character begins another word: 跟上进度 is keeping pace, not following up
+    assert earned(grader, one_point([["跟进"]]), "新人要跟上进度") == 0
+    assert earned(grader, one_point([["说明"]]), "先说一下明天的安排") == 0
+    assert earned(grader, one_point([["加班"]]), "再加上班次调整") == 0
+
+
+def test_a_first_person_pronoun_splits_a_verb_of_direction_too(grader):
+    # An answer in the customer's voice: 她也不请我到旁边安静点的地方谈 (the fault 没有请到 in the first person).
+    part = {"points": 2, "rubric": [{"id": "p", "text": "p", "points": 2, "polarity": "negative",
+                                     "match": [["请到", "带到"], ["安静", "办公室"]]}]}
+    assert earned(grader, part, "她也不请我到旁边安静点的地方谈") == 2
+    assert earned(grader, one_point([["带离"]]), "店员应该先带我离开人群") == 2

@@ -386,3 +386,14 @@ def test_on_a_fault_part_it_does_not_matter_needs_no_fault_word(grader):
     assert score(grader, card, "名片单手递也无所谓") == 0
     assert score(grader, card, "用手指指方向没什么不礼貌，名片单手递也挺随和的") == 0
     assert score(grader, card, "名片单手递是失礼的") == 1
+
+
+def test_modal_after_a_negated_verb_jieba_keeps_whole_opens_a_new_predicate(grader):
+    # jieba keeps 不服, 不满, 没空 whole: they are the condition (if one disagrees), not a negator of 可以.
+    assert score(grader, _point("申诉"), "打完分尽快告诉坐席错在哪，不服可以申诉") == 2
+    assert score(grader, _point("投诉"), "业主不满可以投诉") == 2
+    assert score(grader, _point("改天"), "没空可以改天再约") == 2
+    # A negator of the modal itself still refuses what follows it.
+    assert score(grader, _point("申诉"), "不可以申诉") == 0
+    assert score(grader, _point("申诉"), "坐席不能申诉") == 0
+    assert score(grader, _point("申诉"), "千万不要申诉") == 0
