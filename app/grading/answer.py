@@ -43,6 +43,7 @@ class AnswerView:
         self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
         self._negated: dict[tuple, bool] = {}
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
+        self.characters = frozenset(self.text)  # a term with a character the answer lacks is found by no exact kind
 
     # Latin words -------------------------------------------------------
     def latin_words(self) -> list[tuple[int, int, str]]:

@@ -37,6 +37,11 @@ def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, 
     spans = answer.mentions.get(key)
     if spans is None:
         spans = []
+        if not fuzzy and not term.latin and not answer.characters.issuperset(term.text):
+            # Every exact kind (whole, split, separable, filler, particle) finds all of a Chinese or mixed term's
+            # characters in the answer; most terms of a part are absent from most answers.
+            answer.mentions[key] = spans
+            return spans
         for kind in FUZZY_KINDS if fuzzy else EXACT_KINDS:
             if kind.applies(term):
                 spans.extend(kind.find(answer, term))

@@ -62,3 +62,23 @@ def test_a_repeated_head_word_is_looked_at_a_bounded_number_of_times(grader, mon
     grader.grade(part, "我也。" * 3000 + "我能理解。")
     assert 0 < len(looked) <= MAX_TERM_SPANS
 
+
+
+def test_a_term_with_a_character_the_answer_lacks_is_looked_for_by_no_exact_kind(grader, monkeypatch):
+    from app.grading import matches
+
+    looked = []
+    for kind in matches.EXACT_KINDS:
+        original = kind.find
+
+        def counted(answer, term, original=original, name=kind.name):
+            looked.append((name, term.text))
+            return original(answer, term)
+
+        monkeypatch.setattr(kind, "find", counted)
+    part = {"points": 4, "rubric": [
+        {"id": "relocate", "text": "带离现场", "points": 2, "match": ["带离现场"]},
+        {"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
+    result = grader.grade(part, "先向顾客道歉，再带她离开。" * 50)  # 场 and 现 never appear
+    assert [p.earned for p in result.points] == [0, 2]
+    assert looked and all(text != "带离现场" for _, text in looked)
