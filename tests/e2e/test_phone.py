@@ -67,7 +67,8 @@ def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, br
         page.screenshot(path=str(artifacts / "import-refused-375.png"))
 
 
-def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
+def sitting_and_admin(live_server) -> None:
+    """A finished sitting with a flagged answer, and an administrator (e2e-admin) to look at it."""
     from app.auth.services import create_user
     from app.extensions import db
     from tests.e2e.conftest import PASSWORD, _app
@@ -77,6 +78,10 @@ def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifac
         create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
         db.session.commit()
         db.session.remove()
+
+
+def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
+    sitting_and_admin(live_server)
     with phone_page(browser, 360, 740) as page:
         sign_in(page, live_server, "e2e-admin")
         page.goto(live_server.url + "/reports/?paper=mock-small")
@@ -173,15 +178,9 @@ def test_a_full_bar_keeps_its_label_inside_the_chart(live_server, browser, artif
 def test_the_print_pages_ask_for_no_favicon(live_server, browser):
     """The printable transcript and ranking are pages of their own (not base.html): they asked for /favicon.ico, a
     404 in the console of every print."""
-    from app.auth.services import create_user
-    from app.extensions import db
-    from tests.e2e.conftest import PASSWORD, TRAINEE, _app
+    from tests.e2e.conftest import TRAINEE
 
-    sitting_with_a_flagged_answer(live_server.database_url)
-    with _app(live_server.database_url).app_context():
-        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
-        db.session.commit()
-        db.session.remove()
+    sitting_and_admin(live_server)
     with phone_page(browser, 360, 740) as page:
         sign_in(page, live_server, "e2e-admin")
         asked, failed = [], []
