@@ -309,6 +309,11 @@ class HomophoneMatch(MatchKind):
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
         found = []
         n = len(term.text)
+        # A window differs from the term in at most half of its characters, so at least half of the term's
+        # characters are in the answer as they are: when they are not, there is no window (and no reading index
+        # to build).
+        if sum(c in answer.characters for c in term.text) * 2 < n:
+            return found
         # Only the first candidates are looked at, as for an exact term (MAX_TERM_SPANS): 不不不… reads like 不符
         # at every position, and each candidate costs a dictionary and a word-boundary check.
         for start in homophone_windows(answer.text, term.text, list(term.readings), answer.reading_index(),

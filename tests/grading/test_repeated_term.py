@@ -82,3 +82,14 @@ def test_a_term_with_a_character_the_answer_lacks_is_looked_for_by_no_exact_kind
     result = grader.grade(part, "先向顾客道歉，再带她离开。" * 50)  # 场 and 现 never appear
     assert [p.earned for p in result.points] == [0, 2]
     assert looked and all(text != "带离现场" for _, text in looked)
+
+
+def test_no_reading_index_is_built_when_no_homophone_window_can_exist(grader, monkeypatch):
+    built = []
+    original = answer_module.reading_index
+    monkeypatch.setattr(answer_module, "reading_index", lambda text: built.append(text) or original(text))
+    part = {"points": 2, "rubric": [{"id": "apologize", "text": "致歉", "points": 2, "match": ["致歉"]}]}
+    assert grader.grade(part, "我们会把这件事处理好。").score == 0  # neither 致 nor 歉: no window reads 致歉
+    assert built == []
+    assert grader.grade(part, "我们向顾客至歉。").score == 2  # 歉 is there: 至歉 is a slip for 致歉
+    assert len(built) == 1
