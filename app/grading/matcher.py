@@ -105,7 +105,7 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
-_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有")
+_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:

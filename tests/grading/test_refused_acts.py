@@ -92,3 +92,15 @@ def test_an_a_not_a_question_is_no_verdict(grader):
     }
     assert grader.grade(part, "要从顾客的角度来衡量流程有没有价值。").score == 3
     assert grader.grade(part, "从顾客的角度审视流程没有价值。").score == 0
+
+
+def test_cannot_right_before_a_later_group_denies_the_clause(grader):
+    part = {
+        "points": 2,
+        "prompt": "服务承诺通常包括哪些内容？",
+        "rubric": [{"id": "quality", "text": "对服务质量作出保证", "points": 2, "match": [["质量"], ["保证", "承诺"]]}],
+    }
+    assert grader.grade(part, "安装质量这些也没法保证。").score == 0
+    assert grader.grade(part, "安装质量无法保证。").score == 0
+    assert grader.grade(part, "要对安装质量作出保证。").score == 2
+    assert grader.grade(part, "顾客无法判断时，我们要保证安装质量。").score == 2
