@@ -159,6 +159,17 @@ class AnswerView:
             at = self._negated[key] = self._verdict_on(index)
         return 0 <= at and end <= at
 
+    def condemned(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause that condemnation or futility refuses, closing it (选择题和打分
+        这些方式都不可取) or in a clause of its own after it (这些方法太复杂，营业厅用不上)?  Read only on parts that ask
+        for acts, methods or ideas: where a part asks what is wrong, the same words criticise the case."""
+        index = self.norm.span_of(start)
+        key = ("condemned", index)
+        at = self._negated.get(key)
+        if at is None:
+            at = self._negated[key] = self._verdict_on(index, negation.closing_condemned, negation.bare_condemned)
+        return 0 <= at and end <= at
+
     def praised(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
         index = self.norm.span_of(start)
@@ -171,7 +182,7 @@ class AnswerView:
             self._negated[key] = at
         return 0 <= at and end <= at
 
-    def _verdict_on(self, index: int) -> int:
+    def _verdict_on(self, index: int, closing_of=negation.closing_verdict, bare_of=negation.bare_verdict) -> int:
         text, norm = self.text, self.norm
         start, end = norm.span_bounds(index)
         spans = []  # this clause and up to two after it in the same sentence
@@ -184,16 +195,16 @@ class AnswerView:
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在: a question the next sentence refuses outright
             return end if len(spans) == 1 and negation.refused(self._next_clause(end, sentence=True)) else -1
-        closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
+        closing = closing_of(texts[0], texts[1] if len(texts) > 1 else "")
         if closing >= 0:
             return start + closing
         for k in (1, 2):
             if k >= len(texts) or self._question(spans[k][1]):
                 break
-            if negation.bare_verdict(texts[k], texts[0]):
+            if bare_of(texts[k], texts[0]):
                 after = self._next_clause(spans[k][1])
                 return -1 if negation.TURNS.match(after) else end  # 这很正常，我们要先安抚他: not waved
-            if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
+            if k == 1 and (negation.TURNS.match(texts[1]) or closing_of(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
 

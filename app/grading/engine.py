@@ -11,7 +11,7 @@ from .answer import AnswerView
 from .errors import RubricError
 from .flags import content_length, is_empty, looks_like_list, needs_review
 from .matcher import match_point
-from .negation import FAULTS_ASKED
+from .negation import CRITIQUE_ASKED, FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
@@ -104,6 +104,7 @@ class Grader:
         prompt = part.get("prompt") if isinstance(part.get("prompt"), str) else ""
         compiled.prompt = figures.prompt_bigrams(prompt)
         compiled.faults_asked = bool(FAULTS_ASKED.search(normalize(prompt).text)) if prompt else False
+        compiled.acts_asked = bool(prompt) and not CRITIQUE_ASKED.search(normalize(prompt).text)
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
@@ -132,7 +133,8 @@ class Grader:
         grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
         claimed = self._claim_check(view, part)
-        matches = [match_point(view, p, barred, retold, part.faults_asked, claimed) for p in part.rubric]
+        matches = [match_point(view, p, barred, retold, part.faults_asked, claimed, part.acts_asked)
+                   for p in part.rubric]
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
@@ -150,7 +152,7 @@ class Grader:
         reasons: list[str] = []
         covered = [view.norm.to_original(s, e) for m in matches for s, e in m.covered]
         verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
-        discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence)] if verdict.discounts else []
+        discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence, answer)] if verdict.discounts else []
         if discounted:
             share = lists.list_share(sum(p.max for p in discounted) + (part.order_points if part.order else 0),
                                      part.points)

@@ -87,13 +87,20 @@ class ListVerdict:
     def discounts(self) -> bool:
         return self.is_list and not (self.precise and self.names_part)
 
-    def in_bare_items(self, spans: list[tuple[int, int]]) -> bool:
-        """Are all these spans (original offsets) inside bare items?"""
-        starts = [i.start for i in self.items or []]
+    def in_bare_items(self, spans: list[tuple[int, int]], original: str = "") -> bool:
+        """Are all these spans (original offsets) inside bare items?  A span may run on across the separator into
+        the next bare items: spaces between Chinese characters are ignored, so `统一 口径` (two items) is found by
+        the term 统一口径, and is still two bare terms (only across whitespace: `n/2` is one formula)."""
+        items = self.items or []
+        starts = [i.start for i in items]
         for s, e in spans:
             k = bisect.bisect_right(starts, s) - 1
-            if k < 0 or not (self.items[k].bare and e <= self.items[k].end):
+            if k < 0 or not items[k].bare:
                 return False
+            while e > items[k].end:
+                k += 1
+                if k >= len(items) or not items[k].bare or original[items[k - 1].end:items[k].start].strip():
+                    return False
         return bool(spans)
 
 

@@ -110,7 +110,7 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
-_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有")
+_RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
@@ -132,11 +132,13 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
 
 
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
-                faults_asked: bool = False, claimed=None) -> PointMatch:
+                faults_asked: bool = False, claimed=None, acts_asked: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
     mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
-    of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn."""
+    of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn.  ``acts_asked``:
+    the part asks for acts, methods or ideas, not for a critique of the case: a mention in a clause closing in
+    condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
@@ -216,6 +218,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if acts_asked and not negative and answer.condemned(m.start, m.end):
+                continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
             if answer.waved_away(m.start, m.end):
                 continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (

@@ -522,13 +522,19 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
                r"|不算(?:什么)?大?(?:问题|事|错|毛病|久|多|晚|慢)|算不上(?:什么)?(?:问题|错|毛病)?|不是(?:什么)?大?问题"
                r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局|是(?:个人|她的|他的|人家的|个人的)?(?:自由|私事|个人习惯|个性)"
                # "a matter of taste": 长指甲和大耳环是年轻人的审美, 戴大耳环是她的个人风格
-               r"|是(?:她|他|人家|个人|年轻人|女孩子|小姑娘|现在年轻人)?的?(?:个人)?(?:审美|喜好|爱好|风格|品味|穿衣风格|打扮风格)")
+               r"|是(?:她|他|人家|个人|年轻人|女孩子|小姑娘|现在年轻人)?的?(?:个人)?(?:审美|喜好|爱好|风格|品味|穿衣风格|打扮风格)"
+               # "a trifle": 名片单手递、接个电话这些都是小节
+               r"|(?:都是|是|只是|属于|不过是)(?:些)?(?:小节|小事|小问题|细枝末节|鸡毛蒜皮(?:的小事)?)")
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
               r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
               r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
-              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的")
+              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的"
+              # "not that important": 反应快不快、出不出差错也没那么重要
+              r"|没(?:有)?(?:那么|多么|多|太)重要|不(?:太|那么|是很|怎么|算)重要"
+              # a weak "no need" with a verb of reckoning closing the clause: 利润率、回报这些不用算
+              r"|(?:不用|不必|无须|无需|不需要)(?:再|去)?(?:算|计算|管|考虑|操心|研究)")
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
@@ -631,7 +637,8 @@ def bare_verdict(span: str, covered: str) -> bool:
 # On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the
 # case criticises is fine: 评分表两项简单明了也挺好, 每人抽两通录音就够了.  (Elsewhere praise affirms an act: 回访挺好的.)
 _PRAISE = (r"(?:挺|很|蛮|非常|相当|还算|也挺|也很|都挺|都很|倒挺|其实挺)(?:好|合理|到位|规范|合适|恰当|正确|明智|简单明了|清楚|"
-           r"随和|亲切|自然|大方|得体|专业|热情|周到)"
+           r"随和|亲切|自然|大方|得体|专业|热情|周到|方便|省事|高效|实用|有亲和力|接地气)"
+           r"|(?:是|算是|显得|图个)(?:随和|亲切|亲民|接地气|有亲和力|方便|省事)"
            r"|不错|没(?:什么|啥|有)?毛病|没有(?:什么)?毛病|无可挑剔|(?:已经|就|也)?(?:够了|足够了|够用了)"
            r"|没(?:什么|啥|有)?(?:不妥|不对|不礼貌|不好|不合适|不规范|错)(?:的)?(?:地方)?")
 _CLOSES_PRAISE = re.compile(f"(?:{_PRAISE})" + _PARTICLES)
@@ -647,6 +654,36 @@ def closing_praise(span: str, following: str = "") -> int:
     if m is None:
         return _enough(tail, cut, following)
     return _standing(tail, cut, m.start(), following)
+
+
+# On a part that asks for acts, methods or ideas (not for a critique of the case: CRITIQUE_ASKED), a clause closing in
+# condemnation or futility refuses what it names: 选择题和打分这些方式都不可取, 环境设施这些都是表面功夫, (排序、关键事件这些
+# 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
+_CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是)?(?:走(?:个)?形式|走过场|流于形式|形式主义|表面功夫|表面文章|花架子|"
+              r"面子工程|做样子|摆设)|(?:根本|完全)?(?:不现实|不切实际|行不通|用不上|派不上用场|不适用|不实用)"
+              r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值")
+CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在的?)(?:问题|不足|不妥|毛病|错误|失误|缺点|缺陷|弊端|漏洞)"
+                            r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
+                            r"|是否(?:正确|妥当|合理|恰当)")
+_CLOSES_CONDEMNED = re.compile(f"(?:{_CONDEMNED})" + _PARTICLES)
+# A clause of its own, with a short subject at most: 营业厅用不上, 根本不现实.
+_BARE_CONDEMNED = re.compile(r"^(?:(?![不没这那])[\u4e00-\u9fff]){0,4}?" + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
+
+
+def closing_condemned(span: str, following: str = "") -> int:
+    """Where condemnation or futility closing ``span`` starts (-1: none); read only on parts that ask for acts."""
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES_CONDEMNED.search(tail)
+    return -1 if m is None else _standing(tail, cut, m.start(), following)
+
+
+def bare_condemned(span: str, covered: str = "") -> bool:
+    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上), refusing the clause before?"""
+    return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None)
+
+
+_SUBJECTED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 
 
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and

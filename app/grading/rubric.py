@@ -47,6 +47,7 @@ class CompiledPart:
     vectors_docs: int = -1  # the similarity index's size when ``vectors`` were built
     prompt: frozenset = frozenset()  # the prompt's character bigrams: an echo of them is not a claim
     faults_asked: bool = False  # the prompt asks for the case's faults (存在哪些问题, 有哪些不妥)
+    acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric for g in p.groups + ([p.not_with] if p.not_with else []) for t in g.terms]

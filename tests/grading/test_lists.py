@@ -68,3 +68,31 @@ def test_a_word_that_starts_with_a_numeral_is_not_a_list_number():
     assert [text[i.start:i.end] for i in split_items(text)] == [
         "一心二用", "第一目标市场", "倾听", "回访", "道歉", "赔偿"]
     assert len(split_items("first say sorry to the customer")) == 1
+
+
+def test_a_term_found_across_two_bare_items_is_still_a_bare_list(grader):
+    # spaces between Chinese characters are ignored, so 统一口径 is found in "统一 口径": two bare terms all the same
+    part = {
+        "points": 10,
+        "rubric": [
+            {"id": "consistent", "text": "各部门处理投诉口径统一", "points": 4, "match": [["统一口径", "口径一致"]]},
+            {"id": "cooperate", "text": "各部门通力合作", "points": 3, "match": [["通力合作"]]},
+            {"id": "involve", "text": "投诉涉及多个部门", "points": 3, "match": [["多个部门"]]},
+        ],
+    }
+    result = grader.grade(part, "部门 环节 统一 口径 协作 配合 总经理 保修 经销商 满意度")
+    assert "list" in result.flags
+    assert result.score == 2  # 4 points named in bare items: half of them
+    # a statement keeps the point
+    assert grader.grade(part, "有了制度，各部门对外才能统一口径。").score == 4
+
+
+def test_a_formula_is_not_cut_into_bare_items(grader):
+    part = {
+        "points": 10,
+        "rubric": [
+            {"id": "half", "text": "n/2", "points": 5, "match": [["n/2"]]},
+            {"id": "third", "text": "(2n+1)/3", "points": 5, "match": [["(2n+1)/3"]]},
+        ],
+    }
+    assert grader.grade(part, "第一问：n/2\n第二问：(2n+1)/3").score == 10

@@ -1,0 +1,106 @@
+"""On a part that asks for acts, methods or ideas, a clause closing in condemnation or futility refuses what it
+names (选择题这些方式都不可取); where a part asks what is wrong, the same words criticise the case and keep the point.
+Also: "not that important", a weak "no need" with a verb of reckoning, and "a trifle" close a clause as verdicts;
+"是随和", "挺方便" praise what a faults part asks about."""
+
+WAYS = {
+    "points": 10,
+    "prompt": "调查问卷中的问题可以采用哪些阐述（作答）方式？",
+    "rubric": [
+        {"id": "choice", "text": "多项选择方式", "points": 5, "match": [["选择题", "选项", "单选", "多选"]]},
+        {"id": "numeric", "text": "数字说明方式", "points": 5, "match": [["打分", "分值"], ["打分", "程度", "满意"]]},
+    ],
+}
+CRITERIA = {
+    "points": 4,
+    "prompt": "顾客一般从哪些方面评价服务质量？",
+    "rubric": [
+        {"id": "tangible", "text": "有形因素", "points": 2, "match": [["设施", "仪表", "环境"]]},
+        {"id": "reliability", "text": "服务可靠", "points": 2, "match": [["差错", "可靠"]]},
+    ],
+}
+METHODS = {
+    "points": 3,
+    "prompt": "评估员工客户服务绩效的主要方法有哪些？",
+    "rubric": [
+        {"id": "ranking", "text": "排序法", "points": 1.5, "match": [["排序"]]},
+        {"id": "critical", "text": "关键事件法", "points": 1.5, "match": [["关键事件"]]},
+    ],
+}
+FAULTS = {
+    "points": 2,
+    "prompt": "该中心的质检工作存在哪些问题？",
+    "rubric": [{"id": "sheet", "text": "评分表过于简单", "points": 2, "match": [["评分表"], ["形式", "走过场", "简单"]]}],
+}
+
+
+def test_condemned_ways_are_refused_where_the_part_asks_for_them(grader):
+    assert grader.grade(WAYS, "选择题和打分这些方式都不可取，问卷全部用问答题就行。").score == 0
+    assert grader.grade(WAYS, "打分的方式纯属走形式，顾客随手乱打。").score == 0
+    assert grader.grade(METHODS, "排序、关键事件这些方法太复杂，营业厅用不上。").score == 0
+    assert grader.grade(METHODS, "排序、关键事件这些方法根本不现实。").score == 0
+    # proposed, or the condemnation denied or undone, they earn
+    assert grader.grade(WAYS, "可以用选择题，也可以让顾客打分表示满意程度。").score == 10
+    assert grader.grade(WAYS, "选择题看似不可取，其实它是最常用的方式。").score == 5
+    assert grader.grade(METHODS, "排序法很实用，关键事件法也用得上。").score == 3
+
+
+def test_condemnation_on_a_part_that_asks_what_is_wrong_criticises_the_case(grader):
+    assert grader.grade(FAULTS, "评分表只有两项，质检完全是走过场。").score == 2
+    assert grader.grade(FAULTS, "评分表太简单，打分就是走形式。").score == 2
+
+
+def test_not_that_important_dismisses(grader):
+    assert grader.grade(CRITERIA, "反应快不快、出不出差错也没那么重要。").score == 0
+    assert grader.grade(CRITERIA, "环境设施这些不太重要。").score == 0
+    assert grader.grade(CRITERIA, "环境设施很重要，服务可靠也很重要。").score == 4
+
+
+def test_no_need_to_reckon_closing_the_clause_dismisses_the_whole_list(grader):
+    part = {
+        "points": 6,
+        "prompt": "制定服务价格策略，企业要把哪些因素考虑进去？",
+        "rubric": [
+            {"id": "profit", "text": "合理的利润率", "points": 3, "match": [["利润率"]]},
+            {"id": "roi", "text": "投资回报", "points": 3, "match": [["回报"]]},
+        ],
+    }
+    assert grader.grade(part, "利润率、回报这些不用算，继续提价就对了。").score == 0
+    assert grader.grade(part, "利润率、回报都要算清楚，不用急着提价。").score == 6
+
+
+def test_a_trifle_and_praise_on_a_faults_part(grader):
+    part = {
+        "points": 4,
+        "prompt": "小赵在仪容仪表和言谈举止上有哪些不符合服务礼仪的地方？",
+        "rubric": [
+            {"id": "card", "text": "名片单手递", "points": 2, "match": [["名片"], ["单手", "一只手"]]},
+            {"id": "gesture", "text": "用一根手指指方向", "points": 2, "match": [["手指"]]},
+        ],
+    }
+    assert grader.grade(part, "名片单手递、接个电话这些都是小节，不用上纲上线。").score == 0
+    assert grader.grade(part, "用手指指一下柜台也挺方便。").score == 0
+    assert grader.grade(part, "用一根手指指柜台很失礼，名片单手递是对客户的轻视。").score == 4
+
+
+def test_an_a_not_a_question_is_no_verdict(grader):
+    part = {
+        "points": 3,
+        "prompt": "应当怎样从顾客的角度审视一个流程？",
+        "rubric": [{"id": "view", "text": "从顾客角度看流程的价值", "points": 3,
+                    "match": [["顾客的角度"], ["价值", "流程"]]}],
+    }
+    assert grader.grade(part, "要从顾客的角度来衡量流程有没有价值。").score == 3
+    assert grader.grade(part, "从顾客的角度审视流程没有价值。").score == 0
+
+
+def test_cannot_right_before_a_later_group_denies_the_clause(grader):
+    part = {
+        "points": 2,
+        "prompt": "服务承诺通常包括哪些内容？",
+        "rubric": [{"id": "quality", "text": "对服务质量作出保证", "points": 2, "match": [["质量"], ["保证", "承诺"]]}],
+    }
+    assert grader.grade(part, "安装质量这些也没法保证。").score == 0
+    assert grader.grade(part, "安装质量无法保证。").score == 0
+    assert grader.grade(part, "要对安装质量作出保证。").score == 2
+    assert grader.grade(part, "顾客无法判断时，我们要保证安装质量。").score == 2
