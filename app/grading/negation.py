@@ -523,12 +523,18 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
                r"|没(?:什么|啥)大不了(?:的)?|影响不大|不影响大局|是(?:个人|她的|他的|人家的|个人的)?(?:自由|私事|个人习惯|个性)"
                # "a matter of taste": 长指甲和大耳环是年轻人的审美, 戴大耳环是她的个人风格
                r"|是(?:她|他|人家|个人|年轻人|女孩子|小姑娘|现在年轻人)?的?(?:个人)?(?:审美|喜好|爱好|风格|品味|穿衣风格|打扮风格)")
+# Futility closing a clause: 道歉了也是白道歉, 讲了也是白讲, 也白搭, 无济于事.  As a clause of its own it may repeat the
+# verb before it (做了也白做, 挽留了也是白挽留): see _BARE.
+_FUTILE = r"(?:也|都)(?:是)?白(?:白)?[\u4e00-\u9fff]{1,4}|(?:也|都)?(?:白搭|无济于事|不管用|不顶用|徒劳无功|徒劳)"
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
               r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
               r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
-              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的")
+              r"|(?:等(?:到)?)?(?:以后|回头|有空|改天|过段时间|哪天|有时间)(?:有空|有时间)?再(?:说|补|弄|搞)"
+              r"|(?:就|也)算了|不是(?:重点|关键)|是次要的"
+              # Futility: the act done for nothing (道歉了也是白道歉, 深呼吸几下也白搭, 讲了也是白讲).
+              r"|" + _FUTILE)
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
@@ -559,8 +565,10 @@ _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
+_FUTILE_RE = re.compile(f"(?:{_FUTILE})" + _PARTICLES)
 _BARE_NORMALISED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED})" + _PARTICLES)
-_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW}"
+                   f"|[\u4e00-\u9fff]{{1,4}}?(?:了|过)(?:{_FUTILE}))" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
@@ -583,6 +591,8 @@ def closing_verdict(span: str, following: str = "") -> int:
         m = _CLOSES_NO_MATTER.search(tail)
         if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
+    elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
+        return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
     return _standing(tail, cut, m.start(), following)
 
 

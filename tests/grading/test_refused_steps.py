@@ -1,0 +1,49 @@
+"""Ways trainees refuse a key step with the case's own words (round 8): futility inside a longer clause (讲了也是白讲),
+a step put off indefinitely (等有空再说), rhetorical questions (难道还要道歉吗？), a claim reported and then refuted
+(有人说…，其实根本没必要), a condition that never holds (除非…才需要), a step handed to someone else (让她自己去找厂家).
+Each rule: answers that do not earn, and the same words making the point."""
+import pytest
+
+
+def part(terms, prompt="你会怎样做？", polarity="positive", points=2):
+    return {"points": points, "prompt": prompt,
+            "rubric": [{"id": "p", "text": "要点", "points": points, "polarity": polarity, "match": terms}]}
+
+
+def score(grader, p, answer):
+    return grader.grade(p, answer).score
+
+
+# Futility: the act done "for nothing" (X了也是白X, 也白搭), closing its clause or as a clause of its own ------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "跟她道歉了也是白道歉，她照样要去网上曝光"),
+    (["服务意识"], "给新人培训服务意识讲了也是白讲，他们根本听不进去"),
+    (["深呼吸"], "压力大的时候深呼吸几下也白搭"),
+    (["咖啡"], "喝杯咖啡休息一下，做了也白做"),
+    (["沟通"], "物业事先跟业主沟通了也是白沟通，业主永远嫌贵"),
+])
+def test_futility_waves_the_act_away(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_futility_controls(grader):
+    assert score(grader, part([["道歉"]]), "跟她真诚道歉，她的火气就消了") == 2
+    assert score(grader, part([["咖啡"]]), "喝杯咖啡休息一下，白天的压力就放下了") == 2
+    # 没用 said of the conduct the part criticises keeps the fault spotted
+    assert score(grader, part([["挽留"]], polarity="negative"), "坐席员只把规定念了一遍，这样说了也没用，她也没有挽留客户") == 2
+
+
+# A step put off indefinitely (等有空再说, 等以后有空再补) ---------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["回访"], "至于事后回访看他满不满意，等有空再说"),
+    (["录入"], "在电脑系统里录入，等有空再补"),
+    (["分层"], "分层抽样嘛，等以后有空再说"),
+])
+def test_a_step_put_off_indefinitely(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_put_off_controls(grader):
+    assert score(grader, part([["回访"]]), "回访不能等有空再说，修好后三天内就要回访") == 2
+    assert score(grader, part([["姓名"]]), "核对客户姓名这一步绝不能等有空再说") == 2
+    assert score(grader, part([["回访"]]), "等顾客冷静下来再回访") == 2
