@@ -180,9 +180,13 @@ class AnswerView:
             if b >= len(text) or text[b] != CLAUSE_BREAK:
                 break
         texts = [text[a:b] for a, b in spans]
+        if self._rhetorical(start, end):
+            return end  # 难道还要跟他道歉吗？, 小陈挂电话有什么不对？
         if self._question(spans[0][1]):
-            # 高峰人手不足？我看不存在: a question the next sentence refuses outright
-            return end if len(spans) == 1 and negation.refused(self._next_clause(end, sentence=True)) else -1
+            # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
+            following = self._next_clause(end, sentence=True)
+            refused = negation.refused(following) or negation.refuses_question(self._next_sentence(end))
+            return end if len(spans) == 1 and refused else -1
         closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
         if closing >= 0:
             return start + closing
@@ -195,6 +199,26 @@ class AnswerView:
             if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
+
+    def _rhetorical(self, start: int, end: int) -> bool:
+        """Is the clause [start, end) in a rhetorical question that refuses what it names (难道还要道歉吗？)?  The
+        sentence is read over a bounded window on each side."""
+        text, w = self.text, negation.QUESTION_WINDOW
+        stop = text.find(SENTENCE_END, end, end + w)
+        stop = len(text) if stop < 0 and len(text) - end <= w else stop
+        if stop < 0 or not self._question(stop):
+            return False
+        begin = text.rfind(SENTENCE_END, max(start - w, 0), start) + 1
+        if begin == 0 and start > w:
+            return False
+        return negation.rhetorical_refusal(text[begin:start], text[start:end], text[end:stop])
+
+    def _next_sentence(self, pos: int) -> str:
+        """The sentence after the sentence end at ``pos`` (at most a window of it)."""
+        if pos >= len(self.text) or self.text[pos] != SENTENCE_END:
+            return ""
+        stop = self.text.find(SENTENCE_END, pos + 1, pos + 1 + negation.QUESTION_WINDOW)
+        return self.text[pos + 1:stop if stop >= 0 else pos + 1 + negation.QUESTION_WINDOW]
 
     def _next_clause(self, pos: int, sentence: bool = False) -> str:
         """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end), or with

@@ -337,6 +337,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
+            if i > 0 and words[i - 1] == "难道" and negators % 2:
+                weight += 1  # 难道我们还不该道歉吗
             break
         if token in COORDINATORS and negators:
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
@@ -344,6 +346,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
         if not w and _rhetorical(words, i, index):
             w = 1
+        if token == "难道" and negators % 2:
+            w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w
@@ -663,6 +667,30 @@ def closing_praise(span: str, following: str = "") -> int:
 # 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
 _REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
                       r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事)" + _PARTICLES)
+
+
+# A rhetorical question that refuses: 难道还要道歉吗？ (难道 not followed by a negator: 难道不应该道歉吗 demands it),
+# X有什么不对？, 怎么能算X？.  Read on the sentence up to its question mark, over a bounded window.
+_DEMANDING = re.compile(r"^(?:我们|你|咱们|还|就|也|真的|真)*(?:不|没)")
+_REFUSING_Q = re.compile(r"(?:有什么|有啥|哪里|哪儿|又有什么)(?:不对|错|问题|不妥|不好|不行|不可以)[吗呢]?$|"
+                         r"(?:怎么|哪|哪里|哪儿)(?:能|能够|可以|会)?算")
+QUESTION_WINDOW = 60
+
+
+def rhetorical_refusal(before: str, clause: str, tail: str) -> bool:
+    """In a sentence ending with a question mark, does the clause ``clause`` sit in a rhetorical question that
+    refuses what it names?  ``before``: the sentence before the clause; ``tail``: the rest of the sentence after
+    it (up to the question mark)."""
+    question = before + clause + tail
+    at = question.find("难道")
+    if 0 <= at < len(before) + len(clause):
+        return not _DEMANDING.match(question[at + 2:])
+    return not tail and _REFUSING_Q.search(clause) is not None
+
+
+def refuses_question(sentence: str) -> bool:
+    """Is ``sentence`` (the one after a question) a rhetorical question that refuses it (难道商场有错吗？)?"""
+    return sentence.startswith("难道") and not _DEMANDING.match(sentence[2:])
 
 
 def refused(clause: str) -> bool:

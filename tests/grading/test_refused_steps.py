@@ -47,3 +47,24 @@ def test_put_off_controls(grader):
     assert score(grader, part([["回访"]]), "回访不能等有空再说，修好后三天内就要回访") == 2
     assert score(grader, part([["姓名"]]), "核对客户姓名这一步绝不能等有空再说") == 2
     assert score(grader, part([["回访"]]), "等顾客冷静下来再回访") == 2
+
+
+# Rhetorical questions that refuse the step (难道还要…吗？, 有什么不对？, 怎么能算…？), or refuse the question before them --
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "王先生一上来就发火，难道还要跟他道歉吗？"),
+    (["包容"], "难道还要包容骂人的客户吗？"),
+    (["做笔记"], "接电话时还要做笔记？难道坐席员的记性就这么差吗？"),
+    (["道歉"], "向她道歉？难道商场有错吗？"),
+    (["不对"], "小陈挂电话有什么不对？"),
+    (["一心二用"], "一边开发票一边接待，这叫效率高，怎么能算一心二用？"),
+])
+def test_rhetorical_refusals(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_rhetorical_demands_keep_the_step(grader):
+    assert score(grader, part([["道歉"]]), "难道不应该先向王先生道歉吗？") == 2
+    assert score(grader, part([["道歉"]]), "难道我们还不该道歉吗？") == 2
+    assert score(grader, part([["笔记"]]), "难道不应该一边接听一边做笔记吗？") == 2
+    assert score(grader, part([["道歉"]]), "要不要道歉？当然要。") == 2
+    assert score(grader, part([["不对"]]), "小陈挂电话是不对的，难道客户就不能有情绪吗？") == 2
