@@ -182,6 +182,8 @@ class AnswerView:
         texts = [text[a:b] for a, b in spans]
         if self._rhetorical(start, end):
             return end  # 难道还要跟他道歉吗？, 小陈挂电话有什么不对？
+        if self._refuted_report(index):
+            return end  # 有人说要先道歉，其实根本没必要
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
@@ -199,6 +201,45 @@ class AnswerView:
             if k == 1 and (negation.TURNS.match(texts[1]) or negation.closing_verdict(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
+
+    def _clause_in_sentence(self, index: int) -> str | None:
+        """The text of clause ``index`` when it exists (None past the end)."""
+        if index < 0 or index > len(self.norm.span_breaks):
+            return None
+        a, b = self.norm.span_bounds(index)
+        return self.text[a:b]
+
+    def _same_sentence(self, index: int) -> bool:
+        """Does clause ``index`` go on (after a clause break) into clause ``index + 1``?"""
+        b = self.norm.span_bounds(index)[1]
+        return b < len(self.text) and self.text[b] == CLAUSE_BREAK
+
+    def _refuted_report(self, index: int) -> bool:
+        """Is clause ``index`` a claim reported (有人说, 都说 …, in it or up to two clauses before it in the sentence)
+        and refuted in one of the next two clauses (其实根本没必要, 信的人没几个)?"""
+        reach = negation.REPORT_REACH
+        opened = False
+        for back in range(reach + 1):
+            j = index - back
+            if j < 0 or (back and not self._same_sentence(j)):
+                break
+            clause = self._clause_in_sentence(j)
+            if back and negation.refutes(clause):
+                break
+            if negation.reported(clause):
+                opened = True
+                break
+        if not opened:
+            return False
+        for k in range(1, reach + 1):
+            if not self._same_sentence(index + k - 1):
+                return False
+            clause = self._clause_in_sentence(index + k)
+            if clause is None or negation.reported(clause):
+                return False
+            if negation.refutes(clause):
+                return True
+        return False
 
     def _rhetorical(self, start: int, end: int) -> bool:
         """Is the clause [start, end) in a rhetorical question that refuses what it names (难道还要道歉吗？)?  The

@@ -693,6 +693,24 @@ def refuses_question(sentence: str) -> bool:
     return sentence.startswith("难道") and not _DEMANDING.match(sentence[2:])
 
 
+# A claim reported (有人说, 都说, 书上说 …) and refuted in one of the next two clauses of the sentence (其实根本没必要,
+# 信的人没几个, 我看未必, 说得好听): what the report names is not the trainee's claim.
+_REPORTED = re.compile(r"^(?:也|还|常)?(?:有人|很多人|不少人|有些人|人们|大家|别人|书上|教材上?|课本上?|老师|网上|专家|领导|同事)"
+                       r"(?:常|都|也|总|一直|常常)?(?:说|认为|觉得|讲|主张|建议|提倡)|^(?:都说|据说|听说|常言道|人们常说)")
+_REFUTES = re.compile(r"^(?:但|可|可是|不过|然而)?(?:其实|实际上|事实上|说实话|我看|我觉得|在我看来)?(?:根本|完全|压根|并)?"
+                      r"(?:没必要|没有必要|用不着|不见得|未必|不对|不然|不是这样|没用|是错的|错了|是瞎说|是胡说|站不住脚|没道理|"
+                      r"行不通|不可信|靠不住|信的人没几个|信的人不多|没人信|谁信|说得好听|不同意|不这么看|不敢苟同)")
+REPORT_REACH = 2  # clauses
+
+
+def reported(clause: str) -> bool:
+    return _REPORTED.match(clause) is not None
+
+
+def refutes(clause: str) -> bool:
+    return len(clause) <= 16 and _REFUTES.match(clause) is not None
+
+
 def refused(clause: str) -> bool:
     """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
     return len(clause) <= 12 and _REFUSED.match(clause) is not None

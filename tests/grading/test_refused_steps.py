@@ -68,3 +68,23 @@ def test_rhetorical_demands_keep_the_step(grader):
     assert score(grader, part([["笔记"]]), "难道不应该一边接听一边做笔记吗？") == 2
     assert score(grader, part([["道歉"]]), "要不要道歉？当然要。") == 2
     assert score(grader, part([["不对"]]), "小陈挂电话是不对的，难道客户就不能有情绪吗？") == 2
+
+
+# A claim reported and then refuted (有人说…，其实根本没必要; 都说…，信的人没几个) ------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "有人说要为断线的事先向王先生道歉，其实根本没必要。"),
+    (["宣传"], "有人说忠诚客户会免费向亲友宣传，其实信的人没几个"),
+    (["商誉"], "都说超市经营的是商誉，信的人没几个，超市靠的是价格低"),
+    (["录音"], "有人说要开校准会，让质检员一起听同一批录音，其实根本用不着"),
+    (["办公室"], "都说要先把顾客请到办公室，我看未必，在哪谈都一样"),
+])
+def test_a_refuted_report_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_refuted_report_controls(grader):
+    # the report refuted in the step's favour: what follows the refutation earns
+    assert score(grader, part([["道歉"]]), "有人说向她道歉就等于认错，其实不然，应当马上真诚道歉") == 2
+    assert score(grader, part([["录音"]]), "有人说校准会浪费时间，其实不然，质检员要定期一起听同一批录音") == 2
+    # a report that stands
+    assert score(grader, part([["道歉"]]), "老师说要先向顾客道歉，这一点很重要") == 2
