@@ -184,6 +184,8 @@ class AnswerView:
             return end  # 难道还要跟他道歉吗？, 小陈挂电话有什么不对？
         if self._refuted_report(index):
             return end  # 有人说要先道歉，其实根本没必要
+        if self._only_if(index):
+            return end  # 除非王经理闹到消协去，才需要提醒他修改密码
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
@@ -238,6 +240,23 @@ class AnswerView:
             if clause is None or negation.reported(clause):
                 return False
             if negation.refutes(clause):
+                return True
+        return False
+
+    def _only_if(self, index: int) -> bool:
+        """Is clause ``index`` the 才-clause of 除非 … 才需要 (除非 in it before 才, or up to two clauses before it in
+        the sentence)?"""
+        clause = self._clause_in_sentence(index)
+        at = negation.only_then(clause)
+        if at < 0:
+            return False
+        if "除非" in clause[:at]:
+            return True
+        for back in range(1, negation.REPORT_REACH + 1):
+            j = index - back
+            if j < 0 or not self._same_sentence(j):
+                return False
+            if "除非" in self._clause_in_sentence(j):
                 return True
         return False
 

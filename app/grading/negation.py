@@ -711,6 +711,17 @@ def refutes(clause: str) -> bool:
     return len(clause) <= 16 and _REFUTES.match(clause) is not None
 
 
+# A condition that never holds: 除非 … 才需要 (送水车除非停水超过三天才需要安排) refuses the step but in an extreme case.
+# 才 must be followed by a word of need (临时才通知 is a fault named, not a refusal).
+_ONLY_THEN = re.compile(r"才(?:需要|要|得|用得着|有必要|值得|考虑|必须|应该|该|会去|去管|给)")
+
+
+def only_then(clause: str) -> int:
+    """Where 才 + a word of need stands in ``clause`` (-1: nowhere)."""
+    m = _ONLY_THEN.search(clause)
+    return m.start() if m else -1
+
+
 def refused(clause: str) -> bool:
     """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
     return len(clause) <= 12 and _REFUSED.match(clause) is not None

@@ -88,3 +88,19 @@ def test_refuted_report_controls(grader):
     assert score(grader, part([["录音"]]), "有人说校准会浪费时间，其实不然，质检员要定期一起听同一批录音") == 2
     # a report that stands
     assert score(grader, part([["道歉"]]), "老师说要先向顾客道歉，这一点很重要") == 2
+
+
+# A condition that never holds (除非…才需要): the step is refused except in an extreme case -----------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["修改密码"], "除非王经理闹到消协去，才需要提醒他修改密码"),
+    (["送水车"], "送水车除非停水超过三天才需要安排"),
+    (["承担"], "附近酒店的房费，除非她闹到媒体那里，才需要我们酒店承担"),
+    (["退货"], "除非李先生拿出质检报告，商场才需要按他的选择退货或换货"),
+])
+def test_only_if_never_holds(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_only_if_controls(grader):
+    assert score(grader, part([["通知"]]), "除非万不得已，不能临时才通知；停水至少要提前一天通知") == 2
+    assert score(grader, part([["修改密码"]]), "要提醒他修改密码，除非他已经改过了") == 2
