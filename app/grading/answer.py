@@ -186,6 +186,10 @@ class AnswerView:
             return end  # 有人说要先道歉，其实根本没必要
         if self._only_if(index):
             return end  # 除非王经理闹到消协去，才需要提醒他修改密码
+        if negation.handed_away(texts[0], texts[1] if len(texts) > 1 else ""):
+            return end  # 让张女士自己去找经销商安排上门维修
+        if len(texts) > 1 and negation.hands_away_before(texts[1], texts[2] if len(texts) > 2 else ""):
+            return end  # 安装师傅人手不够，让厂家自己派人去对付
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)

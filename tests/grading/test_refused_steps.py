@@ -104,3 +104,22 @@ def test_only_if_never_holds(grader, terms, answer):
 def test_only_if_controls(grader):
     assert score(grader, part([["通知"]]), "除非万不得已，不能临时才通知；停水至少要提前一天通知") == 2
     assert score(grader, part([["修改密码"]]), "要提醒他修改密码，除非他已经改过了") == 2
+
+
+# A step handed to someone else (让她自己去找经销商, 让客户自己看着办) -------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    ([["上门"], ["维修"]], "让张女士自己去找经销商安排上门维修就行，我们客服只管接电话"),
+    ([["回复"], ["方式"]], "回复方式让客户自己看着办"),
+    ([["停车"], ["解决"]], "停车难让顾客自己去找附近的停车场解决"),
+    ([["安装"], ["人手"]], "安装师傅人手不够，让厂家自己派人去对付"),
+])
+def test_a_step_handed_away(grader, terms, answer):
+    assert score(grader, part(terms), answer) == 0
+
+
+def test_handed_away_controls(grader):
+    assert score(grader, part([["上门"], ["维修"]]), "不能再让张女士自己去找经销商，要马上派师傅上门维修") == 2
+    assert score(grader, part([["送水车"]]), "送水车一定要安排好，别让老人自己去提水") == 2
+    # the conduct described, on a part that asks for faults
+    assert score(grader, part([["自己去找"], ["住处"]], prompt="前台的做法有哪些问题？"),
+                 "前台让周女士自己去找住处，这是推卸责任") == 2
