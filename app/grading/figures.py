@@ -47,7 +47,7 @@ _NAMING_FIGURES = re.compile(r"说法|数字|比例|比率|数据|百分比|数�
 # a statement either.
 _TOPIC = re.compile(r"^(?:关于|说到|至于|谈到|提到|讲到|对于|有关)")
 TOPIC_MAX_CHARS = 12
-_NAMED_AS_TERM = re.compile(r"(?:(?:和|、|与|跟)[^，。]{1,8}?)?(?:这|那)(?:个|两个|几个|些)?(?:词|字眼|名词|说法|提法|概念|术语)")
+_NAMED_AS_TERM = re.compile(r"(?:(?:和|、|与|跟)[^，。]{1,8}?)?(?:(?:这|那)(?:个|两个|几个|些)?|是(?:另|又)?一个)(?:词|字眼|名词|说法|提法|概念|术语)")
 
 
 def is_topic(clause: str) -> bool:

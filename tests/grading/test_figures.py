@@ -81,3 +81,8 @@ def test_a_term_named_as_a_term_is_not_a_claim(grader):
     assert grader.grade(RETURNS, "三包里有个15日，还有换货这个词。").score == 0
     assert grader.grade(RATIO, "关于80/20法则，20%这个数字和大部分这个说法老师都强调过。").score == 0
     assert grader.grade(RETURNS, "买了15日内出现性能故障，可以换货。").score == 2
+
+
+def test_a_topic_clause_leads_into_the_claim_after_it(grader):
+    assert grader.grade(RATIO, "关于80/20：约20%的客户带来了80%的利润。").score == 4
+    assert grader.grade(RETURNS, "15日也出现过，换货是另一个词。").score == 0
