@@ -193,7 +193,8 @@ class AnswerView:
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
-            refused = negation.refused(following) or negation.refuses_question(self._next_sentence(end))
+            refused = (negation.refused(following) or negation.refuses_question(self._next_sentence(end))
+                       or negation.hands_away_before(following) or self._sarcastic(end + 1))
             return end if len(spans) == 1 and refused else -1
         closing = negation.closing_verdict(texts[0], texts[1] if len(texts) > 1 else "")
         if closing >= 0:
@@ -263,6 +264,13 @@ class AnswerView:
             if "除非" in self._clause_in_sentence(j):
                 return True
         return False
+
+    def _sarcastic(self, pos: int) -> bool:
+        """Does the sentence starting at ``pos`` open with sarcasm (真是“贴心”), read in the trainee's text?"""
+        if pos >= len(self.text):
+            return False
+        at = self.norm.origin[pos]
+        return negation.SARCASM.match(self.norm.original, at, at + 8) is not None
 
     def _rhetorical(self, start: int, end: int) -> bool:
         """Is the clause [start, end) in a rhetorical question that refuses what it names (难道还要道歉吗？)?  The

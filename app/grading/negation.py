@@ -666,7 +666,9 @@ def closing_praise(span: str, following: str = "") -> int:
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and
 # 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
 _REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
-                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事)" + _PARTICLES)
+                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事|那是[^，。]{0,8}才(?:讲究|需要|做|搞|有)的?)" + _PARTICLES)
+# Sarcasm in the trainee's text: 真是“贴心”, 真够“周到”的, 好一个“人性化” (a quoted word of praise).
+SARCASM = re.compile(r"(?:真是|真够|可真是|真可谓|好一个|多么)[“\"‘「『']")
 
 
 # A rhetorical question that refuses: 难道还要道歉吗？ (难道 not followed by a negator: 难道不应该道歉吗 demands it),

@@ -123,3 +123,19 @@ def test_handed_away_controls(grader):
     # the conduct described, on a part that asks for faults
     assert score(grader, part([["自己去找"], ["住处"]], prompt="前台的做法有哪些问题？"),
                  "前台让周女士自己去找住处，这是推卸责任") == 2
+
+
+# A question answered by sarcasm (真是“贴心”), by "that is for others" (那是大商场才讲究的) or by a hand-over ------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["附近"], "还要替她联系附近的酒店、再派车送过去？真是“贴心”到家了，照这样做酒店迟早赔光。"),
+    (["办公室"], "把顾客请到办公室？那是大商场才讲究的，我们就在服务台处理。"),
+    (["明确责任"], "明确责任？让刘先生自己去找厂家就行。"),
+])
+def test_a_question_answered_by_a_refusal(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_sarcasm_controls(grader):
+    # sincere praise after a question, and sarcasm aimed at the fault
+    assert score(grader, part([["附近"]]), "要不要帮她联系附近的酒店？当然要，真是贴心的服务才留得住客人。") == 2
+    assert score(grader, part([["斜靠"]]), "小赵斜靠在咨询台上，真是“热情周到”啊，这就是仪态不端正。") == 2
