@@ -265,6 +265,13 @@ class AnswerView:
                 return True
         return False
 
+    def mocked(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) mocked by sarcasm opening the next clause of its sentence (按评分结果奖惩员工，
+        真是“人性化”的管理)?  Read by the matcher on parts that do not ask for faults (there sarcasm criticises the
+        conduct named)."""
+        b = self.norm.span_bounds(self.norm.span_of(start))[1]
+        return b < len(self.text) and self.text[b] == CLAUSE_BREAK and self._sarcastic(b + 1)
+
     def _sarcastic(self, pos: int) -> bool:
         """Does the sentence starting at ``pos`` open with sarcasm (真是“贴心”), read in the trainee's text?"""
         if pos >= len(self.text):

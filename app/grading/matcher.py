@@ -211,6 +211,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if not faults_asked and answer.mocked(m.start, m.end):
+                continue  # "按评分结果奖惩员工，真是“人性化”的管理": sarcasm after the step
             if answer.waved_away(m.start, m.end):
                 continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (

@@ -138,4 +138,20 @@ def test_a_question_answered_by_a_refusal(grader, terms, answer):
 def test_sarcasm_controls(grader):
     # sincere praise after a question, and sarcasm aimed at the fault
     assert score(grader, part([["附近"]]), "要不要帮她联系附近的酒店？当然要，真是贴心的服务才留得住客人。") == 2
-    assert score(grader, part([["斜靠"]]), "小赵斜靠在咨询台上，真是“热情周到”啊，这就是仪态不端正。") == 2
+    assert score(grader, part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？"),
+                 "小赵斜靠在咨询台上，真是“热情周到”啊，这就是仪态不端正。") == 2
+
+
+# Sarcasm right after a step (按评分结果奖惩员工，真是“人性化”的管理) mocks it, on a part that does not ask for faults ------------
+@pytest.mark.parametrize("terms, answer", [
+    (["奖惩"], "按评分结果奖惩员工，真是“人性化”的管理。"),
+    (["回访"], "修好了还要回访一次，真够“周到”的。"),
+])
+def test_sarcasm_after_a_step_mocks_it(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_sarcasm_after_a_step_controls(grader):
+    assert score(grader, part([["奖惩"]]), "按评分结果奖惩员工，这才是真正人性化的管理。") == 2
+    assert score(grader, part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？"),
+                 "小赵斜靠在咨询台上，真是“热情周到”。") == 2
