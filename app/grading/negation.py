@@ -625,12 +625,19 @@ def _standing(tail: str, cut: int, at: int, following: str) -> int:
 _STATISTIC = re.compile(r"[0-9]%|百分之|[0-9]+/[0-9]+|[一二两三四五六七八九]成")
 
 
+# "Did no good" as a clause of its own after the act (发通知，说了也没用); not after 这样/那样, which name the conduct the
+# case criticises (念了一遍，这样说了也没用).
+_DID_NO_GOOD = re.compile(r"(?![这那])[\u4e00-\u9fff]{1,2}(?:了|过)(?:也|都)(?:是)?(?:没(?:什么|啥)?用|没有用)" + _PARTICLES)
+
+
 def bare_verdict(span: str, covered: str) -> bool:
     """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
     it (``covered``)?  "It does not matter" counts only after a clause that names a fault, "it is normal / common"
     not after a statistic."""
     if len(span) > 12:
         return False
+    if _DID_NO_GOOD.match(span):
+        return True
     m = _BARE.match(span)
     if m is None:
         return False

@@ -155,3 +155,11 @@ def test_sarcasm_after_a_step_controls(grader):
     assert score(grader, part([["奖惩"]]), "按评分结果奖惩员工，这才是真正人性化的管理。") == 2
     assert score(grader, part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？"),
                  "小赵斜靠在咨询台上，真是“热情周到”。") == 2
+
+
+def test_did_no_good_as_a_clause_of_its_own(grader):
+    assert score(grader, part([["通知"]]), "停水前提前一天发通知，说了也没用，居民根本不看") == 0
+    assert score(grader, part([["深呼吸"]]), "压力大就深呼吸，做了也没用") == 0
+    # the conduct named (这样…), or a clause after it that turns on it
+    assert score(grader, part([["念了一遍"]]), "坐席员只把规定念了一遍，这样说了也没用") == 2
+    assert score(grader, part([["道歉"]]), "光道歉，说了也没用，要拿出解决办法") == 2
