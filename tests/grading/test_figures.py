@@ -86,3 +86,10 @@ def test_a_term_named_as_a_term_is_not_a_claim(grader):
 def test_a_topic_clause_leads_into_the_claim_after_it(grader):
     assert grader.grade(RATIO, "关于80/20：约20%的客户带来了80%的利润。").score == 4
     assert grader.grade(RETURNS, "15日也出现过，换货是另一个词。").score == 0
+
+
+def test_a_limit_with_nei_is_a_figure(grader):
+    refund = {"points": 2, "prompt": "网店客服应如何依法答复？",
+              "rubric": [{"id": "p", "text": "收到退货后七日内退款", "points": 2, "match": [["退款", "运费"], ["七日内", "7日内"]]}]}
+    assert grader.grade(refund, "关于退款：七日内。").score == 0
+    assert grader.grade(refund, "网店收到退回的商品后，七日内把货款退给李先生，这就是退款的时限。").score == 2
