@@ -186,10 +186,6 @@ class AnswerView:
             return end  # 有人说要先道歉，其实根本没必要
         if self._only_if(index):
             return end  # 除非王经理闹到消协去，才需要提醒他修改密码
-        if negation.handed_away(texts[0], texts[1] if len(texts) > 1 else ""):
-            return end  # 让张女士自己去找经销商安排上门维修
-        if len(texts) > 1 and negation.hands_away_before(texts[1], texts[2] if len(texts) > 2 else ""):
-            return end  # 安装师傅人手不够，让厂家自己派人去对付
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
@@ -264,6 +260,23 @@ class AnswerView:
             if "除非" in self._clause_in_sentence(j):
                 return True
         return False
+
+    def handed_over(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause that hands the step to someone else (让张女士自己去找经销商安排上门
+        维修), or in the clause before one that opens with it (安装师傅人手不够，让厂家自己派人去对付)?  Read by the
+        matcher on parts that do not ask for faults (there it describes the conduct)."""
+        index = self.norm.span_of(start)
+        key = ("handed", index)
+        found = self._negated.get(key)
+        if found is None:
+            clause = self._clause_in_sentence(index)
+            before = self._clause_in_sentence(index - 1) if index > 0 and self._same_sentence(index - 1) else ""
+            after = self._clause_in_sentence(index + 1) if self._same_sentence(index) else ""
+            later = self._clause_in_sentence(index + 2) if after and self._same_sentence(index + 1) else ""
+            found = (negation.handed_away(clause, after or "", before or "")
+                     or bool(after) and negation.hands_away_before(after, later or "", clause))
+            self._negated[key] = found
+        return found
 
     def mocked(self, start: int, end: int) -> bool:
         """Is the mention [start, end) mocked by sarcasm opening the next clause of its sentence (按评分结果奖惩员工，

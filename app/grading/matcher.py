@@ -211,6 +211,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if not faults_asked and answer.handed_over(m.start, m.end):
+                continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):
                 continue  # "按评分结果奖惩员工，真是“人性化”的管理": sarcasm after the step
             if answer.waved_away(m.start, m.end):

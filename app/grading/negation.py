@@ -737,21 +737,25 @@ def only_then(clause: str) -> int:
 _HANDED = re.compile(r"让[\u4e00-\u9fff]{1,5}?自己(?:去)?(?:找|联系|解决|看着办|打|想办法|对付|派|交涉|谈|商量|处理|办|负责|查|问|跑|跟)")
 _HANDED_LEAD = re.compile(r"^(?:就|那就|直接|干脆|只要|只管)?让")
 _NOT_HANDED = re.compile(r"[不没别勿莫甭]|前台|接线员|坐席|客服|店员|经理|员工|服务员|营业员|话务员|小刘|小陈|小赵|[\u4e00-\u9fff]部")
+_STAFF_BEFORE = re.compile(r"前台|接线员|坐席|客服|店员|经理|员工|服务员|营业员|话务员|小刘|小陈|小赵")
 _CRITICISED = re.compile(r"推卸|推诿|推给|推到|推脱|踢皮球|不对|错误|错了|不妥|不负责|不应该|不该|失职")
 
 
-def handed_away(clause: str, following: str = "") -> bool:
-    """Does ``clause`` hand the step to someone else (让 … 自己去找 …), not negated, not said of the staff, not
-    criticised?"""
+def handed_away(clause: str, following: str = "", before: str = "") -> bool:
+    """Does ``clause`` hand the step to someone else (让 … 自己去找 …), not negated, not said of the staff (in it
+    before 让, or in the clause ``before`` it when 让 opens it), not criticised?"""
     m = _HANDED.search(clause)
-    if m is None or _NOT_HANDED.search(clause[max(m.start() - 4, 0):m.start()]):
+    if m is None:
         return False
+    lead = clause[max(m.start() - 4, 0):m.start()]
+    if _NOT_HANDED.search(lead) or (m.start() <= 4 and _STAFF_BEFORE.search(before)):
+        return False  # 别让老人自己去提水; 前台却没有帮她安排住处，让她自己去找酒店
     return not _CRITICISED.search(clause) and not _CRITICISED.search(following)
 
 
-def hands_away_before(clause: str, following: str = "") -> bool:
+def hands_away_before(clause: str, following: str = "", before: str = "") -> bool:
     """Is ``clause`` one that opens with the hand-over (让厂家自己派人去对付), waving away the clause before it?"""
-    return _HANDED_LEAD.match(clause) is not None and handed_away(clause, following)
+    return _HANDED_LEAD.match(clause) is not None and handed_away(clause, following, before)
 
 
 def refused(clause: str) -> bool:

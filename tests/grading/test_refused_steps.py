@@ -163,3 +163,11 @@ def test_did_no_good_as_a_clause_of_its_own(grader):
     # the conduct named (这样…), or a clause after it that turns on it
     assert score(grader, part([["念了一遍"]]), "坐席员只把规定念了一遍，这样说了也没用") == 2
     assert score(grader, part([["道歉"]]), "光道歉，说了也没用，要拿出解决办法") == 2
+
+
+def test_a_hand_over_described_as_the_fault(grader):
+    # the staff's conduct in the clause before, and a part that asks for faults
+    assert score(grader, part([["安排"], ["住处"]], polarity="negative"),
+                 "前台却没有帮她安排住处，让她大半夜自己去找酒店") == 2
+    assert score(grader, part([["自己"], ["酒店"]], prompt="前台的做法有哪些问题？"),
+                 "让客人大半夜自己去找酒店") == 2
