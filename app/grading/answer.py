@@ -192,9 +192,18 @@ class AnswerView:
             if b >= len(text) or text[b] != CLAUSE_BREAK:
                 break
         texts = [text[a:b] for a, b in spans]
+        if self._rhetorical(start, end):
+            return end  # 难道还要跟他道歉吗？, 小陈挂电话有什么不对？
+        if self._refuted_report(index):
+            return end  # 有人说要先道歉，其实根本没必要
+        if self._only_if(index):
+            return end  # 除非王经理闹到消协去，才需要提醒他修改密码
         if self._question(spans[0][1]):
-            # 高峰人手不足？我看不存在: a question the next sentence refuses outright
-            return end if len(spans) == 1 and negation.refused(self._next_clause(end, sentence=True)) else -1
+            # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
+            following = self._next_clause(end, sentence=True)
+            refused = (negation.refused(following) or negation.refuses_question(self._next_sentence(end))
+                       or negation.hands_away_before(following) or self._sarcastic(end + 1))
+            return end if len(spans) == 1 and refused else -1
         closing = closing_of(texts[0], texts[1] if len(texts) > 1 else "")
         if closing >= 0:
             return start + closing
@@ -207,6 +216,113 @@ class AnswerView:
             if k == 1 and (negation.TURNS.match(texts[1]) or closing_of(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
+
+    def _clause_in_sentence(self, index: int) -> str | None:
+        """The text of clause ``index`` when it exists (None past the end)."""
+        if index < 0 or index > len(self.norm.span_breaks):
+            return None
+        a, b = self.norm.span_bounds(index)
+        return self.text[a:b]
+
+    def _same_sentence(self, index: int) -> bool:
+        """Does clause ``index`` go on (after a clause break) into clause ``index + 1``?"""
+        b = self.norm.span_bounds(index)[1]
+        return b < len(self.text) and self.text[b] == CLAUSE_BREAK
+
+    def _refuted_report(self, index: int) -> bool:
+        """Is clause ``index`` a claim reported (有人说, 都说 …, in it or up to two clauses before it in the sentence)
+        and refuted in one of the next two clauses (其实根本没必要, 信的人没几个)?"""
+        reach = negation.REPORT_REACH
+        opened = False
+        for back in range(reach + 1):
+            j = index - back
+            if j < 0 or (back and not self._same_sentence(j)):
+                break
+            clause = self._clause_in_sentence(j)
+            if back and negation.refutes(clause):
+                break
+            if negation.reported(clause):
+                opened = True
+                break
+        if not opened:
+            return False
+        for k in range(1, reach + 1):
+            if not self._same_sentence(index + k - 1):
+                return False
+            clause = self._clause_in_sentence(index + k)
+            if clause is None or negation.reported(clause):
+                return False
+            if negation.refutes(clause):
+                return True
+        return False
+
+    def _only_if(self, index: int) -> bool:
+        """Is clause ``index`` the 才-clause of 除非 … 才需要 (除非 in it before 才, or up to two clauses before it in
+        the sentence)?"""
+        clause = self._clause_in_sentence(index)
+        at = negation.only_then(clause)
+        if at < 0:
+            return False
+        if "除非" in clause[:at]:
+            return True
+        for back in range(1, negation.REPORT_REACH + 1):
+            j = index - back
+            if j < 0 or not self._same_sentence(j):
+                return False
+            if "除非" in self._clause_in_sentence(j):
+                return True
+        return False
+
+    def handed_over(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause that hands the step to someone else (让张女士自己去找经销商安排上门
+        维修), or in the clause before one that opens with it (安装师傅人手不够，让厂家自己派人去对付)?  Read by the
+        matcher on parts that do not ask for faults (there it describes the conduct)."""
+        index = self.norm.span_of(start)
+        key = ("handed", index)
+        found = self._negated.get(key)
+        if found is None:
+            clause = self._clause_in_sentence(index)
+            before = self._clause_in_sentence(index - 1) if index > 0 and self._same_sentence(index - 1) else ""
+            after = self._clause_in_sentence(index + 1) if self._same_sentence(index) else ""
+            later = self._clause_in_sentence(index + 2) if after and self._same_sentence(index + 1) else ""
+            found = (negation.handed_away(clause, after or "", before or "")
+                     or bool(after) and negation.hands_away_before(after, later or "", clause))
+            self._negated[key] = found
+        return found
+
+    def mocked(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) mocked by sarcasm opening the next clause of its sentence (按评分结果奖惩员工，
+        真是“人性化”的管理)?  Read by the matcher on parts that do not ask for faults (there sarcasm criticises the
+        conduct named)."""
+        b = self.norm.span_bounds(self.norm.span_of(start))[1]
+        return b < len(self.text) and self.text[b] == CLAUSE_BREAK and self._sarcastic(b + 1)
+
+    def _sarcastic(self, pos: int) -> bool:
+        """Does the sentence starting at ``pos`` open with sarcasm (真是“贴心”), read in the trainee's text?"""
+        if pos >= len(self.text):
+            return False
+        at = self.norm.origin[pos]
+        return negation.SARCASM.match(self.norm.original, at, at + 8) is not None
+
+    def _rhetorical(self, start: int, end: int) -> bool:
+        """Is the clause [start, end) in a rhetorical question that refuses what it names (难道还要道歉吗？)?  The
+        sentence is read over a bounded window on each side."""
+        text, w = self.text, negation.QUESTION_WINDOW
+        stop = text.find(SENTENCE_END, end, end + w)
+        stop = len(text) if stop < 0 and len(text) - end <= w else stop
+        if stop < 0 or not self._question(stop):
+            return False
+        begin = text.rfind(SENTENCE_END, max(start - w, 0), start) + 1
+        if begin == 0 and start > w:
+            return False
+        return negation.rhetorical_refusal(text[begin:start], text[start:end], text[end:stop])
+
+    def _next_sentence(self, pos: int) -> str:
+        """The sentence after the sentence end at ``pos`` (at most a window of it)."""
+        if pos >= len(self.text) or self.text[pos] != SENTENCE_END:
+            return ""
+        stop = self.text.find(SENTENCE_END, pos + 1, pos + 1 + negation.QUESTION_WINDOW)
+        return self.text[pos + 1:stop if stop >= 0 else pos + 1 + negation.QUESTION_WINDOW]
 
     def _next_clause(self, pos: int, sentence: bool = False) -> str:
         """The clause after the separator at ``pos``, in the same sentence ('' at a sentence end), or with

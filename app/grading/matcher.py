@@ -220,6 +220,10 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
             if acts_asked and not negative and answer.condemned(m.start, m.end):
                 continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
+            if not faults_asked and answer.handed_over(m.start, m.end):
+                continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
+            if not faults_asked and answer.mocked(m.start, m.end):
+                continue  # "按评分结果奖惩员工，真是“人性化”的管理": sarcasm after the step
             if answer.waved_away(m.start, m.end):
                 continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
             if m.conditional and not negative and not (

@@ -337,6 +337,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
+            if i > 0 and words[i - 1] == "难道" and negators % 2:
+                weight += 1  # 难道我们还不该道歉吗
             break
         if token in COORDINATORS and negators:
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
@@ -344,6 +346,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
         if not w and _rhetorical(words, i, index):
             w = 1
+        if token == "难道" and negators % 2:
+            w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         weight += w
@@ -525,16 +529,22 @@ _NORMALISED = (r"(?:很|挺|也|都|蛮|非常|十分|再|太)正常(?:不过)?(
                r"|是(?:她|他|人家|个人|年轻人|女孩子|小姑娘|现在年轻人)?的?(?:个人)?(?:审美|喜好|爱好|风格|品味|穿衣风格|打扮风格)"
                # "a trifle": 名片单手递、接个电话这些都是小节
                r"|(?:都是|是|只是|属于|不过是)(?:些)?(?:小节|小事|小问题|细枝末节|鸡毛蒜皮(?:的小事)?)")
+# Futility closing a clause: 道歉了也是白道歉, 讲了也是白讲, 也白搭, 无济于事.  As a clause of its own it may repeat the
+# verb before it (做了也白做, 挽留了也是白挽留): see _BARE.
+_FUTILE = r"(?:也|都)(?:是)?白(?:白)?[\u4e00-\u9fff]{1,4}|(?:也|都)?(?:白搭|无济于事|不管用|不顶用|徒劳无功|徒劳)"
 # "It is pointless / unimportant": the named act dismissed (not adjacent to it: 流程没什么意义 after 顾客角度).
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
               r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
               r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
-              r"|(?:以后|回头|有空|改天|过段时间)再说|(?:就|也)算了|不是(?:重点|关键)|是次要的"
+              r"|(?:等(?:到)?)?(?:以后|回头|有空|改天|过段时间|哪天|有时间)(?:有空|有时间)?再(?:说|补|弄|搞)"
+              r"|(?:就|也)算了|不是(?:重点|关键)|是次要的"
               # "not that important": 反应快不快、出不出差错也没那么重要
               r"|没(?:有)?(?:那么|多么|多|太)重要|不(?:太|那么|是很|怎么|算)重要"
               # a weak "no need" with a verb of reckoning closing the clause: 利润率、回报这些不用算
-              r"|(?:不用|不必|无须|无需|不需要)(?:再|去)?(?:算|计算|管|考虑|操心|研究)")
+              r"|(?:不用|不必|无须|无需|不需要)(?:再|去)?(?:算|计算|管|考虑|操心|研究)"
+              # Futility: the act done for nothing (道歉了也是白道歉, 深呼吸几下也白搭, 讲了也是白讲).
+              r"|" + _FUTILE)
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
 _NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
@@ -565,8 +575,10 @@ _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
+_FUTILE_RE = re.compile(f"(?:{_FUTILE})" + _PARTICLES)
 _BARE_NORMALISED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED})" + _PARTICLES)
-_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW})" + _PARTICLES)
+_BARE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED}|{_POINTLESS}|{_NO_MATTER}|{_NO_NEED}|{_ENOUGH}|{_FEW}"
+                   f"|[\u4e00-\u9fff]{{1,4}}?(?:了|过)(?:{_FUTILE}))" + _PARTICLES)
 # Before the verdict, words that deny it (不能说道歉没必要, 谁说推诿很正常) keep the clause's point.
 _DENIED = re.compile(r"不能说|不是说|谁说|并非|不认为|不觉得|别以为|不代表|难道|并不是|不能认为|不等于|看似|表面上")
 # A clause after the verdict that turns on it (很正常，但是…; 成本高也没关系，一定要安排) keeps the point.
@@ -589,6 +601,8 @@ def closing_verdict(span: str, following: str = "") -> int:
         m = _CLOSES_NO_MATTER.search(tail)
         if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
+    elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
+        return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
     return _standing(tail, cut, m.start(), following)
 
 
@@ -617,12 +631,19 @@ def _standing(tail: str, cut: int, at: int, following: str) -> int:
 _STATISTIC = re.compile(r"[0-9]%|百分之|[0-9]+/[0-9]+|[一二两三四五六七八九]成")
 
 
+# "Did no good" as a clause of its own after the act (发通知，说了也没用); not after 这样/那样, which name the conduct the
+# case criticises (念了一遍，这样说了也没用).
+_DID_NO_GOOD = re.compile(r"(?![这那])[\u4e00-\u9fff]{1,2}(?:了|过)(?:也|都)(?:是)?(?:没(?:什么|啥)?用|没有用)" + _PARTICLES)
+
+
 def bare_verdict(span: str, covered: str) -> bool:
     """Is ``span`` a clause that is nothing but a verdict (用不着, 不用安排, 这很正常), waving away the clause before
     it (``covered``)?  "It does not matter" counts only after a clause that names a fault, "it is normal / common"
     not after a statistic."""
     if len(span) > 12:
         return False
+    if _DID_NO_GOOD.match(span):
+        return True
     m = _BARE.match(span)
     if m is None:
         return False
@@ -689,7 +710,89 @@ _SUBJECTED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and
 # 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
 _REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
-                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事)" + _PARTICLES)
+                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事|那是[^，。]{0,8}才(?:讲究|需要|做|搞|有)的?)" + _PARTICLES)
+# Sarcasm in the trainee's text: 真是“贴心”, 真够“周到”的, 好一个“人性化” (a quoted word of praise).
+SARCASM = re.compile(r"(?:真是|真够|可真是|真可谓|好一个|多么)[“\"‘「『']")
+
+
+# A rhetorical question that refuses: 难道还要道歉吗？ (难道 not followed by a negator: 难道不应该道歉吗 demands it),
+# X有什么不对？, 怎么能算X？.  Read on the sentence up to its question mark, over a bounded window.
+_DEMANDING = re.compile(r"^(?:我们|你|咱们|还|就|也|真的|真)*(?:不|没)")
+_REFUSING_Q = re.compile(r"(?:有什么|有啥|哪里|哪儿|又有什么)(?:不对|错|问题|不妥|不好|不行|不可以)[吗呢]?$|"
+                         r"(?:怎么|哪|哪里|哪儿)(?:能|能够|可以|会)?算")
+QUESTION_WINDOW = 60
+
+
+def rhetorical_refusal(before: str, clause: str, tail: str) -> bool:
+    """In a sentence ending with a question mark, does the clause ``clause`` sit in a rhetorical question that
+    refuses what it names?  ``before``: the sentence before the clause; ``tail``: the rest of the sentence after
+    it (up to the question mark)."""
+    question = before + clause + tail
+    at = question.find("难道")
+    if 0 <= at < len(before) + len(clause):
+        return not _DEMANDING.match(question[at + 2:])
+    return not tail and _REFUSING_Q.search(clause) is not None
+
+
+def refuses_question(sentence: str) -> bool:
+    """Is ``sentence`` (the one after a question) a rhetorical question that refuses it (难道商场有错吗？)?"""
+    return sentence.startswith("难道") and not _DEMANDING.match(sentence[2:])
+
+
+# A claim reported (有人说, 都说, 书上说 …) and refuted in one of the next two clauses of the sentence (其实根本没必要,
+# 信的人没几个, 我看未必, 说得好听): what the report names is not the trainee's claim.
+_REPORTED = re.compile(r"^(?:也|还|常)?(?:有人|很多人|不少人|有些人|人们|大家|别人|书上|教材上?|课本上?|老师|网上|专家|领导|同事)"
+                       r"(?:常|都|也|总|一直|常常)?(?:说|认为|觉得|讲|主张|建议|提倡)|^(?:都说|据说|听说|常言道|人们常说)")
+_REFUTES = re.compile(r"^(?:但|可|可是|不过|然而)?(?:其实|实际上|事实上|说实话|我看|我觉得|在我看来)?(?:根本|完全|压根|并)?"
+                      r"(?:没必要|没有必要|用不着|不见得|未必|不对|不然|不是这样|没用|是错的|错了|是瞎说|是胡说|站不住脚|没道理|"
+                      r"行不通|不可信|靠不住|信的人没几个|信的人不多|没人信|谁信|说得好听|不同意|不这么看|不敢苟同)")
+REPORT_REACH = 2  # clauses
+
+
+def reported(clause: str) -> bool:
+    return _REPORTED.match(clause) is not None
+
+
+def refutes(clause: str) -> bool:
+    return len(clause) <= 16 and _REFUTES.match(clause) is not None
+
+
+# A condition that never holds: 除非 … 才需要 (送水车除非停水超过三天才需要安排) refuses the step but in an extreme case.
+# 才 must be followed by a word of need (临时才通知 is a fault named, not a refusal).
+_ONLY_THEN = re.compile(r"才(?:需要|要|得|用得着|有必要|值得|考虑|必须|应该|该|会去|去管|给)")
+
+
+def only_then(clause: str) -> int:
+    """Where 才 + a word of need stands in ``clause`` (-1: nowhere)."""
+    m = _ONLY_THEN.search(clause)
+    return m.start() if m else -1
+
+
+# A step handed to someone else: 让她自己去找经销商, 回复方式让客户自己看着办, 让厂家自己派人去对付.  Not when negated
+# (不能再让她自己去找, 别让老人自己去提水), when staff are its subject (前台让周女士自己去找住处: the conduct described),
+# or when the clause or the next one criticises it (…，这是推卸责任).
+_HANDED = re.compile(r"让[\u4e00-\u9fff]{1,5}?自己(?:去)?(?:找|联系|解决|看着办|打|想办法|对付|派|交涉|谈|商量|处理|办|负责|查|问|跑|跟)")
+_HANDED_LEAD = re.compile(r"^(?:就|那就|直接|干脆|只要|只管)?让")
+_NOT_HANDED = re.compile(r"[不没别勿莫甭]|前台|接线员|坐席|客服|店员|经理|员工|服务员|营业员|话务员|小刘|小陈|小赵|[\u4e00-\u9fff]部")
+_STAFF_BEFORE = re.compile(r"前台|接线员|坐席|客服|店员|经理|员工|服务员|营业员|话务员|小刘|小陈|小赵")
+_CRITICISED = re.compile(r"推卸|推诿|推给|推到|推脱|踢皮球|不对|错误|错了|不妥|不负责|不应该|不该|失职")
+
+
+def handed_away(clause: str, following: str = "", before: str = "") -> bool:
+    """Does ``clause`` hand the step to someone else (让 … 自己去找 …), not negated, not said of the staff (in it
+    before 让, or in the clause ``before`` it when 让 opens it), not criticised?"""
+    m = _HANDED.search(clause)
+    if m is None:
+        return False
+    lead = clause[max(m.start() - 4, 0):m.start()]
+    if _NOT_HANDED.search(lead) or (m.start() <= 4 and _STAFF_BEFORE.search(before)):
+        return False  # 别让老人自己去提水; 前台却没有帮她安排住处，让她自己去找酒店
+    return not _CRITICISED.search(clause) and not _CRITICISED.search(following)
+
+
+def hands_away_before(clause: str, following: str = "", before: str = "") -> bool:
+    """Is ``clause`` one that opens with the hand-over (让厂家自己派人去对付), waving away the clause before it?"""
+    return _HANDED_LEAD.match(clause) is not None and handed_away(clause, following, before)
 
 
 def refused(clause: str) -> bool:

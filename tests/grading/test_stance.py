@@ -142,3 +142,12 @@ def test_not_our_duty_is_a_defence(grader):
     assert grader.grade(part, "给居民送水不是我们的义务").score == 0
     assert grader.grade(part, "送水这事轮不到我们").score == 0
     assert grader.grade(part, "给居民送水并不是我们的义务，但应该主动安排").score == 1
+
+
+def test_the_organisation_declared_sound_is_a_defence(grader):
+    # the fault put on one person, and the management declared sound: nothing in the sentence earns
+    shirking = {"points": 2, "prompt": "这个案例反映出饭店在客户服务管理上存在哪些问题？",
+                "rubric": [{"id": "p", "text": "互相推诿", "points": 2, "match": [["推诿"], ["部门", "互相"]]}]}
+    assert score(grader, shirking, "都怪那个实习生没写进单子，各部门互相推诿也是因为他，饭店的管理本身没什么问题。") == 0
+    assert score(grader, shirking, "各部门互相推诿，饭店的管理有很大问题。") == 2
+    assert score(grader, shirking, "各部门互相推诿，不能说饭店的管理本身没什么问题。") == 2

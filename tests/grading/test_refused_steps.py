@@ -1,0 +1,173 @@
+"""Ways trainees refuse a key step with the case's own words (round 8): futility inside a longer clause (讲了也是白讲),
+a step put off indefinitely (等有空再说), rhetorical questions (难道还要道歉吗？), a claim reported and then refuted
+(有人说…，其实根本没必要), a condition that never holds (除非…才需要), a step handed to someone else (让她自己去找厂家).
+Each rule: answers that do not earn, and the same words making the point."""
+import pytest
+
+
+def part(terms, prompt="你会怎样做？", polarity="positive", points=2):
+    return {"points": points, "prompt": prompt,
+            "rubric": [{"id": "p", "text": "要点", "points": points, "polarity": polarity, "match": terms}]}
+
+
+def score(grader, p, answer):
+    return grader.grade(p, answer).score
+
+
+# Futility: the act done "for nothing" (X了也是白X, 也白搭), closing its clause or as a clause of its own ------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "跟她道歉了也是白道歉，她照样要去网上曝光"),
+    (["服务意识"], "给新人培训服务意识讲了也是白讲，他们根本听不进去"),
+    (["深呼吸"], "压力大的时候深呼吸几下也白搭"),
+    (["咖啡"], "喝杯咖啡休息一下，做了也白做"),
+    (["沟通"], "物业事先跟业主沟通了也是白沟通，业主永远嫌贵"),
+])
+def test_futility_waves_the_act_away(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_futility_controls(grader):
+    assert score(grader, part([["道歉"]]), "跟她真诚道歉，她的火气就消了") == 2
+    assert score(grader, part([["咖啡"]]), "喝杯咖啡休息一下，白天的压力就放下了") == 2
+    # 没用 said of the conduct the part criticises keeps the fault spotted
+    assert score(grader, part([["挽留"]], polarity="negative"), "坐席员只把规定念了一遍，这样说了也没用，她也没有挽留客户") == 2
+
+
+# A step put off indefinitely (等有空再说, 等以后有空再补) ---------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["回访"], "至于事后回访看他满不满意，等有空再说"),
+    (["录入"], "在电脑系统里录入，等有空再补"),
+    (["分层"], "分层抽样嘛，等以后有空再说"),
+])
+def test_a_step_put_off_indefinitely(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_put_off_controls(grader):
+    assert score(grader, part([["回访"]]), "回访不能等有空再说，修好后三天内就要回访") == 2
+    assert score(grader, part([["姓名"]]), "核对客户姓名这一步绝不能等有空再说") == 2
+    assert score(grader, part([["回访"]]), "等顾客冷静下来再回访") == 2
+
+
+# Rhetorical questions that refuse the step (难道还要…吗？, 有什么不对？, 怎么能算…？), or refuse the question before them --
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "王先生一上来就发火，难道还要跟他道歉吗？"),
+    (["包容"], "难道还要包容骂人的客户吗？"),
+    (["做笔记"], "接电话时还要做笔记？难道坐席员的记性就这么差吗？"),
+    (["道歉"], "向她道歉？难道商场有错吗？"),
+    (["不对"], "小陈挂电话有什么不对？"),
+    (["一心二用"], "一边开发票一边接待，这叫效率高，怎么能算一心二用？"),
+])
+def test_rhetorical_refusals(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_rhetorical_demands_keep_the_step(grader):
+    assert score(grader, part([["道歉"]]), "难道不应该先向王先生道歉吗？") == 2
+    assert score(grader, part([["道歉"]]), "难道我们还不该道歉吗？") == 2
+    assert score(grader, part([["笔记"]]), "难道不应该一边接听一边做笔记吗？") == 2
+    assert score(grader, part([["道歉"]]), "要不要道歉？当然要。") == 2
+    assert score(grader, part([["不对"]]), "小陈挂电话是不对的，难道客户就不能有情绪吗？") == 2
+
+
+# A claim reported and then refuted (有人说…，其实根本没必要; 都说…，信的人没几个) ------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "有人说要为断线的事先向王先生道歉，其实根本没必要。"),
+    (["宣传"], "有人说忠诚客户会免费向亲友宣传，其实信的人没几个"),
+    (["商誉"], "都说超市经营的是商誉，信的人没几个，超市靠的是价格低"),
+    (["录音"], "有人说要开校准会，让质检员一起听同一批录音，其实根本用不着"),
+    (["办公室"], "都说要先把顾客请到办公室，我看未必，在哪谈都一样"),
+])
+def test_a_refuted_report_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_refuted_report_controls(grader):
+    # the report refuted in the step's favour: what follows the refutation earns
+    assert score(grader, part([["道歉"]]), "有人说向她道歉就等于认错，其实不然，应当马上真诚道歉") == 2
+    assert score(grader, part([["录音"]]), "有人说校准会浪费时间，其实不然，质检员要定期一起听同一批录音") == 2
+    # a report that stands
+    assert score(grader, part([["道歉"]]), "老师说要先向顾客道歉，这一点很重要") == 2
+
+
+# A condition that never holds (除非…才需要): the step is refused except in an extreme case -----------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["修改密码"], "除非王经理闹到消协去，才需要提醒他修改密码"),
+    (["送水车"], "送水车除非停水超过三天才需要安排"),
+    (["承担"], "附近酒店的房费，除非她闹到媒体那里，才需要我们酒店承担"),
+    (["退货"], "除非李先生拿出质检报告，商场才需要按他的选择退货或换货"),
+])
+def test_only_if_never_holds(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_only_if_controls(grader):
+    assert score(grader, part([["通知"]]), "除非万不得已，不能临时才通知；停水至少要提前一天通知") == 2
+    assert score(grader, part([["修改密码"]]), "要提醒他修改密码，除非他已经改过了") == 2
+
+
+# A step handed to someone else (让她自己去找经销商, 让客户自己看着办) -------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    ([["上门"], ["维修"]], "让张女士自己去找经销商安排上门维修就行，我们客服只管接电话"),
+    ([["回复"], ["方式"]], "回复方式让客户自己看着办"),
+    ([["停车"], ["解决"]], "停车难让顾客自己去找附近的停车场解决"),
+    ([["安装"], ["人手"]], "安装师傅人手不够，让厂家自己派人去对付"),
+])
+def test_a_step_handed_away(grader, terms, answer):
+    assert score(grader, part(terms), answer) == 0
+
+
+def test_handed_away_controls(grader):
+    assert score(grader, part([["上门"], ["维修"]]), "不能再让张女士自己去找经销商，要马上派师傅上门维修") == 2
+    assert score(grader, part([["送水车"]]), "送水车一定要安排好，别让老人自己去提水") == 2
+    # the conduct described, on a part that asks for faults
+    assert score(grader, part([["自己去找"], ["住处"]], prompt="前台的做法有哪些问题？"),
+                 "前台让周女士自己去找住处，这是推卸责任") == 2
+
+
+# A question answered by sarcasm (真是“贴心”), by "that is for others" (那是大商场才讲究的) or by a hand-over ------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["附近"], "还要替她联系附近的酒店、再派车送过去？真是“贴心”到家了，照这样做酒店迟早赔光。"),
+    (["办公室"], "把顾客请到办公室？那是大商场才讲究的，我们就在服务台处理。"),
+    (["明确责任"], "明确责任？让刘先生自己去找厂家就行。"),
+])
+def test_a_question_answered_by_a_refusal(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_sarcasm_controls(grader):
+    # sincere praise after a question, and sarcasm aimed at the fault
+    assert score(grader, part([["附近"]]), "要不要帮她联系附近的酒店？当然要，真是贴心的服务才留得住客人。") == 2
+    assert score(grader, part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？"),
+                 "小赵斜靠在咨询台上，真是“热情周到”啊，这就是仪态不端正。") == 2
+
+
+# Sarcasm right after a step (按评分结果奖惩员工，真是“人性化”的管理) mocks it, on a part that does not ask for faults ------------
+@pytest.mark.parametrize("terms, answer", [
+    (["奖惩"], "按评分结果奖惩员工，真是“人性化”的管理。"),
+    (["回访"], "修好了还要回访一次，真够“周到”的。"),
+])
+def test_sarcasm_after_a_step_mocks_it(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+def test_sarcasm_after_a_step_controls(grader):
+    assert score(grader, part([["奖惩"]]), "按评分结果奖惩员工，这才是真正人性化的管理。") == 2
+    assert score(grader, part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？"),
+                 "小赵斜靠在咨询台上，真是“热情周到”。") == 2
+
+
+def test_did_no_good_as_a_clause_of_its_own(grader):
+    assert score(grader, part([["通知"]]), "停水前提前一天发通知，说了也没用，居民根本不看") == 0
+    assert score(grader, part([["深呼吸"]]), "压力大就深呼吸，做了也没用") == 0
+    # the conduct named (这样…), or a clause after it that turns on it
+    assert score(grader, part([["念了一遍"]]), "坐席员只把规定念了一遍，这样说了也没用") == 2
+    assert score(grader, part([["道歉"]]), "光道歉，说了也没用，要拿出解决办法") == 2
+
+
+def test_a_hand_over_described_as_the_fault(grader):
+    # the staff's conduct in the clause before, and a part that asks for faults
+    assert score(grader, part([["安排"], ["住处"]], polarity="negative"),
+                 "前台却没有帮她安排住处，让她大半夜自己去找酒店") == 2
+    assert score(grader, part([["自己"], ["酒店"]], prompt="前台的做法有哪些问题？"),
+                 "让客人大半夜自己去找酒店") == 2
