@@ -10,7 +10,7 @@ from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import content_length, is_empty, looks_like_list, needs_review
-from .matcher import match_point
+from .matcher import group_mentions, match_point
 from .negation import CRITIQUE_ASKED, FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
@@ -153,6 +153,8 @@ class Grader:
         covered = [view.norm.to_original(s, e) for m in matches for s, e in m.covered]
         verdict = lists.judge(answer, covered, [p.text for p in part.rubric])
         discounted = [p for p in points if p.earned and verdict.in_bare_items(p.evidence, answer)] if verdict.discounts else []
+        if verdict.discounts:
+            discounted += self._half_listed(view, part, points, matches, verdict, answer)
         if discounted:
             share = lists.list_share(sum(p.max for p in discounted) + (part.order_points if part.order else 0),
                                      part.points)
@@ -197,6 +199,25 @@ class Grader:
                 if "review" not in flags:
                     flags.append("review")
         return Result(score, part.points, points, order, flags, reasons, similarity)
+
+    @staticmethod
+    def _half_listed(view, part, points, matches, verdict, answer) -> list[PointResult]:
+        """In a term list, a point of several groups named by a bare term of its first group (the act: 培训 for
+        [培训] + [新员工]) is listed like a point named whole: a list names topics, never how they apply to the
+        case, and an examiner gives the list the same small share whichever half of a point it names."""
+        found = []
+        for point, match, result in zip(part.rubric, matches, points):
+            if match.earned or not match.touched or len(point.groups) < 2 or point.polarity == "negative":
+                continue
+            if any(figures.is_figure(m.text) for m in point.groups[0].terms):
+                continue  # a figure (七日) listed is not a claim, half or whole
+            for mention in group_mentions(view, point.groups[0]):
+                span = view.norm.to_original(mention.start, mention.end)
+                if not (mention.fuzzy or mention.negated) and verdict.in_bare_items([span], answer):
+                    result.evidence = [span]
+                    found.append(result)
+                    break
+        return found
 
     @staticmethod
     def _claim_check(view: AnswerView, part: CompiledPart):

@@ -14,7 +14,8 @@ of the part), while a point-form answer whose items are statements ("1、先按�
 
 Rule: in a term list that is not a precise list of names, a point whose evidence lies only in bare items earns
 ``LIST_CREDIT`` of its points, and all such points together at most ``LIST_CAP`` of the part (rounded to a
-quarter point): an examiner gives a list 10-25% of the part whether it names two key points or all of them.
+quarter point): an examiner gives a list 10-25% of the part whether it names two key points or all of them. A point
+of several groups is named by a bare term of its first group alone (``Grader._half_listed``).
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ PRECISE_SHARE = 0.6
 NAME_PART_SHARE = 0.6
 NAME_MAX = 10
 LIST_CREDIT = 0.5
-LIST_CAP = 0.25
+LIST_CAP = 0.2
 
 # Spaces separate items, except between two Latin words ("say sorry to the customer" is one item).
 _SEPARATOR = re.compile(r"(?:(?<![A-Za-z0-9])\s+|\s+(?![A-Za-z0-9])|[①-⑳、，,；;。.．!！?？/|｜:：])+")

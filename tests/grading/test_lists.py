@@ -1,4 +1,4 @@
-"""Keyword lists earn half of what they name, at most a quarter of the part; point-form statements and precise lists of names keep it."""
+"""Keyword lists earn half of what they name, at most a fifth of the part; point-form statements and precise lists of names keep it."""
 from app.grading.lists import split_items
 
 TRAINING = {
@@ -20,9 +20,9 @@ STEPS = {
 }
 
 
-def test_bare_term_list_earns_half_of_what_it_names_and_at_most_a_quarter_of_the_part(grader):
+def test_bare_term_list_earns_half_of_what_it_names_and_at_most_a_fifth_of_the_part(grader):
     result = grader.grade(TRAINING, "招聘 面试 笔试 岗前培训 考核 淘汰 激励 职业规划 团队建设 服务意识")
-    assert result.score == 2.5  # two points named: 2.5 × 50% each
+    assert result.score == 2  # two points named: 2.5 × 50% each would be 2.5, over the cap
     assert "list" in result.flags
     assert any(r.startswith("keyword list") for r in result.reasons)
     assert grader.grade(TRAINING, "招聘 面试 岗前培训 考核 淘汰 激励 团队建设").score == 1.25  # one point: half of it
@@ -96,3 +96,23 @@ def test_a_formula_is_not_cut_into_bare_items(grader):
         ],
     }
     assert grader.grade(part, "第一问：n/2\n第二问：(2n+1)/3").score == 10
+
+
+OVERBOOKED = {
+    "points": 10,
+    "rubric": [
+        {"id": "compensate", "text": "补偿房费", "points": 2, "match": [["补偿", "赔偿"], ["房费", "房晚"]]},
+        {"id": "rehouse", "text": "安排附近同级酒店", "points": 4, "match": [["附近", "同级"], ["酒店", "房间"]]},
+        {"id": "deadline", "text": "七日内退款", "points": 4, "match": [["七日", "7天"], ["退款", "退还"]]},
+    ],
+}
+
+
+def test_a_list_naming_the_act_of_a_two_part_point_earns_its_list_share(grader):
+    result = grader.grade(OVERBOOKED, "道歉 补偿 升级 积分 会员")
+    assert [p.earned for p in result.points] == [1, 0, 0]  # half of 补偿 + 房费, named by its act alone
+    assert result.points[0].evidence and "list" in result.flags
+    # not a list: a statement of the act alone is a vague mention, not the point
+    assert grader.grade(OVERBOOKED, "我觉得应该适当补偿她一下。").score == 0
+    # a figure listed is not a claim: 七日 names no rule
+    assert grader.grade(OVERBOOKED, "七日 会员 积分 升级 道歉").score == 0
