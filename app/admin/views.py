@@ -17,6 +17,7 @@ from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
 from ..extensions import db
+from ..edge import column_int
 from ..models import ROLES, AuditEvent, Cohort, Paper, PassRule, User
 from ..reports.csvfile import write_csv
 from . import auditlog, classes, importing, passrules, users
@@ -52,7 +53,7 @@ def index():
 @bp.route("/users")
 def user_list():
     search, role = request.args.get("q", "")[:64], request.args.get("role", "")
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(request.args.get("page", 1, type=column_int) or 1, 1)
     found, total = users.user_page(search, role, page)
     return render_template("admin/users.html", users=found, total=total, page=page, search=search, role=role,
                            roles=ROLES)
@@ -66,7 +67,7 @@ def user_new():
             user, password = users.create_account(
                 current_user, values.get("username", ""), values.get("display_name", ""), roles_from(values),
                 values.get("phone", ""), values.get("email", ""))
-            for cohort_id in values.getlist("cohorts", type=int):
+            for cohort_id in values.getlist("cohorts", type=column_int):
                 cohort = db.session.get(Cohort, cohort_id)
                 if cohort is not None:
                     cohort.members.append(user)
@@ -264,7 +265,7 @@ def class_members(cohort_id):
 @bp.route("/classes/<int:cohort_id>/papers", methods=["POST"])
 def class_papers(cohort_id):
     cohort = _get_or_404(Cohort, cohort_id)
-    paper = db.session.get(Paper, request.form.get("paper_id", type=int) or 0)
+    paper = db.session.get(Paper, request.form.get("paper_id", type=column_int) or 0)
     try:
         if paper is None:
             raise AdminError(_("Choose a paper."))
@@ -287,15 +288,15 @@ def pass_rules():
         form = request.form
         try:
             if form.get("delete"):
-                rule = db.session.get(PassRule, form.get("delete", type=int) or 0)
+                rule = db.session.get(PassRule, form.get("delete", type=column_int) or 0)
                 if rule is None:
                     abort(404)
                 passrules.delete_rule(current_user, rule)
             else:
-                paper = db.session.get(Paper, form.get("paper_id", type=int) or 0)
+                paper = db.session.get(Paper, form.get("paper_id", type=column_int) or 0)
                 if paper is None:
                     raise AdminError(_("Choose a paper."))
-                partner = db.session.get(Paper, form.get("partner_id", type=int) or 0)
+                partner = db.session.get(Paper, form.get("partner_id", type=column_int) or 0)
                 passrules.save_rule(current_user, paper, form.get("pass_mark"), partner,
                                     form.get("partner_mark"), form.get("name", ""))
         except AdminError as exc:
@@ -323,7 +324,7 @@ def audit():
         flt, error = auditlog.AuditFilter(), str(exc)
     else:
         error = None
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(request.args.get("page", 1, type=column_int) or 1, 1)
     events, total = auditlog.page(flt, page)
     next_args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("admin/audit.html", events=events, total=total, page=page, flt=flt, error=error,
