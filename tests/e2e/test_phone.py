@@ -1,5 +1,6 @@
 """What a new instructor stumbled on at 360 and 375 pixels: the item statistics squeezed every heading and key to one
 character a line, and the date and number fields were left at the browser's tiny default."""
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -195,3 +196,41 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
             page.wait_for_timeout(500)  # the browser asks for the icon after the page has loaded
         assert [url for url in asked if "favicon" in url] == [] and failed == []
         assert len(asked) >= 2  # the listener heard the pages themselves
+
+
+# Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
+# and every check box's label: measured on the pages where a new user meets them first.
+TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a"
+TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
+  .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
+  .filter(([, h]) => h < least)"""
+
+
+def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, artifacts):
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/questions/new", "/review/", "/review/queue"],
+             "e2e-admin": ["/admin/users/new"]}
+    with phone_page(browser, 375, 740) as page:
+        small = []
+        for user, paths in pages.items():
+            if user:
+                sign_in(page, live_server, user)
+            for path in paths:
+                page.goto(live_server.url + path)
+                found = page.locator(TAP_TARGETS)
+                expect(found.first).to_be_visible()
+                small += [(path, *target) for target in found.evaluate_all(TOO_SMALL, 40)]
+            if user:
+                page.locator(".topbar form[action$='/logout'] button").tap()
+                expect(page).to_have_url(re.compile(r"/login"))
+        page.goto(live_server.url + "/review/")  # signed out: the sign-in page
+        page.screenshot(path=str(artifacts / "tap-targets-login-375.png"))
+    assert small == []
