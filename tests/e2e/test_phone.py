@@ -234,3 +234,30 @@ def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, ar
         page.goto(live_server.url + "/review/")  # signed out: the sign-in page
         page.screenshot(path=str(artifacts / "tap-targets-login-375.png"))
     assert small == []
+
+
+def test_file_fields_are_finger_sized_and_the_admin_menu_keeps_its_distance(live_server, browser, artifacts):
+    """The file fields were the browser's bare 21 px button beside 'No file chosen'; the administration menu's last
+    row of chips touched the card below it."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        for path in ("/admin/users/import", "/authoring/import", "/authoring/exchange"):
+            page.goto(live_server.url + path)
+            field = page.locator("input[type=file]")
+            box = field.bounding_box()
+            assert box["height"] >= 44 and box["x"] + box["width"] <= 375, (path, box)
+            picker = field.evaluate("f => parseFloat(getComputedStyle(f, '::file-selector-button').minHeight)")
+            assert picker >= 36  # the picker's own button, inside the field
+        page.goto(live_server.url + "/admin/users/import")
+        gap = page.evaluate("""() => { const nav = document.querySelector('.admin-nav');
+            return nav.nextElementSibling.getBoundingClientRect().top - nav.getBoundingClientRect().bottom; }""")
+        assert gap >= 8, gap
+        page.screenshot(path=str(artifacts / "file-field-375.png"))
