@@ -292,3 +292,13 @@ def test_csrf_is_required_on_page_forms(bank, app, trainee_client):
     app.config["WTF_CSRF_ENABLED"] = True
     assert trainee_client.post("/papers/mock-small/start").status_code == 400
     assert trainee_client.post("/mistakes", data={"question_key": "t.single-1"}).status_code == 400
+
+
+def test_an_empty_mistake_book_says_where_to_go_next(bank, trainee_client):
+    """A new trainee's mistake book was a sentence and nothing to tap: the empty state now leads to practice and back
+    to the exams."""
+    page = trainee_client.get("/mistakes").get_data(as_text=True)
+    empty = page[page.index('class="empty card"'):]
+    empty = empty[:empty.index("</div>")]
+    assert 'href="/practice"' in empty and "开始练习" in empty
+    assert 'href="/dashboard"' in empty and "返回我的考试" in empty
