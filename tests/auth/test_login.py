@@ -165,3 +165,11 @@ def test_the_language_chosen_before_signing_in_stays_after_it_and_after_signing_
     signed_out = client.post("/logout", follow_redirects=True)
     assert '<html lang="en">' in signed_out.get_data(as_text=True)
     assert "You have signed out." in signed_out.get_data(as_text=True)
+
+
+def test_the_sign_in_page_tells_a_newcomer_where_accounts_come_from(client):
+    """There is no sign-up and no 'forgot password' link (administrators make accounts and reset passwords): the page
+    said neither, and a first-time visitor without an account had nowhere to turn."""
+    assert "请联系培训管理员" in client.get("/login").get_data(as_text=True)
+    client.post("/lang/en", data={"next": "/login"})
+    assert "ask your training administrator" in client.get("/login").get_data(as_text=True)
