@@ -218,3 +218,15 @@ def test_with_redis_the_web_import_is_a_job_whose_passwords_file_is_handed_out_o
     # once: neither its owner nor another administrator can fetch the passwords again
     assert admin_client.get(state["download"]).status_code == 404
     assert other_admin.get(state["download"]).status_code == 404
+
+
+def test_audit_events_are_named_in_the_pages_language(admin_client, make_user, client):
+    """The overview's recent events and the audit log showed the record's code ('auth.login_failed') to a Chinese
+    administrator; the code stays in the filter's value and the CSV export."""
+    make_user("someone")
+    client.post("/login", data={"username": "someone", "password": "wrong password"})
+    for path in ("/admin/", "/admin/audit"):
+        page = admin_client.get(path).get_data(as_text=True)
+        assert "登录失败" in page and ">auth.login_failed<" not in page and " auth.login_failed " not in page
+    admin_client.post("/lang/en", data={"next": "/admin/"})
+    assert "Sign-in failed" in admin_client.get("/admin/audit").get_data(as_text=True)
