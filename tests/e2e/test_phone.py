@@ -199,26 +199,29 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
 
 
 # Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
-# the editor's 'Cancel' and every check box's label: measured on the pages where a new user meets them first.
-TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a"
+# the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
+TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a"
 TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
   .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
   .filter(([, h]) => h < least)"""
 
 
 def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, artifacts):
+    from app.admin.classes import save_cohort
     from app.auth.services import create_user
     from app.extensions import db
     from tests.e2e.conftest import PASSWORD, _app
 
     sitting_with_a_flagged_answer(live_server.database_url)
     with _app(live_server.database_url).app_context():
-        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        admin = create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        cohort = save_cohort(admin, None, "e2e 一班")
         db.session.commit()
+        class_page = f"/admin/classes/{cohort.id}"
         db.session.remove()
     pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/questions/new", "/authoring/questions/t.case-1/edit", "/review/",
                        "/review/queue"],
-             "e2e-admin": ["/admin/users/new"]}
+             "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page]}
     with phone_page(browser, 375, 740) as page:
         small = []
         for user, paths in pages.items():
