@@ -302,3 +302,15 @@ def test_an_empty_mistake_book_says_where_to_go_next(bank, trainee_client):
     empty = empty[:empty.index("</div>")]
     assert 'href="/practice"' in empty and "开始练习" in empty
     assert 'href="/dashboard"' in empty and "返回我的考试" in empty
+
+
+def test_the_result_offers_the_next_steps_above_the_questions(bank, trainee_client, db, trainee):
+    """The way on (the mistake book, my exams, the history) was one line of small links under every question reviewed,
+    tens of screens down on a phone."""
+    attempt_id = _start(trainee_client)
+    _finish(db, trainee, attempt_id, {})
+    page = trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    top = page[:page.index('class="card q-result')]
+    for href in ('href="/mistakes"', 'href="/dashboard"', 'href="/history"'):
+        assert href in top, href
+    assert '<a class="button primary" href="/mistakes"' in top
