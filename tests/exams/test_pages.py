@@ -314,3 +314,19 @@ def test_the_result_offers_the_next_steps_above_the_questions(bank, trainee_clie
     for href in ('href="/mistakes"', 'href="/dashboard"', 'href="/history"'):
         assert href in top, href
     assert '<a class="button primary" href="/mistakes"' in top
+
+
+def test_english_counts_agree_with_one(exam_bank, make_paper, trainee_client, instructor_client):
+    """'1 attempts left', 'one of your 1 attempts', '1 questions' and '1 sections' read wrong in English."""
+    make_paper("one", max_attempts=1, sections=[{"title": "判断", "questions": ["etiquette.j0"]}])
+    for client in (trainee_client, instructor_client):
+        client.post("/lang/en", data={"next": "/"})
+    dashboard = trainee_client.get("/dashboard").get_data(as_text=True)
+    assert "1 attempt left" in dashboard and "1 attempts" not in dashboard
+    intro = trainee_client.get("/papers/one/start").get_data(as_text=True)
+    assert "1 question<" in intro and "your only attempt" in intro and "1 attempts" not in intro
+    papers = instructor_client.get("/authoring/papers").get_data(as_text=True)
+    assert "1 section\n" in papers or "1 section " in papers
+    assert "1 sections" not in papers
+    trainee_client.post("/lang/zh_CN", data={"next": "/"})
+    assert "剩余 1 次" in trainee_client.get("/dashboard").get_data(as_text=True)
