@@ -1,7 +1,9 @@
 """The trainee pages, through the Flask test client: access rules, what the exam page must not reveal, and the
 evidence highlighting on the results page."""
+import html
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -330,3 +332,17 @@ def test_english_counts_agree_with_one(exam_bank, make_paper, trainee_client, in
     assert "1 sections" not in papers
     trainee_client.post("/lang/zh_CN", data={"next": "/"})
     assert "剩余 1 次" in trainee_client.get("/dashboard").get_data(as_text=True)
+
+
+def test_adding_the_question_on_screen_to_the_mistake_book_keeps_it_on_screen(bank, trainee_client):
+    """Before answering, 'Add to mistake book' came back to /practice, which drew another question: the confirmation
+    stood above a question the trainee had not chosen, and the one being read was gone."""
+    page = trainee_client.get("/practice?topic=投诉处理").get_data(as_text=True)
+    key = re.search(r'action="/practice/([^"]+)"', page).group(1)
+    form = page[page.index('class="inline add-mistake"'):]
+    next_url = html.unescape(re.search(r'name="next" value="([^"]*)"', form).group(1))
+    assert parse_qs(urlsplit(next_url).query).get("question") == [key]  # not left to a random draw
+    after = trainee_client.post("/mistakes", data={"question_key": key, "next": next_url}, follow_redirects=True)
+    shown = after.get_data(as_text=True)
+    assert f'action="/practice/{key}"' in shown
+    assert "topic=" in next_url  # the chosen area stays for the next question
