@@ -265,3 +265,30 @@ def test_file_fields_are_finger_sized_and_the_admin_menu_keeps_its_distance(live
             return nav.nextElementSibling.getBoundingClientRect().top - nav.getBoundingClientRect().bottom; }""")
         assert gap >= 8, gap
         page.screenshot(path=str(artifacts / "file-field-375.png"))
+
+
+def test_the_paper_structure_keeps_its_headings_whole(live_server, browser, artifacts):
+    """The intro's structure table squeezed 题量 to one character a line at 375 px, beside a section title as long
+    as the bundled mock exams' ('一、单项选择题（每题1分，共40分）')."""
+    from app.extensions import db
+    from app.models import Paper
+    from tests.e2e.conftest import TRAINEE, _app
+
+    with _app(live_server.database_url).app_context():
+        paper = Paper(key="mock-long-titles", content_hash="")
+        paper.update_from({"id": "mock-long-titles", "title": "长标题模拟卷", "kind": "mock", "time_limit": 60,
+                           "sections": [{"title": "一、单项选择题（每题1分，共40分；选错不得分）",
+                                         "questions": ["t.single-1", "t.single-2"], "points_each": 1}]})
+        db.session.add(paper)
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, TRAINEE)
+        page.goto(live_server.url + "/papers/mock-long-titles/start")
+        headings = page.locator("table.structure thead th")
+        expect(headings.first).to_be_visible()
+        line = headings.first.evaluate("th => parseFloat(getComputedStyle(th).lineHeight)")
+        heights = headings.evaluate_all("ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
+        assert all(h < 2 * line for _, h in heights), heights
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.locator("table.structure").screenshot(path=str(artifacts / "intro-structure-375.png"))
