@@ -200,27 +200,32 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
 
 # Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
 # the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
-TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a"
+TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a, .card > p > a"
 TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
   .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
   .filter(([, h]) => h < least)"""
 
 
 def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, artifacts):
+    from sqlalchemy import select
+
     from app.admin.classes import save_cohort
     from app.auth.services import create_user
     from app.extensions import db
+    from app.models import Response
     from tests.e2e.conftest import PASSWORD, _app
 
-    sitting_with_a_flagged_answer(live_server.database_url)
+    attempt_id = sitting_with_a_flagged_answer(live_server.database_url)
     with _app(live_server.database_url).app_context():
         admin = create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
         cohort = save_cohort(admin, None, "e2e 一班")
         db.session.commit()
         class_page = f"/admin/classes/{cohort.id}"
+        response_id = db.session.scalar(select(Response.id).where(Response.needs_review.is_(True)))
         db.session.remove()
     pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/papers", "/authoring/questions/new",
-                                         "/authoring/questions/t.case-1/edit", "/review/", "/review/queue"],
+                                         "/authoring/questions/t.case-1/edit", "/review/", "/review/queue",
+                                         f"/review/responses/{response_id}", f"/review/attempts/{attempt_id}"],
              "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page]}
     with phone_page(browser, 375, 740) as page:
         small = []
