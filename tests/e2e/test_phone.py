@@ -297,3 +297,23 @@ def test_the_paper_structure_keeps_its_headings_whole(live_server, browser, arti
         assert all(h < 2 * line for _, h in heights), heights
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         page.locator("table.structure").screenshot(path=str(artifacts / "intro-structure-375.png"))
+
+
+def test_the_try_panel_names_its_flags_in_the_pages_language(live_server, browser):
+    """The live try panel showed the grader's codes ('review', 'error') as its flags, and a bare '¬' beside a key
+    point said in the negative."""
+    from tests.e2e.test_review import FLAGGED_ANSWER
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/questions/t.case-1/edit")
+        part = page.locator(".au-part").first
+        part.locator(".try-answer").fill(FLAGGED_ANSWER)
+        result = part.locator(".try-result")
+        expect(result).to_have_attribute("data-state", "graded", timeout=15000)
+        flags = result.locator(".try-flags .tag").all_inner_texts()
+        assert flags and "review" not in flags, flags
+        assert "评分不确定" in flags
+        negated = result.locator(".keypoints .tag.bad").first
+        expect(negated).to_have_attribute("title", "被否定")
