@@ -317,3 +317,29 @@ def test_the_try_panel_names_its_flags_in_the_pages_language(live_server, browse
         assert "评分不确定" in flags
         negated = result.locator(".keypoints .tag.bad").first
         expect(negated).to_have_attribute("title", "被否定")
+
+
+def test_a_new_users_password_is_large_enough_to_read_out(live_server, browser, artifacts):
+    """The one-time password was 16 px monospace in a sentence-sized line (l, 1 and I side by side), and 'Back to
+    the user' a 24 px link."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/admin/users/new")
+        page.fill("input[name=username]", "newcomer")
+        page.fill("input[name=display_name]", "新学员")
+        page.locator("main form button[type=submit]").tap()
+        password = page.locator("main .card .big code")
+        expect(password).to_be_visible()
+        size = password.evaluate("c => parseFloat(getComputedStyle(c).fontSize)")
+        assert size >= 22, size
+        back = page.locator("main .card a", has_text="返回用户")
+        assert back.bounding_box()["height"] >= 44
+        page.screenshot(path=str(artifacts / "password-once-375.png"))
