@@ -200,7 +200,7 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
 
 # Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
 # the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
-TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a, .card > p > a"
+TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a, .card > p > a, summary"
 TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
   .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
   .filter(([, h]) => h < least)"""
