@@ -28,6 +28,16 @@ class BoundedInteger(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
+def column_int(value) -> int:
+    """``type=column_int`` for ``request.args.get``/``form.get``: a page number or an id chosen in a form, as an int a
+    column holds (1 to MAX_ID), else ValueError (werkzeug then returns the default). Taken as ``int`` they reached
+    the database as they came: 99999999999999999999 was a 500."""
+    number = int(value)
+    if not 0 < number <= MAX_ID:
+        raise ValueError(f"{value!r} is not a number from 1 to {MAX_ID}")
+    return number
+
+
 class InputRejected(ValueError):
     """Request input the app refuses at the edge; the message says why (shown in the 400)."""
 

@@ -10,6 +10,7 @@
   var token = tokenMeta ? tokenMeta.getAttribute("content") : "";
   var stringsEl = document.getElementById("try-strings");
   function t(name) { return stringsEl ? (stringsEl.getAttribute("data-" + name) || name) : name; }
+  function titled(node, title) { node.setAttribute("title", title); node.setAttribute("aria-label", title); return node; }
   var DELAY = 350;
   var timers = new WeakMap();
   var sequence = new WeakMap();
@@ -77,7 +78,11 @@
     if (r.error) { out.appendChild(el("p", "error", t("error") + ": " + r.error)); }
     if (r.flags && r.flags.length) {
       var flags = el("p", "try-flags", t("flags") + ": ");
-      r.flags.forEach(function (f) { flags.appendChild(el("span", "tag review", f)); });
+      r.flags.forEach(function (f) {  // the grader's code in the page's language (an unknown one as it is)
+        var tag = el("span", "tag review", stringsEl && stringsEl.hasAttribute("data-flag-" + f) ? t("flag-" + f) : f);
+        tag.setAttribute("data-flag", f);
+        flags.appendChild(tag);
+      });
       out.appendChild(flags);
     }
     if (r.reasons && r.reasons.length) {
@@ -91,8 +96,8 @@
       li.appendChild(el("span", "kp-mark", p.earned ? "✓" : "✗"));
       li.appendChild(el("span", "kp-text", p.text || p.id));
       li.appendChild(el("span", "kp-points", fmt(p.earned) + "/" + fmt(p.points) + " " + t("pts")));
-      if (p.fuzzy) { li.appendChild(el("span", "tag", "~")); }
-      if (p.negated) { li.appendChild(el("span", "tag bad", "¬")); }
+      if (p.fuzzy) { li.appendChild(titled(el("span", "tag", "~"), t("fuzzy"))); }
+      if (p.negated) { li.appendChild(titled(el("span", "tag bad", "¬"), t("negated"))); }
       list.appendChild(li);
     });
     out.appendChild(list);

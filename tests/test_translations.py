@@ -20,6 +20,11 @@ def _catalogue(lang):
         return read_po(fh)
 
 
+def _forms(text) -> tuple[str, ...]:
+    """A message's id or translation as a tuple: one string, or the forms of a plural (ngettext) entry."""
+    return text if isinstance(text, tuple) else (text,)
+
+
 def _source_messages() -> dict[str, str]:
     """msgid -> where it is used, for every message the application's code and templates ask for."""
     found = {}
@@ -66,8 +71,23 @@ def test_both_catalogues_hold_the_same_messages():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_translations_keep_the_placeholders(lang):
-    wrong = [m.id for m in _catalogue(lang) if m.id and
-             sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))]
+    """Every form keeps the placeholders of its message; of a plural entry, the singular may drop the number
+    ('your only attempt') but no form brings one the plural does not have."""
+    def held(text):
+        return sorted(PLACEHOLDER.findall(text))
+
+    wrong = []
+    for m in _catalogue(lang):
+        if not m.id:
+            continue
+        if not m.pluralizable:
+            if held(m.id) != held(m.string):
+                wrong.append(m.id)
+            continue
+        plural = set(held(m.id[1]))
+        forms = _forms(m.string)
+        if held(forms[-1]) != held(m.id[1]) or any(not set(held(form)) <= plural for form in forms):
+            wrong.append(m.id)
     assert wrong == []
 
 
@@ -79,7 +99,7 @@ def test_chinese_translations_are_chinese():
     for m in _catalogue("zh"):
         if not m.id:
             continue
-        text = PLACEHOLDER.sub("", m.string)
+        text = PLACEHOLDER.sub("", " / ".join(_forms(m.string)))
         for phrase in allowed:
             text = text.replace(phrase, "")
         if re.search(r"[A-Za-z]+[ ,:;'’-]+[A-Za-z]+[ ,:;'’-]+[A-Za-z]+", text):
@@ -136,9 +156,9 @@ def _english_fragments() -> set[str]:
     enough to be English and not a coincidence."""
     fragments = set()
     for m in _catalogue("zh"):
-        if not m.id or m.string == m.id:
+        if not m.id or _forms(m.string) == _forms(m.id)[-1:]:
             continue
-        for piece in PLACEHOLDER.split(m.id):
+        for piece in (piece for form in _forms(m.id) for piece in PLACEHOLDER.split(form)):
             piece = piece.strip(" .,:;()·")
             if len(piece) >= 6 and re.search(r"[A-Za-z]{3}", piece):
                 fragments.add(piece)

@@ -17,6 +17,7 @@ from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
 from ..extensions import db
+from ..edge import column_int
 from ..models import ROLES, AuditEvent, Cohort, Paper, PassRule, User
 from ..reports.csvfile import write_csv
 from . import auditlog, classes, importing, passrules, users
@@ -30,6 +31,24 @@ guard_blueprint(bp, "admin")
 @bp.app_template_filter("role_name")
 def role_name(role: str) -> str:
     return {"trainee": _("Trainee"), "instructor": _("Instructor"), "admin": _("Administrator")}.get(role, role)
+
+
+@bp.app_template_filter("event_kind")
+def event_kind(kind: str) -> str:
+    """An audit event's code (app/audit.py) in the page's language; an unknown one as it is."""
+    return {
+        "auth.login": _("Signed in"), "auth.login_failed": _("Sign-in failed"),
+        "auth.password_changed": _("Password changed"), "user.created": _("User created"),
+        "user.updated": _("User's profile changed"), "user.roles": _("User's roles changed"),
+        "user.enabled": _("User enabled"), "user.disabled": _("User disabled"), "user.deleted": _("User deleted"),
+        "user.password_reset": _("Password reset"), "users.imported": _("Users imported"),
+        "cohort.created": _("Class created"), "cohort.updated": _("Class changed"),
+        "cohort.members": _("Class members changed"), "cohort.papers": _("Class papers changed"),
+        "pass_rule.saved": _("Pass rule saved"), "pass_rule.deleted": _("Pass rule deleted"),
+        "report.exported": _("Report exported"), "audit.exported": _("Audit log exported"),
+        "grade.comment": _("Marker's comment"), "grade.override": _("Grade overridden"),
+        "grade.regrade": _("Regrade"),
+    }.get(kind, kind)
 
 
 def _get_or_404(model, ident):
@@ -52,7 +71,7 @@ def index():
 @bp.route("/users")
 def user_list():
     search, role = request.args.get("q", "")[:64], request.args.get("role", "")
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(request.args.get("page", 1, type=column_int) or 1, 1)
     found, total = users.user_page(search, role, page)
     return render_template("admin/users.html", users=found, total=total, page=page, search=search, role=role,
                            roles=ROLES)
@@ -66,7 +85,7 @@ def user_new():
             user, password = users.create_account(
                 current_user, values.get("username", ""), values.get("display_name", ""), roles_from(values),
                 values.get("phone", ""), values.get("email", ""))
-            for cohort_id in values.getlist("cohorts", type=int):
+            for cohort_id in values.getlist("cohorts", type=column_int):
                 cohort = db.session.get(Cohort, cohort_id)
                 if cohort is not None:
                     cohort.members.append(user)
@@ -264,7 +283,7 @@ def class_members(cohort_id):
 @bp.route("/classes/<int:cohort_id>/papers", methods=["POST"])
 def class_papers(cohort_id):
     cohort = _get_or_404(Cohort, cohort_id)
-    paper = db.session.get(Paper, request.form.get("paper_id", type=int) or 0)
+    paper = db.session.get(Paper, request.form.get("paper_id", type=column_int) or 0)
     try:
         if paper is None:
             raise AdminError(_("Choose a paper."))
@@ -287,15 +306,15 @@ def pass_rules():
         form = request.form
         try:
             if form.get("delete"):
-                rule = db.session.get(PassRule, form.get("delete", type=int) or 0)
+                rule = db.session.get(PassRule, form.get("delete", type=column_int) or 0)
                 if rule is None:
                     abort(404)
                 passrules.delete_rule(current_user, rule)
             else:
-                paper = db.session.get(Paper, form.get("paper_id", type=int) or 0)
+                paper = db.session.get(Paper, form.get("paper_id", type=column_int) or 0)
                 if paper is None:
                     raise AdminError(_("Choose a paper."))
-                partner = db.session.get(Paper, form.get("partner_id", type=int) or 0)
+                partner = db.session.get(Paper, form.get("partner_id", type=column_int) or 0)
                 passrules.save_rule(current_user, paper, form.get("pass_mark"), partner,
                                     form.get("partner_mark"), form.get("name", ""))
         except AdminError as exc:
@@ -323,7 +342,7 @@ def audit():
         flt, error = auditlog.AuditFilter(), str(exc)
     else:
         error = None
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
+    page = max(request.args.get("page", 1, type=column_int) or 1, 1)
     events, total = auditlog.page(flt, page)
     next_args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("admin/audit.html", events=events, total=total, page=page, flt=flt, error=error,

@@ -56,10 +56,19 @@ def login_view():
             login_failed.mark()
             form.password.errors.append(_("Wrong username or password."))
         else:
-            session.clear()  # a fresh session on login: no fixation
+            _fresh_session()  # no fixation
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")) or home_for(user))
     return render_template("auth/login.html", form=form)
+
+
+def _fresh_session() -> None:
+    """An empty session, but for the language chosen (on the sign-in page, say): dropped with the rest, the page
+    after signing in or out was back in Chinese."""
+    language = session.get("lang")
+    session.clear()
+    if language is not None:
+        session["lang"] = language
 
 
 @bp.route("/logout", methods=["POST"])
@@ -67,7 +76,7 @@ def login_view():
 def logout():
     """Sign out everywhere: this session, the remember cookie and every other session and bearer token."""
     current_user.end_all_sessions()
-    session.clear()
+    _fresh_session()
     logout_user()  # after clear(): its marker tells Flask-Login to delete the remember cookie
     flash(_("You have signed out."), "info")
     return redirect(url_for("auth.login"))

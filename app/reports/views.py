@@ -15,6 +15,7 @@ from ..admin.classes import cohorts_taught
 from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
+from ..edge import column_int
 from ..extensions import db
 from ..models import Cohort, Paper
 from .. import jobs
@@ -40,7 +41,7 @@ def _query(source) -> tuple[ReportQuery | None, str | None]:
     from ..admin.forms import china_date
 
     papers_key = (source.get("paper") or "").strip()
-    cohort_id = source.get("cohort", type=int)
+    cohort_id = source.get("cohort", type=column_int)
     allowed = _allowed_cohorts()
     if not current_user.has_role("admin"):
         if not allowed:  # not forbidden: nothing to show yet, and the page says why

@@ -153,3 +153,23 @@ def test_production_hashes_at_owasps_minimum_and_older_hashes_move_to_it_at_sign
     assert client.post("/login", data={"username": "old-hash", "password": "pw-of-old"}).status_code == 302
     db.session.expire_all()
     assert app.extensions["password_hasher"].check_needs_rehash(user.password_hash) is False  # rehashed
+
+
+def test_the_language_chosen_before_signing_in_stays_after_it_and_after_signing_out(client, trainee):
+    """A new user taps 'English' on the sign-in page, then signs in: the fresh session of the sign-in (no fixation)
+    dropped the choice, and the first page after it was in Chinese; signing out did the same."""
+    client.post("/lang/en", data={"next": "/login"})
+    signed_in = client.post("/login", data={"username": trainee.username, "password": PASSWORD}, follow_redirects=True)
+    assert '<html lang="en">' in signed_in.get_data(as_text=True)
+    assert "My exams" in signed_in.get_data(as_text=True)
+    signed_out = client.post("/logout", follow_redirects=True)
+    assert '<html lang="en">' in signed_out.get_data(as_text=True)
+    assert "You have signed out." in signed_out.get_data(as_text=True)
+
+
+def test_the_sign_in_page_tells_a_newcomer_where_accounts_come_from(client):
+    """There is no sign-up and no 'forgot password' link (administrators make accounts and reset passwords): the page
+    said neither, and a first-time visitor without an account had nowhere to turn."""
+    assert "请联系培训管理员" in client.get("/login").get_data(as_text=True)
+    client.post("/lang/en", data={"next": "/login"})
+    assert "ask your training administrator" in client.get("/login").get_data(as_text=True)

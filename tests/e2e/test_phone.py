@@ -1,5 +1,6 @@
 """What a new instructor stumbled on at 360 and 375 pixels: the item statistics squeezed every heading and key to one
 character a line, and the date and number fields were left at the browser's tiny default."""
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -194,3 +195,150 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
             page.wait_for_timeout(500)  # the browser asks for the icon after the page has loaded
         assert [url for url in asked if "favicon" in url] == [] and failed == []
         assert len(asked) >= 2  # the listener heard the pages themselves
+
+
+# Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
+# the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
+TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a, .card > p > a, summary"
+TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
+  .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
+  .filter(([, h]) => h < least)"""
+
+
+def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, artifacts):
+    from sqlalchemy import select
+
+    from app.admin.classes import save_cohort
+    from app.auth.services import create_user
+    from app.extensions import db
+    from app.models import Response
+    from tests.e2e.conftest import PASSWORD, _app
+
+    attempt_id = sitting_with_a_flagged_answer(live_server.database_url)
+    with _app(live_server.database_url).app_context():
+        admin = create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        cohort = save_cohort(admin, None, "e2e 一班")
+        db.session.commit()
+        class_page = f"/admin/classes/{cohort.id}"
+        response_id = db.session.scalar(select(Response.id).where(Response.needs_review.is_(True)))
+        db.session.remove()
+    pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/papers", "/authoring/questions/new",
+                                         "/authoring/questions/t.case-1/edit", "/review/", "/review/queue",
+                                         f"/review/responses/{response_id}", f"/review/attempts/{attempt_id}"],
+             "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page]}
+    with phone_page(browser, 375, 740) as page:
+        small = []
+        for user, paths in pages.items():
+            if user:
+                sign_in(page, live_server, user)
+            for path in paths:
+                page.goto(live_server.url + path)
+                found = page.locator(TAP_TARGETS)
+                expect(found.first).to_be_visible()
+                small += [(path, *target) for target in found.evaluate_all(TOO_SMALL, 40)]
+            if user:
+                page.locator(".topbar form[action$='/logout'] button").tap()
+                expect(page).to_have_url(re.compile(r"/login"))
+        page.goto(live_server.url + "/review/")  # signed out: the sign-in page
+        page.screenshot(path=str(artifacts / "tap-targets-login-375.png"))
+    assert small == []
+
+
+def test_file_fields_are_finger_sized_and_the_admin_menu_keeps_its_distance(live_server, browser, artifacts):
+    """The file fields were the browser's bare 21 px button beside 'No file chosen'; the administration menu's last
+    row of chips touched the card below it."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        for path in ("/admin/users/import", "/authoring/import", "/authoring/exchange"):
+            page.goto(live_server.url + path)
+            field = page.locator("input[type=file]")
+            box = field.bounding_box()
+            assert box["height"] >= 44 and box["x"] + box["width"] <= 375, (path, box)
+            picker = field.evaluate("f => parseFloat(getComputedStyle(f, '::file-selector-button').minHeight)")
+            assert picker >= 36  # the picker's own button, inside the field
+        page.goto(live_server.url + "/admin/users/import")
+        gap = page.evaluate("""() => { const nav = document.querySelector('.admin-nav');
+            return nav.nextElementSibling.getBoundingClientRect().top - nav.getBoundingClientRect().bottom; }""")
+        assert gap >= 8, gap
+        page.screenshot(path=str(artifacts / "file-field-375.png"))
+
+
+def test_the_paper_structure_keeps_its_headings_whole(live_server, browser, artifacts):
+    """The intro's structure table squeezed 题量 to one character a line at 375 px, beside a section title as long
+    as the bundled mock exams' ('一、单项选择题（每题1分，共40分）')."""
+    from app.extensions import db
+    from app.models import Paper
+    from tests.e2e.conftest import TRAINEE, _app
+
+    with _app(live_server.database_url).app_context():
+        paper = Paper(key="mock-long-titles", content_hash="")
+        paper.update_from({"id": "mock-long-titles", "title": "长标题模拟卷", "kind": "mock", "time_limit": 60,
+                           "sections": [{"title": "一、单项选择题（每题1分，共40分；选错不得分）",
+                                         "questions": ["t.single-1", "t.single-2"], "points_each": 1}]})
+        db.session.add(paper)
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, TRAINEE)
+        page.goto(live_server.url + "/papers/mock-long-titles/start")
+        headings = page.locator("table.structure thead th")
+        expect(headings.first).to_be_visible()
+        line = headings.first.evaluate("th => parseFloat(getComputedStyle(th).lineHeight)")
+        heights = headings.evaluate_all("ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
+        assert all(h < 2 * line for _, h in heights), heights
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.locator("table.structure").screenshot(path=str(artifacts / "intro-structure-375.png"))
+
+
+def test_the_try_panel_names_its_flags_in_the_pages_language(live_server, browser):
+    """The live try panel showed the grader's codes ('review', 'error') as its flags, and a bare '¬' beside a key
+    point said in the negative."""
+    from tests.e2e.test_review import FLAGGED_ANSWER
+
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/questions/t.case-1/edit")
+        part = page.locator(".au-part").first
+        part.locator(".try-answer").fill(FLAGGED_ANSWER)
+        result = part.locator(".try-result")
+        expect(result).to_have_attribute("data-state", "graded", timeout=15000)
+        flags = result.locator(".try-flags .tag").all_inner_texts()
+        assert flags and "review" not in flags, flags
+        assert "评分不确定" in flags
+        negated = result.locator(".keypoints .tag.bad").first
+        expect(negated).to_have_attribute("title", "被否定")
+
+
+def test_a_new_users_password_is_large_enough_to_read_out(live_server, browser, artifacts):
+    """The one-time password was 16 px monospace in a sentence-sized line (l, 1 and I side by side), and 'Back to
+    the user' a 24 px link."""
+    from app.auth.services import create_user
+    from app.extensions import db
+    from tests.e2e.conftest import PASSWORD, _app
+
+    with _app(live_server.database_url).app_context():
+        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
+        db.session.commit()
+        db.session.remove()
+    with phone_page(browser, 375, 740) as page:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/admin/users/new")
+        page.fill("input[name=username]", "newcomer")
+        page.fill("input[name=display_name]", "新学员")
+        page.locator("main form button[type=submit]").tap()
+        password = page.locator("main .card .big code")
+        expect(password).to_be_visible()
+        size = password.evaluate("c => parseFloat(getComputedStyle(c).fontSize)")
+        assert size >= 22, size
+        back = page.locator("main .card a", has_text="返回用户")
+        assert back.bounding_box()["height"] >= 44
+        page.screenshot(path=str(artifacts / "password-once-375.png"))

@@ -1,7 +1,9 @@
 """The trainee pages, through the Flask test client: access rules, what the exam page must not reveal, and the
 evidence highlighting on the results page."""
+import html
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -292,3 +294,55 @@ def test_csrf_is_required_on_page_forms(bank, app, trainee_client):
     app.config["WTF_CSRF_ENABLED"] = True
     assert trainee_client.post("/papers/mock-small/start").status_code == 400
     assert trainee_client.post("/mistakes", data={"question_key": "t.single-1"}).status_code == 400
+
+
+def test_an_empty_mistake_book_says_where_to_go_next(bank, trainee_client):
+    """A new trainee's mistake book was a sentence and nothing to tap: the empty state now leads to practice and back
+    to the exams."""
+    page = trainee_client.get("/mistakes").get_data(as_text=True)
+    empty = page[page.index('class="empty card"'):]
+    empty = empty[:empty.index("</div>")]
+    assert 'href="/practice"' in empty and "开始练习" in empty
+    assert 'href="/dashboard"' in empty and "返回我的考试" in empty
+
+
+def test_the_result_offers_the_next_steps_above_the_questions(bank, trainee_client, db, trainee):
+    """The way on (the mistake book, my exams, the history) was one line of small links under every question reviewed,
+    tens of screens down on a phone."""
+    attempt_id = _start(trainee_client)
+    _finish(db, trainee, attempt_id, {})
+    page = trainee_client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    top = page[:page.index('class="card q-result')]
+    for href in ('href="/mistakes"', 'href="/dashboard"', 'href="/history"'):
+        assert href in top, href
+    assert '<a class="button primary" href="/mistakes"' in top
+
+
+def test_english_counts_agree_with_one(exam_bank, make_paper, trainee_client, instructor_client):
+    """'1 attempts left', 'one of your 1 attempts', '1 questions' and '1 sections' read wrong in English."""
+    make_paper("one", max_attempts=1, sections=[{"title": "判断", "questions": ["etiquette.j0"]}])
+    for client in (trainee_client, instructor_client):
+        client.post("/lang/en", data={"next": "/"})
+    dashboard = trainee_client.get("/dashboard").get_data(as_text=True)
+    assert "1 attempt left" in dashboard and "1 attempts" not in dashboard
+    intro = trainee_client.get("/papers/one/start").get_data(as_text=True)
+    assert "1 question<" in intro and "your only attempt" in intro and "1 attempts" not in intro
+    papers = instructor_client.get("/authoring/papers").get_data(as_text=True)
+    assert "1 section\n" in papers or "1 section " in papers
+    assert "1 sections" not in papers
+    trainee_client.post("/lang/zh_CN", data={"next": "/"})
+    assert "剩余 1 次" in trainee_client.get("/dashboard").get_data(as_text=True)
+
+
+def test_adding_the_question_on_screen_to_the_mistake_book_keeps_it_on_screen(bank, trainee_client):
+    """Before answering, 'Add to mistake book' came back to /practice, which drew another question: the confirmation
+    stood above a question the trainee had not chosen, and the one being read was gone."""
+    page = trainee_client.get("/practice?topic=投诉处理").get_data(as_text=True)
+    key = re.search(r'action="/practice/([^"]+)"', page).group(1)
+    form = page[page.index('class="inline add-mistake"'):]
+    next_url = html.unescape(re.search(r'name="next" value="([^"]*)"', form).group(1))
+    assert parse_qs(urlsplit(next_url).query).get("question") == [key]  # not left to a random draw
+    after = trainee_client.post("/mistakes", data={"question_key": key, "next": next_url}, follow_redirects=True)
+    shown = after.get_data(as_text=True)
+    assert f'action="/practice/{key}"' in shown
+    assert "topic=" in next_url  # the chosen area stays for the next question

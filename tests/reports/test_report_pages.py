@@ -150,3 +150,17 @@ def test_with_redis_the_export_is_a_background_job_whose_file_only_its_owner_get
     assert named.status_code == 200
     assert "filename*=UTF-8''scores-mock-p-%E7%94%B2%E7%8F%AD.csv" in named.headers["Content-Disposition"]
     named.close()
+
+
+def test_before_a_paper_is_chosen_the_page_says_what_to_do(admin_client, classes):
+    """A first visit showed a form whose paper read '—' and nothing under it."""
+    page = admin_client.get("/reports/").get_data(as_text=True)
+    assert "先选择试卷" in page
+    chosen = admin_client.get("/reports/?paper=mock-p&pick=best").get_data(as_text=True)
+    assert "先选择试卷" not in chosen and "stu_a" in chosen
+
+
+def test_the_statistics_say_what_to_do_before_a_paper_is_chosen(admin_client, classes):
+    page = admin_client.get("/reports/dashboard").get_data(as_text=True)
+    assert "请先选择试卷" in page
+    assert "请先选择试卷" not in admin_client.get("/reports/dashboard?paper=mock-p").get_data(as_text=True)
