@@ -68,17 +68,22 @@ def test_a_refused_paste_keeps_the_text_and_lands_on_the_verdict(live_server, br
         page.screenshot(path=str(artifacts / "import-refused-375.png"))
 
 
-def sitting_and_admin(live_server) -> None:
-    """A finished sitting with a flagged answer, and an administrator (e2e-admin) to look at it."""
+def make_admin(live_server) -> None:
+    """An administrator, e2e-admin, in the live server's database."""
     from app.auth.services import create_user
     from app.extensions import db
     from tests.e2e.conftest import PASSWORD, _app
 
-    sitting_with_a_flagged_answer(live_server.database_url)
     with _app(live_server.database_url).app_context():
         create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
         db.session.commit()
         db.session.remove()
+
+
+def sitting_and_admin(live_server) -> None:
+    """A finished sitting with a flagged answer, and an administrator (e2e-admin) to look at it."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    make_admin(live_server)
 
 
 def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifacts):
@@ -247,14 +252,7 @@ def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, ar
 def test_file_fields_are_finger_sized_and_the_admin_menu_keeps_its_distance(live_server, browser, artifacts):
     """The file fields were the browser's bare 21 px button beside 'No file chosen'; the administration menu's last
     row of chips touched the card below it."""
-    from app.auth.services import create_user
-    from app.extensions import db
-    from tests.e2e.conftest import PASSWORD, _app
-
-    with _app(live_server.database_url).app_context():
-        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
-        db.session.commit()
-        db.session.remove()
+    make_admin(live_server)
     with phone_page(browser, 375, 740) as page:
         sign_in(page, live_server, "e2e-admin")
         for path in ("/admin/users/import", "/authoring/import", "/authoring/exchange"):
@@ -321,14 +319,7 @@ def test_the_try_panel_names_its_flags_in_the_pages_language(live_server, browse
 def test_a_new_users_password_is_large_enough_to_read_out(live_server, browser, artifacts):
     """The one-time password was 16 px monospace in a sentence-sized line (l, 1 and I side by side), and 'Back to
     the user' a 24 px link."""
-    from app.auth.services import create_user
-    from app.extensions import db
-    from tests.e2e.conftest import PASSWORD, _app
-
-    with _app(live_server.database_url).app_context():
-        create_user("e2e-admin", PASSWORD, ("admin",), "e2e 管理员")
-        db.session.commit()
-        db.session.remove()
+    make_admin(live_server)
     with phone_page(browser, 375, 740) as page:
         sign_in(page, live_server, "e2e-admin")
         page.goto(live_server.url + "/admin/users/new")
