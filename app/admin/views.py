@@ -35,20 +35,7 @@ def role_name(role: str) -> str:
 
 @bp.app_template_filter("event_kind")
 def event_kind(kind: str) -> str:
-    """An audit event's code (app/audit.py) in the page's language; an unknown one as it is."""
-    return {
-        "auth.login": _("Signed in"), "auth.login_failed": _("Sign-in failed"),
-        "auth.password_changed": _("Password changed"), "user.created": _("User created"),
-        "user.updated": _("User's profile changed"), "user.roles": _("User's roles changed"),
-        "user.enabled": _("User enabled"), "user.disabled": _("User disabled"), "user.deleted": _("User deleted"),
-        "user.password_reset": _("Password reset"), "users.imported": _("Users imported"),
-        "cohort.created": _("Class created"), "cohort.updated": _("Class changed"),
-        "cohort.members": _("Class members changed"), "cohort.papers": _("Class papers changed"),
-        "pass_rule.saved": _("Pass rule saved"), "pass_rule.deleted": _("Pass rule deleted"),
-        "report.exported": _("Report exported"), "audit.exported": _("Audit log exported"),
-        "grade.comment": _("Marker's comment"), "grade.override": _("Grade overridden"),
-        "grade.regrade": _("Regrade"),
-    }.get(kind, kind)
+    return auditlog.event_name(kind)
 
 
 def _get_or_404(model, ident):

@@ -185,6 +185,9 @@ def test_audit_filter_and_export(admin_client, make_user, client, db):
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
     assert len(lines) == 2 and "someone" in lines[1]
+    # the event by its name for the reader, and by its code for a filter
+    assert lines[0].split(",")[1:3] == ["事件", "事件代码"]
+    assert lines[1].split(",")[1:3] == ["登录失败", "auth.login_failed"]
     assert db.session.query(AuditEvent).filter_by(kind="audit.exported").count() == 1
 
 
