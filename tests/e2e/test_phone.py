@@ -204,7 +204,8 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
 
 # Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
 # the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
-TAP_TARGETS = ".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, main > p > a, .au-item p > a, .card > p > a, summary"
+TAP_TARGETS = (".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, "
+               "main > p > a, .au-item p > a, .card > p > a, summary, td > a:only-child")
 TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
   .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
   .filter(([, h]) => h < least)"""
@@ -230,7 +231,7 @@ def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, ar
     pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/papers", "/authoring/questions/new",
                                          "/authoring/questions/t.case-1/edit", "/review/", "/review/queue",
                                          f"/review/responses/{response_id}", f"/review/attempts/{attempt_id}"],
-             "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page]}
+             "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page, "/admin/users"]}
     with phone_page(browser, 375, 740) as page:
         small = []
         for user, paths in pages.items():
