@@ -41,7 +41,7 @@ class AnswerView:
         self._readings: dict[str, list[int]] | None = None
         self._spans: dict[int, SpanTokens] = {}
         self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
-        self._negated: dict[tuple, bool] = {}
+        self._verdicts: dict[tuple, object] = {}  # every verdict on a mention or a clause, computed once
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
         self.characters = frozenset(self.text)  # a term with a character the answer lacks is found by no exact kind
 
@@ -104,7 +104,7 @@ class AnswerView:
         """Is the mention [start, end) negated?  Tokens inside the ``neutral``
         spans (negators the rubric point itself matches) do not count."""
         key = (start, end, neutral)
-        cached = self._negated.get(key)
+        cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             if not tokens.words:
@@ -114,20 +114,20 @@ class AnswerView:
                 glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
                 skip = neutral.token_test(tokens) if neutral else None
                 cached = negation.is_negated(tokens.words, i, glued, skip, max(tokens.index_at(end - 1), i))
-            self._negated[key] = cached
+            self._verdicts[key] = cached
         return cached
 
 
     def negated_before(self, start: int, end: int) -> bool:
         """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
         key = ("before", start, end)
-        cached = self._negated.get(key)
+        cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             i = tokens.index_at(start)
             glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
             cached = bool(tokens.words) and negation.is_negated(tokens.words, i, glued, after=False)
-            self._negated[key] = cached
+            self._verdicts[key] = cached
         return cached
 
     def is_conditional(self, start: int, end: int | None = None) -> bool:
@@ -138,11 +138,11 @@ class AnswerView:
     def in_consequence(self, start: int) -> bool:
         """Is the mention at ``start`` in a clause of feared consequence (否则 …, 免得 …)?"""
         key = ("otherwise", start)
-        cached = self._negated.get(key)
+        cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             cached = bool(tokens.words) and negation.in_consequence(tokens.words, tokens.index_at(start))
-            self._negated[key] = cached
+            self._verdicts[key] = cached
         return cached
 
     def is_dismissed(self, start: int, end: int | None = None) -> bool:
@@ -152,34 +152,32 @@ class AnswerView:
     def waved_away(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
         有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?"""
-        index = self.norm.span_of(start)
-        key = ("waved", index)
-        at = self._negated.get(key)
-        if at is None:
-            at = self._negated[key] = self._verdict_on(index)
-        return 0 <= at and end <= at
+        return self._clause_verdict("waved", start, end, self._verdict_on)
 
     def condemned(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that condemnation or futility refuses, closing it (选择题和打分
         这些方式都不可取) or in a clause of its own after it (这些方法太复杂，营业厅用不上)?  Read only on parts that ask
         for acts, methods or ideas: where a part asks what is wrong, the same words criticise the case."""
-        index = self.norm.span_of(start)
-        key = ("condemned", index)
-        at = self._negated.get(key)
-        if at is None:
-            at = self._negated[key] = self._verdict_on(index, negation.closing_condemned, negation.bare_condemned)
-        return 0 <= at and end <= at
+        return self._clause_verdict("condemned", start, end, lambda index: self._verdict_on(
+            index, negation.closing_condemned, negation.bare_condemned))
 
     def praised(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
-        index = self.norm.span_of(start)
-        key = ("praised", index)
-        at = self._negated.get(key)
-        if at is None:
+        def praise_on(index: int) -> int:
             a, b = self.norm.span_bounds(index)
             at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], self._next_clause(b))
-            at = a + at if at >= 0 else -1
-            self._negated[key] = at
+            return a + at if at >= 0 else -1
+
+        return self._clause_verdict("praised", start, end, praise_on)
+
+    def _clause_verdict(self, kind: str, start: int, end: int, where) -> bool:
+        """Does the mention [start, end) stand before the verdict ``where(clause index)`` finds in its clause (the
+        verdict's start; -1: none)?  Each clause is judged once per answer."""
+        index = self.norm.span_of(start)
+        key = (kind, index)
+        at = self._verdicts.get(key)
+        if at is None:
+            at = self._verdicts[key] = where(index)
         return 0 <= at and end <= at
 
     def _verdict_on(self, index: int, closing_of=negation.closing_verdict, bare_of=negation.bare_verdict) -> int:
@@ -279,7 +277,7 @@ class AnswerView:
         matcher on parts that do not ask for faults (there it describes the conduct)."""
         index = self.norm.span_of(start)
         key = ("handed", index)
-        found = self._negated.get(key)
+        found = self._verdicts.get(key)
         if found is None:
             clause = self._clause_in_sentence(index)
             before = self._clause_in_sentence(index - 1) if index > 0 and self._same_sentence(index - 1) else ""
@@ -287,7 +285,7 @@ class AnswerView:
             later = self._clause_in_sentence(index + 2) if after and self._same_sentence(index + 1) else ""
             found = (negation.handed_away(clause, after or "", before or "")
                      or bool(after) and negation.hands_away_before(after, later or "", clause))
-            self._negated[key] = found
+            self._verdicts[key] = found
         return found
 
     def mocked(self, start: int, end: int) -> bool:
@@ -341,13 +339,13 @@ class AnswerView:
     def _span_verdict(self, kind: str, start: int, end: int | None, check) -> bool:
         """``check(words, first, last)`` on the tokens of the mention [start, end), cached per answer."""
         key = (kind, start, end)
-        cached = self._negated.get(key)
+        cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             i = tokens.index_at(start)
             last = max(tokens.index_at(end - 1), i) if end is not None else i
             cached = bool(tokens.words) and check(tokens.words, i, last)
-            self._negated[key] = cached
+            self._verdicts[key] = cached
         return cached
 
 
