@@ -89,3 +89,20 @@ def test_line_breaks_between_list_items_still_end_sentences():
     assert normalize("第一，先把顾客请到接待室坐下来慢慢谈\n第二，耐心倾听").text.count("。") == 1
     assert normalize("先把顾客请到接待室坐下来慢慢地谈话\n其次要耐心倾听").text.count("。") == 1
     assert normalize("先把顾客请到接待室坐下来慢慢地谈话。\n耐心倾听").text.count("。") == 2
+
+
+def test_runs_of_chinese_copied_whole_are_exactly_what_each_character_gives():
+    """normalize copies a run of ideographs in one step: every character the run may hold must normalise to itself,
+    and the colloquial ones (啥 -> 什么) must break the run."""
+    from app.grading.normalize import _PLAIN_RUN, _normalise_char
+
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        assert bool(_PLAIN_RUN.fullmatch(ch)) == (_normalise_char(ch) == ch), ch
+
+
+def test_chinese_runs_keep_spaces_offsets_and_colloquial_words():
+    original = "ok 道歉 \u3000为啥 not 顧客\n满意"
+    n = normalize(original)
+    assert n.text == "ok道歉为什么not顾客满意"
+    assert [original[i] for i in n.origin] == list("ok道歉为啥啥not顧客满意")
