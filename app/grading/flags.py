@@ -33,16 +33,24 @@ def looks_like_list(norm: NormalizedText, matches: list[PointMatch]) -> bool:
     spans = sorted({s for m in matches for s in m.covered})
     if len(spans) < LIST_MIN_TERMS:
         return False
+    text = norm.text
+    total = len(_CONTENT.findall(text))
+    if not total:
+        return False
+    # Content characters inside the matched terms, counted over the merged spans (most answers stop here: counting
+    # character by character cost more than the rest of this check).
+    inside, reach = 0, 0
+    for s, e in spans:
+        s = max(s, reach)
+        if e > s:
+            inside += len(_CONTENT.findall(text, s, e))
+            reach = e
+    if inside / total < LIST_MIN_COVERAGE:
+        return False
     covered = set()
     for s, e in spans:
         covered.update(range(s, e))
-    text = norm.text
     content = [m.start() for m in _CONTENT.finditer(text)]
-    if not content:
-        return False
-    coverage = sum(1 for i in content if i in covered) / len(content)
-    if coverage < LIST_MIN_COVERAGE:
-        return False
     pieces = [p for p in re.split(r"[。，、 ]+", text) if _CONTENT.search(p)]
     mean_clause = len(content) / max(len(pieces), 1)
     uncovered = [text[i] for i in content if i not in covered]
