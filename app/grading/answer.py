@@ -162,13 +162,27 @@ class AnswerView:
             index, negation.closing_condemned, negation.bare_condemned))
 
     def praised(self, start: int, end: int) -> bool:
-        """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了)?"""
-        def praise_on(index: int) -> int:
-            a, b = self.norm.span_bounds(index)
-            at = -1 if self._question(b) else negation.closing_praise(self.text[a:b], self._next_clause(b))
-            return a + at if at >= 0 else -1
+        """Is the mention [start, end) in a clause closing in praise (评分表两项简单明了也挺好, 抽两通就够了), or before a
+        clause of its own that praises it or refuses its fault (小刘一边开发票一边接待，这叫效率高 / 有什么不对？)?"""
+        return self._clause_verdict("praised", start, end, self._praise_on)
 
-        return self._clause_verdict("praised", start, end, praise_on)
+    def _praise_on(self, index: int) -> int:
+        a, b = self.norm.span_bounds(index)
+        if not self._question(b):
+            at = negation.closing_praise(self.text[a:b], self._next_clause(b))
+            if at >= 0:
+                return a + at
+        for k in (1, 2):  # a clause of its own up to two clauses on in the sentence
+            if not self._same_sentence(index + k - 1):
+                break
+            clause = self._clause_in_sentence(index + k)
+            end = self.norm.span_bounds(index + k)[1]
+            question = self._question(end)
+            if negation.bare_praise(clause, question):
+                return -1 if negation.TURNS.match(self._next_clause(end)) else b  # 挺高效的，但是…: not praise
+            if question or (k == 1 and (negation.TURNS.match(clause) or negation.closing_praise(clause) >= 0)):
+                break  # the clause between turns or has its own verdict
+        return -1
 
     def _clause_verdict(self, kind: str, start: int, end: int, where) -> bool:
         """Does the mention [start, end) stand before the verdict ``where(clause index)`` finds in its clause (the

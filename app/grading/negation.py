@@ -666,6 +666,24 @@ _CLOSES_PRAISE = re.compile(f"(?:{_PRAISE})" + _PARTICLES)
 FAULTS_ASKED = re.compile(r"(?<!询问)(?<!问)哪些(?:不足|问题|不妥|毛病|错误|失误|不符合)|错误之处|问题出在")
 
 
+# The same, in a clause of its own after the fact, in the same sentence: praise (小刘一边开发票一边接待，挺高效的), the
+# fault named a virtue (这叫效率高) or "no problem", and a question that refuses the fault (有什么不对？, 怎么能算一心二用？).
+# 难道 is left out (难道这就是一心二用吗 refuses the fault, 难道这样做对吗 the conduct), and 哪里是 (哪里是问题的根源？ asks).
+_VIRTUE = (r"(?:就|才|也)?(?:叫|叫做|算|算是)(?:效率高|高效|讲效率|有效率|负责|尽责|认真|灵活|敬业|能干|麻利|周到|专业|会办事|"
+           r"省事|方便|随机应变)")
+_BARE_PRAISE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_PRAISE}|{_VIRTUE}|没(?:什么|啥|有)?大?问题)" + _PARTICLES)
+_REFUSES_FAULT = re.compile(_SUBJECT + _ADVERBS + r"(?:(?:又|能)?有(?:什么|啥)(?:不对|错|问题|不妥|不好|不行|可指责)[吗呢]?"
+                            r"|(?:怎么|哪|哪里|哪儿)(?:能|能够|可以|会)?(?:算|叫|说是|说成)[^，。]{0,8})" + _PARTICLES)
+
+
+def bare_praise(span: str, question: bool = False) -> bool:
+    """Is ``span`` a clause that is nothing but praise of the clause before it, or, when it ends with a question mark
+    (``question``), a question refusing that clause's fault?"""
+    if len(span) > 12:
+        return False
+    return (_REFUSES_FAULT if question else _BARE_PRAISE).match(span) is not None
+
+
 def closing_praise(span: str, following: str = "") -> int:
     """Where praise closing ``span`` starts (-1: none), when the clause names something before it and no clause
     turning on it follows (挺好的，但是…)."""

@@ -299,6 +299,24 @@ def test_praise_closing_a_clause_denies_a_fault_the_part_asks_for(grader):
     assert score(grader, design, "评分表只有两项，简单明了也挺好") == 1
 
 
+DIVIDED = {"id": "divided", "text": "一边开发票一边接待，一心二用", "points": 1,
+           "match": [["一心二用", "一边", "边开"], ["一心二用", "发票", "接待"]]}
+
+
+def test_praise_or_a_refusing_question_in_a_clause_after_the_fault_denies_it(grader):
+    faults = {"points": 1, "prompt": "店员的做法有哪些不妥？", "rubric": [DIVIDED]}
+    for defence in ("这叫效率高。", "挺高效的。", "这样挺好。", "没什么问题。", "有什么不对？", "怎么能算一心二用？",
+                    "顾客也在场，这叫会办事。"):
+        assert score(grader, faults, "小刘一边开发票一边接待，" + defence) == 0, defence
+    for criticism in ("这是一心二用。", "这怎么行？", "难道这样做对吗？", "挺高效的，但是顾客被冷落了。",
+                      "看起来挺高效，其实是一心二用。"):
+        assert score(grader, faults, "小刘一边开发票一边接待，" + criticism) == 1, criticism
+    assert score(grader, faults, "小刘一边开发票一边接待。挺高效的是别的店员。") == 1  # another sentence
+    # where the part does not ask for faults, praise after what the clause names is not read against it
+    acts = {"points": 1, "prompt": "店员应该怎样接待？", "rubric": [DIVIDED]}
+    assert score(grader, acts, "小刘可以一边开发票一边接待，这叫效率高。") == 1
+
+
 def test_a_negated_predicate_after_its_object_in_one_clause_is_not_earned(grader):
     coat = {"points": 1, "rubric": [{"id": "coat", "text": "打折羽绒服应予退货", "points": 1,
                                      "match": [["羽绒服", "打折"], ["可以退", "能退"]]}]}
