@@ -718,11 +718,17 @@ def closing_condemned(span: str, following: str = "") -> int:
 
 
 def bare_condemned(span: str, covered: str = "") -> bool:
-    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上), refusing the clause before?"""
-    return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None)
+    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), refusing the clause
+    before?"""
+    return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
+                                or _IN_VAIN_TO.match(span) is not None)
 
 
 _SUBJECTED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
+# Doing it said to be in vain, to someone (跟王经理讲了也是白讲, 跟他说了也没用).  Only where the part asks for acts: where it
+# asks what is wrong, 这样说了也没用 criticises the conduct.
+_IN_VAIN_TO = re.compile(_SUBJECT + r"(?:(?:跟|和|对|向|给)[\u4e00-\u9fff]{1,4}?)?[\u4e00-\u9fff]{1,4}?(?:了|过)"
+                         f"(?:{_FUTILE}|(?:也|都)没(?:什么|啥|有)?用(?:处)?)" + _PARTICLES)
 
 
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and

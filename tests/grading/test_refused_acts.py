@@ -104,3 +104,20 @@ def test_cannot_right_before_a_later_group_denies_the_clause(grader):
     assert grader.grade(part, "安装质量无法保证。").score == 0
     assert grader.grade(part, "要对安装质量作出保证。").score == 2
     assert grader.grade(part, "顾客无法判断时，我们要保证安装质量。").score == 2
+
+
+TELL = {
+    "points": 2,
+    "prompt": "假如你是这位坐席员，接下来应当怎样处理？",
+    "rubric": [{"id": "channels", "text": "告知查询渠道", "points": 2, "match": [["营业厅", "网上"], ["详单"]]}],
+}
+TOLD = {**TELL, "prompt": "坐席员的做法有哪些不足？"}
+
+
+def test_telling_someone_said_to_be_in_vain_refuses_it_where_the_part_asks_for_acts(grader):
+    for vain in ("跟王经理讲了也是白讲。", "跟他说了也没用。", "对客户说了也没什么用。"):
+        assert grader.grade(TELL, "营业厅和网上都能查详单，" + vain).score == 0, vain
+    assert grader.grade(TELL, "营业厅和网上都能查详单，要跟王经理讲清楚。").score == 2
+    assert grader.grade(TELL, "营业厅和网上都能查详单，跟他说了也没用，但还是要说。").score == 2
+    # where the part asks what is wrong, "saying it was in vain" criticises the conduct
+    assert grader.grade(TOLD, "坐席员只说营业厅和网上能查详单，跟他说了也没用。").score == 2
