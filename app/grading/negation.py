@@ -725,9 +725,9 @@ def bare_condemned(span: str, covered: str = "") -> bool:
 
 
 _SUBJECTED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
-# Doing it said to be in vain, to someone (跟王经理讲了也是白讲, 跟他说了也没用).  Only where the part asks for acts: where it
-# asks what is wrong, 这样说了也没用 criticises the conduct.
-_IN_VAIN_TO = re.compile(_SUBJECT + r"(?:(?:跟|和|对|向|给)[\u4e00-\u9fff]{1,4}?)?[\u4e00-\u9fff]{1,4}?(?:了|过)"
+# Telling someone said to be in vain (跟王经理讲了也是白讲, 跟他说了也没用).  Only where the part asks for acts (where it asks
+# what is wrong, the words criticise the conduct), and only with whom it is told to: 这样说了也没用 judges what was said.
+_IN_VAIN_TO = re.compile(r"^(?:跟|和|对|向|给)[\u4e00-\u9fff]{1,4}?[\u4e00-\u9fff]{1,4}?(?:了|过)"
                          f"(?:{_FUTILE}|(?:也|都)没(?:什么|啥|有)?用(?:处)?)" + _PARTICLES)
 
 
@@ -766,7 +766,9 @@ def refuses_question(sentence: str) -> bool:
 # A claim reported (有人说, 都说, 书上说 …) and refuted in one of the next two clauses of the sentence (其实根本没必要,
 # 信的人没几个, 我看未必, 说得好听): what the report names is not the trainee's claim.
 _REPORTED = re.compile(r"^(?:也|还|常)?(?:有人|很多人|不少人|有些人|人们|大家|别人|书上|教材上?|课本上?|老师|网上|专家|领导|同事)"
-                       r"(?:常|都|也|总|一直|常常)?(?:说|认为|觉得|讲|主张|建议|提倡)|^(?:都说|据说|听说|常言道|人们常说)")
+                       r"(?:常|都|也|总|一直|常常)?(?:说|认为|觉得|讲|主张|建议|提倡)|^(?:都说|据说|听说|常言道|人们常说)"
+                       # with no subject, 说 before whom the claim is about (说他们能帮企业宣传; not 说明, 说服)
+                       r"|^(?:要)?说(?=他|她|它|这|那|客户|顾客|忠诚|老客户)")
 _REFUTES = re.compile(r"^(?:但|可|可是|不过|然而)?(?:其实|实际上|事实上|说实话|我看|我觉得|在我看来)?(?:根本|完全|压根|并)?"
                       r"(?:没必要|没有必要|用不着|不见得|未必|不对|不然|不是这样|没用|是错的|错了|是瞎说|是胡说|站不住脚|没道理|"
                       r"行不通|不可信|靠不住|信的人没几个|信的人不多|没人信|谁信|说得好听|不同意|不这么看|不敢苟同)")

@@ -119,5 +119,6 @@ def test_telling_someone_said_to_be_in_vain_refuses_it_where_the_part_asks_for_a
         assert grader.grade(TELL, "营业厅和网上都能查详单，" + vain).score == 0, vain
     assert grader.grade(TELL, "营业厅和网上都能查详单，要跟王经理讲清楚。").score == 2
     assert grader.grade(TELL, "营业厅和网上都能查详单，跟他说了也没用，但还是要说。").score == 2
+    assert grader.grade(TELL, "坐席员只说营业厅和网上能查详单，这样说了也没用。").score == 2  # what was said, judged
     # where the part asks what is wrong, "saying it was in vain" criticises the conduct
     assert grader.grade(TOLD, "坐席员只说营业厅和网上能查详单，跟他说了也没用。").score == 2

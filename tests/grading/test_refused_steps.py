@@ -77,6 +77,8 @@ def test_rhetorical_demands_keep_the_step(grader):
     (["商誉"], "都说超市经营的是商誉，信的人没几个，超市靠的是价格低"),
     (["录音"], "有人说要开校准会，让质检员一起听同一批录音，其实根本用不着"),
     (["办公室"], "都说要先把顾客请到办公室，我看未必，在哪谈都一样"),
+    (["宣传"], "忠诚客户的利润也就那么一点，说他们能帮企业宣传，信的人没几个"),
+    (["宣传"], "要说他们能帮企业宣传，我看未必"),
 ])
 def test_a_refuted_report_earns_nothing(grader, terms, answer):
     assert score(grader, part([terms]), answer) == 0
@@ -88,6 +90,8 @@ def test_refuted_report_controls(grader):
     assert score(grader, part([["录音"]]), "有人说校准会浪费时间，其实不然，质检员要定期一起听同一批录音") == 2
     # a report that stands
     assert score(grader, part([["道歉"]]), "老师说要先向顾客道歉，这一点很重要") == 2
+    assert score(grader, part([["宣传"]]), "说他们能帮企业宣传，这一点很重要") == 2
+    assert score(grader, part([["原因"]]), "说明原因，信的人没几个也要说明") == 2  # 说明 is no report
 
 
 # A condition that never holds (除非…才需要): the step is refused except in an extreme case -----------------------------
