@@ -8,7 +8,7 @@ import re
 
 from . import negation
 from .normalize import CLAUSE_BREAK, SENTENCE_END, NormalizedText, normalize
-from .pinyin_slips import reading_index
+from .pinyin_slips import LazyReadingIndex
 from .segment import Segmenter
 from .terms import stem
 
@@ -38,7 +38,7 @@ class AnswerView:
         self.segmenter = segmenter
         self._latin: list[tuple[int, int, str]] | None = None
         self._stem_index: dict[str, list[int]] | None = None
-        self._readings: dict[str, list[int]] | None = None
+        self._readings: LazyReadingIndex | None = None
         self._spans: dict[int, SpanTokens] = {}
         self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
         self._verdicts: dict[tuple, object] = {}  # every verdict on a mention or a clause, computed once
@@ -59,10 +59,10 @@ class AnswerView:
             self._stem_index = index
         return self._stem_index
 
-    def reading_index(self) -> dict[str, list[int]]:
-        """Toneless pinyin reading -> positions, for the homophone match (built on first use)."""
+    def reading_index(self) -> LazyReadingIndex:
+        """Toneless pinyin reading -> positions, for the homophone match (each reading looked up on first use)."""
         if self._readings is None:
-            self._readings = reading_index(self.text)
+            self._readings = LazyReadingIndex(self.text, self.characters)
         return self._readings
 
     # Tokens --------------------------------------------------------------

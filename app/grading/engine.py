@@ -15,6 +15,7 @@ from .negation import CRITIQUE_ASKED, FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
+from .pinyin_slips import chars_reading
 from .retold import Retold, StemCache
 from .rubric import CompiledPart, compile_part
 from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
@@ -64,6 +65,7 @@ class Grader:
             return
         self.synonyms = SynonymTable(synonyms)
         self.segmenter = Segmenter()
+        chars_reading("")  # the homophone look-up's table, built once per process (a server's master builds it)
         for members in self.synonyms.sets.values():
             for term in members:
                 self.segmenter.add_term(term)

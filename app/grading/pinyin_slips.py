@@ -60,6 +60,55 @@ def reading_index(text: str) -> dict[str, list[int]]:
     return index
 
 
+_chars_by_reading: dict[str, frozenset[str]] | None = None
+
+
+def chars_reading(reading: str) -> frozenset[str]:
+    """Every character that can read ``reading`` (toneless): ``char_readings`` turned around, built on first use (a
+    few tenths of a second, once per process)."""
+    global _chars_by_reading
+    if _chars_by_reading is None:
+        toneless: dict[str, str] = {}
+        by_reading: dict[str, set[str]] = {}
+        for code, raw in pinyin_dict.items():
+            ch = chr(code)
+            for syllable in raw.split(","):
+                reading_of = toneless.get(syllable)
+                if reading_of is None:
+                    reading_of = toneless[syllable] = _toneless(syllable)
+                by_reading.setdefault(reading_of, set()).add(ch)
+        _chars_by_reading = {r: frozenset(chars) for r, chars in by_reading.items()}
+    return _chars_by_reading.get(reading, _EMPTY)
+
+
+class LazyReadingIndex:
+    """``reading_index(text)``, one reading at a time when it is asked for: a term's look-up needs the positions of
+    two or three readings, where the whole index cost a pass over every character of the answer and its readings."""
+
+    __slots__ = ("text", "characters", "_positions")
+
+    def __init__(self, text: str, characters: frozenset[str]) -> None:
+        self.text = text
+        self.characters = characters  # the set of the text's characters
+        self._positions: dict[str, list[int]] = {}
+
+    def get(self, reading: str, default=()):
+        positions = self._positions.get(reading)
+        if positions is None:
+            positions = []
+            find = self.text.find
+            chars = chars_reading(reading) & self.characters
+            for ch in chars:
+                at = find(ch)
+                while at >= 0:
+                    positions.append(at)
+                    at = find(ch, at + 1)
+            if len(chars) > 1:
+                positions.sort()
+            self._positions[reading] = positions
+        return positions if positions else default
+
+
 def homophone_windows(text: str, term: str, readings: list[str], index: dict[str, list[int]] | None = None,
                       limit: int | None = None) -> list[int]:
     """Start positions of windows of ``text`` that read like ``term`` but are

@@ -84,12 +84,27 @@ def test_a_term_with_a_character_the_answer_lacks_is_looked_for_by_no_exact_kind
     assert looked and all(text != "带离现场" for _, text in looked)
 
 
-def test_no_reading_index_is_built_when_no_homophone_window_can_exist(grader, monkeypatch):
-    built = []
-    original = answer_module.reading_index
-    monkeypatch.setattr(answer_module, "reading_index", lambda text: built.append(text) or original(text))
+def test_no_reading_is_looked_up_when_no_homophone_window_can_exist(grader, monkeypatch):
+    looked_up = []
+
+    class Recording(answer_module.LazyReadingIndex):
+        def get(self, reading, default=()):
+            looked_up.append(reading)
+            return super().get(reading, default)
+
+    monkeypatch.setattr(answer_module, "LazyReadingIndex", Recording)
     part = {"points": 2, "rubric": [{"id": "apologize", "text": "致歉", "points": 2, "match": ["致歉"]}]}
     assert grader.grade(part, "我们会把这件事处理好。").score == 0  # neither 致 nor 歉: no window reads 致歉
-    assert built == []
+    assert looked_up == []
     assert grader.grade(part, "我们向顾客至歉。").score == 2  # 歉 is there: 至歉 is a slip for 致歉
-    assert len(built) == 1
+    assert "qian" in looked_up
+
+
+def test_the_lazy_reading_index_gives_what_the_whole_index_gives():
+    from app.grading.pinyin_slips import LazyReadingIndex, reading_index
+
+    text = "我们向顾客至歉，质检员致电回访，支持顾客。重庆的重量，长长的队伍。abc１２３"
+    whole = reading_index(text)
+    lazy = LazyReadingIndex(text, frozenset(text))
+    for reading in set(whole) | {"zhi", "chong", "zhong", "nothing"}:
+        assert list(lazy.get(reading, ())) == list(whole.get(reading, ())), reading
