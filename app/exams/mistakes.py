@@ -131,7 +131,9 @@ def open_entries(user, due_only: bool = False, now=None, topic: str | None = Non
     return list(db.session.scalars(query.order_by(MistakeEntry.due_at, MistakeEntry.id)))
 
 
-def entry_payload(entry: MistakeEntry, now=None) -> dict:
+def entry_payload(entry: MistakeEntry, now=None, withheld: bool = False) -> dict:
+    """``withheld``: the question is in an open attempt of the user, so the missed key points (rubric texts) are
+    left out until it is submitted."""
     now = now or utcnow()
     question = entry.question
     version = entry.version or question.current
@@ -146,7 +148,7 @@ def entry_payload(entry: MistakeEntry, now=None) -> dict:
         "stem": content.get("stem", ""),
         "part_id": entry.part_id,
         "part_prompt": part.get("prompt") if part else None,
-        "missed": [{"id": pid, "text": texts.get(pid, "")} for pid in entry.missed or []],
+        "missed": [] if withheld else [{"id": pid, "text": texts.get(pid, "")} for pid in entry.missed or []],
         "added_at": entry.added_at.isoformat(),
         "due_at": entry.due_at.isoformat(),
         "due": entry.is_due(now),
@@ -159,7 +161,9 @@ def entry_payload(entry: MistakeEntry, now=None) -> dict:
 def mistake_book(user, due_only: bool = False, now=None) -> list[dict]:
     """The open entries of the user's book, soonest due first (see ``entry_payload`` for the shape)."""
     now = now or utcnow()
-    return [entry_payload(e, now) for e in open_entries(user, due_only, now)]
+    entries = open_entries(user, due_only, now)
+    busy = open_attempt_question_ids(user) if entries else set()
+    return [entry_payload(e, now, withheld=e.question_id in busy) for e in entries]
 
 
 def open_question_keys(user) -> set[str]:

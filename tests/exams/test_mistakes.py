@@ -125,3 +125,27 @@ def test_a_question_of_an_open_attempt_cannot_be_added_nor_printed_with_its_solu
     assert trainee_client.post("/api/mistakes", json={"question": keys[0]}).status_code == 201
     printed = trainee_client.get("/mistakes/print").get_data(as_text=True)
     assert "参考答案秘密REF" in printed and "解析秘密XPL" in printed
+
+
+def test_the_book_shows_no_key_points_of_a_question_in_an_open_attempt(trainee, trainee_client, exam_bank, db):
+    """An entry made before the exam listed the case's missed key points (rubric texts) on the book's page and
+    in the API while the same question was being answered in an open attempt."""
+    import json
+
+    from tests.exams.factories import SECRET_RUBRIC
+
+    def read(url):
+        response = trainee_client.get(url)
+        return json.dumps(response.get_json(), ensure_ascii=False) if response.is_json else response.get_data(True)
+
+    practice_answer(trainee, "complaints.case", {"a": "无关", "b": "无关"})  # both parts missed
+    db.session.commit()
+    assert SECRET_RUBRIC in read("/api/mistakes")
+    attempt, _ = start_attempt(trainee, make_paper())
+    db.session.commit()
+    for url in ("/api/mistakes", "/mistakes", "/mistakes/print"):
+        assert SECRET_RUBRIC not in read(url), url
+    assert len(trainee_client.get("/api/mistakes").get_json()["entries"]) == 2  # still listed, without them
+    submit_attempt(attempt)
+    db.session.commit()
+    assert SECRET_RUBRIC in read("/mistakes") and SECRET_RUBRIC in read("/api/mistakes")
