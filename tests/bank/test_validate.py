@@ -205,3 +205,18 @@ papers:
 """
     found = problems_of(write_bank({"o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
     assert len(found) == 1 and "'pair' names an unknown paper 'skills-missing'" in found[0], found
+
+
+def test_part_point_and_synonym_set_names_fit_their_columns(write_bank):
+    """Part ids, key point ids and synonym set names are stored in 64-character columns (PointScore,
+    MistakeEntry, PracticeAnswer, SynonymSet): longer ones validated, then failed on PostgreSQL when an answer
+    was graded (every trainee's submit a 500) or when the bank was imported."""
+    long = "x" * 65
+    text = GOOD_CASE.replace("      - id: a\n", f"      - id: {long}\n").replace("id: apologize", f"id: y{long}")
+    found = problems_of(write_bank({"synonyms.yaml": f"sets:\n  z{long}: [倾听, 聆听]\n", "c.yaml": text}))
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "synonym set name has at most 64 characters",
+        "question 'complaints.fly': part id has at most 64 characters",
+        "question 'complaints.fly' part '#1': rubric point id has at most 64 characters"], found
+    ok = GOOD_CASE.replace("      - id: a\n", f"      - id: {long[:64]}\n")
+    assert load_bank(write_bank({"c.yaml": ok}, folder="ok")).part("complaints.fly", long[:64])
