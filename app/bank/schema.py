@@ -13,9 +13,10 @@ from .overlaps import overlap, split_ref
 from .problems import Problem
 from .yamlsource import line_of
 
-ID_RE = re.compile(r"^[a-z0-9._-]+$")
-PART_ID_RE = re.compile(r"^[a-z0-9_-]+$")
-SET_NAME_RE = re.compile(r"^[a-z0-9_-]+$")
+# \Z, not $: "$" also matches before a final newline, and "gas.main\n" would pass.
+ID_RE = re.compile(r"^[a-z0-9._-]+\Z")
+PART_ID_RE = re.compile(r"^[a-z0-9_-]+\Z")
+SET_NAME_RE = re.compile(r"^[a-z0-9_-]+\Z")
 MAX_PART_ID_LENGTH = 64  # part and key point ids, synonym set names: their columns (app/models)
 TYPES = tuple(QUESTION_TYPES)
 PAPER_KINDS = ("mock", "practice")

@@ -220,3 +220,15 @@ def test_part_point_and_synonym_set_names_fit_their_columns(write_bank):
         "question 'complaints.fly' part '#1': rubric point id has at most 64 characters"], found
     ok = GOOD_CASE.replace("      - id: a\n", f"      - id: {long[:64]}\n")
     assert load_bank(write_bank({"c.yaml": ok}, folder="ok")).part("complaints.fly", long[:64])
+
+
+def test_an_id_with_a_trailing_line_break_is_refused(write_bank):
+    """'$' also matches before a final newline: a quoted id such as "gas.main\\n" validated, and the question was
+    stored under a key that no address takes (app.exams.errors.is_key), so in an exam it could not be answered."""
+    text = GOOD_SINGLE.replace("id: gas.main", 'id: "gas.main\\n"')
+    found = problems_of(write_bank({"objective.yaml": text}))
+    assert len(found) == 1 and "question id must match" in found[0]
+    case = GOOD_CASE.replace("      - id: a\n", '      - id: "a\\n"\n').replace("id: apologize", 'id: "apologize\\n"')
+    found = problems_of(write_bank({"c.yaml": case, "synonyms.yaml": 'sets:\n  "listen\\n": [倾听, 聆听]\n'},
+                                   folder="parts"))
+    assert len(found) == 3 and all("must match" in p for p in found), found
