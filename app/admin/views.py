@@ -7,7 +7,7 @@ import base64
 import binascii
 import tempfile
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -36,6 +36,13 @@ def role_name(role: str) -> str:
 @bp.app_template_filter("event_kind")
 def event_kind(kind: str) -> str:
     return auditlog.event_name(kind)
+
+
+def _password_page(user, password: str):
+    """The page that shows a new password once: never kept by the browser (history, back-forward cache)."""
+    response = make_response(render_template("admin/password_once.html", user=user, password=password))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _get_or_404(model, ident):
@@ -79,7 +86,7 @@ def user_new():
         except AdminError as exc:
             error = str(exc)
         else:
-            return render_template("admin/password_once.html", user=user, password=password)
+            return _password_page(user, password)
     return render_template("admin/user_new.html", values=values, error=error, roles=ROLES,
                            cohorts=classes.cohort_list()), (422 if error else 200)
 
@@ -135,7 +142,7 @@ def user_active(user_id):
 def user_password(user_id):
     def action(user):
         password = users.reset_password(current_user, user)
-        return render_template("admin/password_once.html", user=user, password=password)
+        return _password_page(user, password)
 
     return _user_action(user_id, action)
 

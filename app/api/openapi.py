@@ -153,14 +153,15 @@ PATHS = {
                  "description": "1: from the 错题本 (due first)"}], tags=("practice",))},
     "/api/practice/{question_id}/answer": {"post": _op(
         "Answer a practice question: immediate feedback with the solution; updates the 错题本",
-        {"200": _json(_ref("Feedback")), **_errors(400, 401, 403, 404)}, params=[QUESTION_ID],
+        {"200": _json(_ref("Feedback")), **_errors(400, 401, 403, 404, 409)}, params=[QUESTION_ID],
         body={"type": "object", "required": ["answer"], "properties": {"answer": ANSWER}}, tags=("practice",))},
     "/api/mistakes": {
         "get": _op("The open entries of the 错题本", {"200": _json({"type": "object", "properties": {
             "entries": {"type": "array", "items": _ref("Mistake")}, "due": {"type": "integer"}}}),
             **_errors(400, 401, 403)},
             params=[{"name": "due", "in": "query", "schema": {"enum": ["0", "1"]}}], tags=("practice",)),
-        "post": _op("Add a question to the 错题本 by hand", {"201": _json(_ref("Mistake")), **_errors(400, 401, 403, 404)},
+        "post": _op("Add a question to the 错题本 by hand (409: it is in the caller's open attempt)",
+                    {"201": _json(_ref("Mistake")), **_errors(400, 401, 403, 404, 409)},
                     body={"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}},
                     tags=("practice",)),
     },

@@ -17,6 +17,8 @@ def find_user(username: str) -> User | None:
 def authenticate(username: str, password: str) -> User | None:
     """The active user with these credentials, or None (same answer whether the name or password is wrong)."""
     user = find_user(username)
+    if user is None or not user.active:
+        User.spend_a_password_check(password)  # as long as a wrong password: timing tells no names apart
     if user is None or not user.active or not user.check_password(password):
         record("auth.login_failed", None, username.strip()[:64],
                {"reason": "disabled" if user is not None and not user.active else "credentials"})

@@ -22,6 +22,14 @@ def account_key() -> str:
     return f"account:{_username()}"
 
 
+def signed_in_account_key() -> str:
+    """The signed-in user's account (the change-password form, whose current password can be guessed too)."""
+    from flask_login import current_user
+
+    name = current_user.username if current_user.is_authenticated else ""
+    return f"account:{name.strip().lower()[:64]}"
+
+
 class _LoginFailed:
     """``deduct_when`` of the per-account limit: only a refused sign-in counts against the account."""
 

@@ -8,7 +8,7 @@ from ..urls import safe_next
 from .forms import ChangePasswordForm, LoginForm
 from .guards import public, signed_in
 from .services import AccountError, authenticate, change_password
-from .throttle import account_key, address_key, login_failed
+from .throttle import account_key, address_key, login_failed, signed_in_account_key
 
 bp = Blueprint("auth", __name__)
 
@@ -98,12 +98,18 @@ def require_password_change():
 
 @bp.route("/password", methods=["GET", "POST"], endpoint="change_password")
 @signed_in
+# A wrong current password counts as a wrong password at sign-in: no unlimited guessing on a session left open.
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=signed_in_account_key,
+               deduct_when=login_failed,
+               error_message=lambda: _("Too many wrong passwords for this account: wait a minute."))
 def change_password_view():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
             change_password(current_user, form.current.data, form.new.data)
         except AccountError as exc:
+            if "wrong" in str(exc):
+                login_failed.mark()
             message = _("Wrong current password.") if "wrong" in str(exc) else \
                 _("The new password must differ from the current one.")
             (form.current if "wrong" in str(exc) else form.new).errors.append(message)

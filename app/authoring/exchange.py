@@ -26,6 +26,7 @@ MAX_FILES = 200
 MAX_UNPACKED = 20 * 1024 * 1024  # bytes of YAML in one zip
 TOKEN_RE = re.compile(r"^[0-9a-f]{32}$")
 BANK_SUFFIXES = (".yaml", ".yml")
+MAX_NAME = 60  # characters of a file name written to disk: at most 240 bytes, under the 255 file systems take
 
 
 class UploadError(ValueError):
@@ -47,11 +48,23 @@ class Preview:
         return not self.problems
 
 
+def _disk_name(parts) -> str:
+    """The name to write a file under, from the path parts the client sent: word characters, dots and dashes
+    (no NUL, no separator), at most MAX_NAME characters with the suffix kept. Taken as they came, a NUL or a very
+    long name made the write fail (a 500)."""
+    name = "__".join(re.sub(r"[^\w.-]", "_", p) for p in parts) or "bank.yaml"
+    suffix = PurePosixPath(name).suffix
+    if len(name) > MAX_NAME:
+        name = name[:MAX_NAME - len(suffix)] + suffix
+    return name
+
+
 def unpack(filename: str, data: bytes, into: Path) -> list[str]:
     """Write the upload's YAML files under ``into``; returns their names. Raises UploadError."""
     name = PurePosixPath((filename or "").replace("\\", "/")).name
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in BANK_SUFFIXES:
+        name = _disk_name([name])
         (into / name).write_bytes(data)
         return [name]
     if suffix != ".zip":
@@ -70,8 +83,7 @@ def unpack(filename: str, data: bytes, into: Path) -> list[str]:
     names = []
     for member in wanted:
         # Flattened to safe names: a member's path never leaves the folder.
-        parts = [p for p in PurePosixPath(member.filename).parts if p not in ("", ".", "..", "/")]
-        safe = "__".join(re.sub(r"[^\w.-]", "_", p) for p in parts) or "bank.yaml"
+        safe = _disk_name([p for p in PurePosixPath(member.filename).parts if p not in ("", ".", "..", "/")])
         if safe in names:
             raise UploadError("The zip holds two files of the same name.")
         try:

@@ -13,9 +13,11 @@ from .overlaps import overlap, split_ref
 from .problems import Problem
 from .yamlsource import line_of
 
-ID_RE = re.compile(r"^[a-z0-9._-]+$")
-PART_ID_RE = re.compile(r"^[a-z0-9_-]+$")
-SET_NAME_RE = re.compile(r"^[a-z0-9_-]+$")
+# \Z, not $: "$" also matches before a final newline, and "gas.main\n" would pass.
+ID_RE = re.compile(r"^[a-z0-9._-]+\Z")
+PART_ID_RE = re.compile(r"^[a-z0-9_-]+\Z")
+SET_NAME_RE = re.compile(r"^[a-z0-9_-]+\Z")
+MAX_PART_ID_LENGTH = 64  # part and key point ids, synonym set names: their columns (app/models)
 TYPES = tuple(QUESTION_TYPES)
 PAPER_KINDS = ("mock", "practice")
 MAX_ID_LENGTH = 120  # the database's column sizes (app/models/questions.py)
@@ -146,6 +148,10 @@ class Checker:
                 self.add(line_of(part, "id") if "id" in part else line_of(part),
                          N_("%(what)s: part id must match [a-z0-9_-]+, got %(value)s"), what=what, value=repr(pid))
                 pid = f"#{i + 1}"
+            elif len(pid) > MAX_PART_ID_LENGTH:
+                self.add(line_of(part, "id"), N_("%(what)s: part id has at most %(n)s characters"), what=what,
+                         n=MAX_PART_ID_LENGTH)
+                pid = f"#{i + 1}"
             elif pid in seen:
                 self.add(line_of(part, "id"), N_("%(what)s: duplicate part id '%(id)s' (first on line %(line)s)"),
                          what=what, id=pid, line=seen[pid])
@@ -174,6 +180,9 @@ class Checker:
                 self.add(line_of(point, "id") if "id" in point else line_of(point),
                          N_("%(what)s: rubric point id must match [a-z0-9_-]+, got %(value)s"), what=what,
                          value=repr(pid))
+            elif len(pid) > MAX_PART_ID_LENGTH:
+                self.add(line_of(point, "id"), N_("%(what)s: rubric point id has at most %(n)s characters"),
+                         what=what, n=MAX_PART_ID_LENGTH)
             elif pid in ids:
                 self.add(line_of(point, "id"), N_("%(what)s: duplicate rubric point id '%(id)s'"), what=what, id=pid)
             else:
@@ -454,6 +463,9 @@ class Checker:
             where = line_of(data["sets"], name)
             if not isinstance(name, str) or not SET_NAME_RE.match(name):
                 self.add(where, N_("synonym set name must match [a-z0-9_-]+, got %(value)s"), value=repr(name))
+                continue
+            if len(name) > MAX_PART_ID_LENGTH:
+                self.add(where, N_("synonym set name has at most %(n)s characters"), n=MAX_PART_ID_LENGTH)
                 continue
             if not isinstance(terms, list) or len(terms) < 2 or not all(is_text(t) for t in terms):
                 self.add(where, N_("synonym set '%(name)s' must be a list of two or more terms"), name=name)

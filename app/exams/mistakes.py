@@ -13,8 +13,10 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import MistakeEntry, Question, utcnow
-from .errors import ExamNotFound, is_key
+from flask_babel import gettext as _
+
+from ..models import Attempt, AttemptItem, MistakeEntry, Question, QuestionVersion, utcnow
+from .errors import ExamConflict, ExamNotFound, is_key
 from ..qtypes import PASS_RATIO, Outcome, question_type
 
 
@@ -81,12 +83,32 @@ def _record(user, version, outcome: Outcome, now, known: dict | None) -> None:
             whole.record(bool(outcome.max) and outcome.score >= PASS_RATIO * outcome.max, now)
 
 
+def open_attempt_questions(user):
+    """The ids of the questions in the user's open attempts (a select): their solutions, in practice or in the
+    printed book, would be shown during the exam."""
+    return (select(QuestionVersion.question_id).join(AttemptItem, AttemptItem.question_version_id == QuestionVersion.id)
+            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+            .where(Attempt.user_id == user.id, Attempt.status == Attempt.STARTED))
+
+
+def open_attempt_question_ids(user) -> set[int]:
+    return set(db.session.scalars(open_attempt_questions(user)))
+
+
+def in_open_attempt(user, question: Question) -> bool:
+    return db.session.scalar(open_attempt_questions(user).where(
+        QuestionVersion.question_id == question.id).limit(1)) is not None
+
+
 def add_mistake(user, question_key: str, now=None) -> MistakeEntry:
-    """Add a question to the book by hand (due at once); re-opens it if it had left. ExamNotFound if unknown."""
+    """Add a question to the book by hand (due at once); re-opens it if it had left. ExamNotFound if unknown,
+    ExamConflict for a question of an exam the user has not submitted (the printed book shows solutions)."""
     now = now or utcnow()
     question = Question.by_key(question_key) if is_key(question_key) else None
     if question is None or question.retired or question.current is None:
         raise ExamNotFound("no such question")
+    if in_open_attempt(user, question):
+        raise ExamConflict(_("This question is in an exam you have not submitted yet: add it afterwards."))
     entry = _entry(user, question.id, "")
     if entry is None:
         entry = MistakeEntry(user_id=user.id, question_id=question.id, part_key="", added_at=now)
@@ -109,7 +131,9 @@ def open_entries(user, due_only: bool = False, now=None, topic: str | None = Non
     return list(db.session.scalars(query.order_by(MistakeEntry.due_at, MistakeEntry.id)))
 
 
-def entry_payload(entry: MistakeEntry, now=None) -> dict:
+def entry_payload(entry: MistakeEntry, now=None, withheld: bool = False) -> dict:
+    """``withheld``: the question is in an open attempt of the user, so the missed key points (rubric texts) are
+    left out until it is submitted."""
     now = now or utcnow()
     question = entry.question
     version = entry.version or question.current
@@ -124,7 +148,7 @@ def entry_payload(entry: MistakeEntry, now=None) -> dict:
         "stem": content.get("stem", ""),
         "part_id": entry.part_id,
         "part_prompt": part.get("prompt") if part else None,
-        "missed": [{"id": pid, "text": texts.get(pid, "")} for pid in entry.missed or []],
+        "missed": [] if withheld else [{"id": pid, "text": texts.get(pid, "")} for pid in entry.missed or []],
         "added_at": entry.added_at.isoformat(),
         "due_at": entry.due_at.isoformat(),
         "due": entry.is_due(now),
@@ -137,7 +161,9 @@ def entry_payload(entry: MistakeEntry, now=None) -> dict:
 def mistake_book(user, due_only: bool = False, now=None) -> list[dict]:
     """The open entries of the user's book, soonest due first (see ``entry_payload`` for the shape)."""
     now = now or utcnow()
-    return [entry_payload(e, now) for e in open_entries(user, due_only, now)]
+    entries = open_entries(user, due_only, now)
+    busy = open_attempt_question_ids(user) if entries else set()
+    return [entry_payload(e, now, withheld=e.question_id in busy) for e in entries]
 
 
 def open_question_keys(user) -> set[str]:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from flask_babel import gettext as _
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, PracticeAnswer, Question, QuestionVersion, utcnow
+from ..models import PracticeAnswer, Question, QuestionVersion, utcnow
 from ..qtypes import PASS_RATIO, question_type
 from ..qtypes.base import REVIEW_FLAGS
 from ..qtypes.results import point_rows
@@ -80,7 +80,7 @@ def practice_question(user, topic: str | None = None, difficulty=None, from_mist
         if not ids:
             return None
         query = query.where(Question.id.in_(ids))
-    busy = set(db.session.scalars(_open_attempt_questions(user)))
+    busy = mistakes.open_attempt_question_ids(user)
     candidates = [q for q in db.session.scalars(query.order_by(Question.id))
                   if q.current is not None and q.id not in busy]
     if not candidates:
@@ -146,14 +146,5 @@ def practice_answer(user, question_key, answer, now=None) -> dict:
     return feedback
 
 
-def _open_attempt_questions(user):
-    """The ids of the questions in the user's open attempts: practising one would show its solution during the
-    exam."""
-    return (select(QuestionVersion.question_id).join(AttemptItem, AttemptItem.question_version_id == QuestionVersion.id)
-            .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-            .where(Attempt.user_id == user.id, Attempt.status == Attempt.STARTED))
-
-
-def in_open_attempt(user, question: Question) -> bool:
-    return db.session.scalar(_open_attempt_questions(user).where(
-        QuestionVersion.question_id == question.id).limit(1)) is not None
+# Practising a question of an open attempt would show its solution during the exam.
+in_open_attempt = mistakes.in_open_attempt

@@ -20,7 +20,7 @@ from ..qtypes import question_type
 from ..qtypes.case import MAX_CASE_TEXT
 from ..urls import safe_next
 from . import display, lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
-from .errors import ExamError, is_key
+from .errors import ExamConflict, ExamError, is_key
 from .practice import question_payload
 
 bp = Blueprint("exams", __name__)
@@ -295,8 +295,11 @@ def mistakes():
 @bp.route("/mistakes/print")
 def mistakes_print():
     now = utcnow()
-    sheets = [payloads.mistake_sheet(entry, now) for entry in mistake_book.open_entries(current_user, now=now)]
-    return render_template("exams/mistakes_print.html", entries=sheets, printed_at=now)
+    entries = mistake_book.open_entries(current_user, now=now)
+    busy = mistake_book.open_attempt_question_ids(current_user)  # solutions only after the exam
+    sheets = [payloads.mistake_sheet(entry, now) for entry in entries if entry.question_id not in busy]
+    return render_template("exams/mistakes_print.html", entries=sheets, printed_at=now,
+                           held_back=len(entries) - len(sheets))
 
 
 @bp.route("/mistakes", methods=["POST"])
@@ -305,8 +308,12 @@ def add_mistake():
     key = (request.form.get("question_key") or "").strip()
     if not key:
         abort(400)
-    mistake_book.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
-    flash(_("Added to your mistake book."), "info")
+    try:
+        mistake_book.add_mistake(current_user, key)  # ExamNotFound (404) for an unknown question
+    except ExamConflict as exc:  # a question of the exam under way
+        flash(str(exc), "error")
+    else:
+        flash(_("Added to your mistake book."), "info")
     return redirect(safe_next(request.form.get("next")) or url_for("exams.mistakes"))
 
 

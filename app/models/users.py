@@ -97,6 +97,12 @@ class User(UserMixin, db.Model):
             self.password_hash = _hasher().hash(password)
         return ok
 
+    @staticmethod
+    def spend_a_password_check(password: str) -> None:
+        """The argon2 work of ``check_password`` for a sign-in with no account to check (an unknown or disabled
+        name), so that it takes as long as a wrong password."""
+        _hasher().hash(password)
+
     @property
     def name(self) -> str:
         return self.display_name or self.username

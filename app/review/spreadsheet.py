@@ -16,6 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from ..extensions import db
 from ..models import Attempt, Paper, Response
 from ..qtypes import question_type
+from ..reports.cells import formula_like
 from ..uploads import UnreadableWorkbook, workbook_rows
 from .anonymity import trainee_label
 from .marking import ReviewError, response_view, set_part
@@ -28,7 +29,6 @@ HIDDEN = ("A", "B", "C")
 SCORE_COL, COMMENT_COL = 10, 11  # 0-based positions of the instructor's columns
 MAX_ROWS = 20000
 MAX_BYTES = 5 * 1024 * 1024
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
@@ -36,7 +36,7 @@ def neutralise(value):
     if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if formula_like(value) else value
 
 
 def answer_hash(text: str) -> str:

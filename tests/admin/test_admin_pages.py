@@ -54,6 +54,17 @@ def test_create_user_shows_the_password_once_and_forces_a_change(admin_client, c
     assert client.get("/dashboard").status_code == 200
 
 
+def test_a_page_with_a_new_password_is_never_stored(admin_client, make_user):
+    """The page that shows a new account's or a reset password once was an ordinary answer to a POST: the
+    browser's back-forward cache and history could show it again on a shared office computer (the passwords
+    file of an import was already no-store)."""
+    created = admin_client.post("/admin/users/new", data={"username": "newbie", "roles": ["trainee"]})
+    reset = admin_client.post(f"/admin/users/{make_user('forgetful').id}/password")
+    for response in (created, reset):
+        assert response.status_code == 200 and "<code>" in response.get_data(as_text=True)
+        assert response.headers.get("Cache-Control") == "no-store"
+
+
 def test_bad_new_user_rerenders_with_the_error_and_changes_nothing(admin_client, make_user, db):
     make_user("taken")
     response = admin_client.post("/admin/users/new", data={"username": "taken", "roles": ["trainee"]})

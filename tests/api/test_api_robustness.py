@@ -85,3 +85,20 @@ def test_openapi_lists_every_api_route(app, client, trainee):
 def test_wrong_method_is_405_json(client, method):
     response = getattr(client, method)("/api/papers")
     assert response.status_code == 405 and response.is_json
+
+
+def test_a_question_of_the_exam_under_way_is_a_documented_409(app, client, trainee, exam_paper):
+    """Practising or adding to the 错题本 a question of one's open attempt is refused with 409, which the
+    document did not list for either operation (a client reading it expected 400, 401, 403 or 404 only)."""
+    from app.exams.lifecycle import start_attempt
+    from app.extensions import db
+
+    attempt, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    key = attempt.items[0].version.question.key
+    auth = bearer(get_token(client, trainee))
+    assert client.post("/api/mistakes", json={"question": key}, headers=auth).status_code == 409
+    assert client.post(f"/api/practice/{key}/answer", json={"answer": "A"}, headers=auth).status_code == 409
+    doc = client.get("/api/openapi.json", headers=auth).json
+    assert "409" in doc["paths"]["/api/mistakes"]["post"]["responses"]
+    assert "409" in doc["paths"]["/api/practice/{question_id}/answer"]["post"]["responses"]

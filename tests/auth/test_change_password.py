@@ -67,3 +67,25 @@ def test_the_api_gives_a_flagged_user_no_token_and_serves_no_older_token(client,
     assert db.session.query(ApiToken).filter_by(user_id=trainee.id).count() == 1  # no new token
     older = client.get("/api/papers", headers={"Authorization": f"Bearer {issued}"})
     assert older.status_code == 403 and older.get_json()["error"] == "password_change_required"
+
+
+def test_guessing_the_current_password_is_throttled_like_signing_in(app, trainee):
+    """The change-password form checked the current password as often as it was sent: on a phone or a shared
+    computer left signed in, anyone could try passwords there with no limit (sign-in allows 10 a minute)."""
+    from app import create_app
+    from app.extensions import db as app_db, limiter
+
+    throttled = create_app({**app.config, "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://"})
+    client = throttled.test_client()
+    try:
+        assert client.post("/login", data={"username": "trainee1", "password": PASSWORD}).status_code == 302
+        codes = [client.post("/password", data={"current": f"guess-{n}-pw", "new": "brand new pw",
+                                                "confirm": "brand new pw"}).status_code for n in range(12)]
+        right = client.post("/password", data={"current": PASSWORD, "new": "brand new pw", "confirm": "brand new pw"})
+    finally:
+        limiter.reset()
+        with throttled.app_context():
+            app_db.session.remove()
+            app_db.engine.dispose()
+    assert codes[:10] == [200] * 10 and codes[10:] == [429, 429]
+    assert right.status_code == 429  # not even the right one until the minute is over

@@ -173,3 +173,34 @@ def test_the_sign_in_page_tells_a_newcomer_where_accounts_come_from(client):
     assert "请联系培训管理员" in client.get("/login").get_data(as_text=True)
     client.post("/lang/en", data={"next": "/login"})
     assert "ask your training administrator" in client.get("/login").get_data(as_text=True)
+
+
+def test_an_unknown_or_disabled_name_costs_the_same_password_check_as_a_wrong_password(app, db, make_user, client):
+    """Only a wrong password paid for argon2: an unknown or disabled name was answered in microseconds instead of
+    about 20 ms, so timing the sign-in page told which usernames exist (the messages were already the same)."""
+    from argon2 import PasswordHasher
+
+    class Counting(PasswordHasher):
+        checks = 0
+
+        def verify(self, *args, **kwargs):
+            Counting.checks += 1
+            return super().verify(*args, **kwargs)
+
+        def hash(self, *args, **kwargs):
+            Counting.checks += 1
+            return super().hash(*args, **kwargs)
+
+    make_user("known")
+    make_user("gone").active = False
+    db.session.commit()
+    app.extensions["password_hasher"] = Counting(**app.config["ARGON2_PARAMS"])
+    costs = {}
+    for name in ("known", "nobody", "gone"):
+        before = Counting.checks
+        response = client.post("/login", data={"username": name, "password": "wrong-password"})
+        assert response.status_code == 200 and "用户名或密码错误" in response.get_data(as_text=True)
+        api = client.post("/api/auth/token", json={"username": name, "password": "wrong-password"})
+        assert api.status_code == 401
+        costs[name] = Counting.checks - before
+    assert costs == {"known": 2, "nobody": 2, "gone": 2}

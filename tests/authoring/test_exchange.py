@@ -65,6 +65,22 @@ def test_a_zip_with_paths_is_flattened_and_read(exam_bank, instructor_client):
     assert 'id="n-added">1<' in page
 
 
+def test_a_file_name_no_disk_takes_is_made_safe(exam_bank, instructor_client):
+    """The upload's own name was the name of the file written to disk: a NUL in it ('embedded null byte') or
+    a name longer than the file system takes (ENAMETOOLONG) was a 500, for a .yaml and for a zip's member."""
+    text = dump({"questions": [single_content("z.one")]}).encode()
+    long_name = "题" * 120 + ".yaml"  # 360 bytes in UTF-8: past the 255 a file name may have
+    for name in ("a\x00b.yaml", long_name, "x" * 300 + ".yaml"):
+        response = upload(instructor_client, name, text)
+        assert response.status_code == 200 and 'id="n-added">1<' in response.get_data(as_text=True), name
+    for name in (long_name, "x" * 300 + ".yaml"):  # (zipfile itself cuts a member's name at a NUL)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr(f"folder/{name}", text)
+        response = upload(instructor_client, "bank.zip", out.getvalue())
+        assert response.status_code == 200 and 'id="n-added">1<' in response.get_data(as_text=True), name
+
+
 def test_bad_uploads_are_messages(exam_bank, instructor_client):
     assert upload(instructor_client, "x.zip", b"nope").status_code == 422
     assert upload(instructor_client, "x.pdf", b"nope").status_code == 422

@@ -205,3 +205,30 @@ papers:
 """
     found = problems_of(write_bank({"o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
     assert len(found) == 1 and "'pair' names an unknown paper 'skills-missing'" in found[0], found
+
+
+def test_part_point_and_synonym_set_names_fit_their_columns(write_bank):
+    """Part ids, key point ids and synonym set names are stored in 64-character columns (PointScore,
+    MistakeEntry, PracticeAnswer, SynonymSet): longer ones validated, then failed on PostgreSQL when an answer
+    was graded (every trainee's submit a 500) or when the bank was imported."""
+    long = "x" * 65
+    text = GOOD_CASE.replace("      - id: a\n", f"      - id: {long}\n").replace("id: apologize", f"id: y{long}")
+    found = problems_of(write_bank({"synonyms.yaml": f"sets:\n  z{long}: [倾听, 聆听]\n", "c.yaml": text}))
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "synonym set name has at most 64 characters",
+        "question 'complaints.fly': part id has at most 64 characters",
+        "question 'complaints.fly' part '#1': rubric point id has at most 64 characters"], found
+    ok = GOOD_CASE.replace("      - id: a\n", f"      - id: {long[:64]}\n")
+    assert load_bank(write_bank({"c.yaml": ok}, folder="ok")).part("complaints.fly", long[:64])
+
+
+def test_an_id_with_a_trailing_line_break_is_refused(write_bank):
+    """'$' also matches before a final newline: a quoted id such as "gas.main\\n" validated, and the question was
+    stored under a key that no address takes (app.exams.errors.is_key), so in an exam it could not be answered."""
+    text = GOOD_SINGLE.replace("id: gas.main", 'id: "gas.main\\n"')
+    found = problems_of(write_bank({"objective.yaml": text}))
+    assert len(found) == 1 and "question id must match" in found[0]
+    case = GOOD_CASE.replace("      - id: a\n", '      - id: "a\\n"\n').replace("id: apologize", 'id: "apologize\\n"')
+    found = problems_of(write_bank({"c.yaml": case, "synonyms.yaml": 'sets:\n  "listen\\n": [倾听, 聆听]\n'},
+                                   folder="parts"))
+    assert len(found) == 3 and all("must match" in p for p in found), found

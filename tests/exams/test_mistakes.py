@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from app.exams.errors import ExamNotFound
+from app.exams.errors import ExamConflict, ExamNotFound
 from app.exams.mistakes import add_mistake, due_count, mistake_book
 from app.exams.practice import practice_answer
 from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
@@ -99,3 +99,53 @@ def test_book_is_per_user(trainee, make_user, exam_bank, db):
     other = make_user("other")
     assert mistake_book(other) == [] and due_count(other, now=utcnow() + 2 * DAY) == 0
     assert len(mistake_book(trainee)) == 1
+
+
+def test_a_question_of_an_open_attempt_cannot_be_added_nor_printed_with_its_solution(trainee, trainee_client,
+                                                                                      exam_bank, db):
+    """Adding an exam question to the book by hand and printing the book showed its answer, explanation,
+    key points and reference answer in the middle of the exam (practice already refused such a question)."""
+    from tests.exams.factories import SECRETS
+
+    practice_answer(trainee, "complaints.case", {"a": "无关", "b": "无关"})  # in the book before the exam
+    attempt, _ = start_attempt(trainee, make_paper())
+    db.session.commit()
+    keys = [item.version.question.key for item in attempt.items]
+    for key in keys:
+        page = trainee_client.post("/mistakes", data={"question_key": key})
+        assert page.status_code == 302 and page.headers["Location"].endswith("/mistakes")
+        api = trainee_client.post("/api/mistakes", json={"question": key})
+        assert api.status_code == 409, key
+        with pytest.raises(ExamConflict):
+            add_mistake(trainee, key)
+    printed = trainee_client.get("/mistakes/print").get_data(as_text=True)
+    assert [s for s in SECRETS if s in printed] == []
+    submit_attempt(attempt)
+    db.session.commit()
+    assert trainee_client.post("/api/mistakes", json={"question": keys[0]}).status_code == 201
+    printed = trainee_client.get("/mistakes/print").get_data(as_text=True)
+    assert "参考答案秘密REF" in printed and "解析秘密XPL" in printed
+
+
+def test_the_book_shows_no_key_points_of_a_question_in_an_open_attempt(trainee, trainee_client, exam_bank, db):
+    """An entry made before the exam listed the case's missed key points (rubric texts) on the book's page and
+    in the API while the same question was being answered in an open attempt."""
+    import json
+
+    from tests.exams.factories import SECRET_RUBRIC
+
+    def read(url):
+        response = trainee_client.get(url)
+        return json.dumps(response.get_json(), ensure_ascii=False) if response.is_json else response.get_data(True)
+
+    practice_answer(trainee, "complaints.case", {"a": "无关", "b": "无关"})  # both parts missed
+    db.session.commit()
+    assert SECRET_RUBRIC in read("/api/mistakes")
+    attempt, _ = start_attempt(trainee, make_paper())
+    db.session.commit()
+    for url in ("/api/mistakes", "/mistakes", "/mistakes/print"):
+        assert SECRET_RUBRIC not in read(url), url
+    assert len(trainee_client.get("/api/mistakes").get_json()["entries"]) == 2  # still listed, without them
+    submit_attempt(attempt)
+    db.session.commit()
+    assert SECRET_RUBRIC in read("/mistakes") and SECRET_RUBRIC in read("/api/mistakes")

@@ -136,3 +136,31 @@ def test_route_refuses_unstorable_input(app, world, rule, method, endpoint):
         bad = _call(made, method, url, data='{"answer": "\\ud800", "question": "\\u0000"}',
                     content_type="application/json")
         assert bad.status_code == 400
+
+
+def test_every_state_change_needs_the_csrf_token(app, world):
+    """Every POST, PUT, PATCH and DELETE route, as each signed-in role, with cookie authentication and no token
+    (a form, then JSON): 400, never done. The sign-in page and the language switch are public but change the
+    session, so they are checked too; bearer calls to the API carry no cookie and are outside this test."""
+    values, client = world
+    app.config["WTF_CSRF_ENABLED"] = True
+    clients = {}
+    for actor in ("owner", "instructor", "admin"):
+        made = client("anonymous")
+        page = made.get("/login").get_data(as_text=True)
+        token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+        response = made.post("/login", data={"username": f"m_{actor}", "password": PASSWORD, "csrf_token": token})
+        assert response.status_code == 302
+        clients[actor] = made
+    clients["anonymous"] = client("anonymous")
+    checked = 0
+    for rule, method, endpoint in ROUTES:
+        if method not in ("POST", "PUT", "PATCH", "DELETE") or endpoint == "api.issue_token":
+            continue  # the token endpoint reads no cookie: it is a sign-in with the password in the body
+        url = _url(rule, values)
+        for actor, made in clients.items():
+            for body in ({"data": {"x": "1"}}, {"json": {"x": 1}}):
+                code = _call(made, method, url, **body).status_code
+                assert code == 400 or (actor == "anonymous" and code in (302, 401)), (method, rule, actor, code)
+                checked += 1
+    assert checked >= 4 * 2 * 40

@@ -92,6 +92,22 @@ def test_csv_starts_with_bom_and_neutralises_formulas(scored):
     assert evil[2] == "'" + EVIL
 
 
+HIDDEN_FORMULAS = [" =1+1", "  +cmd|' /C calc'!A0", "\u3000=1+1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1+1",
+                   "\n=1+1", " \t-2"]
+
+
+@pytest.mark.parametrize("value", HIDDEN_FORMULAS)
+def test_formulas_behind_spaces_or_in_full_width_are_neutralised(value):
+    """Spreadsheets skip leading spaces, and a Chinese input method types ＝ for =: such cells went out as
+    they came (only a first character of = + - @ tab CR was caught)."""
+    from app.reports.cells import neutralise
+    from app.review.spreadsheet import neutralise as sheet_neutralise
+
+    assert neutralise(value) == "'" + value
+    assert sheet_neutralise(value) == "'" + value
+    assert neutralise(" 道歉") == " 道歉" and neutralise("1-2") == "1-2"
+
+
 def test_xlsx_neutralises_formulas(scored):
     ws = _xlsx(ReportQuery(scored))["成绩"]
     evil = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "evil")
