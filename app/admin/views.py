@@ -234,7 +234,7 @@ def _class_page(cohort, error=None, status=200):
         trainees=[u for u in members if u.has_role("trainee")],
         instructors=[u for u in members if u.has_role("instructor") and not u.has_role("trainee")],
         windows=classes.paper_windows(cohort),
-        papers=db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.title)).all()), status
+        papers=db.session.scalars(select(Paper).where(Paper.active).order_by(*Paper.listing_order())).all()), status
 
 
 @bp.route("/classes/<int:cohort_id>", methods=["GET", "POST"])
@@ -310,7 +310,7 @@ def pass_rules():
             flash(_("Saved."), "info")
             return redirect(url_for("admin.pass_rules"))
     return render_template("admin/pass_rules.html", rules=passrules.rule_list(), error=error, values=request.form,
-                           papers=db.session.scalars(select(Paper).order_by(Paper.title)).all()), \
+                           papers=db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all()), \
         (422 if error else 200)
 
 
