@@ -378,3 +378,29 @@ def test_the_top_bar_is_one_row_on_a_phone_and_its_menu_opens_with_a_tap(live_se
         assert bar.bounding_box()["height"] <= 60
     finally:
         context.close()
+
+
+def test_the_try_panel_says_it_is_grading_and_asks_for_a_part_id(live_server, browser):
+    """The first try of a session waits seconds for the grader while the panel stayed blank; a new part with no ID
+    (its field only shows 'a' as a hint) was never graded and the panel said nothing at all."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/questions/new?type=case")
+        part = page.locator(".au-part").first
+        part.locator("input[name$='-points']").fill("4")
+        part.locator("textarea[name$='-rubric']").fill("- id: sorry\n  text: 道歉\n  points: 4\n  match: [[道歉]]\n")
+        result = part.locator(".try-result")
+        part.locator(".try-answer").fill("先向客人道歉")
+        expect(result).to_contain_text("请先填写小题编号")  # no ID: nothing to grade, and it says why
+        held, released = [], []
+        # a slow server: the replies are held until released
+        page.route("**/authoring/try", lambda route: route.continue_() if released else held.append(route))
+        part.locator("input[name$='-id']").fill("a")
+        expect(result).to_have_attribute("data-state", "grading")
+        expect(result).to_have_text("评分中…")
+        released.append(True)
+        for route in held:
+            route.continue_()
+        expect(result).to_have_attribute("data-state", "graded", timeout=15000)
+        expect(result.locator(".try-score")).to_have_text("4")
