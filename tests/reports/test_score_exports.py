@@ -108,3 +108,19 @@ def test_report_reads_in_batches(scored, monkeypatch):
     monkeypatch.setattr(scores, "_item_details", lambda ids: seen.append(list(ids)) or original(ids))
     rows = list(score_report(ReportQuery(scored)).rows())
     assert len(rows) == 3 and all(len(batch) == 1 for batch in seen) and len(seen) == 3
+
+
+def test_every_xlsx_heading_fits_its_column(exam_bank, make_paper, make_user):
+    """A section's column was 10 characters wide whatever its title: 案例分析题（每题25分）, as the bundled mock exams
+    name it, showed in Excel as three lines of four characters (用时（分钟） over two). A Chinese character takes two
+    widths of the default font; a heading gets a column as wide as it is, up to 30."""
+    from app.reports.table import display_width
+
+    paper = make_paper("mock-w", sections=[{"title": "案例分析题（每题25分）", "questions": ["complaints.case"]}])
+    sit(make_user("zhang", display_name="张三"), paper, [10], sections=[0])
+    book = _xlsx(ReportQuery(paper))
+    for ws in book:
+        for cell in ws[1]:
+            width = ws.column_dimensions[cell.column_letter].width
+            assert width >= min(display_width(cell.value), 30), (ws.title, cell.value, width)
+    assert display_width("案例分析题（每题25分）") == 22 and display_width("Score") == 5
