@@ -404,3 +404,21 @@ def test_the_try_panel_says_it_is_grading_and_asks_for_a_part_id(live_server, br
             route.continue_()
         expect(result).to_have_attribute("data-state", "graded", timeout=15000)
         expect(result.locator(".try-score")).to_have_text("4")
+
+
+def test_the_regrade_page_names_each_question_by_its_stem_and_keeps_its_version_whole(live_server, browser, artifacts):
+    """The regrade page listed a paper's questions by key alone (callcentre.answering-norms), its version squeezed
+    beside it to one character a line: '(v' over '1)'."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/regrade?paper=mock-small")
+        labels = page.locator("fieldset label.check:has(input[name=question])")
+        expect(labels.first).to_be_visible()
+        found = labels.evaluate_all("""ls => ls.map(l => { const v = l.querySelector('.q-version');
+            return [l.innerText, v ? v.getBoundingClientRect().height : 999,
+                    parseFloat(getComputedStyle(l).lineHeight) || 26]; })""")
+        assert all(height < 1.5 * line for _, height, line in found), found  # the version on one line
+        case = [text for text, _, _ in found if "t.case-1" in text]
+        assert case and "饼干" in case[0], found  # its stem beside its key (the small bank's case is about biscuits)
+        page.screenshot(path=str(artifacts / "regrade-questions-375.png"), full_page=True)
