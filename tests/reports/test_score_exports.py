@@ -124,3 +124,16 @@ def test_every_xlsx_heading_fits_its_column(exam_bank, make_paper, make_user):
             width = ws.column_dimensions[cell.column_letter].width
             assert width >= min(display_width(cell.value), 30), (ws.title, cell.value, width)
     assert display_width("案例分析题（每题25分）") == 22 and display_width("Score") == 5
+
+
+def test_csv_writes_a_share_as_a_percentage(exam_bank, make_paper, make_user):
+    """The CSV wrote 得分率 as a fraction cut to two places: 4.58 of 100 came out as 0.05, read in Excel as 5 %
+    (the XLSX shows 4.6 %). A share is now written as Excel reads a percentage, to one place: 4.6%."""
+    paper = make_paper("mock-p", sections=[{"title": "案例", "questions": ["complaints.case"]}])
+    sit(make_user("zhang", display_name="张三"), paper, [0.458], sections=[0])
+    out = io.BytesIO()
+    export(ReportQuery(paper), "csv", out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
+    share = rows[0].index("得分率")
+    zhang = next(r for r in rows if r[1] == "zhang")
+    assert zhang[share] == "4.6%", zhang
