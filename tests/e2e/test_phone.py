@@ -422,3 +422,25 @@ def test_the_regrade_page_names_each_question_by_its_stem_and_keeps_its_version_
         case = [text for text, _, _ in found if "t.case-1" in text]
         assert case and "饼干" in case[0], found  # its stem beside its key (the small bank's case is about biscuits)
         page.screenshot(path=str(artifacts / "regrade-questions-375.png"), full_page=True)
+
+
+def test_the_user_import_preview_keeps_each_value_on_one_line(live_server, browser, artifacts, tmp_path):
+    """At 375 px the preview of a user import broke user names and phone numbers over lines (wangx/m, 138/000/1):
+    a value an administrator checks character by character."""
+    make_admin(live_server)
+    upload = tmp_path / "users.csv"
+    upload.write_text("姓名,用户名,角色,班级,手机,邮箱\n王小明,wangxiaoming,学员,,13800000001,wxm@example.com\n",
+                      encoding="utf-8")
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/admin/users/import")
+        page.set_input_files("input[name=file]", str(upload))
+        page.locator("main form button.primary").first.tap()
+        row = page.locator("table.import-preview tbody tr").first
+        expect(row).to_contain_text("wangxiaoming")
+        line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        cells = row.locator("td").evaluate_all("tds => tds.map(td => [td.innerText, td.getBoundingClientRect().height])")
+        assert all(height < 2 * line + 12 for _, height in cells), cells
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "user-import-preview-375.png"))
