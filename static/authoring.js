@@ -122,13 +122,22 @@
     var partId = partIdOf(panel);
     var answer = panel.querySelector(".try-answer").value;
     var out = panel.querySelector(".try-result");
-    if (!partId) { return; }
+    if (!partId) {  /* a new part with no ID yet: nothing to grade, and the panel says why */
+      out.textContent = "";
+      out.appendChild(el("p", "meta try-no-part", t("no-part")));
+      out.setAttribute("data-state", "idle");
+      return;
+    }
     var data = new FormData(form);
     data.set("try_part", partId);
     data.set("try_answer", answer);
     var n = (sequence.get(panel) || 0) + 1;
     sequence.set(panel, n);
     out.setAttribute("data-state", "grading");
+    if (!out.querySelector(".score-line")) {  /* nothing graded yet (the first try may take seconds): say so */
+      out.textContent = "";
+      out.appendChild(el("p", "meta try-grading", t("grading")));
+    }
     fetch(url, { method: "POST", body: data, credentials: "same-origin",
                  headers: { "X-CSRFToken": token, "Accept": "application/json" } })
       .then(function (response) { return response.json().then(function (body) { return [response.ok, body]; }); })

@@ -24,7 +24,7 @@ def papers_open_to(user, now: datetime) -> list[Paper]:
                        or_(CohortPaper.opens_at.is_(None), CohortPaper.opens_at <= now),
                        or_(CohortPaper.closes_at.is_(None), CohortPaper.closes_at > now)))
     return list(db.session.scalars(select(Paper).where(Paper.active, Paper.id.in_(open_ids))
-                                   .order_by(Paper.title, Paper.key)))
+                                   .order_by(*Paper.listing_order())))
 
 
 def cohort_list() -> list[Cohort]:
@@ -108,4 +108,4 @@ def remove_paper(actor, cohort: Cohort, paper: Paper) -> None:
 
 def paper_windows(cohort: Cohort) -> list[CohortPaper]:
     return list(db.session.scalars(select(CohortPaper).where(CohortPaper.cohort_id == cohort.id)
-                                   .join(Paper).order_by(Paper.title)))
+                                   .join(Paper).order_by(*Paper.listing_order())))

@@ -41,14 +41,15 @@ def set_password(username, password_stdin, must_change):
 @click.option("--dry-run", is_flag=True, help="Check every row and report; import nothing.")
 @click.option("--passwords", "passwords_file", type=click.Path(dir_okay=False),
               help="Where to write the initial passwords (default: the instance folder).")
-def import_users(file, dry_run, passwords_file):
+@click.option("--create-classes", is_flag=True, help="Create the classes the file names that do not exist yet.")
+def import_users(file, dry_run, passwords_file, create_classes):
     """Create the accounts listed in FILE (.xlsx or .csv): all of them, or none if any row has an error."""
     from ..extensions import db
     from .errors import AdminError
     from .importing import apply_import, passwords_csv, plan_import, read_table
 
     try:
-        plan = plan_import(read_table(file, Path(file).read_bytes()))
+        plan = plan_import(read_table(file, Path(file).read_bytes()), create_classes)
     except AdminError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
@@ -60,7 +61,8 @@ def import_users(file, dry_run, passwords_file):
         click.echo(f"{len(plan.errors) + len(plan.problems)} error(s): nothing was imported", err=True)
         sys.exit(1)
     if dry_run:
-        click.echo(f"ok: {len(plan.rows)} user(s) would be imported (dry run: nothing written)")
+        made = f", {len(plan.new_classes)} new class(es): {', '.join(plan.new_classes)}" if plan.new_classes else ""
+        click.echo(f"ok: {len(plan.rows)} user(s) would be imported{made} (dry run: nothing written)")
         return
     try:
         created = apply_import(None, plan)

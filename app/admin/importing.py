@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from ..audit import record
 from ..uploads import UnreadableWorkbook, workbook_rows
 from ..auth.services import find_user
-from .classes import find_cohort
+from .classes import find_cohort, save_cohort
 from .errors import AdminError
 from .users import check_username, create_account
 
@@ -50,6 +50,7 @@ class ImportRow:
 class ImportPlan:
     rows: list[ImportRow]
     problems: list[str] = field(default_factory=list)  # about the file as a whole
+    new_classes: list[str] = field(default_factory=list)  # named by the file, made by the import (create_classes)
 
     @property
     def errors(self) -> list[tuple[int, str]]:
@@ -101,8 +102,9 @@ def read_table(filename: str, data: bytes) -> list[list[str]]:
     raise AdminError(_("Upload an .xlsx or .csv file."))
 
 
-def plan_import(table: list[list[str]]) -> ImportPlan:
-    """Check every row against the file and the database; nothing is written."""
+def plan_import(table: list[list[str]], create_classes: bool = False) -> ImportPlan:
+    """Check every row against the file and the database; nothing is written. With ``create_classes`` a class
+    the database does not have yet is no error: it is listed in ``new_classes`` and made by ``apply_import``."""
     while table and not any(table[-1]):
         table.pop()
     if not table:
@@ -121,16 +123,17 @@ def plan_import(table: list[list[str]]) -> ImportPlan:
         values = {key: cells[i] if i < len(cells) else "" for i, key in enumerate(header) if key}
         row = ImportRow(number, values.get("name", ""), values.get("username", ""), [], values.get("cohort", ""),
                         values.get("phone", ""), values.get("email", ""))
-        _check_row(row, values.get("roles", ""), seen, cohorts)
+        _check_row(row, values.get("roles", ""), seen, cohorts, create_classes)
         rows.append(row)
-    return ImportPlan(rows, [] if rows else [_("The file has no data rows.")])
+    new_classes = [name for name, known in cohorts.items() if known == "new"]  # in the file's order
+    return ImportPlan(rows, [] if rows else [_("The file has no data rows.")], new_classes)
 
 
 def _has_control(text: str) -> bool:
     return any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in text)
 
 
-def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict) -> None:
+def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict, create_classes: bool = False) -> None:
     try:
         row.username = check_username(row.username)
     except AdminError as exc:
@@ -160,6 +163,8 @@ def _check_row(row: ImportRow, roles_text: str, seen: dict, cohorts: dict) -> No
     if row.cohort and not _has_control(row.cohort):
         if row.cohort not in cohorts:
             cohorts[row.cohort] = find_cohort(row.cohort) is not None
+            if not cohorts[row.cohort] and create_classes and len(row.cohort) <= 100:
+                cohorts[row.cohort] = "new"
         if not cohorts[row.cohort]:
             row.errors.append(_("Unknown class %(name)s (create it first).", name=row.cohort))
     if row.phone and not _PHONE.match(row.phone):
@@ -175,6 +180,8 @@ def apply_import(actor, plan: ImportPlan) -> list[tuple[str, str, str]]:
         raise AdminError(_("The file has errors: nothing was imported."))
     created = []
     cohorts = {}  # held here: the session only keeps weak references to unchanged objects
+    for name in plan.new_classes:
+        cohorts[name] = save_cohort(actor, None, name)
     for row in plan.rows:
         user, password = create_account(actor, row.username, row.name, row.roles, row.phone, row.email)
         if row.cohort:
@@ -186,7 +193,7 @@ def apply_import(actor, plan: ImportPlan) -> list[tuple[str, str, str]]:
     return created
 
 
-def import_job(filename: str, data: bytes, actor_id: int) -> dict:
+def import_job(filename: str, data: bytes, actor_id: int, create_classes: bool = False) -> dict:
     """The import as a background job (a few hundred accounts: each password is hashed at production cost, about
     0.1 s apiece): the file checked again, every account or none, and the initial passwords as the job's file
     (``once``: it is deleted when downloaded). ``{"error": ...}`` when the file no longer imports."""
@@ -194,7 +201,7 @@ def import_job(filename: str, data: bytes, actor_id: int) -> dict:
     from ..models import User
 
     try:
-        plan = plan_import(read_table(filename, data))
+        plan = plan_import(read_table(filename, data), create_classes)
         if not plan.ok:
             raise AdminError(_("The file has errors: nothing was imported."))
         created = apply_import(db.session.get(User, actor_id), plan)

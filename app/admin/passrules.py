@@ -49,4 +49,4 @@ def delete_rule(actor, rule: PassRule) -> None:
 
 
 def rule_list() -> list[PassRule]:
-    return list(db.session.scalars(select(PassRule).join(PassRule.paper).order_by(Paper.title)))
+    return list(db.session.scalars(select(PassRule).join(PassRule.paper).order_by(*Paper.listing_order())))

@@ -162,16 +162,19 @@ def user_delete(user_id):
 def user_import():
     """GET: the upload form. POST: a preview of every row with its errors; nothing is written."""
     if request.method == "GET":
-        return render_template("admin/import.html", plan=None, error=None)
+        return render_template("admin/import.html", plan=None, error=None, create_classes=True)
+    create_classes = request.form.get("create_classes") == "1"
     upload = request.files.get("file")
     if upload is None or not upload.filename:
-        return render_template("admin/import.html", plan=None, error=_("Choose a file to upload.")), 422
+        return render_template("admin/import.html", plan=None, error=_("Choose a file to upload."),
+                               create_classes=create_classes), 422
     data = upload.read(importing.MAX_BYTES + 1)
     try:
-        plan = importing.plan_import(importing.read_table(upload.filename, data))
+        plan = importing.plan_import(importing.read_table(upload.filename, data), create_classes)
     except AdminError as exc:
-        return render_template("admin/import.html", plan=None, error=str(exc)), 422
+        return render_template("admin/import.html", plan=None, error=str(exc), create_classes=create_classes), 422
     return render_template("admin/import.html", plan=plan, error=None, filename=upload.filename,
+                           create_classes=create_classes,
                            payload=base64.b64encode(data).decode("ascii") if plan.ok else "")
 
 
@@ -179,6 +182,7 @@ def user_import():
 def user_import_apply():
     """Check the previewed file again and create every account, or none; answer with the passwords file."""
     filename = request.form.get("filename", "")
+    create_classes = request.form.get("create_classes") == "1"
     try:
         data = base64.b64decode(request.form.get("payload", ""), validate=True)
     except (binascii.Error, ValueError):
@@ -186,18 +190,20 @@ def user_import_apply():
     try:
         if not data:
             raise AdminError(_("Upload the file again."))
-        plan = importing.plan_import(importing.read_table(filename, data))
+        plan = importing.plan_import(importing.read_table(filename, data), create_classes)
         if not plan.ok:
             return render_template("admin/import.html", plan=plan, error=_("The file has errors: nothing was "
-                                                                            "imported."), filename=filename), 422
+                                                                            "imported."), filename=filename,
+                                   create_classes=create_classes), 422
     except AdminError as exc:
-        return render_template("admin/import.html", plan=None, error=str(exc)), 422
-    started = jobs.start(importing.import_job, filename, data, current_user.id, owner=current_user,
-                         title=_("Importing %(n)d accounts", n=len(plan.rows)), keep_for=3600)
+        return render_template("admin/import.html", plan=None, error=str(exc), create_classes=create_classes), 422
+    started = jobs.start(importing.import_job, filename, data, current_user.id, create_classes,
+                         owner=current_user, title=_("Importing %(n)d accounts", n=len(plan.rows)), keep_for=3600)
     if started.queued:  # its progress page hands out the passwords file once, when every account is made
         return redirect(url_for("jobs.page", job_id=started.job_id))
     if started.result.get("error"):
-        return render_template("admin/import.html", plan=None, error=started.result["error"]), 422
+        return render_template("admin/import.html", plan=None, error=started.result["error"],
+                               create_classes=create_classes), 422
     made = started.result["file"]
     response = send_file(_bytes_file(made["data"]), mimetype=made["mimetype"], as_attachment=True,
                          download_name=made["name"])
@@ -241,7 +247,7 @@ def _class_page(cohort, error=None, status=200):
         trainees=[u for u in members if u.has_role("trainee")],
         instructors=[u for u in members if u.has_role("instructor") and not u.has_role("trainee")],
         windows=classes.paper_windows(cohort),
-        papers=db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.title)).all()), status
+        papers=db.session.scalars(select(Paper).where(Paper.active).order_by(*Paper.listing_order())).all()), status
 
 
 @bp.route("/classes/<int:cohort_id>", methods=["GET", "POST"])
@@ -317,7 +323,7 @@ def pass_rules():
             flash(_("Saved."), "info")
             return redirect(url_for("admin.pass_rules"))
     return render_template("admin/pass_rules.html", rules=passrules.rule_list(), error=error, values=request.form,
-                           papers=db.session.scalars(select(Paper).order_by(Paper.title)).all()), \
+                           papers=db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all()), \
         (422 if error else 200)
 
 

@@ -55,7 +55,8 @@ def convert_upload(filename: str, data, topic: str | None):
 def stage_import(root: str, user_id: int, filename: str, data, topic: str | None) -> ImportPreview:
     result = convert_upload(filename, data, topic)
     preview = ImportPreview(rows=[(e.location, e.question, [p.reason for p in e.problems]) for e in result.entries],
-                            file_problems=[str(p) for p in result.file_problems])
+                            file_problems=[p.reason if p.location == "file" else str(p)
+                                           for p in result.file_problems])
     if preview.file_problems or preview.bad_rows or not result.questions:
         if not result.entries and not preview.file_problems:
             preview.file_problems.append("没有读到任何题目")

@@ -51,5 +51,11 @@ class Paper(db.Model):
         return bool(self.definition.get("track_focus"))
 
     @classmethod
+    def listing_order(cls) -> tuple:
+        """How every list of papers is ordered: mock exams before practice papers, then by key (the bank's order;
+        a title sorts 模拟考试（三） before （二））."""
+        return cls.kind, cls.key
+
+    @classmethod
     def by_key(cls, key: str) -> "Paper | None":
         return db.session.scalar(select(cls).where(cls.key == key))

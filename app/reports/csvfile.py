@@ -7,16 +7,18 @@ import io
 from datetime import datetime
 
 from .cells import neutralise
-from .table import Sheet
+from .table import PERCENT, Sheet
 
 BOM = "\ufeff"
 
 
-def _plain(value):
+def _plain(value, kind=None):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if kind == PERCENT and isinstance(value, (int, float)):  # as Excel reads a percentage (0.05 was 4.58 %)
+        return f"{value * 100:.1f}".rstrip("0").rstrip(".") + "%"
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".")
     if isinstance(value, datetime):
@@ -35,8 +37,9 @@ def write_csv(target, sheet: Sheet) -> int:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow([_plain(h) for h in sheet.headers])
         count = 0
+        kinds = [column.kind for column in sheet.columns]
         for count, row in enumerate(sheet.iter_rows(), start=1):
-            writer.writerow([_plain(v) for v in row])
+            writer.writerow([_plain(v, kinds[i] if i < len(kinds) else None) for i, v in enumerate(row)])
         text.flush()
     finally:
         text.detach()
@@ -49,8 +52,9 @@ def csv_chunks(sheet: Sheet, rows_per_chunk: int = 500):
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write(BOM)
     writer.writerow([_plain(h) for h in sheet.headers])
+    kinds = [column.kind for column in sheet.columns]
     for count, row in enumerate(sheet.iter_rows(), start=1):
-        writer.writerow([_plain(v) for v in row])
+        writer.writerow([_plain(v, kinds[i] if i < len(kinds) else None) for i, v in enumerate(row)])
         if count % rows_per_chunk == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)

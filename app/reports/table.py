@@ -1,6 +1,7 @@
 """The shape every report builder returns: a sheet of columns and a stream of rows."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -12,7 +13,12 @@ TEXT, INT, SCORE, PERCENT, MINUTES, DATETIME = "text", "int", "score", "percent"
 class Column:
     header: str
     kind: str = TEXT
-    width: float = 10
+    width: float = 10  # at least; a longer heading widens it (xlsx.heading_width)
+
+
+def display_width(text: str) -> int:
+    """Columns of a spreadsheet's default font that ``text`` takes: a Chinese (wide) character two, others one."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @dataclass

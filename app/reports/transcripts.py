@@ -39,7 +39,7 @@ def transcript(user: User) -> list[TranscriptLine]:
         if current is None or (attempt.score or -1) > (current.score or -1):
             best[attempt.paper_id] = attempt
     lines = []
-    for attempt in sorted(best.values(), key=lambda a: (a.paper.title, a.paper.key)):
+    for attempt in sorted(best.values(), key=lambda a: (a.paper.kind, a.paper.key)):
         paper = attempt.paper
         rule = rule_for(paper)
         partner = best.get(rule.partner_paper_id) if rule.partner_paper_id else None

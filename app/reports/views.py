@@ -66,7 +66,7 @@ def _query(source) -> tuple[ReportQuery | None, str | None]:
 
 
 def _form_context(query, error):
-    return {"papers": db.session.scalars(select(Paper).order_by(Paper.title)).all(),
+    return {"papers": db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all(),
             "cohorts": _allowed_cohorts(), "picks": PICKS, "query": query, "error": error, "args": request.values,
             "is_admin": current_user.has_role("admin")}
 

@@ -7,9 +7,16 @@ from datetime import datetime
 import xlsxwriter
 
 from .cells import neutralise
-from .table import DATETIME, INT, MINUTES, PERCENT, SCORE, Sheet
+from .table import DATETIME, INT, MINUTES, PERCENT, SCORE, Sheet, display_width
 
 _FORMATS = {INT: "0", SCORE: "0.0", PERCENT: "0.0%", MINUTES: "0.0", DATETIME: "yyyy-mm-dd hh:mm"}
+MAX_HEADING_WIDTH = 30  # a longer heading wraps (the header row wraps its text)
+
+
+def heading_width(column) -> float:
+    """The column's width: its own, or its heading's on one line (up to MAX_HEADING_WIDTH) if that is wider. A
+    section's column was 10 wide whatever its title: 案例分析题（每题25分） showed as three lines."""
+    return max(column.width, min(display_width(column.header) + 1, MAX_HEADING_WIDTH))
 
 
 def write_xlsx(target, sheets: list[Sheet]) -> int:
@@ -24,7 +31,7 @@ def write_xlsx(target, sheets: list[Sheet]) -> int:
         for sheet in sheets:
             ws = book.add_worksheet(sheet.name[:31])
             for col, column in enumerate(sheet.columns):
-                ws.set_column(col, col, column.width, formats.get(column.kind))
+                ws.set_column(col, col, heading_width(column), formats.get(column.kind))
                 ws.write_string(0, col, neutralise(column.header), header)
             ws.freeze_panes(1, 0)
             kinds = [c.kind for c in sheet.columns]

@@ -36,7 +36,7 @@ def _paper(key: str) -> Paper:
 
 
 def _filter_choices() -> dict:
-    return {"papers": db.session.scalars(select(Paper).order_by(Paper.title)).all(),
+    return {"papers": db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all(),
             "cohorts": db.session.scalars(select(Cohort).order_by(Cohort.name)).all(), "flags": FLAGS}
 
 
@@ -48,7 +48,8 @@ def review_label(attempt, blind=False):
 # ------------------------------------------------------------------------------------------------ index
 @bp.route("/")
 def index():
-    return render_template("review/index.html", papers=db.session.scalars(select(Paper).order_by(Paper.title)).all(),
+    papers = db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all()
+    return render_template("review/index.html", papers=papers,
                            waiting=len(queue(QueueFilter())))
 
 
@@ -133,7 +134,7 @@ def _attempts_arg(source) -> list[int]:
 
 @bp.route("/regrade")
 def regrade_page():
-    papers = db.session.scalars(select(Paper).order_by(Paper.title)).all()
+    papers = db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all()
     key = request.args.get("paper", "")
     paper = Paper.by_key(key) if key else None
     questions = regrading.paper_questions(paper) if paper else []

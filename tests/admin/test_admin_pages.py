@@ -253,3 +253,35 @@ def test_a_class_and_a_pass_rule_have_a_name_not_a_persons_name(admin_client):
         page = admin_client.get(path).get_data(as_text=True)
         assert "姓名" not in page and "名称" in page, path
     assert "姓名" in admin_client.get("/admin/users/new").get_data(as_text=True)
+
+
+def test_web_import_can_create_the_classes_the_file_names(admin_client, db):
+    """Enrolling a new intake: the template's example names a class (2026春季一班) that does not exist yet, and every
+    row naming a new class was an error ('create it first'): one class at a time by hand, then the file again. The
+    upload now offers to create them (ticked), the preview lists them, and the import makes them with the accounts."""
+    make_class("一班")
+    rows = "姓名,用户名,角色,班级\n甲,a1,学员,一班\n乙,b1,学员,春季二班\n丙,c1,学员,春季二班\n丁,d1,讲师,春季三班\n"
+    form = admin_client.get("/admin/users/import").get_data(as_text=True)
+    assert 'name="create_classes" value="1" checked' in form
+    response = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(rows.encode()), "u.csv"),
+                                                              "create_classes": "1"},
+                                 content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page
+    assert "将新建 2 个班级：春季二班、春季三班" in page
+    assert 'name="create_classes" value="1"' in page.split('name="payload"')[1]  # carried to the import
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+    assert db.session.query(Cohort).count() == 1  # the preview wrote nothing
+    response = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload,
+                                                                    "create_classes": "1"})
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    db.session.expire_all()
+    spring = db.session.query(Cohort).filter_by(name="春季二班").one()
+    assert sorted(u.username for u in spring.members) == ["b1", "c1"]
+    assert [u.username for u in db.session.query(Cohort).filter_by(name="春季三班").one().members] == ["d1"]
+    # unticked: a class that does not exist is still an error, and nothing is made
+    response = admin_client.post("/admin/users/import",
+                                 data={"file": (io.BytesIO("姓名,用户名,角色,班级\n戊,e1,学员,四班\n".encode()), "u.csv")},
+                                 content_type="multipart/form-data")
+    page = response.get_data(as_text=True)
+    assert "四班" in page and 'name="payload"' not in page

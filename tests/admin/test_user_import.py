@@ -124,3 +124,14 @@ def test_audit_record_stores_any_text(app, db):
     db.session.commit()
     event = db.session.query(AuditEvent).one()
     assert "\x00" not in event.target and event.target.startswith("a") and event.detail["n"] == 1
+
+
+def test_the_command_can_create_the_classes_the_file_names(runner, cohort, tmp_path, db):
+    path = _csv(tmp_path, "张三,zhangsan,学员,一班,,\n李四,lisi,学员,新二班,,\n")
+    assert runner.invoke(args=["users", "import", str(path), "--dry-run"]).exit_code == 1  # 新二班 is unknown
+    result = runner.invoke(args=["users", "import", str(path), "--dry-run", "--create-classes"])
+    assert result.exit_code == 0 and "1 new class(es): 新二班" in result.output, result.output
+    result = runner.invoke(args=["users", "import", str(path), "--create-classes", "--passwords",
+                                 str(tmp_path / "pw.csv")])
+    assert result.exit_code == 0, result.output
+    assert [u.username for u in db.session.query(Cohort).filter_by(name="新二班").one().members] == ["lisi"]

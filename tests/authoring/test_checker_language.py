@@ -44,13 +44,13 @@ def no_stem():
 
 # (content, the text on the line the message names, Chinese message, English message)
 MISTAKES = {
-    "missing field": (no_stem, "id: complaints.lang", "题目“complaints.lang”缺少 stem",
+    "missing field": (no_stem, "id: complaints.lang", "题目“complaints.lang”缺少 题干（stem）",
                       "question &#39;complaints.lang&#39; needs &#39;stem&#39;"),
     "wrong type": (lambda: case(difficulty="hard"), "difficulty: hard",
                    "题目“complaints.lang”：difficulty 必须是 1 到 5 的整数",
                    "question &#39;complaints.lang&#39;: &#39;difficulty&#39; must be a whole number from 1 to 5"),
     "bad rubric point": (bad_rubric_point, "points: 0",
-                         "题目“complaints.lang”的小题“a”的评分要点“apologize”的 points 必须是大于 0 的数，现在是 0",
+                         "题目“complaints.lang”的小题“a”的评分要点“apologize”的 分值（points） 必须是大于 0 的数，现在是 0",
                          "&#39;points&#39; of question &#39;complaints.lang&#39; part &#39;a&#39; point "
                          "&#39;apologize&#39; must be a number greater than 0, got 0"),
     "unknown key": (lambda: case(colour="红"), "colour:",
@@ -110,7 +110,7 @@ def test_the_bank_upload_preview_speaks_the_page_language(exam_bank, instructor_
     assert "bad.yaml:" in page and "&#39;stem&#39; of question &#39;a.one&#39; must be non-empty text" in page
     in_english.post("/lang/zh_CN", data={"next": "/authoring/"})
     page = upload(in_english, "bad.yaml", bad.encode()).get_data(as_text=True)
-    assert "题目“a.one”的 stem 必须是非空文本" in page
+    assert "题目“a.one”的 题干（stem） 必须是非空文本" in page
 
 
 def test_the_paper_editor_speaks_the_page_language(exam_bank, instructor_client, in_english):

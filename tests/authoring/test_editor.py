@@ -1,4 +1,6 @@
 """The question editor: form and YAML, the bank's validation messages at the field, a new version on save."""
+import re
+
 import pytest
 
 from app.bank.writer import dump
@@ -34,7 +36,7 @@ def test_form_errors_are_shown_at_the_field_and_nothing_is_saved(app, instructor
     page = response.get_data(as_text=True)
     # the messages of flask bank validate, in the page's language
     assert "题目“complaints.new”的小题“a”：评分要点合计 10 分，但小题总分是 9 分" in page
-    assert "题目“complaints.new”的 topic 必须是非空文本" in page
+    assert "题目“complaints.new”的 知识领域（topic） 必须是非空文本" in page
     assert "一位顾客来投诉。" in page  # what was typed is kept
     assert Question.by_key("complaints.new") is None
 
@@ -150,3 +152,18 @@ def test_a_new_question_in_yaml_starts_from_a_skeleton_of_its_type(app, instruct
                 del filled["options"]
         response = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": dump(filled)})
         assert response.status_code == 302, (kind, response.get_data(as_text=True)[-2000:])
+
+
+def test_form_messages_name_the_fields_as_the_form_does_without_lines_of_hidden_yaml(app, instructor_client):
+    """The form's messages came from the bank's checker as they are for a YAML file: '第 9 行：题目的小题“a”的 prompt
+    必须是非空文本', a line of a text the author never saw, and a field by its YAML key where the form says 问题.
+    Each field is now named as the form labels it, its key beside it (the YAML mode and the bank use the key)."""
+    response = instructor_client.post("/authoring/questions/new", data=case_form(**{"part-0-prompt": ""}))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "问题（prompt）" in page
+    assert not re.search(r"第 \d+ 行", page.split('id="editor"')[0]), page.split('id="editor"')[0][-1500:]
+    yaml_mode = instructor_client.post("/authoring/questions/new", data={
+        "mode": "yaml", "yaml": dump(case_content("complaints.y", parts=[dict(case_content()["parts"][0], prompt="")]))})
+    assert "问题（prompt）" in yaml_mode.get_data(as_text=True)
+    assert re.search(r"第 \d+ 行", yaml_mode.get_data(as_text=True))  # the YAML's own lines are still given there

@@ -101,3 +101,37 @@ def test_moodle_xml_download_is_well_formed(exam_bank, instructor_client):
     root = ElementTree.fromstring(response.data)
     types = [q.get("type") for q in root.iter("question")]
     assert types.count("multichoice") == 9 and types.count("truefalse") == 3 and types.count("essay") == 2
+
+
+def word(paragraphs) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_an_office_file_under_the_wrong_extension_is_read_for_what_it_is(app, instructor_client):
+    """A workbook saved (or renamed) as .docx was refused as 'file: 不是可读的 Word（.docx）文件：ValueError', over an
+    empty table: a Python exception's name, a machine key, and no word of what to do."""
+    response = upload(instructor_client, "questions.docx", xlsx(GOOD))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200, page
+    assert page.count('class="row-ok"') == 2
+    response = upload(instructor_client, "questions.xlsx", word(["1、客户投诉时首先应该？", "A.争辩 B.倾听 C.挂断",
+                                                                "答案：B", "解析：先倾听。"]), topic="投诉处理")
+    assert response.status_code == 200, response.get_data(as_text=True)
+    assert 'class="row-ok"' in response.get_data(as_text=True)
+
+
+def test_a_refused_file_is_said_in_words_without_an_empty_table(app, instructor_client):
+    for name, data, said in (("bank.xlsx", b"", "文件是空的"), ("bank.docx", b"not a zip", "不是有效的 Office 文件")):
+        response = upload(instructor_client, name, data)
+        page = response.get_data(as_text=True)
+        assert response.status_code == 422
+        assert said in page
+        assert "file:" not in page and "ValueError" not in page
+        assert "<table" not in page.split('id="import-result"')[1]  # no table of no rows

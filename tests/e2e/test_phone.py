@@ -204,7 +204,8 @@ def test_the_print_pages_ask_for_no_favicon(live_server, browser):
 
 # Every link and button of the top bar, the instructor's sub-navigation, the editor's modes, a marking paper's links
 # the editor's 'Cancel', a page's own links and every check box's label: measured on the pages where a new user meets them first.
-TAP_TARGETS = (".topbar a, .topbar button, label.check, .au-nav a, .au-modes a, .link-row a, .au-actions a, "
+TAP_TARGETS = (".topbar a, .topbar button, .topbar .menu-button, label.check, .au-nav a, .au-modes a, .link-row a, "
+               ".au-actions a, "
                "main > p > a, .au-item p > a, .card > p > a, summary, td > a:only-child")
 TOO_SMALL = """(nodes, least) => nodes.filter(n => n.offsetParent !== null)
   .map(n => [n.innerText.trim().slice(0, 20), Math.round(n.getBoundingClientRect().height)])
@@ -243,6 +244,7 @@ def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, ar
                 expect(found.first).to_be_visible()
                 small += [(path, *target) for target in found.evaluate_all(TOO_SMALL, 40)]
             if user:
+                page.locator(".topbar .menu-button").tap()  # on a phone the sign-out is in the menu
                 page.locator(".topbar form[action$='/logout'] button").tap()
                 expect(page).to_have_url(re.compile(r"/login"))
         page.goto(live_server.url + "/review/")  # signed out: the sign-in page
@@ -334,3 +336,111 @@ def test_a_new_users_password_is_large_enough_to_read_out(live_server, browser, 
         back = page.locator("main .card a", has_text="返回用户")
         assert back.bounding_box()["height"] >= 44
         page.screenshot(path=str(artifacts / "password-once-375.png"))
+
+
+@pytest.mark.parametrize("width, height, language, javascript", [(375, 667, "zh", True), (360, 740, "en", True),
+                                                                  (375, 667, "zh", False)])
+def test_the_top_bar_is_one_row_on_a_phone_and_its_menu_opens_with_a_tap(live_server, browser, artifacts, width,
+                                                                          height, language, javascript):
+    """An instructor's top bar took three rows at 375 px (135 px: brand; bank, marking, reports, sign-out; language),
+    a fifth of the screen above every page. On a phone it is one row (brand, language, a menu button) whose menu
+    opens with a tap, with or without JavaScript; a wide screen shows the links as before."""
+    make_admin(live_server)
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=2,
+                                  locale="zh-CN", is_mobile=True, has_touch=True, java_script_enabled=javascript)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        sign_in(page, live_server, "e2e-admin")
+        if language == "en":
+            page.locator(".topbar button", has_text="English").tap()
+            expect(page.locator("html")).to_have_attribute("lang", "en")
+        page.goto(live_server.url + "/review/")
+        bar = page.locator(".topbar")
+        assert bar.bounding_box()["height"] <= 60, bar.bounding_box()
+        menu = page.locator(".topbar .menu-button")
+        expect(menu).to_be_visible()
+        assert menu.bounding_box()["height"] >= 44
+        links = page.locator(".topbar nav a, .topbar nav button")
+        expect(links.first).to_be_hidden()
+        page.screenshot(path=str(artifacts / f"topbar-closed-{width}-{language}.png"))
+        menu.tap()
+        expect(links.first).to_be_visible()
+        heights = links.evaluate_all("ls => ls.map(l => [l.innerText, l.getBoundingClientRect().height])")
+        assert len(heights) == 4 and all(h >= 44 for _, h in heights), heights  # bank, marking, admin, sign out
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=str(artifacts / f"topbar-open-{width}-{language}.png"))
+        page.locator(".topbar nav a", has_text="管理" if language == "zh" else "Administration").tap()
+        expect(page).to_have_url(re.compile(r"/admin/"))
+        page.set_viewport_size({"width": 1024, "height": 768})  # a wide screen: the links as they were, no menu
+        expect(menu).to_be_hidden()
+        expect(links.first).to_be_visible()
+        assert bar.bounding_box()["height"] <= 60
+    finally:
+        context.close()
+
+
+def test_the_try_panel_says_it_is_grading_and_asks_for_a_part_id(live_server, browser):
+    """The first try of a session waits seconds for the grader while the panel stayed blank; a new part with no ID
+    (its field only shows 'a' as a hint) was never graded and the panel said nothing at all."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/authoring/questions/new?type=case")
+        part = page.locator(".au-part").first
+        part.locator("input[name$='-points']").fill("4")
+        part.locator("textarea[name$='-rubric']").fill("- id: sorry\n  text: 道歉\n  points: 4\n  match: [[道歉]]\n")
+        result = part.locator(".try-result")
+        part.locator(".try-answer").fill("先向客人道歉")
+        expect(result).to_contain_text("请先填写小题编号")  # no ID: nothing to grade, and it says why
+        held, released = [], []
+        # a slow server: the replies are held until released
+        page.route("**/authoring/try", lambda route: route.continue_() if released else held.append(route))
+        part.locator("input[name$='-id']").fill("a")
+        expect(result).to_have_attribute("data-state", "grading")
+        expect(result).to_have_text("评分中…")
+        released.append(True)
+        for route in held:
+            route.continue_()
+        expect(result).to_have_attribute("data-state", "graded", timeout=15000)
+        expect(result.locator(".try-score")).to_have_text("4")
+
+
+def test_the_regrade_page_names_each_question_by_its_stem_and_keeps_its_version_whole(live_server, browser, artifacts):
+    """The regrade page listed a paper's questions by key alone (callcentre.answering-norms), its version squeezed
+    beside it to one character a line: '(v' over '1)'."""
+    sitting_with_a_flagged_answer(live_server.database_url)
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, TEACHER)
+        page.goto(live_server.url + "/review/regrade?paper=mock-small")
+        labels = page.locator("fieldset label.check:has(input[name=question])")
+        expect(labels.first).to_be_visible()
+        found = labels.evaluate_all("""ls => ls.map(l => { const v = l.querySelector('.q-version');
+            return [l.innerText, v ? v.getBoundingClientRect().height : 999,
+                    parseFloat(getComputedStyle(l).lineHeight) || 26]; })""")
+        assert all(height < 1.5 * line for _, height, line in found), found  # the version on one line
+        case = [text for text, _, _ in found if "t.case-1" in text]
+        assert case and "饼干" in case[0], found  # its stem beside its key (the small bank's case is about biscuits)
+        page.screenshot(path=str(artifacts / "regrade-questions-375.png"), full_page=True)
+
+
+def test_the_user_import_preview_keeps_each_value_on_one_line(live_server, browser, artifacts, tmp_path):
+    """At 375 px the preview of a user import broke user names and phone numbers over lines (wangx/m, 138/000/1):
+    a value an administrator checks character by character."""
+    make_admin(live_server)
+    upload = tmp_path / "users.csv"
+    upload.write_text("姓名,用户名,角色,班级,手机,邮箱\n王小明,wangxiaoming,学员,,13800000001,wxm@example.com\n",
+                      encoding="utf-8")
+    with phone_page(browser, 375, 667) as page:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/admin/users/import")
+        page.set_input_files("input[name=file]", str(upload))
+        page.locator("main form button.primary").first.tap()
+        row = page.locator("table.import-preview tbody tr").first
+        expect(row).to_contain_text("wangxiaoming")
+        line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
+        cells = row.locator("td").evaluate_all("tds => tds.map(td => [td.innerText, td.getBoundingClientRect().height])")
+        assert all(height < 2 * line + 12 for _, height in cells), cells
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        row.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "user-import-preview-375.png"))

@@ -56,6 +56,7 @@ def test_an_instructor_overrides_a_key_point_and_the_trainee_sees_it(live_server
     before = stored_score(live_server.database_url, attempt_id)
 
     sign_in(page, live_server, TEACHER)
+    page.locator("header .menu-button").click()  # a phone: the site's links are in the menu
     page.locator("header nav a", has_text="批阅").click()
     page.locator("a", has_text="批阅队列").first.click()
     expect(page.locator("table.queue tbody tr[data-response]")).to_have_count(1)

@@ -124,3 +124,32 @@ def test_report_reads_in_batches(scored, monkeypatch):
     monkeypatch.setattr(scores, "_item_details", lambda ids: seen.append(list(ids)) or original(ids))
     rows = list(score_report(ReportQuery(scored)).rows())
     assert len(rows) == 3 and all(len(batch) == 1 for batch in seen) and len(seen) == 3
+
+
+def test_every_xlsx_heading_fits_its_column(exam_bank, make_paper, make_user):
+    """A section's column was 10 characters wide whatever its title: 案例分析题（每题25分）, as the bundled mock exams
+    name it, showed in Excel as three lines of four characters (用时（分钟） over two). A Chinese character takes two
+    widths of the default font; a heading gets a column as wide as it is, up to 30."""
+    from app.reports.table import display_width
+
+    paper = make_paper("mock-w", sections=[{"title": "案例分析题（每题25分）", "questions": ["complaints.case"]}])
+    sit(make_user("zhang", display_name="张三"), paper, [10], sections=[0])
+    book = _xlsx(ReportQuery(paper))
+    for ws in book:
+        for cell in ws[1]:
+            width = ws.column_dimensions[cell.column_letter].width
+            assert width >= min(display_width(cell.value), 30), (ws.title, cell.value, width)
+    assert display_width("案例分析题（每题25分）") == 22 and display_width("Score") == 5
+
+
+def test_csv_writes_a_share_as_a_percentage(exam_bank, make_paper, make_user):
+    """The CSV wrote 得分率 as a fraction cut to two places: 4.58 of 100 came out as 0.05, read in Excel as 5 %
+    (the XLSX shows 4.6 %). A share is now written as Excel reads a percentage, to one place: 4.6%."""
+    paper = make_paper("mock-p", sections=[{"title": "案例", "questions": ["complaints.case"]}])
+    sit(make_user("zhang", display_name="张三"), paper, [0.458], sections=[0])
+    out = io.BytesIO()
+    export(ReportQuery(paper), "csv", out)
+    rows = list(csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig"))))
+    share = rows[0].index("得分率")
+    zhang = next(r for r in rows if r[1] == "zhang")
+    assert zhang[share] == "4.6%", zhang

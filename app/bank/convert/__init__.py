@@ -11,6 +11,7 @@ from .aiken import convert_aiken
 from .docx import convert_docx
 from .gift import convert_gift
 from .result import ConversionProblem, ConversionResult, Entry
+from .source import office_kind
 from .tabular import convert_csv, convert_xlsx
 from .template import template_xlsx
 from .text import convert_text
@@ -29,8 +30,10 @@ class UnsupportedFormat(ValueError):
     """The file's extension names no converter."""
 
 
-def converter_for(filename: str):
-    suffix = PurePath(filename).suffix.lower()
+def converter_for(filename: str, data=None):
+    """The converter for a file: by what an Office file holds (a workbook saved or renamed as .docx is still read
+    as a workbook), else by the extension."""
+    suffix = office_kind(data) or PurePath(filename).suffix.lower()
     if suffix not in CONVERTERS:
         known = "、".join(CONVERTERS)
         raise UnsupportedFormat(f"不支持的文件类型“{suffix or filename}”（支持 {known}；旧版 .xls/.doc 请先另存为新格式）")
@@ -39,9 +42,9 @@ def converter_for(filename: str):
 
 def convert(source, filename: str, topic: str | None = None, prefix: str | None = None) -> ConversionResult:
     """Convert ``source`` (bytes, a pathlib.Path, or pasted text for text formats) named ``filename``."""
-    return converter_for(filename)(source, name=PurePath(filename).name, topic=topic, prefix=prefix)
+    return converter_for(filename, source)(source, name=PurePath(filename).name, topic=topic, prefix=prefix)
 
 
 __all__ = ["CONVERTERS", "ConversionProblem", "ConversionResult", "Entry", "UnsupportedFormat", "convert",
            "convert_aiken", "convert_csv", "convert_docx", "convert_gift", "convert_text", "convert_xlsx",
-           "converter_for", "template_xlsx"]
+           "converter_for", "office_kind", "template_xlsx"]

@@ -1,6 +1,8 @@
 """What a converter accepts: bytes or a path (text converters also a str), of a bounded size; Office files are
 checked before they are unzipped."""
+import io
 import os
+import zipfile
 from pathlib import Path
 
 from .archive import MAX_ROW_CELLS, office_refusal
@@ -33,7 +35,26 @@ def start(source, name: str, topic: str | None, prefix: str | None, text_ok: boo
     if len(data) > MAX_FILE_BYTES:
         builder.file_problem("file", TOO_LARGE)
         return builder, None
+    if not data:
+        builder.file_problem("file", "文件是空的（0 字节）：请重新选择文件")
+        return builder, None
     return builder, data
+
+
+def office_kind(data) -> str | None:
+    """'.xlsx' or '.docx' for the bytes of an Office file, by the part it holds (whatever its name), else None.
+    Reads the zip's directory only; the parts are checked later (archive.office_refusal)."""
+    if not isinstance(data, (bytes, bytearray, memoryview)) or bytes(data[:4]) != b"PK\x03\x04":
+        return None
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return None
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    if "word/document.xml" in names:
+        return ".docx"
+    return None
 
 
 def check_zip(data: bytes) -> str | None:
