@@ -9,13 +9,13 @@ from collections.abc import Iterable
 from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import content_length, is_empty, looks_like_list, needs_review
+from .flags import STORY_MIN_SHARE, content_length, is_empty, looks_like_list, retold_reason, review_reasons
 from .matcher import group_mentions, match_point
 from .negation import CRITIQUE_ASKED, FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
-from .retold import Retold, StemCache
+from .retold import Retold, StemCache, story_share
 from .rubric import CompiledPart, compile_part
 from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
                              nearest_disagreement)
@@ -180,8 +180,11 @@ class Grader:
         if defended:
             flags.append("defence")
             reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))
-        positives = [p.polarity == "positive" for p in part.rubric]
-        if needs_review(view.norm, matches, positives, score, part.points):
+        doubts = review_reasons(part.rubric, matches, part.points)
+        if grams and score >= part.points * STORY_MIN_SHARE:
+            doubts += filter(None, [retold_reason(story_share(view.text, grams), score / part.points)])
+        if doubts:
+            reasons += doubts
             flags.append("review")
         if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")
