@@ -27,15 +27,16 @@ def find_part(content: dict, part_id: str) -> dict | None:
 
 
 def second_opinion(graded: dict) -> list:
-    """Why the grader asks for a person's look: message ids of REASONS, then the grader's own reasons for the
-    ``review`` flag (Messages: the view translates them; the same sentences as in the review queue)."""
+    """What the grader notes about the answer: the grader's own reasons (Messages: why it asks for review, a list
+    credit, an echo, a defence; the view translates them, the same sentences as on the marking page), and the
+    message id ``list`` of REASONS for a list flag that reduced nothing."""
     flags = graded.get("flags", [])
     if "error" in flags:
         return ["error"]
-    reasons: list = ["list"] if "list" in flags else []
-    if "review" in flags:
-        reasons += [m for m in map(message_from_data, graded.get("reason_messages") or []) if isinstance(m, Message)]
-    return reasons
+    notes = [m for m in map(message_from_data, graded.get("reason_messages") or []) if isinstance(m, Message)]
+    if "list" in flags and not any(m.template.startswith("keyword list") for m in notes):
+        return ["list"] + notes
+    return notes
 
 
 def grade_draft(part: dict, text: str, grader=None, stem: str | None = None) -> dict:

@@ -55,8 +55,7 @@ def response_view(response: Response) -> dict:
             "answer": graded.get("answer", answers.get(part["id"], "")) or "",
             "score": graded.get("score", 0.0), "max": graded.get("max", part_points(part)),
             "flags": graded.get("flags", []), "error": graded.get("error"), "rubric": rows,
-            "reasons": [m for m in map(message_from_data, graded.get("reason_messages") or [])
-                        if isinstance(m, Message)] if "review" in graded.get("flags", []) else [],
+            "reasons": [m for m in map(message_from_data, graded.get("reason_messages") or []) if isinstance(m, Message)],
             "order": graded.get("order"), "comment": graded.get("comment") or "",
             "override": bool(graded.get("override")),
             # a part the engine could not grade has no key point results: only its total can be set

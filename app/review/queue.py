@@ -10,6 +10,7 @@ from ..extensions import db
 from ..grading.messages import Message, message_from_data
 from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, cohort_members
 from ..qtypes import QUESTION_TYPES
+from ..qtypes.base import REVIEW_FLAGS
 
 FREE_TEXT_TYPES = [name for name, qtype in QUESTION_TYPES.items() if not qtype.objective]
 STATES = ("todo", "done", "all")
@@ -49,10 +50,10 @@ def flags_of(response: Response) -> set[str]:
 
 
 def reasons_of(response: Response) -> list:
-    """Why the grader sent the answer to an instructor: the ``review`` reasons of its parts, as Messages (the page
-    translates them); results stored before reasons were kept give none."""
+    """Why the grader sent the answer to an instructor: the reasons of its parts flagged ``review`` or ``list``,
+    as Messages (the page translates them); results stored before reasons were kept give none."""
     parts = (response.result or {}).get("parts") or {}
-    return [m for part in parts.values() if "review" in part.get("flags", [])
+    return [m for part in parts.values() if any(flag in REVIEW_FLAGS for flag in part.get("flags", []))
             for m in map(message_from_data, part.get("reason_messages") or []) if isinstance(m, Message)]
 
 

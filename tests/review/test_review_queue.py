@@ -289,13 +289,13 @@ def test_the_queue_and_the_marking_page_say_why_in_the_readers_language(db, mark
     for page in (queue_page, marking_page):
         assert "（占本小题 40%）出现在否定句中，未得分" in page
         assert "named under a negation" not in page
-    assert "评分程序请人复核的原因" in marking_page
+    assert "评分程序的说明" in marking_page
     sure_page = teacher_client.get(f"/review/responses/{case_response(sure).id}").get_data(as_text=True)
-    assert "评分程序请人复核的原因" not in sure_page
+    assert "评分程序的说明" not in sure_page
 
     teacher_client.post("/lang/en", data={"next": "/review/"})
     queue_page = teacher_client.get("/review/queue?flag=review").get_data(as_text=True)
     marking_page = teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
     for page in (queue_page, marking_page):
         assert "(40% of the part) named under a negation and not earned" in page and "出现在否定句中" not in page
-    assert "Why the grader asks for a look" in marking_page
+    assert "The grader's notes" in marking_page
