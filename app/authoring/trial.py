@@ -5,7 +5,7 @@ Grader that grades trainees. Nothing here writes to the database."""
 from __future__ import annotations
 
 from ..grading.errors import RubricError
-from ..grading.messages import message_of
+from ..grading.messages import Message, message_from_data, message_of
 from ..grading.samples import DEFAULT_TOLERANCE
 from ..qtypes.case import MAX_CASE_TEXT, grade_part, storable
 from ..qtypes.results import point_rows
@@ -14,9 +14,6 @@ from ..scoring import draft_grader
 MAX_SAMPLES = 100  # samples regraded per keystroke pause: a part has a handful; more is a pasted file
 
 REASONS = {
-    "fuzzy": "a key point was earned only through a typing slip",
-    "negated": "a key point is mentioned under a negation",
-    "long_low": "a long answer earned a low share of the points: perhaps a wording the rubric does not know",
     "list": "the answer looks like a bare list of key terms",
     "error": "the rubric cannot be graded",
 }
@@ -29,22 +26,17 @@ def find_part(content: dict, part_id: str) -> dict | None:
     return None
 
 
-def second_opinion(graded: dict) -> list[str]:
-    """Why the grader asks for a person's look (message ids of REASONS)."""
+def second_opinion(graded: dict) -> list:
+    """What the grader notes about the answer: the grader's own reasons (Messages: why it asks for review, a list
+    credit, an echo, a defence; the view translates them, the same sentences as on the marking page), and the
+    message id ``list`` of REASONS for a list flag that reduced nothing."""
     flags = graded.get("flags", [])
-    reasons = []
-    points = graded.get("points", [])
     if "error" in flags:
         return ["error"]
-    if any(p.get("fuzzy") and p.get("earned") for p in points):
-        reasons.append("fuzzy")
-    if any(p.get("negated") for p in points):
-        reasons.append("negated")
-    if "list" in flags:
-        reasons.append("list")
-    if "review" in flags and not reasons:
-        reasons.append("long_low")
-    return reasons
+    notes = [m for m in map(message_from_data, graded.get("reason_messages") or []) if isinstance(m, Message)]
+    if "list" in flags and not any(m.template.startswith("keyword list") for m in notes):
+        return ["list"] + notes
+    return notes
 
 
 def grade_draft(part: dict, text: str, grader=None, stem: str | None = None) -> dict:

@@ -11,6 +11,7 @@ from ..auth.guards import guard_blueprint
 from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
+from ..grading.messages import Message
 from .messages import translated
 
 bp = Blueprint("authoring", __name__)
@@ -167,7 +168,7 @@ def try_answer():
         return jsonify(error="bad_text", message=_("The answer is too long or holds characters that cannot be "
                                                    "stored.")), 400
     result = reply["result"]
-    result["reasons"] = [_(trial.REASONS[r]) for r in result["reasons"]]
+    result["reasons"] = [translated(r) if isinstance(r, Message) else _(trial.REASONS[r]) for r in result["reasons"]]
     if result.get("error"):
         result["error"] = translated(result["error"])
     return jsonify(reply)

@@ -9,14 +9,15 @@ from collections.abc import Iterable
 from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import content_length, is_empty, looks_like_list, needs_review
+from .flags import STORY_MIN_SHARE, content_length, is_empty, looks_like_list, retold_reason, review_reasons
 from .matcher import group_mentions, match_point
+from .messages import Message, N_
 from .negation import CRITIQUE_ASKED, FAULTS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
 from .pinyin_slips import chars_reading
-from .retold import Retold, StemCache
+from .retold import Retold, StemCache, story_share
 from .rubric import CompiledPart, compile_part
 from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
                              nearest_disagreement)
@@ -162,8 +163,9 @@ class Grader:
                                      part.points)
             for p in discounted:
                 p.earned = lists.list_credit(p.max, share)
-            reasons.append(f"keyword list: {len(discounted)} point(s) named only by a bare term earn {share:.0%} "
-                           f"({', '.join(p.id for p in discounted)})")
+            reasons.append(Message(N_("keyword list: %(count)s point(s) named only by a bare term earn %(share)s "
+                                      "(%(points)s)"), count=str(len(discounted)), share=f"{share:.0%}",
+                                   points="、".join(f"“{p.text or p.id}”" for p in discounted)))
         score = sum(p.earned for p in points)
         order = None
         if part.order:
@@ -176,14 +178,18 @@ class Grader:
 
         flags = []
         if echoes:
-            reasons.append(f"{len(echoes)} sentence(s) repeat the prompt and earn nothing")
+            reasons.append(Message(N_("%(count)s sentence(s) repeat the prompt and earn nothing"), count=str(len(echoes))))
         if retold:
-            reasons.append("text copied from the case's story earns nothing")
+            reasons.append(Message(N_("text copied from the case's story earns nothing")))
         if defended:
             flags.append("defence")
-            reasons.append("defends the conduct or shifts the blame: " + "; ".join(sorted(set(defended.values()))))
-        positives = [p.polarity == "positive" for p in part.rubric]
-        if needs_review(view.norm, matches, positives, score, part.points):
+            reasons.append(Message(N_("defends the conduct or shifts the blame: %(claims)s"),
+                                   claims="; ".join(sorted(set(defended.values())))))
+        doubts = review_reasons(part.rubric, matches, part.points)
+        if grams and score >= part.points * STORY_MIN_SHARE:
+            doubts += filter(None, [retold_reason(story_share(view.text, grams), score / part.points)])
+        if doubts:
+            reasons += doubts
             flags.append("review")
         if verdict.discounts or looks_like_list(view.norm, matches):
             flags.append("list")

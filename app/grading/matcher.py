@@ -30,6 +30,11 @@ class PointMatch:
     negated: bool  # positive point: a negated mention was seen; negative: earned by negation
     touched: bool  # some group had a mention at all (on-topic signal)
     covered: list[tuple[int, int]]  # every mention span, for the flags
+    # For the review flag (flags.review_reasons): every group of the point has a usable mention (so a point not
+    # earned was refused by a judgement: negation, stance, scope), and the act itself (the first group) has a
+    # negated mention somewhere in the answer.
+    named: bool = False
+    act_denied: bool = False
 
 
 def _term_spans(answer: AnswerView, term: Term, fuzzy: bool) -> list[tuple[int, int]]:
@@ -171,11 +176,12 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         any_negated = any(m.negated for ms in per_group for m in ms)
     if not all(per_group):
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+    act_denied = any(m.negated for m in per_group[0])
 
     unit_of = _unit_key(answer, point.scope)
     barred = _barred_sentences(answer, point, barred_sentences)
     if barred is None:
-        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered, True, act_denied)
     sentence_of = answer.norm.sentence_of
     negator_acts = any(is_negator_term(t.text) for t in point.groups[0].terms)
     # Per sentence: where the point's first negated mention stands, and whether one of its own negator terms
@@ -258,7 +264,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         if not any(m.fuzzy for m in best):
             break
     if best is None:
-        return PointMatch(False, [], False, any_negated and not negative, touched, covered)
+        return PointMatch(False, [], False, any_negated and not negative, touched, covered, True, act_denied)
     return PointMatch(
         True,
         sorted(best, key=lambda m: m.start),
@@ -266,4 +272,6 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         any_negated if not negative else True,
         touched,
         covered,
+        True,
+        act_denied,
     )

@@ -34,3 +34,22 @@ def message_of(value) -> "Message | str":
     if isinstance(value, BaseException):
         value = value.args[0] if len(value.args) == 1 else str(value)
     return value if isinstance(value, Message) else str(value)
+
+
+def message_data(value) -> dict:
+    """``value`` (a Message or plain text) as JSON data that ``message_from_data`` makes a Message of again: how a
+    grade's reasons are stored with the response, so that the review pages show them in the reader's language."""
+    if isinstance(value, Message):
+        return {"template": value.template, "params": {k: str(v) for k, v in value.params.items()}}
+    return {"template": str(value), "params": {}}
+
+
+def message_from_data(data) -> "Message | str":
+    """The Message stored by ``message_data``; anything malformed as its text."""
+    if isinstance(data, dict) and isinstance(data.get("template"), str):
+        params = data.get("params") if isinstance(data.get("params"), dict) else {}
+        try:
+            return Message(data["template"], **{str(k): str(v) for k, v in params.items()})
+        except (KeyError, ValueError, TypeError):
+            return data["template"]
+    return "" if data is None else str(data)

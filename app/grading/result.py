@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .messages import message_data
+
 
 @dataclass
 class PointResult:
@@ -42,7 +44,9 @@ class Result:
             "max": self.max,
             "points": [p.to_dict() for p in self.points],
             "flags": list(self.flags),
-            "reasons": list(self.reasons),
+            "reasons": [str(r) for r in self.reasons],
+            # the same, as template and parameters: the review pages translate them (grading.messages)
+            "reason_messages": [message_data(r) for r in self.reasons],
         }
         if self.similarity is not None:
             out["similarity"] = round(self.similarity, 3)

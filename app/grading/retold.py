@@ -22,6 +22,7 @@ SEED = 3  # a shared run of RUN characters holds a shared SEED-gram at an offset
 STEP = RUN - SEED + 1
 OWN_SHARE = 0.25
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _COPIED = re.compile(rb"\x01+")
 _OWN = re.compile(rb"\x00+")
 _ONES = b"\x01" * RUN
@@ -132,3 +133,20 @@ class Retold:
         """Does [start, end) lie wholly in copied text of a retold sentence?"""
         k = bisect.bisect_right(self.starts, start) - 1
         return k >= 0 and self.ends[k] >= end
+
+
+STORY_CHARS = 1200  # the story share reads the answer's first 1,200 characters, as the second opinion does
+
+
+def story_share(text: str, grams: tuple[frozenset[str], frozenset[str]]) -> float:
+    """Share of the answer's Chinese ``SEED``-character strings that are the stem's (normalised text): how much of
+    the answer retells the story, copied or in near words."""
+    seeds = grams[1] if grams else frozenset()
+    if not seeds:
+        return 0.0
+    total = shared = 0
+    for run in _CJK_RUN.findall(text, 0, STORY_CHARS):
+        for i in range(len(run) - SEED + 1):
+            total += 1
+            shared += run[i:i + SEED] in seeds
+    return shared / total if total else 0.0

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 
+from .messages import Message, N_
 from .normalize import normalize
 
 MAX_CHARS = 1200  # similarity looks at the first 1,200 characters: longer than any good answer of the bank
@@ -143,18 +144,20 @@ def nearest_disagreement(share: float, nearest: float, nearest_share: float) -> 
     """The answer is close to a graded answer of the part (a sample, good or bad) whose grade is far from the
     rubric's: e.g. it reads like the sample that retells the stem (0) but the rubric gives 70%."""
     if nearest >= NEAR and abs(share - nearest_share) >= NEAR_GAP:
-        return (f"similarity: the answer is close (similarity {nearest:.2f}) to a sample graded "
-                f"{nearest_share:.0%}, but the rubric gives {share:.0%}")
+        return Message(N_("similarity: the answer is close (similarity %(similarity)s) to a sample graded "
+                          "%(sample)s, but the rubric gives %(share)s"),
+                       similarity=f"{nearest:.2f}", sample=f"{nearest_share:.0%}", share=f"{share:.0%}")
     return None
 
 
 def disagreement(share: float, similarity: float) -> str | None:
     """The reason to route the answer to an instructor, or None when rubric and similarity agree."""
     if share >= HIGH_SHARE and similarity < LOW_SIMILARITY:
-        return (f"similarity: the rubric gives {share:.0%} but the answer is unlike the reference and good "
-                f"samples (similarity {similarity:.2f})")
+        return Message(N_("similarity: the rubric gives %(share)s but the answer is unlike the reference and good "
+                          "samples (similarity %(similarity)s)"), share=f"{share:.0%}", similarity=f"{similarity:.2f}")
     if (share <= LOW_SHARE and similarity >= HIGH_SIMILARITY) or (share <= HALF_SHARE
                                                                   and similarity >= VERY_HIGH_SIMILARITY):
-        return (f"similarity: the rubric gives {share:.0%} but the answer is close to the reference or a good "
-                f"sample (similarity {similarity:.2f}); a wording the rubric may not know")
+        return Message(N_("similarity: the rubric gives %(share)s but the answer is close to the reference or a "
+                          "good sample (similarity %(similarity)s); a wording the rubric may not know"),
+                       share=f"{share:.0%}", similarity=f"{similarity:.2f}")
     return None

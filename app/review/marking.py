@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from flask_babel import gettext as _
 
+from ..grading.messages import Message, message_from_data
 from ..models import DomainError, Response, utcnow
 from ..qtypes import question_type
 from ..qtypes.case import part_points
@@ -54,6 +55,7 @@ def response_view(response: Response) -> dict:
             "answer": graded.get("answer", answers.get(part["id"], "")) or "",
             "score": graded.get("score", 0.0), "max": graded.get("max", part_points(part)),
             "flags": graded.get("flags", []), "error": graded.get("error"), "rubric": rows,
+            "reasons": [m for m in map(message_from_data, graded.get("reason_messages") or []) if isinstance(m, Message)],
             "order": graded.get("order"), "comment": graded.get("comment") or "",
             "override": bool(graded.get("override")),
             # a part the engine could not grade has no key point results: only its total can be set

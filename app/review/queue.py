@@ -7,8 +7,10 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..grading.messages import Message, message_from_data
 from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, cohort_members
 from ..qtypes import QUESTION_TYPES
+from ..qtypes.base import REVIEW_FLAGS
 
 FREE_TEXT_TYPES = [name for name, qtype in QUESTION_TYPES.items() if not qtype.objective]
 STATES = ("todo", "done", "all")
@@ -45,6 +47,14 @@ class QueueFilter:
 def flags_of(response: Response) -> set[str]:
     parts = (response.result or {}).get("parts") or {}
     return {flag for part in parts.values() for flag in part.get("flags", [])}
+
+
+def reasons_of(response: Response) -> list:
+    """Why the grader sent the answer to an instructor: the reasons of its parts flagged ``review`` or ``list``,
+    as Messages (the page translates them); results stored before reasons were kept give none."""
+    parts = (response.result or {}).get("parts") or {}
+    return [m for part in parts.values() if any(flag in REVIEW_FLAGS for flag in part.get("flags", []))
+            for m in map(message_from_data, part.get("reason_messages") or []) if isinstance(m, Message)]
 
 
 def queue(f: QueueFilter, limit: int = QUEUE_LIMIT) -> list[Response]:

@@ -22,7 +22,7 @@ from ..qtypes import question_type
 from .. import jobs
 from . import analysis_data, item_analysis, marking, monitor, regrading, spreadsheet
 from .anonymity import trainee_label
-from .queue import FLAGS, QueueFilter, flags_of, next_after, queue
+from .queue import FLAGS, QueueFilter, flags_of, next_after, queue, reasons_of
 
 bp = Blueprint("review", __name__)
 guard_blueprint(bp, "instructor", "admin")
@@ -57,7 +57,7 @@ def index():
 @bp.route("/queue")
 def queue_page():
     f = QueueFilter.from_args(request.args)
-    return render_template("review/queue.html", f=f, responses=queue(f), flags_of=flags_of, **_filter_choices())
+    return render_template("review/queue.html", f=f, responses=queue(f), flags_of=flags_of, reasons_of=reasons_of, **_filter_choices())
 
 
 def _response(response_id: int) -> Response:

@@ -74,8 +74,9 @@ def test_yaml_mode_is_tried_too(app, instructor_client):
 
 
 def test_second_opinion_reasons_are_given(app, instructor_client):
-    body = instructor_client.post("/authoring/try", data=try_form("不要道歉。")).get_json()
-    assert body["result"]["reasons"], body
+    body = instructor_client.post("/authoring/try", data=try_form("不要道歉，要耐心倾听。")).get_json()
+    # the grader's own sentence for the review flag, in the page's language (the apology is 4 of 10 points)
+    assert any("（占本小题 40%）出现在否定句中" in r for r in body["result"]["reasons"]), body
 
 
 def test_try_needs_the_csrf_header(app, instructor_client):
@@ -96,3 +97,12 @@ def test_the_live_try_grades_with_the_cases_stem_as_trainees_are_graded(app):
     assert retold["result"]["score"] == 0 and own["result"]["score"] > 0
     without = try_answer(dict(content, stem=""), "a", stem)
     assert without["result"]["score"] > 0  # the same text, no story to have copied it from
+
+
+def test_the_grader_notes_are_translated_in_the_live_try(app, instructor_client):
+    """The list credit and a defence are the grader's sentences too, in the page's language (Chinese here)."""
+    listed = instructor_client.post("/authoring/try", data=try_form("道歉 倾听 回访 赔偿 退货 投诉")).get_json()
+    assert any(r.startswith("关键词罗列：") and "“道歉”" in r for r in listed["result"]["reasons"]), listed
+    assert not any("keyword list" in r for r in listed["result"]["reasons"])
+    defended = instructor_client.post("/authoring/try", data=try_form("是顾客自己没说清楚，跟我们没关系，道歉没必要。")).get_json()
+    assert any(r.startswith("为当事人的做法辩护或推卸责任：") for r in defended["result"]["reasons"]), defended

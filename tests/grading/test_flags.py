@@ -36,23 +36,23 @@ def test_no_list_flag_for_real_sentences(grader):
     assert "review" not in result.flags
 
 
-def test_review_for_fuzzy_only_point(grader):
-    assert "review" in flags(grader, "首先应该向顾客道欠，然后处理")  # 道欠 reads like 道歉
+def test_one_uncertain_point_of_a_fifth_of_the_part_is_not_routed(grader):
+    # Each point is 2 of 10: one decision gone wrong leaves the grade within a fifth of the part (not wrong).
+    assert "review" not in flags(grader, "首先应该向顾客道欠，然后处理")  # 道欠 reads like 道歉
+    assert "review" not in flags(grader, "店员不要道歉，直接处理")
 
 
-def test_review_for_negated_positive_point(grader):
-    assert "review" in flags(grader, "店员不要道歉，直接处理")
-
-
-def test_review_for_long_on_topic_low_score(grader):
+def test_long_low_answer_is_no_longer_routed_for_length_alone(grader):
+    # A long answer earning little is usually a weak answer graded right (on the dev sets the old rule routed 18
+    # answers, none of them wrongly graded): it goes to an instructor only with a real doubt.
     answer = (
-        "这个案例说明店员在处理问题时不够专业，他不愿道歉也没有倾听，"
-        "态度生硬，让顾客非常生气，围观的人越来越多，场面十分混乱，商店的形象受到了很大的损害，"
+        "这个案例说明店员在处理问题时不够专业，态度生硬，顾客要求退款，店员应该赶紧把人带离，"
+        "不然围观的人越来越多，场面十分混乱，商店的形象受到了很大的损害，"
         "经理应该好好反思一下员工的培训工作，以后避免出现类似的事情。"
     )
     result = grader.grade(PART, answer)
-    assert result.score <= 3
-    assert "review" in result.flags
+    assert result.score <= 3 and sum(1 for p in result.points if p.evidence) >= 1
+    assert "review" not in result.flags
 
 
 def test_off_topic_short_answer_is_not_flagged(grader):

@@ -30,10 +30,12 @@ def test_positive_point_not_earned_by_negated_mention(grader):
     assert score(grader, APOLOGY, "应该马上道歉") == 2
 
 
-def test_negated_mention_sets_flag_and_review(grader):
+def test_negated_mention_sets_the_point_flag_without_review_when_the_refusal_is_consistent(grader):
+    # Nothing else earned: the answer refuses the act, and the grade (0) is not in doubt (test_review_reasons has
+    # the mixed answers that go to an instructor).
     result = grader.grade(APOLOGY, "不要道歉")
     assert result.points[0].negated
-    assert "review" in result.flags
+    assert "review" not in result.flags
 
 
 def test_negative_point_earned_only_by_negated_mention(grader):

@@ -277,3 +277,25 @@ def test_a_form_without_the_comment_field_leaves_the_comment_alone(db, marked, t
     teacher_client.post(f"/review/responses/{rid}", data={"t-": "1", "c-": ""})  # the field sent empty: cleared
     db.session.expire_all()
     assert "comment" not in db.session.get(Response, rid).result
+
+
+def test_the_queue_and_the_marking_page_say_why_in_the_readers_language(db, marked, teacher_client):
+    """The grader's reasons for the review flag are stored with the grade and shown translated: Chinese by
+    default, English when chosen; an answer the grader was sure about has none."""
+    first, _second, sure = marked
+    rid = case_response(first).id
+    queue_page = teacher_client.get("/review/queue?flag=review").get_data(as_text=True)
+    marking_page = teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
+    for page in (queue_page, marking_page):
+        assert "（占本小题 40%）出现在否定句中，未得分" in page
+        assert "named under a negation" not in page
+    assert "评分程序的说明" in marking_page
+    sure_page = teacher_client.get(f"/review/responses/{case_response(sure).id}").get_data(as_text=True)
+    assert "评分程序的说明" not in sure_page
+
+    teacher_client.post("/lang/en", data={"next": "/review/"})
+    queue_page = teacher_client.get("/review/queue?flag=review").get_data(as_text=True)
+    marking_page = teacher_client.get(f"/review/responses/{rid}").get_data(as_text=True)
+    for page in (queue_page, marking_page):
+        assert "(40% of the part) named under a negation and not earned" in page and "出现在否定句中" not in page
+    assert "The grader's notes" in marking_page
