@@ -205,3 +205,22 @@ papers:
 """
     found = problems_of(write_bank({"o.yaml": GOOD_SINGLE, "papers.yaml": papers}))
     assert len(found) == 1 and "'pair' names an unknown paper 'skills-missing'" in found[0], found
+
+
+def test_a_gist_is_checked_like_match(write_bank):
+    ok = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: [[表个态, 赔个笑脸]]")
+    bank = load_bank(write_bank({"cases.yaml": ok}))
+    assert bank.part("complaints.fly", "a")["rubric"][0]["gist"] == [["表个态", "赔个笑脸"]]
+    shapeless = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: {a: 1}")
+    assert any("'gist' must be a term" in p for p in problems_of(write_bank({"cases.yaml": shapeless})))
+    glued = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: [[请她]]")
+    assert any("'请她' is refused" in p for p in problems_of(write_bank({"cases.yaml": glued})))
+
+
+def test_a_gist_that_only_repeats_match_is_refused(write_bank):
+    # A gist of the match's own first group would give half the point to half of its terms: not a vague wording.
+    same = GOOD_CASE.replace("match: [[请到, 带到], [安静, 办公室]]",
+                             "match: [[请到, 带到], [安静, 办公室]]\n            gist: [[请到]]")
+    assert any("only repeats terms of 'match'" in p for p in problems_of(write_bank({"cases.yaml": same})))
+    vague = same.replace("gist: [[请到]]", "gist: [[换个地方, 请到]]")
+    assert load_bank(write_bank({"cases.yaml": vague}))
