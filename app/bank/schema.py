@@ -295,9 +295,9 @@ class Checker:
                                                                 n=g + 1))
 
     def gist_overlap(self, point, what) -> None:
-        """A gist that matches whatever the point's own groups match would never be what decides: a point's gist
-        must not be the same as its `match` (a gist of one group that is one of the match's groups gives half
-        credit to an answer holding half of the point's terms, which is not a vague wording but a missing one)."""
+        """A gist holds vague wordings, not the point's own terms: a gist that only repeats `match` groups, or a gist of
+        one group holding a term of `match`, would give half the point to half of its terms (a missing term, not a vague
+        wording: tried as a general rule, it raised opposite-meaning answers) or repeat what the point already finds."""
         def groups_of(value):
             value = [value] if isinstance(value, str) else value
             if not isinstance(value, list):
@@ -305,9 +305,13 @@ class Checker:
             return [frozenset([g] if isinstance(g, str) else g) for g in value
                     if isinstance(g, str) or (isinstance(g, list) and all(isinstance(t, str) for t in g))]
         match, gist = groups_of(point.get("match")), groups_of(point.get("gist"))
-        if match and gist and all(any(g <= m for m in match) for g in gist):
-            self.add(line_of(point, "gist"), N_("%(what)s: 'gist' only repeats terms of 'match'; give it the vague "
-                                                "wordings an examiner accepts for this point"), what=what)
+        if not match or not gist:
+            return
+        shared = sorted(set().union(*gist) & set().union(*match)) if len(gist) == 1 else []
+        if shared or all(any(g <= m for m in match) for g in gist):
+            self.add(line_of(point, "gist"), N_("%(what)s: 'gist' repeats terms of 'match' (%(terms)s); give it the "
+                                                "vague wordings an examiner accepts for this point"), what=what,
+                     terms=", ".join(shared or sorted(set().union(*gist))))
 
     def glued_terms(self, terms: list, line: int, what: str) -> None:
         """Refuse pronoun-glued terms (把顾客请, 请她): they cut other answers apart (see glued_pronoun)."""

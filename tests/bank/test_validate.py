@@ -221,6 +221,10 @@ def test_a_gist_that_only_repeats_match_is_refused(write_bank):
     # A gist of the match's own first group would give half the point to half of its terms: not a vague wording.
     same = GOOD_CASE.replace("match: [[请到, 带到], [安静, 办公室]]",
                              "match: [[请到, 带到], [安静, 办公室]]\n            gist: [[请到]]")
-    assert any("only repeats terms of 'match'" in p for p in problems_of(write_bank({"cases.yaml": same})))
-    vague = same.replace("gist: [[请到]]", "gist: [[换个地方, 请到]]")
+    assert any("'gist' repeats terms of 'match' (请到)" in p for p in problems_of(write_bank({"cases.yaml": same})))
+    # One group holding a term of the point's own groups is half of the point's terms, not a vague wording.
+    half = same.replace("gist: [[请到]]", "gist: [[换个地方, 请到]]")
+    assert any("'gist' repeats terms of 'match' (请到)" in p for p in problems_of(write_bank({"cases.yaml": half})))
+    # Of several groups, one may name the point's object: the other holds the vague wording.
+    vague = same.replace("gist: [[请到]]", "gist: [[换个地方, 挪个地方], [安静, 人少]]")
     assert load_bank(write_bank({"cases.yaml": vague}))
