@@ -98,6 +98,7 @@
       li.appendChild(el("span", "kp-points", fmt(p.earned) + "/" + fmt(p.points) + " " + t("pts")));
       if (p.fuzzy) { li.appendChild(titled(el("span", "tag", "~"), t("fuzzy"))); }
       if (p.negated) { li.appendChild(titled(el("span", "tag bad", "¬"), t("negated"))); }
+      if (p.gist) { li.appendChild(titled(el("span", "tag", "≈"), t("gist"))); }
       list.appendChild(li);
     });
     out.appendChild(list);

@@ -170,3 +170,21 @@ def test_no_pronoun_glued_term_in_the_bank(bank):
                 for group in point["match"]:
                     for term in group if isinstance(group, list) else [group]:
                         assert not glued_pronoun(str(term)), (qid, part["id"], point["id"], term)
+
+
+def test_vague_wordings_are_used_only_as_gists(bank):
+    # A `vague-…` set holds the everyday words for an act (表个态 for an apology): a member written in a point's
+    # `match` would make the whole set earn the point in full, and a set referred to there would too.
+    vague = {name: set(members) for name, members in bank.synonyms.items() if name.startswith("vague-")}
+    assert vague, "the bank's synonyms hold the vague-… sets"
+    members = set().union(*vague.values())
+    used = set()
+    for qid, content in bank.questions.items():
+        for part in content.get("parts", []):
+            for point in part["rubric"]:
+                for group in point["match"]:
+                    for term in group if isinstance(group, list) else [group]:
+                        assert str(term) not in members and str(term).lstrip("@") not in vague, (qid, point["id"], term)
+                for group in point.get("gist", []):
+                    used.update(str(t).lstrip("@") for t in (group if isinstance(group, list) else [group]))
+    assert set(vague) <= used, set(vague) - used

@@ -27,7 +27,7 @@ MAX_TITLE_LENGTH = 200
 COMMON_FIELDS = {"id", "type", "topic", "difficulty", "tags", "stem", "source"}
 FIELDS_BY_TYPE = {name: COMMON_FIELDS | qtype.fields for name, qtype in QUESTION_TYPES.items()}
 PART_FIELDS = {"id", "prompt", "points", "reference", "rubric", "order", "order_points", "samples", "overlaps"}
-POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope", "not_with"}
+POINT_FIELDS = {"id", "text", "points", "match", "polarity", "scope", "not_with", "gist"}
 SAMPLE_FIELDS = {"answer", "expect", "tolerance", "note"}
 PAPER_FIELDS = {"id", "title", "kind", "description", "time_limit", "max_attempts", "shuffle_options",
                 "track_focus", "sections", "pass_mark", "pair"}
@@ -272,14 +272,17 @@ class Checker:
             self.add(line_of(point, "match"), N_("%(what)s: 'match' must be a non-empty list of term groups"),
                      what=what)
         else:
-            for g, group in enumerate(match):
-                terms = [group] if isinstance(group, str) else group
-                if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
-                    self.add(line_of(match, g), N_("%(what)s: match group %(n)s must be a term or a list of terms"),
-                             what=what, n=g + 1)
-                    continue
-                self.glued_terms(terms, line_of(match, g), Message(N_("%(what)s: match group %(n)s"), what=what,
-                                                                   n=g + 1))
+            self.term_groups(match, what)
+        if "gist" in point:
+            gist = point["gist"]
+            if isinstance(gist, str):
+                gist = [gist]
+            if not isinstance(gist, list) or not gist:
+                self.add(line_of(point, "gist"), N_("%(what)s: 'gist' must be a term or a non-empty list of term "
+                                                    "groups"), what=what)
+            else:
+                self.term_groups(gist, Message(N_("%(what)s: gist"), what=what))
+                self.gist_overlap(point, what)
         if "not_with" in point:
             not_with = point["not_with"]
             terms = [not_with] if isinstance(not_with, str) else not_with
@@ -289,6 +292,35 @@ class Checker:
             else:
                 self.glued_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what))
         return float(value or 0)
+
+    def term_groups(self, groups: list, what) -> None:
+        for g, group in enumerate(groups):
+            terms = [group] if isinstance(group, str) else group
+            if not isinstance(terms, list) or not terms or not all(is_text(t) for t in terms):
+                self.add(line_of(groups, g), N_("%(what)s: match group %(n)s must be a term or a list of terms"),
+                         what=what, n=g + 1)
+                continue
+            self.glued_terms(terms, line_of(groups, g), Message(N_("%(what)s: match group %(n)s"), what=what,
+                                                                n=g + 1))
+
+    def gist_overlap(self, point, what) -> None:
+        """A gist holds vague wordings, not the point's own terms: a gist that only repeats `match` groups, or a gist of
+        one group holding a term of `match`, would give half the point to half of its terms (a missing term, not a vague
+        wording: tried as a general rule, it raised opposite-meaning answers) or repeat what the point already finds."""
+        def groups_of(value):
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list):
+                return []
+            return [frozenset([g] if isinstance(g, str) else g) for g in value
+                    if isinstance(g, str) or (isinstance(g, list) and all(isinstance(t, str) for t in g))]
+        match, gist = groups_of(point.get("match")), groups_of(point.get("gist"))
+        if not match or not gist:
+            return
+        shared = sorted(set().union(*gist) & set().union(*match)) if len(gist) == 1 else []
+        if shared or all(any(g <= m for m in match) for g in gist):
+            self.add(line_of(point, "gist"), N_("%(what)s: 'gist' repeats terms of 'match' (%(terms)s); give it the "
+                                                "vague wordings an examiner accepts for this point"), what=what,
+                     terms=", ".join(shared or sorted(set().union(*gist))))
 
     def glued_terms(self, terms: list, line: int, what: str) -> None:
         """Refuse pronoun-glued terms (把顾客请, 请她): they cut other answers apart (see glued_pronoun)."""

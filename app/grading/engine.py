@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections import OrderedDict
 from collections.abc import Iterable
 
@@ -32,6 +33,15 @@ COMPILED_CACHE_SIZE = 1024
 # Character n-grams say little about an answer of a few words ("电话回访"): the second opinion waits for this
 # many content characters.
 SECOND_OPINION_MIN_LENGTH = 20
+# A point found only through its `gist` (vague wordings) earns this share of its points, rounded down to a quarter
+# point; all such points of one answer together earn at most GIST_CAP of the part (an examiner gives an answer that
+# touches a key point vaguely about 10-20% of the part).
+GIST_SHARE = 0.5
+GIST_CAP = 0.2
+
+
+def _quarter_down(value: float) -> float:
+    return math.floor(value * 4 + 1e-9) / 4
 
 
 def part_key(part: dict) -> str:
@@ -166,6 +176,8 @@ class Grader:
             reasons.append(Message(N_("keyword list: %(count)s point(s) named only by a bare term earn %(share)s "
                                       "(%(points)s)"), count=str(len(discounted)), share=f"{share:.0%}",
                                    points="、".join(f"“{p.text or p.id}”" for p in discounted)))
+        if not verdict.discounts:
+            self._gist_credit(view, part, points, matches, barred, retold, claimed, reasons)
         score = sum(p.earned for p in points)
         order = None
         if part.order:
@@ -207,6 +219,33 @@ class Grader:
                 if "review" not in flags:
                     flags.append("review")
         return Result(score, part.points, points, order, flags, reasons, similarity)
+
+    @staticmethod
+    def _gist_credit(view, part, points, matches, barred, retold, claimed, reasons) -> None:
+        """A point not earned whose ``gist`` (its vague wordings) is found, under every rule a point's terms obey,
+        earns GIST_SHARE of its points; all such points of the answer together earn at most GIST_CAP of the part.
+        An examiner gives an answer that touches a key point in vague, everyday words a small share of the part."""
+        budget = _quarter_down(GIST_CAP * part.points)
+        found = []
+        for point, match, result in zip(part.rubric, matches, points):
+            if point.gist is None or match.earned or budget <= 0:
+                continue
+            gist = match_point(view, point.gist, barred, retold, part.faults_asked, claimed, part.acts_asked)
+            if not gist.earned:
+                continue
+            credit = min(_quarter_down(point.points * GIST_SHARE), budget)
+            if credit <= 0:
+                continue
+            budget -= credit
+            result.earned = credit
+            result.gist = True
+            result.fuzzy = gist.fuzzy
+            result.evidence = [view.norm.to_original(m.start, m.end) for m in gist.mentions]
+            found.append(result.id)
+        if found:
+            reasons.append(Message(N_("vague mention: %(count)s point(s) touched only in general words earn part of "
+                                      "their points (%(points)s)"), count=str(len(found)),
+                                   points="、".join(f"“{p.text or p.id}”" for p in points if p.id in found)))
 
     @staticmethod
     def _half_listed(view, part, points, matches, verdict, answer) -> list[PointResult]:

@@ -15,6 +15,7 @@ class PointResult:
     evidence: list[tuple[int, int]] = field(default_factory=list)  # offsets into the ORIGINAL answer
     fuzzy: bool = False  # earned through a typing-slip match
     negated: bool = False  # positive point: a negated mention was seen; negative point: earned by one
+    gist: bool = False  # earned in part, through a vague wording of the point (its rubric `gist`)
 
     def to_dict(self) -> dict:
         return {
@@ -24,6 +25,7 @@ class PointResult:
             "evidence": [[s, e] for s, e in self.evidence],
             "fuzzy": self.fuzzy,
             "negated": self.negated,
+            "gist": self.gist,
         }
 
 

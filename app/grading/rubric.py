@@ -14,7 +14,7 @@ from .terms import SynonymTable, Term, TermGroup
 _ID = re.compile(r"^[a-z0-9_-]+$")
 POLARITIES = ("positive", "negative")
 SCOPES = ("clause", "sentence", "answer")
-_POINT_KEYS = {"id", "text", "points", "match", "polarity", "scope", "not_with"}
+_POINT_KEYS = {"id", "text", "points", "match", "polarity", "scope", "not_with", "gist"}
 DEFAULT_PART_POINTS = 10.0  # bank format: a part's `points` defaults to 10
 
 
@@ -32,6 +32,9 @@ class CompiledPoint:
     # Terms the point must not be paired with: a scope unit holding one of them (not negated) earns nothing
     # ("苍蝇是饭馆里飞进去的" is the analysis point, "…跟我们没关系" in the same sentence is not).
     not_with: TermGroup | None = None
+    # Vague wordings of the point ("gist"), as groups like ``groups`` (read as a positive point): found, under the same
+    # rules, when the point itself is not, they earn a share of it ("给周女士适当补偿一下" for "退房费、免费房晚等补偿").
+    gist: "CompiledPoint | None" = None
 
 
 @dataclass
@@ -50,7 +53,9 @@ class CompiledPart:
     acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
 
     def all_terms(self) -> list[Term]:
-        return [t for p in self.rubric for g in p.groups + ([p.not_with] if p.not_with else []) for t in g.terms]
+        return [t for p in self.rubric
+                for g in p.groups + ([p.not_with] if p.not_with else []) + (p.gist.groups if p.gist else [])
+                for t in g.terms]
 
 
 def _number(value, where: str) -> float:
@@ -153,7 +158,14 @@ def compile_part(part, synonyms: SynonymTable) -> CompiledPart:
                                           what=where))
             not_with = TermGroup([t for g in _compile_groups([raw], Message(N_("%(what)s not_with"), what=where),
                                                              synonyms) for t in g.terms])
-        compiled.append(CompiledPoint(pid, text, value, groups, polarity, scope, explicit, not_with))
+        gist = None
+        if point.get("gist") is not None:
+            gist_groups = _compile_groups(point["gist"], Message(N_("%(what)s gist"), what=where), synonyms)
+            # A gist is read as a plain statement (positive), whatever the point's polarity: for a fault, the
+            # vague wording says what should have been done (应该先问问业主) or holds its negator (没人管).
+            gist = CompiledPoint(pid, text, value, gist_groups, "positive", scope,
+                                 any(is_negator_term(t.text) for g in gist_groups for t in g.terms), not_with)
+        compiled.append(CompiledPoint(pid, text, value, groups, polarity, scope, explicit, not_with, gist))
 
     order = part.get("order") or []
     order_points = 0.0

@@ -12,6 +12,7 @@ class PointResult(TypedDict):
     evidence: list[list[int]]  # [start, end) offsets into the trainee's original text
     fuzzy: bool
     negated: bool
+    gist: bool  # earned in part through a vague wording of the point (its rubric `gist`)
 
 
 class OrderResult(TypedDict):
@@ -41,4 +42,5 @@ def point_rows(part: dict, graded: PartResult | dict) -> list[dict]:
              "earned": earned.get(point["id"], {}).get("earned", 0.0),
              "evidence": earned.get(point["id"], {}).get("evidence", []),
              "fuzzy": earned.get(point["id"], {}).get("fuzzy", False),
-             "negated": earned.get(point["id"], {}).get("negated", False)} for point in part.get("rubric", [])]
+             "negated": earned.get(point["id"], {}).get("negated", False),
+             "gist": earned.get(point["id"], {}).get("gist", False)} for point in part.get("rubric", [])]

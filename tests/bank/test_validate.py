@@ -232,3 +232,26 @@ def test_an_id_with_a_trailing_line_break_is_refused(write_bank):
     found = problems_of(write_bank({"c.yaml": case, "synonyms.yaml": 'sets:\n  "listen\\n": [倾听, 聆听]\n'},
                                    folder="parts"))
     assert len(found) == 3 and all("must match" in p for p in found), found
+
+
+def test_a_gist_is_checked_like_match(write_bank):
+    ok = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: [[表个态, 赔个笑脸]]")
+    bank = load_bank(write_bank({"cases.yaml": ok}))
+    assert bank.part("complaints.fly", "a")["rubric"][0]["gist"] == [["表个态", "赔个笑脸"]]
+    shapeless = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: {a: 1}")
+    assert any("'gist' must be a term" in p for p in problems_of(write_bank({"cases.yaml": shapeless})))
+    glued = GOOD_CASE.replace("match: [[道歉, 致歉]]", "match: [[道歉, 致歉]]\n            gist: [[请她]]")
+    assert any("'请她' is refused" in p for p in problems_of(write_bank({"cases.yaml": glued})))
+
+
+def test_a_gist_that_only_repeats_match_is_refused(write_bank):
+    # A gist of the match's own first group would give half the point to half of its terms: not a vague wording.
+    same = GOOD_CASE.replace("match: [[请到, 带到], [安静, 办公室]]",
+                             "match: [[请到, 带到], [安静, 办公室]]\n            gist: [[请到]]")
+    assert any("'gist' repeats terms of 'match' (请到)" in p for p in problems_of(write_bank({"cases.yaml": same})))
+    # One group holding a term of the point's own groups is half of the point's terms, not a vague wording.
+    half = same.replace("gist: [[请到]]", "gist: [[换个地方, 请到]]")
+    assert any("'gist' repeats terms of 'match' (请到)" in p for p in problems_of(write_bank({"cases.yaml": half})))
+    # Of several groups, one may name the point's object: the other holds the vague wording.
+    vague = same.replace("gist: [[请到]]", "gist: [[换个地方, 挪个地方], [安静, 人少]]")
+    assert load_bank(write_bank({"cases.yaml": vague}))

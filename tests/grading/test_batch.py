@@ -25,7 +25,8 @@ def test_bank_and_inline_lines(grader):
     ])
     assert [o["score"] for o in out] == [2.0, 4.0]
     assert out[0]["max"] == 4.0
-    assert out[0]["points"][0] == {"id": "a", "earned": 2.0, "max": 2.0, "evidence": [[1, 3]], "fuzzy": False, "negated": False}
+    assert out[0]["points"][0] == {"id": "a", "earned": 2.0, "max": 2.0, "evidence": [[1, 3]], "fuzzy": False, "negated": False,
+                                  "gist": False}
     assert out[0]["flags"] == []
     assert "order" not in out[0]
 
