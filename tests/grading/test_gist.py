@@ -35,7 +35,7 @@ def test_a_vague_mention_earns_half_the_point_and_says_so(grader):
     assert p.earned == 2 * GIST_SHARE == 1 and p.gist
     assert [answer[s:e] for s, e in p.evidence] == ["适当补偿"]
     assert result.score == 1
-    assert any(r.startswith("vague mention") and "compensate" in r for r in result.reasons)
+    assert any(r.startswith("vague mention") and "给予补偿" in r for r in result.reasons)
     assert result.to_dict()["points"][0]["gist"] is True
 
 
