@@ -99,24 +99,18 @@ def review_reasons(rubric, matches: list[PointMatch], maximum: float) -> list[Me
             negated.append(point)
     if sum(p.points for p in slips + contradicted + negated + faults) <= AT_STAKE * maximum + 1e-9:
         return []
-    reasons = []
-    if slips:
-        reasons.append(Message(N_("%(points)s (%(share)s of the part) earned only through a typing slip or a "
-                                  "homophone: check that the trainee meant it."),
-                               points=_names(slips), share=_share(slips, maximum)))
-    if contradicted:
-        reasons.append(Message(N_("%(points)s (%(share)s of the part) earned, but the answer also says not to do "
-                                  "it: check which the trainee means."),
-                               points=_names(contradicted), share=_share(contradicted, maximum)))
-    if negated:
-        reasons.append(Message(N_("%(points)s (%(share)s of the part) named under a negation and not earned: "
-                                  "check that the answer really says no (a double negative says yes)."),
-                               points=_names(negated), share=_share(negated, maximum)))
-    if faults:
-        reasons.append(Message(N_("%(points)s (%(share)s of the part): the answer names this fault but not as a "
-                                  "fault, so it earned nothing: check whether the trainee criticises or defends "
-                                  "it."),
-                               points=_names(faults), share=_share(faults, maximum)))
+    doubts = (
+        (slips, N_("%(points)s (%(share)s of the part) earned only through a typing slip or a homophone: check that "
+                   "the trainee meant it.")),
+        (contradicted, N_("%(points)s (%(share)s of the part) earned, but the answer also says not to do it: check "
+                          "which the trainee means.")),
+        (negated, N_("%(points)s (%(share)s of the part) named under a negation and not earned: check that the "
+                     "answer really says no (a double negative says yes).")),
+        (faults, N_("%(points)s (%(share)s of the part): the answer names this fault but not as a fault, so it "
+                    "earned nothing: check whether the trainee criticises or defends it.")),
+    )
+    reasons = [Message(template, points=_names(found), share=_share(found, maximum)) for found, template in doubts
+               if found]
     return reasons
 
 
