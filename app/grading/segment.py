@@ -12,11 +12,11 @@ with warnings.catch_warnings():
     # ``pytest -W error``.  Only that warning is silenced, only here.
     warnings.filterwarnings("ignore", message=".*pkg_resources is deprecated.*")
     import jieba
-    from jieba import finalseg
 
 # jieba logs "Building prefix dict..." to stderr on first use.
 jieba.setLogLevel(logging.WARNING)
 
+from .hmm import hmm_cut  # noqa: E402
 from .negation import NEGATING_CHARS  # noqa: E402
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -27,6 +27,7 @@ _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # characters, so the cost of cutting stays near the dictionary pass's whatever the text repeats.
 HMM_BUDGET = 1000
 _HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
+_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # finalseg.re_skip
 
 
 _pristine: jieba.Tokenizer | None = None
@@ -114,21 +115,24 @@ class Segmenter:
             pos = end
         return spans
 
-    def cut(self, text: str):
+    def cut(self, text: str) -> list[str]:
         """jieba's accurate mode with HMM (``Tokenizer.cut(text, HMM=True)``), with the HMM limited to
-        HMM_BUDGET characters of single-character runs per text; below the budget the words are jieba's own."""
+        HMM_BUDGET characters of single-character runs per text; below the budget the words are jieba's own.
+        One list filled in place (nested generators cost a frame switch per word)."""
+        words: list[str] = []
         budget = [HMM_BUDGET]
         for block in jieba.re_han_default.split(text):
             if not block:
                 continue
             if jieba.re_han_default.match(block):
-                yield from self._cut_block(block, budget)
+                self._cut_block(block, budget, words)
             else:
                 for piece in jieba.re_skip_default.split(block):
                     if jieba.re_skip_default.match(piece):
-                        yield piece
+                        words.append(piece)
                     else:
-                        yield from piece
+                        words.extend(piece)
+        return words
 
     def word_ends(self, block: str) -> list[int]:
         """For each position of ``block``, the last position of the word jieba's dictionary pass starts there:
@@ -159,7 +163,7 @@ class Segmenter:
             score[k], ends[k] = best, best_end
         return ends
 
-    def _cut_block(self, block: str, budget: list[int]):
+    def _cut_block(self, block: str, budget: list[int], words: list[str]) -> None:
         ends = self.word_ends(block)
         x, n, run = 0, len(block), ""
         while x < n:
@@ -168,24 +172,26 @@ class Segmenter:
                 run += block[x]
             else:
                 if run:
-                    yield from self._cut_run(run, budget)
+                    self._cut_run(run, budget, words)
                     run = ""
-                yield block[x:y]
+                words.append(block[x:y])
             x = y
         if run:
-            yield from self._cut_run(run, budget)
+            self._cut_run(run, budget, words)
 
-    def _cut_run(self, run: str, budget: list[int]):
+    def _cut_run(self, run: str, budget: list[int], words: list[str]) -> None:
         """A run of single-character words: the HMM may join unknown words in it (jieba's own rule)."""
         if len(run) == 1 or self.tokenizer.FREQ.get(run):
-            yield from run
+            words.extend(run)
             return
         for piece in _HAN_RUN.split(run):
             if not piece:
                 continue
             if _HAN_RUN.match(piece):
                 if budget[0] < len(piece):
-                    yield from piece
+                    words.extend(piece)
                     continue
                 budget[0] -= len(piece)
-            yield from finalseg.cut(piece)
+                words.extend(hmm_cut(piece))
+            else:  # Latin letters, digits, signs: whole, as finalseg.cut leaves them
+                words.extend(x for x in _HMM_SKIP.split(piece) if x)

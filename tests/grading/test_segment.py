@@ -33,3 +33,14 @@ def test_word_ends_are_jiebas_route(block):
 def test_a_character_no_word_starts_with_stands_alone():
     block = "顾客丄投诉仫道歉"
     assert _segmenter.word_ends(block) == jieba_route(block)
+
+
+# Text as answers hold it: words, unknown names, Latin letters, figures, signs and spaces between them.
+MIXED = PIECES + ["ab", "VIP", "3.5%", "a丄", "刘某某", "x", " ", "，", "。", "#", "-", "_", "app客服", "400电话", "顾客abc"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(MIXED), min_size=1, max_size=40).map("".join))
+def test_cut_gives_jiebas_words_with_hmm(text):
+    # Below the HMM budget the words are jieba's accurate mode with its HMM, Latin and figures included.
+    assert _segmenter.cut(text) == list(_segmenter.tokenizer.cut(text, HMM=True))
