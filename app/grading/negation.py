@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .first_chars import compile_guarded
+
 # Plain negators (weight 1).  Verbs of omission count: 忽视道歉 = no apology.
 NEGATORS = {
     "不", "没", "没有", "未", "无", "别", "勿", "莫", "否",
@@ -571,9 +573,9 @@ _NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|�
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
 _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步)*"
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
-_CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
-_CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
-_CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
+_CLOSES = compile_guarded(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
+_CLOSES_NO_MATTER = compile_guarded(f"(?:{_NO_MATTER})" + _PARTICLES)
+_CLOSES_ENOUGH = compile_guarded(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
 _FUTILE_RE = re.compile(f"(?:{_FUTILE})" + _PARTICLES)
 _BARE_NORMALISED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_NORMALISED})" + _PARTICLES)
@@ -662,7 +664,7 @@ _PRAISE = (r"(?:挺|很|蛮|非常|相当|还算|也挺|也很|都挺|都很|倒
            r"|(?:是|算是|显得|图个)(?:随和|亲切|亲民|接地气|有亲和力|方便|省事)"
            r"|不错|没(?:什么|啥|有)?毛病|没有(?:什么)?毛病|无可挑剔|(?:已经|就|也)?(?:够了|足够了|够用了)"
            r"|没(?:什么|啥|有)?(?:不妥|不对|不礼貌|不好|不合适|不规范|错)(?:的)?(?:地方)?")
-_CLOSES_PRAISE = re.compile(f"(?:{_PRAISE})" + _PARTICLES)
+_CLOSES_PRAISE = compile_guarded(f"(?:{_PRAISE})" + _PARTICLES)
 FAULTS_ASKED = re.compile(r"(?<!询问)(?<!问)哪些(?:不足|问题|不妥|毛病|错误|失误|不符合)|错误之处|问题出在")
 
 
@@ -704,7 +706,7 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
 CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在的?)(?:问题|不足|不妥|毛病|错误|失误|缺点|缺陷|弊端|漏洞)"
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")
-_CLOSES_CONDEMNED = re.compile(f"(?:{_CONDEMNED})" + _PARTICLES)
+_CLOSES_CONDEMNED = compile_guarded(f"(?:{_CONDEMNED})" + _PARTICLES)
 # A clause of its own, with a short subject at most: 营业厅用不上, 根本不现实.
 _BARE_CONDEMNED = re.compile(r"^(?:(?![不没这那])[\u4e00-\u9fff]){0,4}?" + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 
