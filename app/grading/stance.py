@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .first_chars import compile_guarded
+
 # Who the case is about: the staff (or the firm) and the customer.
 _STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
 _CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
@@ -23,7 +25,6 @@ DEFENCE_PATTERNS = [
     # a verdict of praise on the conduct, with no "but" after it: 质检做得挺好：… (not 做得很好的员工, 做得很好，但是…)
     r"(?:做得|做的|处理得|办得|搞得)(?:挺|很|还|蛮|非常|相当|已经很|都很|也很)(?:好|不错|到位|规范|周到)(?:的|了)?"
     r"(?=[，。：:；！]|$)(?![^。]{0,8}?(?:但|可是|不过|然而|只是|就是|可惜))",
-    _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
     r"(?:跟|和|与|同)" + _STAFF + r"{1,2}[^。，]{0,3}(?:没有?(?:什么)?关系|无关|不相干|不相关)",
     r"不(?:是|怪|能怪|该怪)" + _STAFF + r"的?(?:错|责任|问题)",
     r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
@@ -34,7 +35,7 @@ DEFENCE_PATTERNS = [
     # the customer's own business: 密码被别人知道是您自己的事 (not 这不是您自己的事)
     r"(?<!不是)(?<!并非)(?:您|你|顾客|客户|业主|客人|用户|消费者|人家)自己的(?:事|问题)(?:，|。|$)",
 ]
-_DEFENCE = re.compile("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))
+_DEFENCE = compile_guarded("|".join(f"(?:{p})" for p in DEFENCE_PATTERNS))  # see first_chars.py
 # Every pattern holds one of these words: the full patterns run only in a window around them (a scan of the
 # whole text with the full alternation costs several ms on a long answer).
 _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到位|做得对|是对的|得对|正常|规定|流程|程序|制度|规矩|单子|做得|做的|处理得|办得|搞得|"
@@ -42,6 +43,11 @@ _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到
 # Defences with words of their own, each scanned only around its own trigger words (a common trigger such as 说明 or
 # 办法 must not make the whole alternation above run over most of a long answer).
 EXTRA_DEFENCES = [
+    (r"没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错", [
+    # the staff declared not at fault: 小刘这样处理没有错.  Here, not above: who is named may be any department
+    # (客服部), so its matches can start with any character, which would keep the look-ahead off the whole list.
+    _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
+    ]),
     (r"说明|可见|表明|证明|看来|意味着", [
     # a small share of complaints read as general satisfaction: 只有4%的人投诉，说明96%的人都满意 (the silent unhappy
     # customers denied); 并不说明其余的人都满意, 说明96%不满意的人没有投诉 are not recognised
@@ -80,8 +86,9 @@ _SCANS = ((_TRIGGER, _DEFENCE), (_EXTRA_TRIGGER, _EXTRA))
 
 
 def defended_sentences(text: str, sentence_of) -> dict[int, str]:
-    """Sentence index -> the words that defend the conduct or shift the blame, for each such sentence."""
-    found: dict[int, str] = {}
+    """Sentence index -> the words that defend the conduct or shift the blame, for each such sentence (the first
+    such words in the sentence)."""
+    found: dict[int, tuple[int, str]] = {}
     for triggers, defences in _SCANS:
         scanned = 0  # windows overlap: never scan a position twice
         for trigger in triggers.finditer(text):
@@ -92,6 +99,8 @@ def defended_sentences(text: str, sentence_of) -> dict[int, str]:
             for m in defences.finditer(text, start, end):
                 if _DENIED.search(text, max(m.start() - 8, 0), m.start()):
                     continue  # 不能说这件事不归我们管, 谁说小刘做得对: the defence is denied
-                found.setdefault(sentence_of(m.start()), m.group())
+                sentence = sentence_of(m.start())
+                if sentence not in found or m.start() < found[sentence][0]:
+                    found[sentence] = (m.start(), m.group())
             scanned = end
-    return found
+    return {sentence: words for sentence, (_, words) in found.items()}

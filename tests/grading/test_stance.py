@@ -151,3 +151,15 @@ def test_the_organisation_declared_sound_is_a_defence(grader):
     assert score(grader, shirking, "都怪那个实习生没写进单子，各部门互相推诿也是因为他，饭店的管理本身没什么问题。") == 0
     assert score(grader, shirking, "各部门互相推诿，饭店的管理有很大问题。") == 2
     assert score(grader, shirking, "各部门互相推诿，不能说饭店的管理本身没什么问题。") == 2
+
+
+def test_a_department_declared_not_at_fault_is_a_defence_and_the_first_words_are_reported():
+    from app.grading.normalize import normalize
+    from app.grading.stance import defended_sentences
+
+    norm = normalize("这事工程部管也没错，是刘先生自己找错了人。我们会道歉。")
+    found = defended_sentences(norm.text, norm.sentence_of)
+    # One sentence holds two defences: the first one in it is the one reported, whichever list found it.
+    assert found == {0: "工程部管也没错"}
+    norm = normalize("客服部这样处理没有错。")
+    assert defended_sentences(norm.text, norm.sentence_of) == {0: "客服部这样处理没有错"}
