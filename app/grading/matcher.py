@@ -13,13 +13,27 @@ from .rubric import CompiledPoint
 from .terms import Term, TermGroup
 
 
-@dataclass(frozen=True)
 class Mention:
-    start: int  # normalised offsets
-    end: int
-    fuzzy: bool
-    negated: bool
-    conditional: bool = False  # in the condition of a hypothetical (一道歉就等于承认责任)
+    """One mention of a group's term: normalised offsets, found by a fuzzy kind or not, negated or not.
+    ``conditional`` (in the condition of a hypothetical: 一道歉就等于承认责任) is judged on first use: most
+    mentions belong to points that some other group already leaves unearned, and nothing asks."""
+
+    __slots__ = ("start", "end", "fuzzy", "negated", "_conditional", "_answer")
+
+    def __init__(self, start: int, end: int, fuzzy: bool, negated: bool, conditional: bool | None = False,
+                 answer: AnswerView | None = None) -> None:
+        self.start, self.end, self.fuzzy, self.negated = start, end, fuzzy, negated
+        self._conditional = conditional  # None: ask the answer
+        self._answer = answer
+
+    @property
+    def conditional(self) -> bool:
+        if self._conditional is None:
+            self._conditional = self._answer.is_conditional(self.start, self.end)
+        return self._conditional
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, fuzzy={self.fuzzy}, negated={self.negated})"
 
 
 @dataclass
@@ -76,7 +90,7 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), answer.is_conditional(s, e)) for s, e in kept]
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e), None, answer) for s, e in kept]
     return []
 
 
@@ -167,7 +181,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                     m.end,
                     m.fuzzy,
                     (m.start, m.end) not in neutral and answer.is_negated(m.start, m.end, neutral),
-                    m.conditional,
+                    m._conditional,
+                    answer,
                 )
                 for m in ms
             ]
@@ -240,7 +255,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
             if m.negated and not negative and not _act_negated(answer, per_group[0], m):
-                m = Mention(m.start, m.end, m.fuzzy, False, m.conditional)  # 没到货耽误了，再次说声对不起
+                m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue
             if not negative and not m.negated and advised_against(m):
