@@ -18,14 +18,21 @@ _LATIN_WORD = re.compile(r"[a-z0-9]+")
 class SpanTokens:
     """jieba tokens of one negation span, in absolute normalised offsets."""
 
-    __slots__ = ("starts", "ends", "words", "boundaries")
+    __slots__ = ("starts", "ends", "words", "_boundaries")
 
     def __init__(self, text: str, offset: int, spans: list[tuple[int, int]]) -> None:
         """``spans``: the tokens of the span that starts at ``offset``, relative to it."""
         self.starts = [offset + s for s, _ in spans]
         self.ends = [offset + e for _, e in spans]
         self.words = [text[offset + s:offset + e] for s, e in spans]
-        self.boundaries = set(self.starts) | set(self.ends)
+        self._boundaries: set[int] | None = None
+
+    @property
+    def boundaries(self) -> set[int]:
+        """Every token's start and end (built on first use: only the split and filler matches ask)."""
+        if self._boundaries is None:
+            self._boundaries = set(self.starts) | set(self.ends)
+        return self._boundaries
 
     def index_at(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
