@@ -481,7 +481,9 @@ def _warned_after(words: list[str], last: int) -> bool:
 _HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
 _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
-                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动")
+                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动",
+                                  # the agent distracted: 边听边记反而分心, 做笔记反而容易走神
+                                  "分心", "分神", "走神", "分散注意力", "顾此失彼")
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
                 "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
@@ -571,7 +573,11 @@ _NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|�
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
 _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步)*"
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
-_CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
+# "These are all excuses / self-deception": a set of named items dismissed (口音、术语这些都是借口, 保持微笑、深呼吸都是
+# 自欺欺人).  借口 needs the summing 这些/那些: alone it is how trainees name a fault (推给系统只是借口).  In-clause only.
+_EXCUSES = (r"(?:这些|那些|这种|那种)(?:东西)?(?:都|全|全都|不过)?(?:是|算)?(?:借口|托词|托辞|推托之词)"
+            r"|(?:都是|全是|纯属|就是|是|无非是|不过是)自欺欺人")
+_CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS}|{_EXCUSES})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)

@@ -417,3 +417,27 @@ def test_modal_after_a_negated_verb_jieba_keeps_whole_opens_a_new_predicate(grad
     assert score(grader, _point("申诉"), "不可以申诉") == 0
     assert score(grader, _point("申诉"), "坐席不能申诉") == 0
     assert score(grader, _point("申诉"), "千万不要申诉") == 0
+
+
+def test_a_distraction_after_contrary_is_a_harm(grader):
+    # 边听边记反而分心: the act named as what distracts the agent (examiner_like_dev2, accurate-info opposite).
+    notes = {"points": 1, "rubric": [{"id": "notes", "text": "接听时做笔记", "points": 1,
+                                      "match": [["边听边记", "做笔记"]]}]}
+    assert score(grader, notes, "坐席接电话时边听边记反而分心") == 0
+    assert score(grader, notes, "做笔记反而容易走神") == 0
+    assert score(grader, notes, "边听边记反而更专心") == 1
+    assert score(grader, notes, "坐席接电话时要边听边记，免得分心") == 1
+
+
+def test_a_set_of_named_items_dismissed_as_excuses_or_self_deception(grader):
+    # 口音、术语这些都是借口 / 保持微笑、深呼吸都是自欺欺人: what the clause names is dismissed (examiner_like_dev2).
+    accent = {"points": 1, "rubric": [{"id": "accent", "text": "口音障碍", "points": 1, "match": [["口音"]]}]}
+    smile = {"points": 1, "rubric": [{"id": "smile", "text": "保持微笑", "points": 1, "match": [["微笑"]]}]}
+    assert score(grader, accent, "口音、术语这些都是借口，认真听就能听懂") == 0
+    assert score(grader, smile, "什么保持微笑、深呼吸都是自欺欺人") == 0
+    assert score(grader, accent, "客户的地方口音是倾听最常见的障碍") == 1
+    assert score(grader, smile, "保持微笑不是自欺欺人，能让自己放松下来") == 1
+    # 借口 alone is how trainees name a fault (推给系统只是借口): only "these are all excuses" dismisses
+    blame = {"points": 1, "rubric": [{"id": "blame", "text": "推卸责任", "points": 1,
+                                      "match": [["推给", "推卸"], ["系统"]]}]}
+    assert score(grader, blame, "前台把超订推给系统，只是借口") == 1
