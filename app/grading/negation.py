@@ -117,6 +117,10 @@ NP_NEGATORS = {
 }
 
 
+# Words that begin with 的 without being 的 + a head noun (的话 closes a supposition, 的确 is "indeed").
+_DE_WORDS = {"的话", "的确", "的确是", "的士", "的哥", "的姐"}
+
+
 # Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
@@ -332,8 +336,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             continue
         if token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i):
             break  # an un-negated modal opens a new predicate
-        if token == "的" and index - i > 1:
-            past_modifier = True
+        if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
+            past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
@@ -575,8 +579,8 @@ _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我�
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
 # "These are all excuses / self-deception": a set of named items dismissed (口音、术语这些都是借口, 保持微笑、深呼吸都是
 # 自欺欺人).  借口 needs the summing 这些/那些: alone it is how trainees name a fault (推给系统只是借口).  In-clause only.
-_EXCUSES = (r"(?:这些|那些|这种|那种)(?:东西)?(?:都|全|全都|不过)?(?:是|算)?(?:借口|托词|托辞|推托之词)"
-            r"|(?:都是|全是|纯属|就是|是|无非是|不过是)自欺欺人")
+_EXCUSES = (r"(?:(?:这些|那些|这种|那种)(?:东西)?(?:都|全|全都|不过|只)?(?:是|算)?(?:找)?(?:借口|托词|托辞|推托之词)"
+            r"|(?:都是|全是|纯属|就是|是|无非是|不过是)自欺欺人(?:的(?:做法|说法|东西|话|把戏))?)(?:罢了|而已)?")
 _CLOSES = re.compile(f"(?:{_NORMALISED}|{_POINTLESS}|{_EXCUSES})" + _PARTICLES)
 _CLOSES_NO_MATTER = re.compile(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_ENOUGH = re.compile(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)

@@ -435,9 +435,26 @@ def test_a_set_of_named_items_dismissed_as_excuses_or_self_deception(grader):
     smile = {"points": 1, "rubric": [{"id": "smile", "text": "保持微笑", "points": 1, "match": [["微笑"]]}]}
     assert score(grader, accent, "口音、术语这些都是借口，认真听就能听懂") == 0
     assert score(grader, smile, "什么保持微笑、深呼吸都是自欺欺人") == 0
+    assert score(grader, accent, "口音、术语这些不过是借口罢了") == 0
+    assert score(grader, accent, "口音这些都是找借口") == 0
+    assert score(grader, smile, "保持微笑都是自欺欺人的做法") == 0
     assert score(grader, accent, "客户的地方口音是倾听最常见的障碍") == 1
     assert score(grader, smile, "保持微笑不是自欺欺人，能让自己放松下来") == 1
     # 借口 alone is how trainees name a fault (推给系统只是借口): only "these are all excuses" dismisses
     blame = {"points": 1, "rubric": [{"id": "blame", "text": "推卸责任", "points": 1,
                                       "match": [["推给", "推卸"], ["系统"]]}]}
     assert score(grader, blame, "前台把超订推给系统，只是借口") == 1
+
+
+def test_a_negator_inside_a_modifier_glued_to_its_head_noun(grader):
+    # With the bank's terms learnt, jieba may cut 不开心的事 as 不|开心|的事 (examiner_like_dev2 probes: 把不开心的事忘掉
+    # earned nothing on "通话结束后选择性忘记"): the negator still sits inside the modifier.
+    from app.grading.negation import is_negated
+    assert not is_negated(["下班", "后", "把", "不", "开心", "的事", "忘掉"], 6)
+    assert not is_negated(["把", "不", "愉快", "的人", "忘掉"], 4)
+    assert is_negated(["没有", "把", "不", "开心", "的事", "忘掉"], 5)  # 没有 takes the whole phrase
+    assert is_negated(["不", "开心", "的事", "不要", "忘掉"], 4)
+    assert is_negated(["他", "的确", "不", "道歉"], 3)
+    forget = {"points": 1, "rubric": [{"id": "forget", "text": "选择性忘记", "points": 1, "match": [["忘掉", "忘记"]]}]}
+    assert score(grader, forget, "下班后把不开心的事忘掉。") == 1
+    assert score(grader, forget, "下班后没有把不开心的事忘掉。") == 0
