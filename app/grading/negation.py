@@ -334,8 +334,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in ("、", " "):
             i -= 1
             continue
-        if token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i):
-            break  # an un-negated modal opens a new predicate
+        if (token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i)
+                and not (i > 1 and (words[i - 2], words[i - 1]) in _RHETORICAL_PAIRS)):
+            break  # an un-negated modal opens a new predicate (not after 凭|什么: 凭什么要道歉)
         if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
             past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
         if token in CAUSE_PREPOSITIONS:
@@ -467,7 +468,7 @@ def _warned_after(words: list[str], last: int) -> bool:
     if i >= len(words):
         return False
     token = words[i]
-    if token.startswith(WARNING_AFTER):
+    if token.startswith(WARNING_AFTER) or _object_then_warning(words, i):
         return True
     if token.endswith(("等于", "相当于")) or token in ("等于", "相当于"):
         rest = "".join(words[i + 1:i + 3])
@@ -478,6 +479,18 @@ def _warned_after(words: list[str], last: int) -> bool:
             k += 1
         return k < len(words) and "".join(words[k:k + 2]).startswith(_LOOKS_BAD)
     return _harm_after(words, last)
+
+
+def _object_then_warning(words: list[str], i: int) -> bool:
+    """The act's object (one or two words) between the act and 只会: 考虑问题只会让我们吃亏, 回访客户只会让客户更烦;
+    not past a negator or a modal (回访客户不只会…: "not only")."""
+    for k in range(i, min(i + 3, len(words))):
+        token = words[k]
+        if token.startswith(WARNING_AFTER):
+            return k > i
+        if not ("\u4e00" <= token[:1] <= "\u9fff") or negator_weight(token) or token in MODALS:
+            return False
+    return False
 
 
 # The act as a harm: 回访纯属添乱, 道歉只会适得其反, and after 反而 (counter to what one expects) a harm:
@@ -710,7 +723,9 @@ def closing_praise(span: str, following: str = "") -> int:
 # 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
 _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是)?(?:走(?:个)?形式|走过场|流于形式|形式主义|表面功夫|表面文章|花架子|"
               r"面子工程|做样子|摆设)|(?:根本|完全)?(?:不现实|不切实际|行不通|用不上|派不上用场|不适用|不实用)"
-              r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值")
+              r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值"
+              # hollow or idle: 跟客户交朋友太虚了, 上班喝咖啡就是偷懒
+              r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒")
 CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在的?)(?:问题|不足|不妥|毛病|错误|失误|缺点|缺陷|弊端|漏洞)"
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")

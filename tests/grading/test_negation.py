@@ -458,3 +458,24 @@ def test_a_negator_inside_a_modifier_glued_to_its_head_noun(grader):
     forget = {"points": 1, "rubric": [{"id": "forget", "text": "选择性忘记", "points": 1, "match": [["忘掉", "忘记"]]}]}
     assert score(grader, forget, "下班后把不开心的事忘掉。") == 1
     assert score(grader, forget, "下班后没有把不开心的事忘掉。") == 0
+
+
+def test_a_warning_after_the_act_and_its_object(grader):
+    # 站在客户角度考虑问题只会让我们吃亏, 质检结果跟绩效挂钩只会让坐席更有怨气: the act's object (问题) may stand
+    # between the act and 只会 (examiner_like_dev2 probes).
+    view = {"points": 1, "rubric": [{"id": "view", "text": "站在客户角度考虑问题", "points": 1,
+                                     "match": [["角度", "立场"], ["考虑"]]}]}
+    visit = {"points": 1, "rubric": [{"id": "visit", "text": "回访", "points": 1, "match": [["回访"]]}]}
+    assert score(grader, view, "站在客户角度考虑问题只会让我们吃亏") == 0
+    assert score(grader, visit, "回访客户只会让客户更烦") == 0
+    assert score(grader, view, "站在客户角度考虑问题，客户才会信任我们") == 1
+    assert score(grader, visit, "不回访客户只会让客户流失") == 1
+    assert score(grader, visit, "回访客户不只会让客户满意，还能发现问题") == 1
+
+
+def test_a_rhetorical_why_on_earth_before_a_modal(grader):
+    # 凭什么要忘掉 (jieba: 凭|什么|要|忘掉): the modal does not open a new predicate after the rhetorical pair.
+    assert score(grader, APOLOGY, "凭什么要道歉") == 0
+    assert score(grader, APOLOGY, "受了气就该记着，凭什么要向她道歉。") == 0
+    assert score(grader, APOLOGY, "凭什么不道歉？当然要道歉") == 2
+    assert score(grader, APOLOGY, "什么时候要道歉？顾客受了损失就要道歉") == 2

@@ -122,3 +122,18 @@ def test_telling_someone_said_to_be_in_vain_refuses_it_where_the_part_asks_for_a
     assert grader.grade(TELL, "坐席员只说营业厅和网上能查详单，这样说了也没用。").score == 2  # what was said, judged
     # where the part asks what is wrong, "saying it was in vain" criticises the conduct
     assert grader.grade(TOLD, "坐席员只说营业厅和网上能查详单，跟他说了也没用。").score == 2
+
+
+def test_hollow_or_idle_condemns_where_the_part_asks_for_acts(grader):
+    # 跟客户交朋友太虚了, 上班喝咖啡就是偷懒 (examiner_like_dev2 probes): on a part that asks for acts they refuse what
+    # the clause names; on a part that asks what is wrong the same words criticise the case.
+    acts = {"points": 2, "prompt": "与客户沟通时应注意哪些事项？", "rubric": [
+        {"id": "friend", "text": "先与客户做朋友", "points": 1, "match": [["交朋友", "做朋友"]]},
+        {"id": "refresh", "text": "喝杯咖啡调整情绪", "points": 1, "match": [["咖啡", "喝茶"]]}]}
+    assert grader.grade(acts, "跟客户交朋友太虚了，做生意就是做生意。").score == 0
+    assert grader.grade(acts, "上班时间喝咖啡就是偷懒，不应该。").score == 0
+    assert grader.grade(acts, "先跟客户交朋友，再谈生意；累了喝杯咖啡歇一歇。").score == 2
+    assert grader.grade(acts, "跟客户交朋友不能太虚，要真心实意。").score == 1
+    faults = {"points": 1, "prompt": "营销人员的做法存在哪些问题？", "rubric": [
+        {"id": "friend", "text": "没有先与客户做朋友", "points": 1, "match": [["交朋友", "做朋友"]]}]}
+    assert grader.grade(faults, "他说要跟客户交朋友，这话太虚了。").score == 1
