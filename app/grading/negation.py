@@ -432,6 +432,14 @@ def is_conditional(words: list[str], index: int, last: int | None = None) -> boo
     return _in_condition(words, index) or _warned_after(words, index if last is None else last)
 
 
+# A verb of saying right before X的话 makes it "the words of X" (多说积极的话, 先说几句道歉的话), not "if one does X".
+_SAYING = ("说", "讲", "用", "说些", "讲些", "说点", "讲点", "多说", "少说", "多讲", "少讲", "多用", "少用", "几句", "一些")
+
+
+def _said_before(words: list[str], index: int) -> bool:
+    return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(("说", "讲")))
+
+
 def _in_condition(words: list[str], index: int) -> bool:
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
@@ -449,7 +457,7 @@ def _in_condition(words: list[str], index: int) -> bool:
         i -= 1
     # X的话，…: "if one does X" (道歉的话，顾客会觉得我们理亏); 道歉的话要真诚 (the words of apology) is not a condition.
     after = words[index + 1:index + 4]
-    if "的话" in after:
+    if "的话" in after and not _said_before(words, index):
         k = after.index("的话")
         if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
             return True

@@ -479,3 +479,13 @@ def test_a_rhetorical_why_on_earth_before_a_modal(grader):
     assert score(grader, APOLOGY, "受了气就该记着，凭什么要向她道歉。") == 0
     assert score(grader, APOLOGY, "凭什么不道歉？当然要道歉") == 2
     assert score(grader, APOLOGY, "什么时候要道歉？顾客受了损失就要道歉") == 2
+
+
+def test_words_said_are_not_a_supposition(grader):
+    # 多说积极的话，少说消极的话 (examiner_like_dev2 probes): after a verb of saying, X的话 is "words of X", not "if X".
+    positive = {"points": 1, "rubric": [{"id": "positive", "text": "使用积极的语言", "points": 1,
+                                         "match": [["积极", "正面"], ["的话", "语言"]]}]}
+    assert score(grader, positive, "多说积极的话，少说消极的话。") == 1
+    assert score(grader, APOLOGY, "见到顾客先说几句道歉的话，顾客会舒服一点。") == 2
+    assert score(grader, APOLOGY, "道歉的话，顾客会觉得我们理亏。") == 0
+    assert score(grader, APOLOGY, "要是说道歉的话，顾客会觉得我们理亏。") == 0
