@@ -42,6 +42,13 @@ def _items(line: str) -> list[str]:
     return [t.strip() for t in inner.split(",") if t.strip()]
 
 
+def _quoted(term: str) -> str:
+    """A term as a YAML flow item: set names (@…) and YAML's special characters quoted."""
+    if term.startswith(('"', "'")) or not (term.startswith("@") or any(c in term for c in ":#,[]{}&*!|>%`")):
+        return term
+    return '"' + term.replace('"', '\\"') + '"'
+
+
 def _set_items(line: str, items: list[str]) -> str:
     return line[:line.index("[") + 1] + ", ".join(items) + line[line.rindex("]"):]
 
@@ -69,7 +76,7 @@ def apply(entry: dict) -> None:
         if field != "gist" or entry["group"] != "new":
             raise
         f = None
-    terms = entry["terms"]
+    terms = [_quoted(t) for t in entry["terms"]]
     if entry["group"] == "new":
         if f is None:
             at = r_end
