@@ -119,6 +119,10 @@ NP_NEGATORS = {
 }
 
 
+# Words that begin with 的 without being 的 + a head noun (的话 closes a supposition, 的确 is "indeed").
+_DE_WORDS = {"的话", "的确", "的确是", "的士", "的哥", "的姐"}
+
+
 # Adverbs jieba glues onto a negator (尽量避免, 千万别, 切记不要): the negator still governs.
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
@@ -332,10 +336,11 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if token in ("、", " "):
             i -= 1
             continue
-        if token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i):
-            break  # an un-negated modal opens a new predicate
-        if token == "的" and index - i > 1:
-            past_modifier = True
+        if (token in MODALS and i > 0 and not _negates_modal(words[i - 1], token) and not _nothing_to(words, i)
+                and not (i > 1 and (words[i - 2], words[i - 1]) in _RHETORICAL_PAIRS)):
+            break  # an un-negated modal opens a new predicate (not after 凭|什么: 凭什么要道歉)
+        if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
+            past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
@@ -429,6 +434,14 @@ def is_conditional(words: list[str], index: int, last: int | None = None) -> boo
     return _in_condition(words, index) or _warned_after(words, index if last is None else last)
 
 
+# A verb of saying right before X的话 makes it "the words of X" (多说积极的话, 先说几句道歉的话), not "if one does X".
+_SAYING = ("说", "讲", "用", "说些", "讲些", "说点", "讲点", "多说", "少说", "多讲", "少讲", "多用", "少用", "几句", "一些")
+
+
+def _said_before(words: list[str], index: int) -> bool:
+    return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(("说", "讲")))
+
+
 def _in_condition(words: list[str], index: int) -> bool:
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
@@ -446,7 +459,7 @@ def _in_condition(words: list[str], index: int) -> bool:
         i -= 1
     # X的话，…: "if one does X" (道歉的话，顾客会觉得我们理亏); 道歉的话要真诚 (the words of apology) is not a condition.
     after = words[index + 1:index + 4]
-    if "的话" in after:
+    if "的话" in after and not _said_before(words, index):
         k = after.index("的话")
         if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
             return True
@@ -465,7 +478,7 @@ def _warned_after(words: list[str], last: int) -> bool:
     if i >= len(words):
         return False
     token = words[i]
-    if token.startswith(WARNING_AFTER):
+    if token.startswith(WARNING_AFTER) or _object_then_warning(words, i):
         return True
     if token.endswith(("等于", "相当于")) or token in ("等于", "相当于"):
         rest = "".join(words[i + 1:i + 3])
@@ -478,12 +491,26 @@ def _warned_after(words: list[str], last: int) -> bool:
     return _harm_after(words, last)
 
 
+def _object_then_warning(words: list[str], i: int) -> bool:
+    """The act's object (one or two words) between the act and 只会: 考虑问题只会让我们吃亏, 回访客户只会让客户更烦;
+    not past a negator or a modal (回访客户不只会…: "not only")."""
+    for k in range(i, min(i + 3, len(words))):
+        token = words[k]
+        if token.startswith(WARNING_AFTER):
+            return k > i
+        if not ("\u4e00" <= token[:1] <= "\u9fff") or negator_weight(token) or token in MODALS:
+            return False
+    return False
+
+
 # The act as a harm: 回访纯属添乱, 道歉只会适得其反, and after 反而 (counter to what one expects) a harm:
 # 挽留他反而显得我们死缠烂打, 回访反而会惹顾客烦 (but 回访反而能赢得信任 is a gain).
 _HARMS = ("适得其反", "得不偿失", "添乱", "帮倒忙", "坏事", "误事", "得寸进尺", "蹬鼻子上脸", "惯坏")
 _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "惹", "激怒", "得罪", "放不开", "死缠烂打", "纠缠",
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
-                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动")
+                                  "更乱", "更糟", "乱", "坐实", "束手束脚", "被动",
+                                  # the agent distracted: 边听边记反而分心, 做笔记反而容易走神
+                                  "分心", "分神", "走神", "分散注意力", "顾此失彼")
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
                 "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
@@ -573,7 +600,11 @@ _NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|�
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
 _SUBJECT = r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步)*"
 _ADVERBS = r"(?:也|都|就|倒|其实|本来|根本|完全|确实|实在|真的|还|是|算|更|就是|当然)*"
-_CLOSES = compile_guarded(f"(?:{_NORMALISED}|{_POINTLESS})" + _PARTICLES)
+# "These are all excuses / self-deception": a set of named items dismissed (口音、术语这些都是借口, 保持微笑、深呼吸都是
+# 自欺欺人).  借口 needs the summing 这些/那些: alone it is how trainees name a fault (推给系统只是借口).  In-clause only.
+_EXCUSES = (r"(?:(?:这些|那些|这种|那种)(?:东西)?(?:都|全|全都|不过|只)?(?:是|算)?(?:找)?(?:借口|托词|托辞|推托之词)"
+            r"|(?:都是|全是|纯属|就是|是|无非是|不过是)自欺欺人(?:的(?:做法|说法|东西|话|把戏))?)(?:罢了|而已)?")
+_CLOSES = compile_guarded(f"(?:{_NORMALISED}|{_POINTLESS}|{_EXCUSES})" + _PARTICLES)
 _CLOSES_NO_MATTER = compile_guarded(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_ENOUGH = compile_guarded(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
@@ -702,7 +733,12 @@ def closing_praise(span: str, following: str = "") -> int:
 # 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
 _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是)?(?:走(?:个)?形式|走过场|流于形式|形式主义|表面功夫|表面文章|花架子|"
               r"面子工程|做样子|摆设)|(?:根本|完全)?(?:不现实|不切实际|行不通|用不上|派不上用场|不适用|不实用)"
-              r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值")
+              r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值"
+              # hollow or idle: 跟客户交朋友太虚了, 上班喝咖啡就是偷懒
+              r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒"
+              # someone else's job: 记录相关信息是后台的事, 那是其他部门的事
+              r"|(?<!不)(?<!不只)(?<!并不)是(?:后台|别人|别的部门|其他部门|其它部门|其他人|别的人|领导|上级|上面|主管|经理|"
+              r"厂家|厂商|供应商|技术部门|维修部门|质检员?|后勤|二线)的事(?:情|儿)?")
 CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在的?)(?:问题|不足|不妥|毛病|错误|失误|缺点|缺陷|弊端|漏洞)"
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")

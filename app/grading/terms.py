@@ -170,8 +170,31 @@ def character_forms(text: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if f != text]
 
 
+# Two-character adjectives a speaker doubles as adverbs (AABB): 认真听 is said 认认真真地听, 仔细听 仔仔细细听.  Only at the
+# start of a term, and only these words (真诚, 热情 do not double).
+_DOUBLES = ("认真", "仔细", "清楚", "明白", "诚恳", "客气", "和气", "踏实", "扎实", "老实", "干净", "整齐", "简单", "详细",
+            "高兴", "开心", "痛快", "舒服", "安静", "平静", "平稳", "稳当", "妥当", "规矩", "实在", "大方", "恭敬", "端正",
+            "工整", "原本", "利索", "干脆", "轻松", "快乐")
+
+
+def reduplicated_forms(text: str) -> list[str]:
+    """``text`` with its opening adjective doubled (认真听 → 认认真真听, 认认真真地听); none when it opens with none of them
+    or is that word alone."""
+    head = text[:2]
+    if head not in _DOUBLES or len(text) < 3:
+        return []
+    doubled = head[0] * 2 + head[1] * 2
+    rest = text[2:]
+    forms = [doubled + rest]
+    if not rest.startswith("地"):
+        forms.append(doubled + "地" + rest)
+    return forms
+
+
 def _with_tentative_forms(texts: list[str]) -> list[str]:
     out = list(texts)
+    for text in texts:
+        out.extend(f for f in reduplicated_forms(text) if f not in out)
     for text in texts:
         out.extend(f for f in character_forms(text) if f not in out)
     for text in list(out):

@@ -417,3 +417,75 @@ def test_modal_after_a_negated_verb_jieba_keeps_whole_opens_a_new_predicate(grad
     assert score(grader, _point("申诉"), "不可以申诉") == 0
     assert score(grader, _point("申诉"), "坐席不能申诉") == 0
     assert score(grader, _point("申诉"), "千万不要申诉") == 0
+
+
+def test_a_distraction_after_contrary_is_a_harm(grader):
+    # 边听边记反而分心: the act named as what distracts the agent (examiner_like_dev2, accurate-info opposite).
+    notes = {"points": 1, "rubric": [{"id": "notes", "text": "接听时做笔记", "points": 1,
+                                      "match": [["边听边记", "做笔记"]]}]}
+    assert score(grader, notes, "坐席接电话时边听边记反而分心") == 0
+    assert score(grader, notes, "做笔记反而容易走神") == 0
+    assert score(grader, notes, "边听边记反而更专心") == 1
+    assert score(grader, notes, "坐席接电话时要边听边记，免得分心") == 1
+
+
+def test_a_set_of_named_items_dismissed_as_excuses_or_self_deception(grader):
+    # 口音、术语这些都是借口 / 保持微笑、深呼吸都是自欺欺人: what the clause names is dismissed (examiner_like_dev2).
+    accent = {"points": 1, "rubric": [{"id": "accent", "text": "口音障碍", "points": 1, "match": [["口音"]]}]}
+    smile = {"points": 1, "rubric": [{"id": "smile", "text": "保持微笑", "points": 1, "match": [["微笑"]]}]}
+    assert score(grader, accent, "口音、术语这些都是借口，认真听就能听懂") == 0
+    assert score(grader, smile, "什么保持微笑、深呼吸都是自欺欺人") == 0
+    assert score(grader, accent, "口音、术语这些不过是借口罢了") == 0
+    assert score(grader, accent, "口音这些都是找借口") == 0
+    assert score(grader, smile, "保持微笑都是自欺欺人的做法") == 0
+    assert score(grader, accent, "客户的地方口音是倾听最常见的障碍") == 1
+    assert score(grader, smile, "保持微笑不是自欺欺人，能让自己放松下来") == 1
+    # 借口 alone is how trainees name a fault (推给系统只是借口): only "these are all excuses" dismisses
+    blame = {"points": 1, "rubric": [{"id": "blame", "text": "推卸责任", "points": 1,
+                                      "match": [["推给", "推卸"], ["系统"]]}]}
+    assert score(grader, blame, "前台把超订推给系统，只是借口") == 1
+
+
+def test_a_negator_inside_a_modifier_glued_to_its_head_noun(grader):
+    # With the bank's terms learnt, jieba may cut 不开心的事 as 不|开心|的事 (examiner_like_dev2 probes: 把不开心的事忘掉
+    # earned nothing on "通话结束后选择性忘记"): the negator still sits inside the modifier.
+    from app.grading.negation import is_negated
+    assert not is_negated(["下班", "后", "把", "不", "开心", "的事", "忘掉"], 6)
+    assert not is_negated(["把", "不", "愉快", "的人", "忘掉"], 4)
+    assert is_negated(["没有", "把", "不", "开心", "的事", "忘掉"], 5)  # 没有 takes the whole phrase
+    assert is_negated(["不", "开心", "的事", "不要", "忘掉"], 4)
+    assert is_negated(["他", "的确", "不", "道歉"], 3)
+    forget = {"points": 1, "rubric": [{"id": "forget", "text": "选择性忘记", "points": 1, "match": [["忘掉", "忘记"]]}]}
+    assert score(grader, forget, "下班后把不开心的事忘掉。") == 1
+    assert score(grader, forget, "下班后没有把不开心的事忘掉。") == 0
+
+
+def test_a_warning_after_the_act_and_its_object(grader):
+    # 站在客户角度考虑问题只会让我们吃亏, 质检结果跟绩效挂钩只会让坐席更有怨气: the act's object (问题) may stand
+    # between the act and 只会 (examiner_like_dev2 probes).
+    view = {"points": 1, "rubric": [{"id": "view", "text": "站在客户角度考虑问题", "points": 1,
+                                     "match": [["角度", "立场"], ["考虑"]]}]}
+    visit = {"points": 1, "rubric": [{"id": "visit", "text": "回访", "points": 1, "match": [["回访"]]}]}
+    assert score(grader, view, "站在客户角度考虑问题只会让我们吃亏") == 0
+    assert score(grader, visit, "回访客户只会让客户更烦") == 0
+    assert score(grader, view, "站在客户角度考虑问题，客户才会信任我们") == 1
+    assert score(grader, visit, "不回访客户只会让客户流失") == 1
+    assert score(grader, visit, "回访客户不只会让客户满意，还能发现问题") == 1
+
+
+def test_a_rhetorical_why_on_earth_before_a_modal(grader):
+    # 凭什么要忘掉 (jieba: 凭|什么|要|忘掉): the modal does not open a new predicate after the rhetorical pair.
+    assert score(grader, APOLOGY, "凭什么要道歉") == 0
+    assert score(grader, APOLOGY, "受了气就该记着，凭什么要向她道歉。") == 0
+    assert score(grader, APOLOGY, "凭什么不道歉？当然要道歉") == 2
+    assert score(grader, APOLOGY, "什么时候要道歉？顾客受了损失就要道歉") == 2
+
+
+def test_words_said_are_not_a_supposition(grader):
+    # 多说积极的话，少说消极的话 (examiner_like_dev2 probes): after a verb of saying, X的话 is "words of X", not "if X".
+    positive = {"points": 1, "rubric": [{"id": "positive", "text": "使用积极的语言", "points": 1,
+                                         "match": [["积极", "正面"], ["的话", "语言"]]}]}
+    assert score(grader, positive, "多说积极的话，少说消极的话。") == 1
+    assert score(grader, APOLOGY, "见到顾客先说几句道歉的话，顾客会舒服一点。") == 2
+    assert score(grader, APOLOGY, "道歉的话，顾客会觉得我们理亏。") == 0
+    assert score(grader, APOLOGY, "要是说道歉的话，顾客会觉得我们理亏。") == 0

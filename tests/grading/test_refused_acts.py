@@ -122,3 +122,32 @@ def test_telling_someone_said_to_be_in_vain_refuses_it_where_the_part_asks_for_a
     assert grader.grade(TELL, "坐席员只说营业厅和网上能查详单，这样说了也没用。").score == 2  # what was said, judged
     # where the part asks what is wrong, "saying it was in vain" criticises the conduct
     assert grader.grade(TOLD, "坐席员只说营业厅和网上能查详单，跟他说了也没用。").score == 2
+
+
+def test_hollow_or_idle_condemns_where_the_part_asks_for_acts(grader):
+    # 跟客户交朋友太虚了, 上班喝咖啡就是偷懒 (examiner_like_dev2 probes): on a part that asks for acts they refuse what
+    # the clause names; on a part that asks what is wrong the same words criticise the case.
+    acts = {"points": 2, "prompt": "与客户沟通时应注意哪些事项？", "rubric": [
+        {"id": "friend", "text": "先与客户做朋友", "points": 1, "match": [["交朋友", "做朋友"]]},
+        {"id": "refresh", "text": "喝杯咖啡调整情绪", "points": 1, "match": [["咖啡", "喝茶"]]}]}
+    assert grader.grade(acts, "跟客户交朋友太虚了，做生意就是做生意。").score == 0
+    assert grader.grade(acts, "上班时间喝咖啡就是偷懒，不应该。").score == 0
+    assert grader.grade(acts, "先跟客户交朋友，再谈生意；累了喝杯咖啡歇一歇。").score == 2
+    assert grader.grade(acts, "跟客户交朋友不能太虚，要真心实意。").score == 1
+    faults = {"points": 1, "prompt": "营销人员的做法存在哪些问题？", "rubric": [
+        {"id": "friend", "text": "没有先与客户做朋友", "points": 1, "match": [["交朋友", "做朋友"]]}]}
+    assert grader.grade(faults, "他说要跟客户交朋友，这话太虚了。").score == 1
+
+
+def test_someone_elses_job_refuses_where_the_part_asks_for_acts(grader):
+    # 记录相关信息是后台的事 (examiner_like_dev2 probes): the step handed to others; where the part asks what is wrong,
+    # "是别的部门的事" is how trainees describe the shirking they criticise.
+    acts = {"points": 1, "prompt": "坐席代表接听电话时还应当注意哪些方面？", "rubric": [
+        {"id": "record", "text": "记录相关信息", "points": 1, "match": [["记录", "记下"], ["信息", "内容"]]}]}
+    assert grader.grade(acts, "记录相关信息是后台的事，坐席听着就行。").score == 0
+    assert grader.grade(acts, "记录客户说的内容那是其他部门的事。").score == 0
+    assert grader.grade(acts, "记录相关信息不是后台的事，坐席要自己记。").score == 1
+    assert grader.grade(acts, "坐席要把相关信息记录下来。").score == 1
+    faults = {"points": 1, "prompt": "这家酒店的服务存在哪些问题？", "rubric": [
+        {"id": "shirk", "text": "部门推诿", "points": 1, "match": [["推诿", "互相推"]]}]}
+    assert grader.grade(faults, "各部门互相推，都说是别的部门的事。").score == 1

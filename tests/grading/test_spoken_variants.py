@@ -26,3 +26,14 @@ def test_synonym_table_and_grading(grader):
     part = one_point([["说清楚"], ["原因"]])
     assert grader.grade(part, "要把原因跟他讲清楚。").points[0].earned == 2
     assert grader.grade(one_point([["缺乏预防"]]), "物业缺少预防意识。").points[0].earned == 2
+
+
+def test_reduplicated_adverbs(grader):
+    # 认认真真地听 for 认真听 (examiner_like_dev2 probes: "客户说话的时候要认认真真地听" earned nothing on 用心倾听).
+    listen = one_point([["认真听", "仔细听"]])
+    assert grader.grade(listen, "客户说话的时候要认认真真地听。").points[0].earned == 2
+    assert grader.grade(listen, "要仔仔细细听客户讲。").points[0].earned == 2
+    assert grader.grade(listen, "客户说话的时候要认真。").points[0].earned == 0
+    assert grader.grade(listen, "没有认认真真地听。").points[0].earned == 0
+    assert "认认真真听" in SynonymTable({}).expand("认真听")
+    assert SynonymTable({}).expand("真诚") == ["真诚"]  # not a word that doubles
