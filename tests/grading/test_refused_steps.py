@@ -175,3 +175,31 @@ def test_a_hand_over_described_as_the_fault(grader):
                  "前台却没有帮她安排住处，让她大半夜自己去找酒店") == 2
     assert score(grader, part([["自己"], ["酒店"]], prompt="前台的做法有哪些问题？"),
                  "让客人大半夜自己去找酒店") == 2
+
+
+# The fault accepted as a virtue (也算效率高, read where a fault word stands before it), and on a part that asks what is
+# wrong, the fault found better or harmless (反而更省事, 效率更高, 没什么坏处) --------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", ["客户还没说完就抢先回答也算效率高。", "客户话没讲完就抢着答，也算讲效率。"])
+def test_a_fault_accepted_as_efficient_is_not_the_norm(grader, answer):
+    assert score(grader, part([["客户"], ["没说完", "没讲完"]]), answer) == 0
+
+
+def test_the_norm_praised_or_the_fault_criticised_keeps_the_point(grader):
+    assert score(grader, part([["客户"], ["说完再", "没说完"]]), "要等客户说完再回答，这样效率更高。") == 2
+    assert score(grader, part([["客户"], ["没说完"]]), "客户还没说完就抢着回答是不对的，看似效率高，其实答非所问。") == 2
+
+
+FAULTS = "店员小刘的做法有哪些不妥？"
+
+
+@pytest.mark.parametrize("answer", ["小刘一边开票一边接待顾客，反而更省事。", "小刘一边开票一边接待顾客，效率更高。",
+                                    "小刘一边开票一边接待顾客，没什么坏处。"])
+def test_a_fault_found_better_or_harmless_is_not_spotted(grader, answer):
+    assert score(grader, part([["一边开票一边接待"]], prompt=FAULTS), answer) == 0
+
+
+def test_a_fault_that_only_looks_efficient_is_spotted(grader):
+    answer = "小刘一边开票一边接待顾客，看起来效率更高，其实冷落了顾客。"
+    assert score(grader, part([["一边开票一边接待"]], prompt=FAULTS), answer) == 2
