@@ -161,7 +161,9 @@ def negator_weight(token: str, next_token: str = "") -> int:
 
 # 一点 X 都没有: the quantifier before the mention, 都/也 + negator closing the clause after it.
 _ANY_QUANTIFIERS = {"一点", "一点儿", "丝毫", "任何", "什么", "一丝", "半点", "一些", "一点点",
-                    "一句", "半句", "一声", "一个", "一次", "一回", "一字"}
+                    "一句", "半句", "一声", "一个", "一次", "一回", "一字",
+                    # "not even": 连道歉都没有, 连句道歉都没有, 连个电话也没打 (the 一 dropped, as speech does)
+                    "连", "连句", "连声", "连个", "连次", "连回"}
 # 一句对不起都没说, 一个电话也没打: after 都/也 + negator, a verb of saying or doing may close the clause.
 _SAID_OR_DONE = {"说", "讲", "提", "做", "给", "打", "问", "道", "回", "听", "表示", "说过", "讲过", "提过", "打过",
                  "问过", "做过", "给过"}

@@ -489,3 +489,12 @@ def test_words_said_are_not_a_supposition(grader):
     assert score(grader, APOLOGY, "见到顾客先说几句道歉的话，顾客会舒服一点。") == 2
     assert score(grader, APOLOGY, "道歉的话，顾客会觉得我们理亏。") == 0
     assert score(grader, APOLOGY, "要是说道歉的话，顾客会觉得我们理亏。") == 0
+
+
+def test_not_even_with_lian_negates_the_act(grader):
+    # 连 + (measure word) + X + 都/也 + negator: "not even X", the 一 dropped as speech does.
+    for answer in ("连道歉都没有", "连句道歉都没有", "连声道歉也没有", "连个道歉都没说"):
+        assert score(grader, APOLOGY, answer) == 0, answer
+        assert score(grader, NO_APOLOGY, answer) == 2, answer
+    for answer in ("连忙道歉", "接连道歉了三次"):
+        assert score(grader, APOLOGY, answer) == 2, answer
