@@ -188,3 +188,37 @@ def test_vague_wordings_are_used_only_as_gists(bank):
                 for group in point.get("gist", []):
                     used.update(str(t).lstrip("@") for t in (group if isinstance(group, list) else [group]))
     assert set(vague) <= used, set(vague) - used
+
+
+VAGUE = [  # (question, part, a weak answer touching one key point in everyday words, the point it touches)
+    ("recovery.hotel-overbooking", "b", "经理应该先帮周女士找个住处，让她安顿下来。", "rehouse"),
+    ("utility.water-outage-notice", "b", "停水期间要保证居民有水喝。", "water-supply"),
+    ("staff.call-centre-recruiting-training", "b", "客服要招实诚、不忽悠人的。", "promise"),
+    ("callcentre.telecom-fixed-line", "a", "客服没搞懂张小姐想办什么就乱说一通。", "guessed-needs"),
+    ("quality.concept-and-criteria", "b", "顾客看这家店看起来整不整齐。", "tangible"),
+    ("pricing.beauty-salon-pricing", "b", "定价要想着投进去的钱什么时候能挣回来。", "roi"),
+    ("staff.appraisal-and-incentives", "a", "可以给营业员定几个最重要的指标来考。", "kpi"),
+    ("marketing.competitor-analysis", "a", "卖别的东西的企业也可能是对手。", "cross-industry"),
+]
+
+
+@pytest.mark.parametrize("qid, pid, answer, point_id", VAGUE)
+def test_a_vague_mention_of_a_main_point_earns_its_gist(bank, grader, qid, pid, answer, point_id):
+    # Points that had no `gist` (bench/broaden_gist2.json): a weak trainee's everyday wording of the point earns
+    # half of it, at most a fifth of the part (docs/grading.md, "Vague mentions").
+    content = bank.questions[qid]
+    part = next(p for p in content["parts"] if p["id"] == pid)
+    result = grader.grade(part, answer, stem=content["stem"])
+    point = next(p for p in result.points if p.id == point_id)
+    assert point.gist and 0 < result.score <= 0.2 * result.max, result.to_dict()
+
+
+@pytest.mark.parametrize("qid, pid, answer", [
+    ("recovery.hotel-overbooking", "b", "超订是系统的问题，用不着帮她找个住处，让她自己安顿。"),
+    ("utility.water-outage-notice", "b", "停水是为了换管子，没必要保证居民有水喝，让他们自己想办法。"),
+    ("staff.appraisal-and-incentives", "a", "考核就看办了多少笔，定什么最重要的指标都是花架子。"),
+])
+def test_the_same_vague_words_used_to_refuse_earn_nothing(bank, grader, qid, pid, answer):
+    content = bank.questions[qid]
+    part = next(p for p in content["parts"] if p["id"] == pid)
+    assert grader.grade(part, answer, stem=content["stem"]).score == 0
