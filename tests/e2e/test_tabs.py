@@ -1,6 +1,7 @@
 """The administration's and the instructor's rows of tabs on a phone: wrapped, the administration's eight chips took
-three rows (148 px, 164 with their margin, of a 375 px screen) and the instructor's six links two (88 px). Now one
-row that scrolls sideways, the page's own tab marked with aria-current and in view, with or without script."""
+three rows (148 px, 164 with their margin, of a 375 px screen), the instructor's six links two (88 px) and a paper's
+five review pages two (88 px). Now one row that scrolls sideways, the page's own tab marked with aria-current and in
+view, with or without script."""
 import pytest
 from playwright.sync_api import expect
 
@@ -29,7 +30,9 @@ def test_the_tab_rows_are_one_row_at_375_with_the_current_tab_marked(live_server
     pages = {"e2e-admin": [(".admin-nav", "/admin/", "概览"), (".admin-nav", "/admin/users", "用户"),
                            (".admin-nav", "/admin/audit", "审计日志"), (".admin-nav", "/reports/dashboard", "统计")],
              TEACHER: [(".au-nav", "/authoring/", "题目"), (".au-nav", "/authoring/questions/new", "新建题目"),
-                       (".au-nav", "/authoring/attempts", "考试记录")]}
+                       (".au-nav", "/authoring/attempts", "考试记录"),
+                       (".paper-tabs", "/review/papers/mock-small/monitor", "监考"),
+                       (".paper-tabs", "/review/papers/mock-small/items", "题目分析")]}
     context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2, locale="zh-CN",
                                   is_mobile=True, has_touch=True, java_script_enabled=script)
     page = context.new_page()
@@ -46,7 +49,7 @@ def test_the_tab_rows_are_one_row_at_375_with_the_current_tab_marked(live_server
                 assert measured["height"] <= ONE_ROW, (path, measured)
                 assert measured["current"] == 1 and measured["currentText"] == current, (path, measured)
                 assert measured["pageWidth"] <= 375, (path, measured)
-                if script or current not in ("统计", "审计日志", "考试记录"):  # without script: reached by scrolling
+                if script or current not in ("统计", "审计日志", "考试记录", "题目分析"):  # without script: reached by scrolling
                     assert measured["currentInView"], (path, measured)
                 if path in ("/admin/audit", "/authoring/"):
                     page.screenshot(path=str(artifacts / f"tabs-{'js' if script else 'nojs'}-{path.strip('/').replace('/', '-')}-375.png"),
