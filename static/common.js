@@ -47,11 +47,11 @@
     field.classList.add("enhanced");
   });
   // A row of tabs that scrolls sideways on a phone (.tab-row): the page's own tab, when it starts beyond the right
-  // edge (审计日志, the last of eight), is brought into view. Without script the row still scrolls by hand.
+  // edge or under its fade (审计日志, the last of eight), is brought into view. Without script the row still scrolls by hand.
   each(".tab-row [aria-current=page]", function (tab) {
-    var row = tab.parentNode, right = row.getBoundingClientRect().right, box = tab.getBoundingClientRect();
-    if (row.scrollWidth > row.clientWidth && box.right > right) {
-      row.scrollLeft += box.right - right + 24;
+    var row = tab.parentNode, edge = row.getBoundingClientRect().right - 32, box = tab.getBoundingClientRect();
+    if (row.scrollWidth > row.clientWidth && box.right > edge) {  // beyond the edge or under its fade
+      row.scrollLeft += box.right - edge;
     }
   });
 }());

@@ -19,7 +19,7 @@ def _measure(page, selector):
         const c = current.length === 1 ? current[0].getBoundingClientRect() : null;
         return {height: r.height, scrolls: nav.scrollWidth > nav.clientWidth, current: current.length,
                 currentText: current.length === 1 ? current[0].innerText : null,
-                currentInView: c !== null && c.left >= 0 && c.right <= window.innerWidth,
+                currentInView: c !== null && c.left >= 0 && c.right <= window.innerWidth - 24,  // clear of the row's fading end
                 pageWidth: document.documentElement.scrollWidth}; }""")
 
 
