@@ -14,10 +14,15 @@ from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
 
+from .grading.messages import N_
+
 MAX_JSON_DEPTH = 32
 MAX_ID = 2 ** 31 - 1  # the largest id an integer column holds (PostgreSQL's integer; SQLite's is wider)
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+# The 400s' descriptions: English in the API's JSON, translated on the error page (errors.PAGE_MESSAGES).
+ADDRESS_UNSTORABLE = N_("the address contains a NUL character or an invalid code point")
+FORM_UNSTORABLE = N_("a form field contains a NUL character or an invalid code point")
 
 
 class BoundedInteger(IntegerConverter):
@@ -95,12 +100,12 @@ def _check_texts() -> None:
     for source in (request.view_args or {}, request.args):
         for key, value in source.items():
             if (isinstance(key, str) and unstorable(key)) or (isinstance(value, str) and unstorable(value)):
-                raise BadRequest("the address contains a NUL character or an invalid code point")
+                raise BadRequest(ADDRESS_UNSTORABLE)
     if request.method in ("POST", "PUT", "PATCH", "DELETE"):
         if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
             for key, value in request.form.items(multi=True):
                 if unstorable(key) or unstorable(value):
-                    raise BadRequest("a form field contains a NUL character or an invalid code point")
+                    raise BadRequest(FORM_UNSTORABLE)
         elif request.is_json:
             try:
                 current_app.json.loads(request.get_data(cache=True))

@@ -11,6 +11,9 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
+from .edge import ADDRESS_UNSTORABLE, FORM_UNSTORABLE
+from .grading.messages import N_
+
 UNAVAILABLE_PAGE = Path(__file__).resolve().parent.parent / "static" / "unavailable.html"
 DATABASE_AWAY = (OperationalError, InterfaceError, PoolTimeout)
 
@@ -22,6 +25,26 @@ def wants_json() -> bool:
 def static_page(code: int):
     return UNAVAILABLE_PAGE.read_text(encoding="utf-8"), code, {"Content-Type": "text/html; charset=utf-8",
                                                                   "Retry-After": "5"}
+
+
+# What a person reads on the error page, in the page's language: werkzeug's descriptions are English ("The data
+# value transmitted exceeds the capacity limit." for a form too large), so a code says it in its own words; a
+# description of the edge's own (a NUL in a form field) is translated as it is.
+PAGE_MESSAGES = {
+    400: N_("The request could not be read. Go back, check what you entered and try again."),
+    405: N_("This page cannot be opened that way. Go back and use the page's own links and buttons."),
+    413: N_("What you sent is too large: shorten the text or choose a smaller file, then try again."),
+    414: N_("The address is too long: shorten the search text and try again."),
+}
+EDGE_MESSAGES = {ADDRESS_UNSTORABLE, FORM_UNSTORABLE}
+
+
+def page_message(exc: HTTPException) -> str:
+    if exc.description in EDGE_MESSAGES:
+        return _(exc.description)
+    if exc.code in PAGE_MESSAGES:
+        return _(PAGE_MESSAGES[exc.code])
+    return _("The request could not be handled. Go back and try again.")
 
 
 def _page(code: int, message: str):
@@ -45,7 +68,7 @@ def register(app: Flask) -> None:
     def http_error(exc):
         if wants_json():
             return jsonify(error=exc.name.lower().replace(" ", "_"), message=exc.description), exc.code
-        return _page(exc.code, exc.description)
+        return _page(exc.code, page_message(exc))
 
     @app.errorhandler(OperationalError)
     @app.errorhandler(InterfaceError)

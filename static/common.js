@@ -31,4 +31,27 @@
     });
   });
   window.addEventListener("pageshow", function () { each("form[data-busy] button[aria-busy]", idle); });
+  // A file field (_file_field.html): the native input's texts are in the browser's language, so it is hidden
+  // (still focused and read by a screen reader) and the page's own button and the chosen file's name are shown.
+  each(".file-field", function (field) {
+    var input = field.querySelector("input[type=file]"), chosen = field.querySelector(".file-chosen");
+    if (!input || !chosen) return;
+    function show() {
+      var names = Array.prototype.map.call(input.files || [], function (file) { return file.name; });
+      chosen.textContent = names.length ? names.join("、") : chosen.getAttribute("data-none");
+      field.classList.toggle("has-file", names.length > 0);
+    }
+    input.setAttribute("aria-describedby", chosen.id);
+    input.addEventListener("change", show);
+    show();  // a file the browser kept when the page was shown again
+    field.classList.add("enhanced");
+  });
+  // A row of tabs that scrolls sideways on a phone (.tab-row): the page's own tab, when it starts beyond the right
+  // edge or under its fade (审计日志, the last of eight), is brought into view. Without script the row still scrolls by hand.
+  each(".tab-row [aria-current=page]", function (tab) {
+    var row = tab.parentNode, edge = row.getBoundingClientRect().right - 32, box = tab.getBoundingClientRect();
+    if (row.scrollWidth > row.clientWidth && box.right > edge) {  // beyond the edge or under its fade
+      row.scrollLeft += box.right - edge;
+    }
+  });
 }());

@@ -463,8 +463,14 @@
     if (closed) return;
     var unanswered = order.filter(function (q) { return !isAnswered(readAnswer(q)); });
     var flagged = order.filter(isFlagged);
-    document.getElementById("submit-summary").textContent = unanswered.length ?
+    // An answer over the character limit is typed but never saved: the summary must not call it answered.
+    var unsaved = order.filter(tooLong);
+    var summary = unanswered.length ?
       fmt(T.some_unanswered, { n: unanswered.length, total: order.length }) : fmt(T.all_answered, { total: order.length });
+    if (unsaved.length) summary = fmt(T.some_too_long, { n: unsaved.length, max: maxText }) + " " +
+      (unanswered.length ? summary : "");
+    document.getElementById("submit-summary").textContent = summary.trim();
+    listInto("submit-too-long", unsaved);
     listInto("submit-unanswered", unanswered);
     listInto("submit-flagged", flagged);
     submitError.hidden = true;

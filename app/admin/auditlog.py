@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from ..extensions import db
+from ..grading.messages import N_
 from ..models import AuditEvent
 from ..reports.cells import CHINA_TIME, china_time
 from ..reports.table import DATETIME, TEXT, Column, Sheet
@@ -67,7 +68,44 @@ def event_name(kind: str) -> str:
 
 
 def describe(detail: dict) -> str:
+    """The event's details as stored, ``key=value; ...``: the export's column, read by scripts and Excel filters."""
     return "; ".join(f"{k}={v}" for k, v in (detail or {}).items())
+
+
+# The details' keys and coded values as the page shows them (the page showed ``reason=credentials`` in Chinese).
+DETAIL_KEYS = {
+    "reason": N_("Reason"), "roles": N_("Roles"), "from": N_("Changed from"), "to": N_("Changed to"),
+    "must_change": N_("Must change the password"), "was": N_("Was"), "name": N_("Name"), "phone": N_("Phone"),
+    "email": N_("E-mail"), "paper": N_("Paper"), "opens": N_("Opens"), "closes": N_("Closes"),
+    "removed": N_("Removed"), "added": N_("Added"), "cleared": N_("Cleared"), "mark": N_("Pass mark"),
+    "partner": N_("Paired paper"), "rows": N_("Rows"), "kind": N_("Event"), "actor": N_("By"),
+    "format": N_("Format"), "class": N_("Class"), "via": N_("Via"), "document": N_("Document"),
+    "part": N_("Part"), "point": N_("Point"), "old": N_("Changed from"), "new": N_("Changed to"), "score": N_("Score"),
+    "attempt": N_("Attempt"), "pick": N_("Attempt"),
+}
+DETAIL_VALUES = {
+    "credentials": N_("wrong user name or password"), "disabled": N_("account disabled"),
+    "trainee": N_("Trainee"), "instructor": N_("Instructor"), "admin": N_("Administrator"),
+    "transcript": N_("transcript"), "cli": N_("command line"),
+}
+
+
+def _detail_value(value) -> str:
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, (list, tuple)):
+        return "、".join(_detail_value(item) for item in value)
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str) and value in DETAIL_VALUES:
+        return _(DETAIL_VALUES[value])
+    return str(value)
+
+
+def describe_for_page(detail: dict) -> str:
+    """The details in the page's language: ``原因：用户名或密码错误；…``; a key or value with no label as it is."""
+    return _("; ").join(_("%(key)s: %(value)s", key=_(DETAIL_KEYS[k]) if k in DETAIL_KEYS else k,
+                          value=_detail_value(v)) for k, v in (detail or {}).items())
 
 
 def export_sheet(flt: AuditFilter) -> Sheet:

@@ -346,7 +346,7 @@ def audit():
     events, total = auditlog.page(flt, page)
     next_args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("admin/audit.html", events=events, total=total, page=page, flt=flt, error=error,
-                           kinds=auditlog.kinds(), describe=auditlog.describe, args=request.args,
+                           kinds=auditlog.kinds(), describe=auditlog.describe_for_page, args=request.args,
                            next_url=url_for("admin.audit", page=page + 1, **next_args)), \
         (422 if error else 200)
 

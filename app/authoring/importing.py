@@ -9,6 +9,7 @@ import shutil
 from dataclasses import dataclass, field
 
 from ..bank.writer import dump
+from ..grading.messages import Message, N_, message_of
 from .exchange import Preview, UploadError, _staging, preview_folder
 
 MAX_IMPORT = 8 * 1024 * 1024
@@ -18,7 +19,7 @@ MAX_PASTE = 500_000
 @dataclass
 class ImportPreview:
     rows: list = field(default_factory=list)  # (location, question or None, [reasons])
-    file_problems: list[str] = field(default_factory=list)
+    file_problems: list[str] = field(default_factory=list)  # Messages: the page translates them
     bank: Preview | None = None
     token: str = ""
 
@@ -41,25 +42,26 @@ def available() -> bool:
 def convert_upload(filename: str, data, topic: str | None):
     """The converters' result for an upload (bytes) or pasted text (str). Raises UploadError."""
     if not available():
-        raise UploadError("Importing from Excel, Word and text is not installed on this server.")
+        raise UploadError(Message(N_("Importing from Excel, Word and text is not installed on this server.")))
     from ..bank.convert import UnsupportedFormat, convert
 
     if isinstance(data, (bytes, bytearray)) and len(data) > MAX_IMPORT:
-        raise UploadError("The file is too large.")
+        raise UploadError(Message(N_("The file is too large.")))
     try:
         return convert(data, filename, topic=topic or None)
     except UnsupportedFormat as exc:
-        raise UploadError(str(exc)) from None
+        raise UploadError(message_of(exc)) from None
 
 
 def stage_import(root: str, user_id: int, filename: str, data, topic: str | None) -> ImportPreview:
     result = convert_upload(filename, data, topic)
     preview = ImportPreview(rows=[(e.location, e.question, [p.reason for p in e.problems]) for e in result.entries],
-                            file_problems=[p.reason if p.location == "file" else str(p)
+                            file_problems=[p.reason if p.location == "file"
+                                           else Message(N_("%(what)s: %(reason)s"), what=p.location, reason=p.reason)
                                            for p in result.file_problems])
     if preview.file_problems or preview.bad_rows or not result.questions:
         if not result.entries and not preview.file_problems:
-            preview.file_problems.append("没有读到任何题目")
+            preview.file_problems.append(Message(N_("没有读到任何题目")))
         return preview
     token = secrets.token_hex(16)
     folder = _staging(root) / f"{user_id}-{token}"

@@ -11,7 +11,7 @@ from ..auth.guards import guard_blueprint
 from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
-from ..grading.messages import Message
+from ..grading.messages import N_, Message, message_of
 from .messages import translated
 
 bp = Blueprint("authoring", __name__)
@@ -24,7 +24,9 @@ LOCATIONS = {"row": "row %(n)s", "paragraph": "paragraph %(n)s", "line": "line %
 
 
 def location_label(location: str) -> str:
-    """A converter's ``row 4`` / ``paragraph 12`` / ``line 3`` in the user's language."""
+    """A converter's ``row 4`` / ``paragraph 12`` / ``table 1 row 3`` (a Message) in the user's language."""
+    if isinstance(location, Message):
+        return translated(location)
     word, _sep, number = str(location).partition(" ")
     if word in LOCATIONS and number.isdigit():
         return _(LOCATIONS[word], n=number)
@@ -232,6 +234,13 @@ def exchange():
                            moodle=importing.available()), status
 
 
+def _upload_error(exc: Exception) -> str:
+    """An UploadError's message in the user's language: a Message (the converters' reasons), else one of the English
+    texts the catalogue holds."""
+    message = message_of(exc)
+    return translated(message) if isinstance(message, Message) else _(message)
+
+
 def _import_message(summary: dict) -> str:
     return _("Imported: %(a)s added, %(c)s changed, %(u)s unchanged questions; %(pa)s papers added, %(pc)s changed.",
              a=summary["added"], c=summary["changed"], u=summary["unchanged"], pa=summary["papers_added"],
@@ -283,13 +292,13 @@ def import_page():
                                                  upload.read(), topic)
             elif pasted.strip():
                 if len(pasted) > importing.MAX_PASTE:
-                    raise exchanging.UploadError("The text is too long.")
+                    raise exchanging.UploadError(Message(N_("The text is too long.")))
                 preview = importing.stage_import(_uploads(), current_user.id, "pasted.txt",
                                                  pasted, topic)
             else:
                 error = _("Choose a file or paste the questions.")
         except exchanging.UploadError as exc:
-            error = _(str(exc))
+            error = _upload_error(exc)
     status = 422 if error or (preview is not None and not preview.ok) else 200
     return render_template("authoring/import.html", preview=preview, error=error,
                            available=importing.available()), status

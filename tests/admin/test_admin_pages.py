@@ -285,3 +285,20 @@ def test_web_import_can_create_the_classes_the_file_names(admin_client, db):
                                  content_type="multipart/form-data")
     page = response.get_data(as_text=True)
     assert "四班" in page and 'name="payload"' not in page
+
+
+def test_audit_details_are_in_the_pages_language(admin_client, make_user, client):
+    """Walking the demo: a failed sign-in's details read 'reason=credentials' in the Chinese audit log. The page
+    labels the details' keys and coded values; the export keeps them as stored."""
+    someone = make_user("someone")
+    client.post("/login", data={"username": "someone", "password": "wrong password"})
+    admin_client.post(f"/admin/users/{someone.id}/roles", data={"roles": ["trainee", "instructor"]})
+    page = admin_client.get("/admin/audit").get_data(as_text=True)
+    assert "原因：用户名或密码错误" in page and "reason=credentials" not in page
+    assert "原为：学员；改为：讲师、学员" in page
+    admin_client.post("/lang/en", data={"next": "/admin/"})
+    assert "Reason: wrong user name or password" in admin_client.get("/admin/audit").get_data(as_text=True)
+    response = admin_client.post("/admin/audit/export", data={"kind": "auth.login_failed"})
+    data = response.get_data().decode("utf-8-sig")
+    response.close()
+    assert "reason=credentials" in data

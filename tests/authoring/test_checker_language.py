@@ -211,3 +211,42 @@ def test_no_checker_message_is_built_as_plain_english(source):
              for arg in [_message_argument(node)] if arg is not None and not _is_translatable(arg)
              and not (isinstance(arg, ast.Attribute) and arg.attr == "message")]
     assert plain == []
+
+
+# template.py is left out: its Chinese notes are the content of the Excel template, written for Chinese files
+CONVERTER_SOURCES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "app" / "bank" / "convert").glob("*.py")
+                           if p.name != "template.py") + ["app/authoring/importing.py"]
+
+
+def _converter_message_argument(call: ast.Call):
+    """The reason a converter's problem-making call is given (``file_problem(where, reason)``,
+    ``reasons.append(reason)``, ``UnknownType(reason)``...), or None when it is not such a call."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name in ("file_problem", "unreadable") and len(call.args) == 2:
+        return call.args[1]
+    if name == "append" and isinstance(func.value, ast.Name) and func.value.id in ("reasons", "notes") and call.args:
+        return call.args[0]
+    if name == "append" and isinstance(func.value, ast.Attribute) and func.value.attr in ("notes", "file_problems"):
+        return call.args[0]
+    if name in ("UnknownType", "UnsupportedFormat", "UploadError") and call.args:
+        return call.args[0]
+    return None
+
+
+def _is_translatable_reason(node) -> bool:
+    if isinstance(node, ast.IfExp):
+        return _is_translatable_reason(node.body) and _is_translatable_reason(node.orelse)
+    if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ConversionProblem":
+        return True  # file_problem() itself, whose reason is checked where it is called
+    return _is_translatable(node)
+
+
+@pytest.mark.parametrize("source", CONVERTER_SOURCES)
+def test_no_converter_reason_is_plain_text(source):
+    """Every reason a converter gives (and the import service adds) is a Message, so that the English pages can
+    show it in English: a plain f-string would stay Chinese there."""
+    tree = ast.parse((ROOT / source).read_text(encoding="utf-8"))
+    plain = [(node.lineno, ast.unparse(arg)) for node in ast.walk(tree) if isinstance(node, ast.Call)
+             for arg in [_converter_message_argument(node)] if arg is not None and not _is_translatable_reason(arg)]
+    assert plain == []

@@ -135,3 +135,34 @@ def test_a_refused_file_is_said_in_words_without_an_empty_table(app, instructor_
         assert said in page
         assert "file:" not in page and "ValueError" not in page
         assert "<table" not in page.split('id="import-result"')[1]  # no table of no rows
+
+
+# ------------------------------------------------------------------------------- the converters' language
+def test_import_problems_are_in_chinese_by_default_and_in_english_when_chosen(app, instructor_client):
+    bad_rows = xlsx(GOOD + BAD)
+    no_header = "甲,乙\n1,2\n".encode()
+    page = upload(instructor_client, "bank.xlsx", bad_rows).get_data(as_text=True)
+    assert "答案中的E不在选项中（选项为A、B）" in page and "题干为空" in page and "<td>第 4 行</td>" in page
+    page = upload(instructor_client, "bank.csv", no_header).get_data(as_text=True)
+    assert "<li>第 1 行：找不到表头：需要“题干”一列" in page
+    page = upload(instructor_client, "bank.pdf", b"%PDF").get_data(as_text=True)
+    assert "不支持的文件类型“.pdf”" in page
+
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    page = upload(instructor_client, "bank.xlsx", bad_rows).get_data(as_text=True)
+    assert "The answer&#39;s E is not among the options (A、B)." in page and "The stem is empty." in page
+    assert "<td>row 4</td>" in page and "答案中的" not in page and "题干为空" not in page
+    page = upload(instructor_client, "bank.csv", no_header).get_data(as_text=True)
+    assert "<li>row 1: No header row found: a 题干 column is needed" in page
+    page = upload(instructor_client, "bank.pdf", b"%PDF").get_data(as_text=True)
+    assert "Files of type “.pdf” cannot be imported" in page and "不支持" not in page
+
+
+def test_a_word_table_row_and_a_sheet_name_are_located_in_the_page_language(app):
+    from app.authoring.views import location_label
+    from app.bank.convert.result import row, sheet, table, within
+
+    assert within(table(2), row(3)) == "table 2 row 3"  # the converters' text (CLI, data-location) is unchanged
+    with app.test_request_context():
+        assert location_label(within(table(2), row(3))) == "表格 2 第 3 行"
+        assert location_label(within(sheet("多选"), row(5))) == "工作表“多选” 第 5 行"

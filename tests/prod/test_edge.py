@@ -57,3 +57,31 @@ def test_refused_input_changes_nothing(client, trainee, db):
     client.post("/login", data={"username": "trainee1", "password": "correct horse battery\x00"})
     db.session.expire_all()
     assert db.session.get(User, trainee.id).last_login_at == before
+
+
+def test_the_refusals_read_in_the_page_language(instructor_client):
+    """A NUL pasted into a form and a form too large were answered with werkzeug's English descriptions ("a form
+    field contains a NUL character...", "The data value transmitted exceeds the capacity limit.") in the Chinese
+    pages."""
+    page = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": "a\x00b"})
+    assert page.status_code == 400
+    text = page.get_data(as_text=True)
+    assert "填写的内容中含有空字符（NUL）" in text and "a form field" not in text
+    page = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": "客" * 167_000},
+                                  content_type="multipart/form-data")  # just over the 500,000 bytes a field may hold
+    assert page.status_code == 413
+    text = page.get_data(as_text=True)
+    assert "提交的内容太大" in text and "capacity limit" not in text
+    assert "网址中含有空字符（NUL）" in instructor_client.get("/practice?topic=%00").get_data(as_text=True)
+
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    text = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": "a\x00b"}).get_data(as_text=True)
+    assert "A field holds a NUL character" in text and "空字符" not in text
+    text = instructor_client.post("/authoring/questions/new", data={"yaml": "客" * 167_000},
+                                  content_type="multipart/form-data").get_data(as_text=True)
+    assert "What you sent is too large" in text
+
+
+def test_the_api_keeps_its_english_description(client, trainee):
+    response = client.get("/api/papers?q=%00", headers={"Accept": "application/json"})
+    assert response.status_code == 400

@@ -1,5 +1,7 @@
 """Converters from the files centres already have to the bank's questions. Pure: bytes (or a path) in,
-a ``ConversionResult`` out, every unreadable row, paragraph or line listed with its reason in Chinese.
+a ``ConversionResult`` out, every unreadable row, paragraph or line listed with its reason in Chinese: each reason
+and location is a ``Message`` (app/grading/messages.py) whose template is marked ``N_``, so that the pages show it
+in the reader's language (``app.authoring.messages.translated``; the English catalogue translates the Chinese).
 
 ``convert(source, filename)`` picks the converter by the file's extension (see ``CONVERTERS``); each converter
 also takes ``name`` (the file name, for ids ``import.<name>-<n>``), ``topic`` (the area of items that do not say)
@@ -7,6 +9,7 @@ and ``prefix`` (ids ``<prefix>-<n>`` instead).
 """
 from pathlib import PurePath
 
+from ...grading.messages import Message, N_
 from .aiken import convert_aiken
 from .docx import convert_docx
 from .gift import convert_gift
@@ -35,8 +38,8 @@ def converter_for(filename: str, data=None):
     as a workbook), else by the extension."""
     suffix = office_kind(data) or PurePath(filename).suffix.lower()
     if suffix not in CONVERTERS:
-        known = "、".join(CONVERTERS)
-        raise UnsupportedFormat(f"不支持的文件类型“{suffix or filename}”（支持 {known}；旧版 .xls/.doc 请先另存为新格式）")
+        raise UnsupportedFormat(Message(N_("不支持的文件类型“%(kind)s”（支持 %(known)s；旧版 .xls/.doc 请先另存为新格式）"),
+                                        kind=suffix or filename, known="、".join(CONVERTERS)))
     return CONVERTERS[suffix]
 
 

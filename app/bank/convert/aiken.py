@@ -10,8 +10,10 @@ Aiken has no explanation, which the bank requires: lines ``解析:`` / ``EXPLANA
 """
 import re
 
+from ...grading.messages import Message, N_
 from .build import Builder, Draft
 from .result import ConversionResult
+from .result import line as line_at
 from .text import start_text
 
 _OPTION_RE = re.compile(r"^([A-HＡ-Ｈ])\s*[.)．）]\s*(.*)$", re.S)
@@ -46,7 +48,7 @@ def read_aiken(text: str, builder: Builder) -> None:
             builder.add(location, draft)
             draft, answered = None, False
         if draft is None:
-            draft, location = Draft(qtype="single"), f"line {number}"
+            draft, location = Draft(qtype="single"), line_at(number)
             draft.stem = line
             continue
         option = _OPTION_RE.match(line)
@@ -54,7 +56,7 @@ def read_aiken(text: str, builder: Builder) -> None:
         if answer:
             draft.answer, answered = answer.group(1), True
             if not draft.options:
-                draft.notes.append("ANSWER 行之前没有选项（选项写作 A. 或 A)）")
+                draft.notes.append(Message(N_("ANSWER 行之前没有选项（选项写作 A. 或 A)）")))
         elif option:
             draft.options[option.group(1)] = option.group(2)
         elif draft.options:
@@ -64,7 +66,7 @@ def read_aiken(text: str, builder: Builder) -> None:
             draft.stem += "\n" + line
     if draft is not None:
         if not answered:
-            draft.notes.append("缺少 ANSWER: 行")
+            draft.notes.append(Message(N_("缺少 ANSWER: 行")))
         builder.add(location, draft)
     if not builder.result.entries:
-        builder.file_problem("file", "没有找到题目")
+        builder.file_problem("file", Message(N_("没有找到题目")))

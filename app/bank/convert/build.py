@@ -5,7 +5,7 @@ the bank's own ``Checker`` then runs on the result, so that nothing the bank wou
 """
 from dataclasses import dataclass, field
 
-from ...grading.messages import Message, N_
+from ...grading.messages import Message, N_, message_of
 from ..schema import ID_RE, Checker
 from . import values
 from .ids import file_slug
@@ -40,7 +40,8 @@ class Builder:
         if prefix and ID_RE.match(prefix):
             self.prefix = prefix
         elif prefix:
-            self.file_problem("file", f"编号前缀“{prefix}”只能包含小写字母、数字、点、横线和下划线")
+            self.file_problem("file", Message(N_("编号前缀“%(prefix)s”只能包含小写字母、数字、点、横线和下划线"),
+                                              prefix=prefix))
         self.topic = values.clean_text(topic or "")
         self.ids: dict[str, str] = {}
 
@@ -60,7 +61,7 @@ class Builder:
         if question is not None:
             first = self.ids.get(question["id"])
             if first is not None:
-                reasons.append(f"编号“{question['id']}”与{first}重复")
+                reasons.append(Message(N_("编号“%(id)s”与%(first)s重复"), id=question["id"], first=first))
             else:
                 self.ids[question["id"]] = location
         entry = Entry(location, question, [ConversionProblem(location, r) for r in reasons])
@@ -73,22 +74,22 @@ def build(draft: Draft, default_topic: str, default_id: str, reasons: list[str])
     reasons.extend(draft.notes)
     stem = values.clean_text(draft.stem)
     if not stem:
-        reasons.append("题干为空")
+        reasons.append(Message(N_("题干为空")))
         return None
     qid = values.clean_text(draft.id).lower() or default_id
     if not ID_RE.match(qid):
-        reasons.append(f"编号“{qid}”只能包含小写字母、数字、点、横线和下划线")
+        reasons.append(Message(N_("编号“%(id)s”只能包含小写字母、数字、点、横线和下划线"), id=qid))
         qid = default_id
     question: dict = {"id": qid, "type": None}
     topic = values.clean_text(draft.topic) or default_topic
     if topic:
         question["topic"] = topic
     else:
-        reasons.append("缺少知识点（填写“知识点”一栏，或导入时指定默认知识点）")
+        reasons.append(Message(N_("缺少知识点（填写“知识点”一栏，或导入时指定默认知识点）")))
     if draft.difficulty.strip():
         level = values.difficulty(draft.difficulty)
         if level is None:
-            reasons.append(f"难度“{draft.difficulty.strip()}”看不懂（可写 1 到 5，或 易、中、难）")
+            reasons.append(Message(N_("难度“%(value)s”看不懂（可写 1 到 5，或 易、中、难）"), value=draft.difficulty.strip()))
         else:
             question["difficulty"] = level
     tags = values.tags(values.clean_text(draft.tags))
@@ -100,7 +101,7 @@ def build(draft: Draft, default_topic: str, default_id: str, reasons: list[str])
         try:
             qtype = values.question_type(draft.type_text)
         except values.UnknownType as exc:
-            reasons.append(str(exc))
+            reasons.append(message_of(exc))
             return question
     options = _options(draft.options, reasons)
     qtype = _answer(question, qtype, options, draft, reasons)
@@ -110,14 +111,14 @@ def build(draft: Draft, default_topic: str, default_id: str, reasons: list[str])
     if draft.points.strip():
         value = values.points(draft.points)
         if value is None:
-            reasons.append(f"分值“{draft.points.strip()}”不是大于 0 的数")
+            reasons.append(Message(N_("分值“%(value)s”不是大于 0 的数"), value=draft.points.strip()))
         else:
             question["points"] = value
     explanation = values.clean_text(draft.explanation)
     if explanation:
         question["explanation"] = explanation
     else:
-        reasons.append("缺少解析（题库要求每道客观题都有解析）")
+        reasons.append(Message(N_("缺少解析（题库要求每道客观题都有解析）")))
     return _ordered(question)
 
 
@@ -128,7 +129,7 @@ def _options(found: dict[str, str], reasons: list[str]) -> dict[str, str]:
     last = max((i for i, letter in enumerate(values.LETTERS) if texts.get(letter)), default=-1)
     for letter in values.LETTERS[:last + 1]:
         if not texts.get(letter):
-            reasons.append(f"选项{letter}为空，但后面还有选项")
+            reasons.append(Message(N_("选项%(letter)s为空，但后面还有选项"), letter=letter))
             continue
         options[letter] = texts[letter]
     return options
@@ -147,34 +148,35 @@ def _answer(question: dict, qtype: str | None, options: dict, draft: Draft, reas
         if truth is None and letters is not None and len(letters) == 1 and letters[0] in options:
             truth = values.judge_answer(options[letters[0]])  # 判断题 written as A.正确 B.错误
         if truth is None:
-            reasons.append(f"判断题的答案“{written}”看不懂（可写 对/错、√/×、正确/错误、T/F）" if written
-                           else "缺少答案")
+            reasons.append(Message(N_("判断题的答案“%(value)s”看不懂（可写 对/错、√/×、正确/错误、T/F）"), value=written)
+                           if written else Message(N_("缺少答案")))
             return None
         question["answer"] = truth
         return "judge"
     if not written:
-        reasons.append("缺少答案")
+        reasons.append(Message(N_("缺少答案")))
         return None
     if letters is None:
-        reasons.append(f"答案“{written}”不是选项字母（可写 B、ABD、A,B,D 或 A、B、D）")
+        reasons.append(Message(N_("答案“%(value)s”不是选项字母（可写 B、ABD、A,B,D 或 A、B、D）"), value=written))
         return None
     if len(set(letters)) != len(letters):
-        reasons.append(f"答案“{written}”中有重复的字母")
+        reasons.append(Message(N_("答案“%(value)s”中有重复的字母"), value=written))
         return None
     if len(options) < 2:
-        reasons.append("选择题至少要有两个选项" if options else "缺少选项（选项A、选项B……）")
+        reasons.append(Message(N_("选择题至少要有两个选项")) if options else Message(N_("缺少选项（选项A、选项B……）")))
         return None
     missing = [letter for letter in letters if letter not in options]
     if missing:
-        reasons.append(f"答案中的{'、'.join(missing)}不在选项中（选项为{'、'.join(options)}）")
+        reasons.append(Message(N_("答案中的%(missing)s不在选项中（选项为%(options)s）"), missing="、".join(missing),
+                               options="、".join(options)))
         return None
     if qtype is None:
         qtype = "single" if len(letters) == 1 else "multiple"
     if qtype == "single" and len(letters) != 1:
-        reasons.append(f"单选题只能有一个答案，写的是“{written}”")
+        reasons.append(Message(N_("单选题只能有一个答案，写的是“%(value)s”"), value=written))
         return None
     if qtype == "multiple" and len(letters) < 2:
-        reasons.append(f"多选题要有两个或更多正确答案，写的是“{written}”")
+        reasons.append(Message(N_("多选题要有两个或更多正确答案，写的是“%(value)s”"), value=written))
         return None
     question["options"] = options
     question["answer"] = letters[0] if qtype == "single" else sorted(letters)

@@ -12,9 +12,11 @@ matching questions are reported: they have no objective form in the bank.
 import html
 import re
 
+from ...grading.messages import Message, N_
 from . import values
 from .build import Draft
 from .result import ConversionResult
+from .result import line as line_at
 from .text import start_text
 
 _FORMAT_RE = re.compile(r"^\s*\[(html|moodle|plain|markdown)\]\s*", re.I)
@@ -35,9 +37,9 @@ def convert_gift(source, name: str = "import.gift", topic: str | None = None,
             if not rest.strip():
                 continue
             chunk, number = rest, number + 1
-        builder.add(f"line {number}", gift_draft(chunk, category))
+        builder.add(line_at(number), gift_draft(chunk, category))
     if not builder.result.entries:
-        builder.file_problem("file", "没有找到题目")
+        builder.file_problem("file", Message(N_("没有找到题目")))
     return builder.result
 
 
@@ -122,7 +124,7 @@ def gift_draft(chunk: str, category: str) -> Draft:
     stem = _plain(unescape(before), is_html)
     if opened < 0 or closed < 0:
         draft.stem = stem
-        draft.notes.append("缺少答案部分 {…}" if opened < 0 else "答案部分缺少右括号 }")
+        draft.notes.append(Message(N_("缺少答案部分 {…}")) if opened < 0 else Message(N_("答案部分缺少右括号 }")))
         return draft
     after = _plain(unescape(text[closed + 1:]), is_html)
     draft.stem = f"{stem}（  ）{after}" if after else stem  # "missing word" form: the blank inside the sentence
@@ -162,7 +164,7 @@ def _answers(draft: Draft, inside: str, is_html: bool) -> None:
         draft.type_text = "填空题"  # only right answers: GIFT's short answer
         return
     if len(answers) > len(values.LETTERS):
-        draft.notes.append(f"选项超过 {len(values.LETTERS)} 个")
+        draft.notes.append(Message(N_("选项超过 %(n)s 个"), n=len(values.LETTERS)))
         return
     letters = values.LETTERS[:len(answers)]
     draft.options = dict(zip(letters, (a[0] for a in answers)))

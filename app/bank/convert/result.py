@@ -1,13 +1,41 @@
 """What a converter returns: every item it found, each with where it came from and what is wrong with it."""
 from dataclasses import dataclass, field
 
+from ...grading.messages import Message, N_
+
+
+def row(number: int) -> Message:
+    """Where an item was found, as a Message that the pages translate (its text stays ``row 3``)."""
+    return Message(N_("row %(n)s"), n=number)
+
+
+def line(number: int) -> Message:
+    return Message(N_("line %(n)s"), n=number)
+
+
+def paragraph(number: int) -> Message:
+    return Message(N_("paragraph %(n)s"), n=number)
+
+
+def table(number: int) -> Message:
+    return Message(N_("table %(n)s"), n=number)
+
+
+def sheet(title: str) -> Message:
+    return Message(N_("工作表“%(sheet)s”"), sheet=title)
+
+
+def within(where: Message | None, location: Message) -> Message:
+    """``location`` inside a table or a sheet (``table 1 row 3``), or alone when ``where`` is None."""
+    return location if where is None else Message(N_("%(where)s %(location)s"), where=where, location=location)
+
 
 @dataclass(frozen=True)
 class ConversionProblem:
     """Why one row, paragraph or line could not become a question; ``location`` is ``row 3``, ``paragraph 12``..."""
 
-    location: str
-    reason: str
+    location: str  # "file", or a Message made by row(), line(), paragraph(), within()
+    reason: str  # a Message (a template marked N_ and its values), translated where it is shown
 
     def __str__(self) -> str:
         return f"{self.location}: {self.reason}"

@@ -5,11 +5,12 @@ import os
 import zipfile
 from pathlib import Path
 
+from ...grading.messages import Message, N_
 from .archive import MAX_ROW_CELLS, office_refusal
 from .build import Builder
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-TOO_LARGE = f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，请拆分后导入"
+TOO_LARGE = Message(N_("文件超过 %(mb)s MB，请拆分后导入"), mb=MAX_FILE_BYTES // (1024 * 1024))
 
 
 def start(source, name: str, topic: str | None, prefix: str | None, text_ok: bool = False):
@@ -28,7 +29,7 @@ def start(source, name: str, topic: str | None, prefix: str | None, text_ok: boo
                 return builder, None
             data = Path(source).read_bytes()
         except OSError as exc:
-            builder.file_problem("file", f"无法读取文件（{exc.strerror or exc}）")
+            builder.file_problem("file", Message(N_("无法读取文件（%(error)s）"), error=str(exc.strerror or exc)))
             return builder, None
     else:
         raise TypeError("a converter takes the file's bytes or a pathlib.Path" + (" or the text" if text_ok else ""))
@@ -36,7 +37,7 @@ def start(source, name: str, topic: str | None, prefix: str | None, text_ok: boo
         builder.file_problem("file", TOO_LARGE)
         return builder, None
     if not data:
-        builder.file_problem("file", "文件是空的（0 字节）：请重新选择文件")
+        builder.file_problem("file", Message(N_("文件是空的（0 字节）：请重新选择文件")))
         return builder, None
     return builder, data
 
@@ -57,16 +58,16 @@ def office_kind(data) -> str | None:
     return None
 
 
-def check_zip(data: bytes) -> str | None:
+def check_zip(data: bytes) -> Message | None:
     """Why an Office file (a zip) should not be opened, or None (see archive.office_refusal)."""
     refusal = office_refusal(data)
     if refusal is None:
         return None
     if refusal.kind == "unreadable":
-        return "不是有效的 Office 文件（.xlsx/.docx 实为 zip 压缩包；旧版 .xls/.doc 请先另存为新格式）"
+        return Message(N_("不是有效的 Office 文件（.xlsx/.docx 实为 zip 压缩包；旧版 .xls/.doc 请先另存为新格式）"))
     if refusal.kind == "row_too_wide":
-        return f"表格中有一行超过 {MAX_ROW_CELLS} 个单元格（{refusal.detail}），拒绝读取"
-    return "文件解压后内容过多，拒绝读取；请拆分后导入"
+        return Message(N_("表格中有一行超过 %(n)s 个单元格（%(where)s），拒绝读取"), n=MAX_ROW_CELLS, where=refusal.detail)
+    return Message(N_("文件解压后内容过多，拒绝读取；请拆分后导入"))
 
 
 def decode(data: bytes) -> tuple[str, str] | None:

@@ -14,11 +14,12 @@ from xml.etree import ElementTree
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
+from ...grading.messages import Message, N_
 from . import values
 from .build import Builder, Draft
 from .source import check_zip, decode, start
 from .text import option_chain
-from .result import ConversionResult
+from .result import ConversionResult, row, sheet, within
 
 HEADER_WORDS = {
     "type": ("题型", "题目类型", "试题类型", "类型", "题类", "type", "questiontype"),
@@ -95,12 +96,12 @@ def options_in_one_cell(text: str) -> dict[str, str]:
     return dict(zip(values.LETTERS, pieces)) if len(pieces) <= len(values.LETTERS) else {"A": text}
 
 
-def convert_table(rows: Iterable[tuple[int, list[str]]], builder: Builder, where: str = "",
+def convert_table(rows: Iterable[tuple[int, list[str]]], builder: Builder, where: Message | None = None,
                   type_hint: str | None = None) -> bool:
     """Feed the rows of one table (row number, cell texts) to ``builder``; False if no header row was found."""
     columns = None
     for number, cells in rows:
-        location = f"{where}row {number}"
+        location = within(where, row(number))
         if columns is None:
             if number > HEADER_SEARCH_ROWS:
                 return False
@@ -130,7 +131,7 @@ def csv_rows(text: str, builder: Builder) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            builder.unreadable(f"row {number}", f"这一行及以后无法读取（{exc}）")
+            builder.unreadable(row(number), Message(N_("这一行及以后无法读取（%(error)s）"), error=str(exc)))
             return
         yield number, [values.clean_text(cell) for cell in cells[:MAX_COLUMNS]]
 
@@ -142,7 +143,7 @@ def convert_csv(source, name: str = "import.csv", topic: str | None = None,
         return builder.result
     decoded = decode(data)
     if decoded is None:
-        builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 或 GBK 编码的 CSV）")
+        builder.file_problem("file", Message(N_("无法识别文件编码（请另存为 UTF-8 或 GBK 编码的 CSV）")))
         return builder.result
     text = decoded[0].replace("\x00", "")
     if not convert_table(csv_rows(text, builder), builder):
@@ -151,7 +152,7 @@ def convert_csv(source, name: str = "import.csv", topic: str | None = None,
 
 
 def _no_header(builder: Builder) -> None:
-    builder.file_problem("row 1", "找不到表头：需要“题干”一列，以及“答案”或“选项A”等列（可下载模板对照）")
+    builder.file_problem(row(1), Message(N_("找不到表头：需要“题干”一列，以及“答案”或“选项A”等列（可下载模板对照）")))
 
 
 # ----------------------------------------------------------------------------------------------------- XLSX
@@ -165,7 +166,7 @@ def convert_xlsx(source, name: str = "import.xlsx", topic: str | None = None,
         try:
             workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a damaged file  # noqa: BLE001
-            reason = f"不是可读的 Excel（.xlsx）文件：{type(exc).__name__}"
+            reason = Message(N_("不是可读的 Excel（.xlsx）文件：%(error)s"), error=type(exc).__name__)
     if reason is not None:
         builder.file_problem("file", reason)
         return builder.result
@@ -177,13 +178,14 @@ def convert_xlsx(source, name: str = "import.xlsx", topic: str | None = None,
                 if _has_header(ws):
                     headed.append(ws)
             except Exception as exc:  # a damaged sheet part  # noqa: BLE001
-                builder.file_problem("file", f"工作表“{ws.title}”无法读取：{type(exc).__name__}")
+                builder.file_problem("file", Message(N_("工作表“%(sheet)s”无法读取：%(error)s"), sheet=ws.title,
+                                                     error=type(exc).__name__))
         for ws in headed:  # a sheet of notes beside the questions is left alone
-            where = "" if len(headed) == 1 else f"工作表“{ws.title}” "
+            where = None if len(headed) == 1 else sheet(ws.title)
             try:
                 convert_table(sheet_rows(ws), builder, where, _type_of_title(ws.title))
             except Exception as exc:  # noqa: BLE001
-                builder.file_problem(f"{where}row 1".strip(), f"工作表无法读取：{type(exc).__name__}")
+                builder.file_problem(within(where, row(1)), Message(N_("工作表无法读取：%(error)s"), error=type(exc).__name__))
         if not headed and not builder.result.file_problems:
             _no_header(builder)
     finally:

@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...grading.messages import Message, N_
 from . import values
 from .build import Builder, Draft
 from .result import ConversionResult
+from .result import line as line_at
 from .source import decode, start
 
 _LETTER = "A-HＡ-Ｈ"
@@ -81,7 +83,8 @@ class Block:
         notes = []
         if bracket is not None:  # the answer in the stem's brackets: use it, and do not show it to trainees
             if answer and values.folded(answer).strip("。.") != values.folded(bracket.group(1)):
-                notes.append(f"题干括号中的答案“{bracket.group(1).strip()}”与“答案：{answer.strip()}”不一致")
+                notes.append(Message(N_("题干括号中的答案“%(bracket)s”与“答案：%(answer)s”不一致"), bracket=bracket.group(1).strip(),
+                                      answer=answer.strip()))
             answer = answer or bracket.group(1)
             stem = stem[:bracket.start()] + "（  ）" + stem[bracket.end():]
         draft = Draft(type_text=type_text, stem=stem, answer=answer,
@@ -285,7 +288,7 @@ def read_lines(lines: Iterable[tuple[str, str]], builder: Builder) -> None:
             reader.feed(location, part)
     reader.finish(builder)
     if not builder.result.entries:
-        builder.file_problem("file", "没有找到题目：每道题应以编号开头，如“1、”“1.”“（1）”")
+        builder.file_problem("file", Message(N_("没有找到题目：每道题应以编号开头，如“1、”“1.”“（1）”")))
 
 
 def decode_text(data: bytes) -> str | None:
@@ -301,7 +304,7 @@ def start_text(source, name: str, topic: str | None, prefix: str | None) -> tupl
         return builder, None
     text = data if isinstance(data, str) else decode_text(data)
     if text is None:
-        builder.file_problem("file", "无法识别文件编码（请另存为 UTF-8 或 GBK 编码的文本）")
+        builder.file_problem("file", Message(N_("无法识别文件编码（请另存为 UTF-8 或 GBK 编码的文本）")))
     return builder, text
 
 
@@ -311,5 +314,5 @@ def convert_text(source, name: str = "import.txt", topic: str | None = None,
     builder, text = start_text(source, name, topic, prefix)
     if text is None:
         return builder.result
-    read_lines(((f"line {n}", line) for n, line in enumerate(text.splitlines(), start=1)), builder)
+    read_lines(((line_at(n), line) for n, line in enumerate(text.splitlines(), start=1)), builder)
     return builder.result

@@ -7,6 +7,7 @@ import datetime
 import re
 import unicodedata
 
+from ...grading.messages import Message, N_
 from ...qtypes.objective import OPTION_LETTERS as LETTERS
 
 # Characters that cannot live in the bank's YAML or that hide in pasted text: C0 controls other than tab and
@@ -74,8 +75,9 @@ def question_type(text: str) -> str | None:
     if word in _TYPE_BY_WORD:
         return _TYPE_BY_WORD[word]
     if any(w in word for w in UNSUPPORTED_TYPE_WORDS):
-        raise UnknownType(f"题型“{text.strip()[:MAX_WORD]}”不能从文件导入（只支持单选、多选、判断；案例分析题请在题库中编写）")
-    raise UnknownType(f"不认识的题型“{text.strip()[:MAX_WORD]}”（可写：单选、多选、判断）")
+        raise UnknownType(Message(N_("题型“%(word)s”不能从文件导入（只支持单选、多选、判断；案例分析题请在题库中编写）"),
+                                  word=text.strip()[:MAX_WORD]))
+    raise UnknownType(Message(N_("不认识的题型“%(word)s”（可写：单选、多选、判断）"), word=text.strip()[:MAX_WORD]))
 
 
 JUDGE_TRUE = ("对", "正确", "是", "√", "✓", "✔", "T", "TRUE", "Y", "YES", "V", "RIGHT", "CORRECT")
