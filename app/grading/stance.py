@@ -72,7 +72,9 @@ EXTRA_DEFENCES = [
     (r"不归|义务|分内|该管|轮不到", [
     # not our business or duty
     r"(?<!不是)不归(?:我们|我|咱们|本店|商场|公司|酒店|前台|客服|部门|她|他)管",
-    r"(?<!并)不是" + _STAFF + r"(?:的|该)(?:义务|分内的?事|该管的事?)|轮不到" + _STAFF,
+    # (the firm may be named in full: 送水不是自来水公司该管的事, 不是供水企业的义务)
+    r"(?<!并)(?<!认为)(?<!觉得)(?<!以为)(?<![说称])不是(?:[\u4e00-\u9fff]{1,3}?)?" + _STAFF + r"(?:的(?:义务|分内的?事)|分内的?事|该管的?事(?:情|儿)?|该操心的?事?)"
+    r"|轮不到" + _STAFF,
     ]),
 ]
 # Words that deny the defence after them (within 8 characters).

@@ -163,3 +163,15 @@ def test_a_department_declared_not_at_fault_is_a_defence_and_the_first_words_are
     assert found == {0: "工程部管也没错"}
     norm = normalize("客服部这样处理没有错。")
     assert defended_sentences(norm.text, norm.sentence_of) == {0: "客服部这样处理没有错"}
+
+
+WATER = {"points": 2, "prompt": "供水企业应如何做好客户服务？",
+         "rubric": [{"id": "water", "text": "安排送水车临时供水", "points": 2, "match": ["送水"]}]}
+
+
+def test_not_our_business_with_the_firm_named_in_full_is_a_defence(grader):
+    for answer in ("送水更不是自来水公司该管的事。", "停水期间送水不是我们该管的事。", "送水本来就不是供水企业的义务。"):
+        assert score(grader, WATER, answer) == 0, answer
+    for answer in ("要安排送水车给居民送水，这是供水企业该管的事。", "员工认为不是公司该管的事，这种想法是错的，要安排送水。",
+                   "谁说送水不是我们该管的事？停水时要安排送水车。"):
+        assert score(grader, WATER, answer) == 2, answer
