@@ -610,6 +610,11 @@ _EXCUSES = (r"(?:(?:这些|那些|这种|那种)(?:东西)?(?:都|全|全都|不
             r"|(?:都是|全是|纯属|就是|是|无非是|不过是)自欺欺人(?:的(?:做法|说法|东西|话|把戏))?)(?:罢了|而已)?")
 _CLOSES = compile_guarded(f"(?:{_NORMALISED}|{_POINTLESS}|{_EXCUSES})" + _PARTICLES)
 _CLOSES_NO_MATTER = compile_guarded(f"(?:{_NO_MATTER})" + _PARTICLES)
+# "Nobody can tell" after the alternatives weighed (A不A): 真诚不真诚谁看得出来, 回复快不快客户也感觉不到.  Only then: after
+# a fault named (通知九点才挂到网上，谁看得到) the same words say the fault did harm.
+_CLOSES_CANNOT_TELL = compile_guarded(r"(?:谁(?:能|会|又)?(?:看|听|分|感觉|觉察)得(?:出来?|清|到)|(?:也|都|根本|压根|哪)"
+                                      r"(?:看不出来?|听不出来?|分不清|感觉不到|察觉不到|觉察不到|看不到|注意不到))" + _PARTICLES)
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 _CLOSES_ENOUGH = compile_guarded(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
 _FUTILE_RE = re.compile(f"(?:{_FUTILE})" + _PARTICLES)
@@ -636,7 +641,11 @@ def closing_verdict(span: str, following: str = "") -> int:
         if enough >= 0:
             return enough
         m = _CLOSES_NO_MATTER.search(tail)
-        if m is None or not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
+        if m is None:
+            m = _CLOSES_CANNOT_TELL.search(tail)
+            if m is None or not _A_NOT_A.search(tail, 0, m.start()):
+                return -1
+        elif not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
             return -1
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too

@@ -8,7 +8,7 @@ from app.grading import negation
 from app.grading.first_chars import compile_guarded, first_chars
 
 GUARDED = [negation._CLOSES, negation._CLOSES_NO_MATTER, negation._CLOSES_ENOUGH, negation._CLOSES_PRAISE,
-           negation._CLOSES_CONDEMNED]
+           negation._CLOSES_CONDEMNED, negation._CLOSES_CANNOT_TELL]
 _GUARD = re.compile(r"^\(\?=\[[^\]]*\]\)\(\?:(.*)\)$", re.S)
 
 
@@ -34,7 +34,7 @@ def test_no_bound_where_any_character_may_start_a_match():
 
 # Text in which the verdicts occur: their own words, particles and the clause's usual words around them.
 WORDS = ["很正常", "正常", "也没关系", "没必要", "没什么意义", "已经够细了", "够了", "也就一两次", "一个差评而已", "挺好的",
-         "不可取", "都是表面功夫", "也是白讲", "无所谓", "算了", "不重要", "没那么重要", "的", "了", "吧", "呢", "也", "都",
+         "不可取", "都是表面功夫", "谁看得出来", "也感觉不到", "根本看不出", "也是白讲", "无所谓", "算了", "不重要", "没那么重要", "的", "了", "吧", "呢", "也", "都",
          "不", "没", "是", "很", "挺", "就", "推诿", "顾客", "道歉", "评分表", "，", "几", "个", "次", "而已", "罢了"]
 clauses = st.one_of(st.lists(st.sampled_from(WORDS), max_size=12).map("".join),
                     st.text(alphabet="".join(sorted(set("".join(WORDS)))), max_size=24))

@@ -203,3 +203,12 @@ def test_a_fault_found_better_or_harmless_is_not_spotted(grader, answer):
 def test_a_fault_that_only_looks_efficient_is_spotted(grader):
     answer = "小刘一边开票一边接待顾客，看起来效率更高，其实冷落了顾客。"
     assert score(grader, part([["一边开票一边接待"]], prompt=FAULTS), answer) == 2
+
+
+# "Nobody can tell" after alternatives weighed with A不A dismisses them; after a fault it says the fault did harm -----------
+def test_nobody_can_tell_after_a_not_a_dismisses(grader):
+    assert score(grader, part([["真诚"]]), "隔着屏幕，真诚不真诚谁看得出来。") == 0
+    assert score(grader, part([["回复"], ["快"]]), "回复快不快客户也感觉不到。") == 0
+    assert score(grader, part([["真诚"]]), "要真诚，客户虽然看不到你，但能从文字里感觉到你的态度。") == 2
+    late = part([["太晚", "才挂"]], prompt="自来水公司的服务存在哪些问题？")
+    assert score(grader, late, "通知发得太晚，头天晚上九点才挂到网上，谁看得到。") == 2
