@@ -615,6 +615,9 @@ _CLOSES_NO_MATTER = compile_guarded(f"(?:{_NO_MATTER})" + _PARTICLES)
 _CLOSES_CANNOT_TELL = compile_guarded(r"(?:谁(?:能|会|又)?(?:看|听|分|感觉|觉察)得(?:出来?|清|到)|(?:也|都|根本|压根|哪)"
                                       r"(?:看不出来?|听不出来?|分不清|感觉不到|察觉不到|觉察不到|看不到|注意不到))" + _PARTICLES)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
+# "All the same" after alternatives listed (书面语、口语都一样, 用书面语和用口语都一样) weighs them like 还是/或者.
+_SAME = re.compile(r"(?:也|都|倒)?(?:一样|一个样|都行|没(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差)")
+_LISTED = re.compile(r"、|和|跟|与|同")
 _CLOSES_ENOUGH = compile_guarded(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)
 _FUTILE_RE = re.compile(f"(?:{_FUTILE})" + _PARTICLES)
@@ -645,7 +648,8 @@ def closing_verdict(span: str, following: str = "") -> int:
             m = _CLOSES_CANNOT_TELL.search(tail)
             if m is None or not _A_NOT_A.search(tail, 0, m.start()):
                 return -1
-        elif not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])):
+        elif not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])) and not (
+                _SAME.match(m.group()) and _LISTED.search(tail, 0, m.start())):
             return -1
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too

@@ -212,3 +212,11 @@ def test_nobody_can_tell_after_a_not_a_dismisses(grader):
     assert score(grader, part([["真诚"]]), "要真诚，客户虽然看不到你，但能从文字里感觉到你的态度。") == 2
     late = part([["太晚", "才挂"]], prompt="自来水公司的服务存在哪些问题？")
     assert score(grader, late, "通知发得太晚，头天晚上九点才挂到网上，谁看得到。") == 2
+
+
+def test_all_the_same_after_alternatives_listed_dismisses_them(grader):
+    for answer in ("书面语、口语都一样。", "用书面语和用口语都一样。", "书面语跟口语没什么区别。"):
+        assert score(grader, part([["书面语"]]), answer) == 0, answer
+    assert score(grader, part([["书面语"]]), "要用书面语，口语不行。") == 2
+    assert score(grader, part([["道歉"]]), "道歉和解释都一样重要。") == 2
+    assert score(grader, part([["道歉"]]), "先道歉，态度诚恳，大家都一样。") == 2
