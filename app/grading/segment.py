@@ -20,6 +20,7 @@ from .hmm import hmm_cut  # noqa: E402
 from .negation import NEGATING_CHARS  # noqa: E402
 
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_ADVERB_LED = re.compile(r"^(?:然后|接着|之后|事后|先|再|就|也|都|还|又|才)[\u4e00-\u9fff]$")
 
 # jieba guesses unknown words with an HMM (Viterbi) over every run of single characters, about ten times the
 # cost per character of the dictionary pass: 5,000 characters of 不不不… took 90 ms.  Real answers have short
@@ -77,6 +78,10 @@ class Segmenter:
         if any(c in NEGATING_CHARS for c in term[1:]):
             # 还没说完 as one word would hide its 没 from every other rubric's negation check; such a term is
             # still found as a substring.
+            return
+        if _ADVERB_LED.match(term):
+            # 先问, 然后问, 也是: an adverb glued to one character would re-cut its neighbours (然后问|清楚 hides 问清)
+            # and hide the 也/都 the negation checks read; such a term is still found as a substring.
             return
         self._known.add(term)
         if self.tokenizer.FREQ.get(term):

@@ -44,3 +44,22 @@ MIXED = PIECES + ["ab", "VIP", "3.5%", "a丄", "刘某某", "x", " ", "，", "�
 def test_cut_gives_jiebas_words_with_hmm(text):
     # Below the HMM budget the words are jieba's accurate mode with its HMM, Latin and figures included.
     assert _segmenter.cut(text) == list(_segmenter.tokenizer.cut(text, HMM=True))
+
+
+def test_an_adverb_glued_to_one_character_is_not_made_a_word():
+    # 然后问 as a dictionary word re-cut 然后问|清楚 and hid 问清 from another point; 也是 would hide the 也 the
+    # negation checks read.  Such terms are still found as substrings.
+    segmenter = Segmenter()
+    for term in ("然后问", "也是", "先问", "赔礼道歉"):
+        segmenter.add_term(term)
+    assert "然后问" not in segmenter.cut("先请顾客坐下，然后问清楚饼干是哪天买的")
+    assert "也是" not in segmenter.cut("跟她讲了也是白讲")
+    assert "赔礼道歉" in segmenter.cut("先向顾客赔礼道歉")  # other terms stay whole
+
+
+def test_a_term_led_by_an_adverb_is_still_found(grader):
+    part = {"points": 2, "prompt": "你会怎样做？",
+            "rubric": [{"id": "ask", "text": "问清", "points": 1, "match": [["问清"]]},
+                       {"id": "then", "text": "然后问", "points": 1, "match": [["然后问"]]}]}
+    result = grader.grade(part, "先请顾客坐下，然后问清楚饼干是哪天买的")
+    assert [p.earned for p in result.points] == [1, 1]
