@@ -3,6 +3,7 @@ polarity rules out, and look for a scope unit (clause, sentence or the whole
 answer) holding a mention of every group."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .answer import AnswerView, NeutralSpans
@@ -129,6 +130,27 @@ def _barred_sentences(answer: AnswerView, point: CompiledPoint, barred_sentences
     return sentences
 
 
+# A term that names an error (记错, 误解, 遗漏, 歧义 …): where the part asks for acts, forbidding or avoiding it is the
+# act (避免歧义, 别把客户的话搞错, 不能遗漏), not its refusal.  Only a prohibition or avoidance in the clause before it
+# counts: 没有搞错 states a fact.
+_ERROR_TERM = re.compile(r"错|误|漏|歧义|含糊|模糊|偏差|混乱|乱")
+_FORBIDS = re.compile(r"(?:不要|别|不能|不可|不可以|不得|不许|切勿|千万别|千万不要|避免|防止|以免|免得|杜绝|谨防|不让|别让|不要让)"
+                      r"[^，。；！？]{0,10}$")
+
+
+def _guards_against(answer: AnswerView, m: Mention) -> bool:
+    if not _ERROR_TERM.search(answer.text, m.start, m.end):
+        return False
+    start = answer.norm.span_bounds(answer.norm.span_of(m.start))[0]
+    forbids = _FORBIDS.search(answer.text, max(start, m.start - 12), m.start)
+    return forbids is not None and not _NOT_GUARDED.search(forbids.group())
+
+
+# "Do not fear or mind the error" (不要怕出错, 别担心说错) dismisses it; "avoid what an error causes" (避免因个人失误造成
+# 不良后果) names the error as a cause: neither guards against the error itself.
+_NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|当回事|因|由于")
+
+
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
@@ -252,6 +274,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 if not (m.negated and answer.negated_before(m.start, m.end)):
                     continue  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
                 m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
+            if m.negated and not negative and acts_asked and _guards_against(answer, m):
+                m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 避免歧义, 别把客户的话搞错
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
             if m.negated and not negative and not _act_negated(answer, per_group[0], m):

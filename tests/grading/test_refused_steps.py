@@ -220,3 +220,29 @@ def test_all_the_same_after_alternatives_listed_dismisses_them(grader):
     assert score(grader, part([["书面语"]]), "要用书面语，口语不行。") == 2
     assert score(grader, part([["道歉"]]), "道歉和解释都一样重要。") == 2
     assert score(grader, part([["道歉"]]), "先道歉，态度诚恳，大家都一样。") == 2
+
+
+# Guarding against an error is the act where the part asks for acts (避免歧义, 别把客户的话搞错); a fact (没有搞错) and
+# "do not fear the error" (不要怕出错) are not ------------------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["误解", "歧义"], "不要让客户产生误解"),
+    (["误解", "歧义"], "用词要准确，避免歧义"),
+    (["记错", "搞错"], "别把客户的话搞错"),
+    (["遗漏"], "记录要完整，不能遗漏"),
+    (["误会"], "不要用容易让人误会的词"),
+])
+def test_guarding_against_an_error_is_the_act(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
+
+def test_an_error_denied_feared_or_on_a_fault_part_is_not_guarded_against(grader):
+    assert score(grader, part([["记错", "搞错"]]), "客户的话没有搞错") == 0
+    assert score(grader, part([["出错"]]), "不要怕出错，说错了也没关系") == 0
+    assert score(grader, part([["道歉"]]), "不要道歉") == 0
+
+
+def test_an_error_named_as_a_cause_is_not_guarded_against(grader):
+    # 避免因个人失误造成不良后果 avoids the consequence: the reference of a complaints part earned another question's
+    # reliability point with it.
+    assert score(grader, part([["失误"]]), "要加深对投诉的认识，避免因个人失误造成不良后果。") == 0
+    assert score(grader, part([["失误"]]), "工作要细致，避免失误。") == 2
