@@ -578,10 +578,11 @@ _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意�
               r"|" + _FUTILE)
 # "It does not matter": accepting a fault (晚点回电话也没什么, 只看数量也没关系), but permitting an act (多回一次电话也
 # 没关系): counted only when the clause holds a negator or a word of the fault's manner before it.
-_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧|一样)|无所谓|不碍事|无伤大雅"
+# "Whether or not, all the same": 发不发都行, 孩子发现的还是大人发现的也没多大区别 (also after alternatives listed: _SAME).
+_ALL_SAME = r"(?:也|都|倒)一样|(?:也|都|倒)?(?:没|没有)(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差|(?:也|都)一个样|都行"
+_NO_MATTER = (r"(?:也|都|倒)(?:没什么|没啥|没关系|没有关系|无所谓|不要紧|不碍事|无妨|不打紧)|无所谓|不碍事|无伤大雅"
               r"|(?:跟|和|与|同)[^，。]{1,8}(?:无关|没有?(?:什么)?关系|不相干)"
-              # "Whether or not, all the same": 发不发都行, 孩子发现的还是大人发现的也没多大区别.
-              r"|(?:也|都|倒)?(?:没|没有)(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差|(?:也|都)一个样|都行"
+              r"|" + _ALL_SAME +
               # Faint approval and "still in time": 没有挽留也说得过去, 没有预案也还行, 月底再反馈也来得及.
               r"|(?:也|倒也|还|倒还|也还)?(?:算|算是)(?:合理|正常|可以|清楚|亲切|高效|到位|及时|周到|规范|过得去|说得过去"
               # the fault accepted as a virtue: 客户还没说完就抢先回答也算效率高 (a fault word before it is required)
@@ -616,7 +617,7 @@ _CLOSES_CANNOT_TELL = compile_guarded(r"(?:谁(?:能|会|又)?(?:看|听|分|感
                                       r"(?:看不出来?|听不出来?|分不清|感觉不到|察觉不到|觉察不到|看不到|注意不到))" + _PARTICLES)
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff]{1,2})[不没]\1")
 # "All the same" after alternatives listed (书面语、口语都一样, 用书面语和用口语都一样) weighs them like 还是/或者.
-_SAME = re.compile(r"(?:也|都|倒)?(?:一样|一个样|都行|没(?:多大|什么|啥|太大)?(?:区别|差别|两样)|没差)")
+_SAME = re.compile(f"(?:{_ALL_SAME})")
 _LISTED = re.compile(r"、|和|跟|与|同")
 _CLOSES_ENOUGH = compile_guarded(f"(?:{_ENOUGH}|{_FEW})" + _PARTICLES)
 _NO_NEED_RE = re.compile(_NO_NEED)

@@ -215,7 +215,7 @@ def test_nobody_can_tell_after_a_not_a_dismisses(grader):
 
 
 def test_all_the_same_after_alternatives_listed_dismisses_them(grader):
-    for answer in ("书面语、口语都一样。", "用书面语和用口语都一样。", "书面语跟口语没什么区别。"):
+    for answer in ("书面语、口语都一样。", "用书面语和用口语都一样。", "书面语跟口语没什么区别。", "书面语和口语没有什么区别。"):
         assert score(grader, part([["书面语"]]), answer) == 0, answer
     assert score(grader, part([["书面语"]]), "要用书面语，口语不行。") == 2
     assert score(grader, part([["道歉"]]), "道歉和解释都一样重要。") == 2
