@@ -12,6 +12,7 @@ with warnings.catch_warnings():
     # ``pytest -W error``.  Only that warning is silenced, only here.
     warnings.filterwarnings("ignore", message=".*pkg_resources is deprecated.*")
     import jieba
+    from jieba import finalseg
 
 # jieba logs "Building prefix dict..." to stderr on first use.
 jieba.setLogLevel(logging.WARNING)
@@ -28,7 +29,6 @@ _ADVERB_LED = re.compile(r"^(?:然后|接着|之后|事后|先|再|就|也|都|�
 # characters, so the cost of cutting stays near the dictionary pass's whatever the text repeats.
 HMM_BUDGET = 1000
 _HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
-_HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # finalseg.re_skip
 
 
 _pristine: jieba.Tokenizer | None = None
@@ -199,4 +199,4 @@ class Segmenter:
                 budget[0] -= len(piece)
                 words.extend(hmm_cut(piece))
             else:  # Latin letters, digits, signs: whole, as finalseg.cut leaves them
-                words.extend(x for x in _HMM_SKIP.split(piece) if x)
+                words.extend(x for x in finalseg.re_skip.split(piece) if x)
