@@ -114,6 +114,14 @@ def test_references_and_samples_agree_with_the_grader(bank, grader):
     assert failures == []
 
 
+def test_no_reference_answer_is_flagged_as_a_keyword_list(bank, grader):
+    # A point-form reference ("1. 客户话没有说完时，不要抢先作答。2. 用语简明扼要…") is what a good trainee writes: the
+    # `list` flag would send it to the review queue as keyword stuffing.
+    flagged = [f"{qid}/{part['id']}" for qid, q in bank.questions.items() if q["type"] == "case"
+               for part in q["parts"] if "list" in grader.grade(part, part["reference"], stem=q.get("stem")).flags]
+    assert flagged == []
+
+
 def test_answers_to_other_questions_earn_almost_nothing(bank, grader):
     # Every part against the model answers of every other question, pairs declared to ask the same thing left
     # out (they are listed by `flask bank test --cross`). The figures recorded in the issue notes, with a margin.

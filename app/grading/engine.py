@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import STORY_MIN_SHARE, content_length, is_empty, looks_like_list, retold_reason, review_reasons
+from .flags import STORY_MIN_SHARE, content_length, is_empty, retold_reason, review_reasons
 from .matcher import group_mentions, match_point
 from .messages import Message, N_
 from .negation import CRITIQUE_ASKED, FAULTS_ASKED
@@ -203,7 +203,7 @@ class Grader:
         if doubts:
             reasons += doubts
             flags.append("review")
-        if verdict.discounts or looks_like_list(view.norm, matches):
+        if verdict.discounts:
             flags.append("list")
         similarity = None
         if part.graded:

@@ -1,4 +1,4 @@
-"""Flags for the instructor: empty answers, keyword lists, uncertain grades (``review``: see docs/grading.md)."""
+"""Flags for the instructor: empty answers and uncertain grades (``review``: see docs/grading.md)."""
 from __future__ import annotations
 
 import re
@@ -9,15 +9,6 @@ from .negation import NEGATING_CHARS
 from .normalize import NormalizedText
 
 _CONTENT = re.compile(r"[0-9a-z\u4e00-\u9fff]")
-# Function words and common verbs: real sentences are full of them, a bare
-# list of key terms has almost none.
-_FUNCTION_CHARS = set("的了是在和与及要会对把将向给时就都也并而因为所以如果则应该可以需能让使被从到后先再有这那其之为等")
-_LATIN_FUNCTION = {"the", "a", "an", "to", "of", "and", "is", "are", "be", "we", "should", "will", "for", "with", "then"}
-
-# "list": share of content covered by matched terms, and clause length
-LIST_MIN_COVERAGE = 0.6
-LIST_MAX_CLAUSE = 6.0
-LIST_MIN_TERMS = 3
 
 
 def content_length(norm: NormalizedText) -> int:
@@ -26,36 +17,6 @@ def content_length(norm: NormalizedText) -> int:
 
 def is_empty(norm: NormalizedText) -> bool:
     return _CONTENT.search(norm.text) is None
-
-
-def looks_like_list(norm: NormalizedText, matches: list[PointMatch]) -> bool:
-    spans = sorted({s for m in matches for s in m.covered})
-    if len(spans) < LIST_MIN_TERMS:
-        return False
-    text = norm.text
-    total = len(_CONTENT.findall(text))
-    if not total:
-        return False
-    # Content characters inside the matched terms, counted over the merged spans (most answers stop here: counting
-    # character by character cost more than the rest of this check).
-    inside, reach = 0, 0
-    for s, e in spans:
-        s = max(s, reach)
-        if e > s:
-            inside += len(_CONTENT.findall(text, s, e))
-            reach = e
-    if inside / total < LIST_MIN_COVERAGE:
-        return False
-    covered = set()
-    for s, e in spans:
-        covered.update(range(s, e))
-    content = [m.start() for m in _CONTENT.finditer(text)]
-    pieces = [p for p in re.split(r"[。，、 ]+", text) if _CONTENT.search(p)]
-    mean_clause = len(content) / max(len(pieces), 1)
-    uncovered = [text[i] for i in content if i not in covered]
-    function = sum(1 for c in uncovered if c in _FUNCTION_CHARS)
-    function += sum(1 for w in re.findall(r"[a-z]+", text) if w in _LATIN_FUNCTION)
-    return mean_clause <= LIST_MAX_CLAUSE or function <= len(content) * 0.05
 
 
 # "review": a grade off by more than this share of the part is a wrong grade to an instructor; an answer goes to
