@@ -185,8 +185,13 @@ class InsertedMatch(MatchKind):
 
     def prepare(self, term: Term, segmenter) -> None:
         for k in range(1, len(term.text)):
-            if term.text[k - 1] not in NEGATING_CHARS and segmenter.tokenizer.FREQ.get(term.text[:k]):
+            if term.text[k - 1] not in NEGATING_CHARS and self._head_is_words(term.text[:k], segmenter):
                 _head_before_filler(term.text[:k], self._FIRST_CLASS)
+
+    @staticmethod
+    def _head_is_words(head: str, segmenter) -> bool:
+        """A dictionary word, or two (什么时候 is only a prefix in jieba's dictionary: 什么|时候)."""
+        return bool(segmenter.tokenizer.FREQ.get(head)) or segmenter.two_words(head) is not None
 
     def _gap_ends(self, text: str, start: int) -> list[int]:
         """Ends of the runs of fillers that begin at ``start`` (up to MAX_GAP characters)."""
@@ -201,12 +206,12 @@ class InsertedMatch(MatchKind):
         return ends
 
     def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
-        text, needle, known = answer.text, term.text, answer.segmenter.tokenizer.FREQ
+        text, needle = answer.text, term.text
         found = set()
         for k in range(1, len(needle)):
             head, tail = needle[:k], needle[k:]
             # Not after a negator: 不|也需要, 不|就能用 (不就能用了吗) change what is negated.
-            if head[-1] in NEGATING_CHARS or not known.get(head) or tail not in text:
+            if head[-1] in NEGATING_CHARS or tail not in text or not self._head_is_words(head, answer.segmenter):
                 continue
             # Only the head's occurrences followed by a filler's first character, found by the regex engine and
             # bounded like an exact term's occurrences: a head repeated thousands of times, a filler after it or

@@ -62,6 +62,12 @@ SCOPE_BREAKERS = {
     "就会", "便会", "才会", "就能", "才能", "就可以",
     "but", "instead", "rather", "only", "then", "however",
 }
+# 再 after one of these is "again" (不用|再|核对, 别|再|推诿): the negator reaches the act after it.  After anything
+# else 再 is "then" and opens a new predicate (不行再换, 先道歉再解释).
+NEGATORS_BEFORE_AGAIN = {
+    "不用", "不要", "别", "不必", "不能", "不会", "没", "没有", "不需要", "无需", "无须", "不该", "不应", "不应该",
+    "不可", "不准", "不许", "不得", "没必要", "用不着", "千万别", "不想", "没法", "无法", "不肯", "不愿",
+}
 # English phrases whose "not"/"no" does not negate.
 _ENGLISH_FALSE = {("not", "only"), ("no", "matter"), ("no", "doubt"), ("not", "just")}
 
@@ -333,7 +339,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             i -= 1
             continue
         token = words[i]
-        if token in SCOPE_BREAKERS:
+        if token in SCOPE_BREAKERS and not (token == "再" and i > 0 and words[i - 1] in NEGATORS_BEFORE_AGAIN):
             break
         if token in ("、", " "):
             i -= 1

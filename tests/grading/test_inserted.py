@@ -45,3 +45,12 @@ def test_no_filler_after_a_negator(grader):
     # 不就能用了吗 says it can be used: it is not 不能用.
     part = one_point([["术语"], ["不能用"]])
     assert earned(grader, part, "专业术语不就能用了吗？") == 0
+
+
+def test_a_head_of_two_words_jieba_knows_only_as_a_prefix(grader):
+    # 什么时候 is in jieba's dictionary only as the prefix of longer words (frequency 0): as 什么|时候 it is still
+    # whole words before the filler.  It had been found only while some other rubric happened to list 什么时候.
+    part = one_point([["什么时候修好"]])
+    assert earned(grader, part, "然后告诉他什么时候能修好。") == 2
+    assert earned(grader, part, "然后告诉他什么时候修好。") == 2
+    assert earned(grader, part, "然后告诉他什么时候能修。") == 0

@@ -498,3 +498,12 @@ def test_not_even_with_lian_negates_the_act(grader):
         assert score(grader, NO_APOLOGY, answer) == 2, answer
     for answer in ("连忙道歉", "接连道歉了三次"):
         assert score(grader, APOLOGY, answer) == 2, answer
+
+
+def test_again_after_a_negator_keeps_the_negation(grader):
+    # 不用|再|核对: 再 after a negator of will or need is "again", not the "then" that opens a new predicate.
+    check = {"points": 2, "rubric": [{"id": "name", "text": "核对客户姓名", "points": 2, "match": [["核对"], ["姓名", "名字"]]}]}
+    for answer in ["客户的名字系统里都有，不用再核对。", "不用再核对客户姓名。", "姓名别再核对了。", "名字没有再核对。"]:
+        assert score(grader, check, answer) == 0, answer
+    for answer in ["先核对客户姓名，有错再改。", "不行再核对一次客户姓名。", "先问清楚，再核对客户姓名。"]:
+        assert score(grader, check, answer) == 2, answer
