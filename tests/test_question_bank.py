@@ -230,3 +230,14 @@ def test_the_same_vague_words_used_to_refuse_earn_nothing(bank, grader, qid, pid
     content = bank.questions[qid]
     part = next(p for p in content["parts"] if p["id"] == pid)
     assert grader.grade(part, answer, stem=content["stem"]).score == 0
+
+
+@pytest.mark.parametrize("answer, earns", [
+    ("电话挂了就别老想着刚才那个客户了。", True), ("不要耿耿于怀，过去就过去了。", True),
+    ("客服老想着刚才那个客户。", False), ("她对那个客户一直耿耿于怀。", False),
+])
+def test_dwelling_on_a_call_is_the_opposite_of_letting_it_go(bank, grader, answer, earns):
+    # 老想着 / 耿耿于怀 name the fault; only their refusal (别老想着, 不要耿耿于怀) is the point.
+    part = next(p for p in bank.questions["callcentre.stress-relief"]["parts"] if p["id"] == "a")
+    point = next(p for p in grader.grade(part, answer).points if p.id == "forget")
+    assert bool(point.earned) == earns
