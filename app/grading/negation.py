@@ -533,6 +533,8 @@ def _harm_after(words: list[str], last: int) -> bool:
             contrary = True
         elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
             return True
+        elif i == last + 1 and len(token) == 1 and "\u4e00" <= token <= "\u9fff" and not negator_weight(token):
+            pass  # the one-character verb that completes the act: 边听边|记|反而分心, 随手|记|反而走神
         elif token not in _BEFORE_HARM and not (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS):
             return False
         i += 1

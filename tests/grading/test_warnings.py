@@ -132,3 +132,14 @@ def test_nothing_to_do_negates_the_act(grader, answer):
 def test_nothing_to_do_controls(grader):
     assert score(grader, APOLOGY, "没有什么比真诚道歉更重要") == 2  # "nothing matters more than": praise
     assert score(grader, APOLOGY, "没有比道歉更有用的办法") == 2
+
+
+def test_the_act_completed_by_its_verb_then_a_harm_after_contrary(grader):
+    # 边听边|记|反而分心: the one-character verb after the mention completes the act; the harm still refuses it, and
+    # it no longer lifts the refusal of 做笔记 in the clause before.
+    habit = {"points": 2, "prompt": "对客服代表有哪些要求？",
+             "rubric": [{"id": "habit", "text": "随手记笔记", "points": 2, "match": [["随手", "边听边"], ["笔记", "记下"]]}]}
+    assert score(grader, habit, "坐席没必要做笔记，边听边记反而分心。") == 0
+    assert score(grader, habit, "坐席没必要做笔记，随手记反而容易走神。") == 0
+    assert score(grader, habit, "坐席要做笔记，边听边记，反而不会漏。") == 2
+    assert score(grader, habit, "边听边记笔记，反而更准确。") == 2
