@@ -301,6 +301,59 @@ def _non_prefix(glued: str) -> bool:
     return glued.endswith("非") and not glued.endswith(_NON_WORDS)
 
 
+# The loser of a comparison is the option set aside, as with 不如: X before 比不上/赶不上 (教室培训的效果比不上实战), and X
+# after 比 when the comparison praises the other side (先给他换货比道歉更实在, 说“嗯嗯”比用“是”更亲切).  A comparison denied
+# before 比 (没有什么比道歉更有效) or one that praises nothing (道歉要比平时更真诚: 真诚 is no word of gain) is not.
+_OUTDONE_BY = {"比不上", "比不过", "赶不上", "不及", "比不了", "抵不上"}
+_GAIN = {"实在", "管用", "有效", "好", "强", "亲切", "灵活", "高效", "方便", "省事", "实用", "有用", "靠谱", "划算", "接地气",
+         "自然", "快", "省时", "省心", "有效果", "见效"}
+_GAIN_BEFORE = ("更", "还", "要", "都", "更加", "还要")
+_GAIN_AFTER = ("得多", "多了", "一些", "些", "了", "点", "一点")
+_COMPARED = ("比", "比起", "相比")
+_CLAUSE_MARKS = {"，", "。", "；", "！", "？", "：", ",", ";", "!", "?", ":"}
+
+
+def _gain(token: str) -> bool:
+    for prefix in _GAIN_BEFORE:
+        if token.startswith(prefix) and token[len(prefix):] in _GAIN:
+            return True
+    for suffix in _GAIN_AFTER:
+        if token.endswith(suffix) and token[:-len(suffix)] in _GAIN:
+            return True
+    return token in _GAIN
+
+
+def _outdone(words: list[str], index: int, last: int) -> bool:
+    """Is the mention (tokens ``index``..``last``) the loser of a comparison?"""
+    for j in range(last + 1, min(last + 6, len(words))):
+        token = words[j]
+        if token in _OUTDONE_BY:
+            return True
+        if token in _CLAUSE_MARKS or token in _COMPARED or negator_weight(token):
+            break
+    for k in range(index - 1, max(index - 4, -1), -1):
+        if words[k] in _CLAUSE_MARKS:
+            return False
+        if words[k] in _COMPARED:
+            break
+    else:
+        return False
+    before = []
+    for t in reversed(words[:k]):
+        if t in _CLAUSE_MARKS:
+            break
+        before.append(t)
+    if not before or any(negator_weight(t) for t in before):
+        return False  # 没有什么比道歉更有效; nothing compared with: 比起道歉更…
+    for j in range(last + 1, min(last + 5, len(words))):
+        token = words[j]
+        if token in _CLAUSE_MARKS:
+            return False
+        if _gain(token) or (token in _GAIN_BEFORE and j + 1 < len(words) and _gain(words[j + 1])):
+            return True
+    return False
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -321,7 +374,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if index > 0 and words[index - 1] == "非":
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
-    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
+    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)
+                  or _outdone(words, index, index if last is None else last)):
         weight += 1
     seen = 0
     negators = 0  # negators counted so far
