@@ -654,6 +654,8 @@ _FEW = (r"(?:(?:也就|也就是|就|才|不过|顶多|最多|只有|只)(?:是)
         r"|[一两几](?:个|次|回|件|条|点)?(?:(?![，。不没])[\u4e00-\u9fff]){1,4}(?:而已|罢了)")
 _ENOUGH = r"(?:已经|早就|本来就)(?:(?![不没])[\u4e00-\u9fff]){0,3}?(?:够|足够)(?:(?![不没])[\u4e00-\u9fff]){0,5}?了|已经足够"
 _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
+# "Whichever, all the same": an indefinite before 都一样/都行 (写在工单哪一栏都一样, 什么时候回都行, 怎么定都一样).
+_ANY = re.compile(r"哪|什么|怎么|随便")
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
 _NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:再|去)?"
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
@@ -704,7 +706,8 @@ def closing_verdict(span: str, following: str = "") -> int:
             if m is None or not _A_NOT_A.search(tail, 0, m.start()):
                 return -1
         elif not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])) and not (
-                _SAME.match(m.group()) and _LISTED.search(tail, 0, m.start())):
+                _SAME.match(m.group()) and (_LISTED.search(tail, 0, m.start())
+                                            or (_ANY.search(tail, 0, m.start()) and not _WHATEVER.search(tail)))):
             return -1
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
