@@ -806,6 +806,24 @@ def closing_praise(span: str, following: str = "") -> int:
     return _standing(tail, cut, m.start(), following)
 
 
+# Praise of what the clause names, read against what a point's own text forbids (on parts that ask for acts): the praise
+# above (效率更高, 没坏处, 也没关系 …), 更好, and a look of skill (反而显得专业, 显得有水平).
+_RECOMMENDS = (r"(?:反而|倒|倒是|其实|会)?更好|(?:反而|倒|倒是|其实|更)?显得(?:更|很|比较)?(?:专业|有水平|正规|高级|有档次|"
+               r"亲切|随和|灵活)")
+_CLOSES_RECOMMENDS = compile_guarded(f"(?:{_RECOMMENDS})" + _PARTICLES)
+
+
+def closing_recommends(span: str, following: str = "") -> int:
+    """Where praise of what ``span`` names, closing it, starts (-1: none)."""
+    at = closing_praise(span, following)
+    if at >= 0:
+        return at
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES_RECOMMENDS.search(tail)
+    return -1 if m is None else _standing(tail, cut, m.start(), following)
+
+
 # On a part that asks for acts, methods or ideas (not for a critique of the case: CRITIQUE_ASKED), a clause closing in
 # condemnation or futility refuses what it names: 选择题和打分这些方式都不可取, 环境设施这些都是表面功夫, (排序、关键事件这些
 # 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
