@@ -566,22 +566,26 @@ _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "�
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
                                   "更乱", "更糟", "乱", "坐实", "束手束脚", "被动",
                                   # the agent distracted: 边听边记反而分心, 做笔记反而容易走神
-                                  "分心", "分神", "走神", "分散注意力", "顾此失彼")
+                                  "分心", "分神", "走神", "分散注意力", "顾此失彼",
+                                  # something drawn in, or a harm to health or order: 发消息反而招来更多电话, 反而伤身体
+                                  "招来", "招致", "引来", "惹来", "伤", "不清", "不明", "混乱", "束缚")
+# After 反而 the harm may have a subject of its own, one word: 互相合作反而职责不清, 硬憋着微笑反而伤身体.
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
                 "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
 
 def _harm_after(words: list[str], last: int) -> bool:
-    contrary = False
+    contrary = 0  # the index of 反而 when found
     i = last + 1
     end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
     while i < end and words[i] not in ("，", "。"):
         token = words[i]
         if token in ("反而", "反倒"):
-            contrary = True
+            contrary = i
         elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
             return True
-        elif token not in _BEFORE_HARM and not (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS):
+        elif not (token in _BEFORE_HARM or (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS)
+                  or (contrary and i == contrary + 1 and "\u4e00" <= token[:1] <= "\u9fff" and not negator_weight(token))):
             return False
         i += 1
     return False
@@ -834,7 +838,7 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒"
               # a burden, an affectation or a thing of the past: 做笔记太耽误事, 五指并拢太做作了, 日记簿早就过时了, 多此一举
               r"|(?<![不没])(?<!不算)(?:也|实在|未免|简直)?(?:太|过于)(?:耽误事|耽误工夫|耽误时间|浪费时间|费时间|费时|费事|费劲|"
-              r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎)"
+              r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎|死板|主观)"
               r"|(?:纯属|完全是|就是|是|简直是)?(?:多此一举|画蛇添足)|(?<![不没超])(?:早就|早已|已经)?过时(?:了)?"
               # someone else's job: 记录相关信息是后台的事, 那是其他部门的事
               r"|(?<!不)(?<!不只)(?<!并不)是(?:后台|别人|别的部门|其他部门|其它部门|其他人|别的人|领导|上级|上面|主管|经理|"

@@ -166,6 +166,8 @@ def test_the_act_called_a_burden_or_outdated_is_refused_where_the_part_asks_for_
     assert grader.grade(BURDEN, "纸质的工作日记簿早就过时了。").score == 0
     assert grader.grade(BURDEN, "再配一本纸质日记簿纯属多此一举。").score == 0
     assert grader.grade(BURDEN, "边听边做笔记太麻烦了，听完再说。").score == 0
+    assert grader.grade(WAYS, "用数字打分的方式也太死板。").score == 0
+    assert grader.grade(WAYS, "顾客打分太主观。问卷让顾客选选项就行。").score == 5
     # proposed, or the burden denied or turned on, they earn
     assert grader.grade(BURDEN, "做笔记不算太麻烦，一定要边听边记。").score == 2
     assert grader.grade(BURDEN, "做笔记看似太麻烦，其实能避免记错；再备一本纸质日记簿。").score == 4
