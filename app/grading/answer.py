@@ -173,6 +173,18 @@ class AnswerView:
         clause of its own that praises it or refuses its fault (小刘一边开发票一边接待，这叫效率高 / 有什么不对？)?"""
         return self._clause_verdict("praised", start, end, self._praise_on)
 
+    def recommended(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in a clause closing in praise of what it names (抢着回答效率更高, 多重复几遍没坏处,
+        多用疑问句更好, 用专业术语反而显得专业)?  Read on parts that ask for acts, for what a point's own text forbids."""
+        return self._clause_verdict("recommended", start, end, self._recommends_on)
+
+    def _recommends_on(self, index: int) -> int:
+        a, b = self.norm.span_bounds(index)
+        if self._question(b):
+            return -1
+        at = negation.closing_recommends(self.text[a:b], self._next_clause(b))
+        return a + at if at >= 0 else -1
+
     def _praise_on(self, index: int) -> int:
         a, b = self.norm.span_bounds(index)
         if not self._question(b):

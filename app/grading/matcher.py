@@ -151,6 +151,21 @@ def _guards_against(answer: AnswerView, m: Mention) -> bool:
 _NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|当回事|因|由于")
 
 
+# What a point's own text forbids: the words after 不, 不要, 避免, 少用, 勿, 别 … up to the end of its clause (客户未讲完时不抢先
+# 应答: 抢先应答; 多用肯定句，少用否定句和疑问句: 否定句和疑问句; 非客户要求不重复: 重复).
+_FORBIDDING = re.compile(r"(?:不要|不能|不得|不宜|避免|少用|勿|别|(?<![未没])不)([\u4e00-\u9fff]{2,12})")
+
+
+def _forbidden_by(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in _FORBIDDING.finditer(text))
+
+
+def _forbids(chunks: tuple[str, ...], mention: str) -> bool:
+    """Is ``mention`` what one of the point's forbidding ``chunks`` forbids (the words themselves, or a form of the
+    same verb: 抢着 for 抢先应答)?"""
+    return len(mention) >= 2 and any(mention in c or c[0] == mention[0] for c in chunks)
+
+
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
@@ -239,6 +254,16 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         other mentions when one of its negators stands outside the condition in the same sentence, count."""
         return is_negator_term(answer.text[m.start:m.end]) or sentence_of(m.start) in drawback_sentences
 
+    # On a part that asks for acts, a sentence that praises what the point's own text forbids (直接打断、抢着回答效率更高,
+    # 多重复几遍没坏处, 多用疑问句更好) recommends the fault: the point earns nothing from it.
+    recommended: set[int] = set()
+    if acts_asked and not negative:
+        chunks = _forbidden_by(point.text)
+        if chunks:
+            recommended = {sentence_of(m.start) for ms in per_group for m in ms
+                           if not m.negated and not m.conditional
+                           and _forbids(chunks, answer.text[m.start:m.end]) and answer.recommended(m.start, m.end)}
+
     def advised_against(m: Mention) -> bool:
         """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
         sentence: the trainee advises against the act and names it again as what they fear."""
@@ -259,6 +284,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
+            if recommended and sentence_of(m.start) in recommended:
+                continue  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
             if acts_asked and not negative and answer.condemned(m.start, m.end):

@@ -307,6 +307,59 @@ def _non_prefix(glued: str) -> bool:
     return glued.endswith("非") and not glued.endswith(_NON_WORDS)
 
 
+# The loser of a comparison is the option set aside, as with 不如: X before 比不上/赶不上 (教室培训的效果比不上实战), and X
+# after 比 when the comparison praises the other side (先给他换货比道歉更实在, 说“嗯嗯”比用“是”更亲切).  A comparison denied
+# before 比 (没有什么比道歉更有效) or one that praises nothing (道歉要比平时更真诚: 真诚 is no word of gain) is not.
+_OUTDONE_BY = {"比不上", "比不过", "赶不上", "不及", "比不了", "抵不上"}
+_GAIN = {"实在", "管用", "有效", "好", "强", "亲切", "灵活", "高效", "方便", "省事", "实用", "有用", "靠谱", "划算", "接地气",
+         "自然", "快", "省时", "省心", "有效果", "见效"}
+_GAIN_BEFORE = ("更", "还", "要", "都", "更加", "还要")
+_GAIN_AFTER = ("得多", "多了", "一些", "些", "了", "点", "一点")
+_COMPARED = ("比", "比起", "相比")
+_CLAUSE_MARKS = {"，", "。", "；", "！", "？", "：", ",", ";", "!", "?", ":"}
+
+
+def _gain(token: str) -> bool:
+    for prefix in _GAIN_BEFORE:
+        if token.startswith(prefix) and token[len(prefix):] in _GAIN:
+            return True
+    for suffix in _GAIN_AFTER:
+        if token.endswith(suffix) and token[:-len(suffix)] in _GAIN:
+            return True
+    return token in _GAIN
+
+
+def _outdone(words: list[str], index: int, last: int) -> bool:
+    """Is the mention (tokens ``index``..``last``) the loser of a comparison?"""
+    for j in range(last + 1, min(last + 6, len(words))):
+        token = words[j]
+        if token in _OUTDONE_BY:
+            return True
+        if token in _CLAUSE_MARKS or token in _COMPARED or negator_weight(token):
+            break
+    for k in range(index - 1, max(index - 4, -1), -1):
+        if words[k] in _CLAUSE_MARKS:
+            return False
+        if words[k] in _COMPARED:
+            break
+    else:
+        return False
+    before = []
+    for t in reversed(words[:k]):
+        if t in _CLAUSE_MARKS:
+            break
+        before.append(t)
+    if not before or any(negator_weight(t) for t in before):
+        return False  # 没有什么比道歉更有效; nothing compared with: 比起道歉更…
+    for j in range(last + 1, min(last + 5, len(words))):
+        token = words[j]
+        if token in _CLAUSE_MARKS:
+            return False
+        if _gain(token) or (token in _GAIN_BEFORE and j + 1 < len(words) and _gain(words[j + 1])):
+            return True
+    return False
+
+
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
                after: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
@@ -327,7 +380,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         if index > 0 and words[index - 1] == "非":
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
-    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)):
+    if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)
+                  or _outdone(words, index, index if last is None else last)):
         weight += 1
     seen = 0
     negators = 0  # negators counted so far
@@ -518,24 +572,28 @@ _HARMS_AFTER_CONTRARY = _HARMS + ("耽误", "浪费", "添麻烦", "麻烦", "�
                                   "打扰", "骚扰", "多事", "啰嗦", "招人烦", "让人烦", "引起反感", "让人反感", "更生气",
                                   "更乱", "更糟", "乱", "坐实", "束手束脚", "被动",
                                   # the agent distracted: 边听边记反而分心, 做笔记反而容易走神
-                                  "分心", "分神", "走神", "分散注意力", "顾此失彼")
+                                  "分心", "分神", "走神", "分散注意力", "顾此失彼",
+                                  # something drawn in, or a harm to health or order: 发消息反而招来更多电话, 反而伤身体
+                                  "招来", "招致", "引来", "惹来", "伤", "不清", "不明", "混乱", "束缚")
+# After 反而 the harm may have a subject of its own, one word: 互相合作反而职责不清, 硬憋着微笑反而伤身体.
 _BEFORE_HARM = {"会", "可能", "更", "还", "也", "就", "只会", "纯属", "就是", "完全是", "是", "容易", "显得", "我们",
                 "让", "使", "顾客", "客户", "他", "她", "人家", "觉得", "感到", "感觉", "被"}
 
 
 def _harm_after(words: list[str], last: int) -> bool:
-    contrary = False
+    contrary = 0  # the index of 反而 when found
     i = last + 1
     end = min(len(words), last + 8)  # bounded: a pronoun or object, 反而, and a few adverbs
     while i < end and words[i] not in ("，", "。"):
         token = words[i]
         if token in ("反而", "反倒"):
-            contrary = True
+            contrary = i
         elif token.startswith(_HARMS_AFTER_CONTRARY if contrary else _HARMS):
             return True
         elif i == last + 1 and len(token) == 1 and "\u4e00" <= token <= "\u9fff" and not negator_weight(token):
             pass  # the one-character verb that completes the act: 边听边|记|反而分心, 随手|记|反而走神
-        elif token not in _BEFORE_HARM and not (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS):
+        elif not (token in _BEFORE_HARM or (i <= last + 2 and not contrary and token in SUBJECT_PRONOUNS)
+                  or (contrary and i == contrary + 1 and "\u4e00" <= token[:1] <= "\u9fff" and not negator_weight(token))):
             return False
         i += 1
     return False
@@ -608,6 +666,8 @@ _FEW = (r"(?:(?:也就|也就是|就|才|不过|顶多|最多|只有|只)(?:是)
         r"|[一两几](?:个|次|回|件|条|点)?(?:(?![，。不没])[\u4e00-\u9fff]){1,4}(?:而已|罢了)")
 _ENOUGH = r"(?:已经|早就|本来就)(?:(?![不没])[\u4e00-\u9fff]){0,3}?(?:够|足够)(?:(?![不没])[\u4e00-\u9fff]){0,5}?了|已经足够"
 _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水平都一样 names no fault
+# "Whichever, all the same": an indefinite before 都一样/都行 (写在工单哪一栏都一样, 什么时候回都行, 怎么定都一样).
+_ANY = re.compile(r"哪|什么|怎么|随便")
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
 _NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:再|去)?"
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
@@ -658,7 +718,8 @@ def closing_verdict(span: str, following: str = "") -> int:
             if m is None or not _A_NOT_A.search(tail, 0, m.start()):
                 return -1
         elif not _FAULT_MARK.search(_WHATEVER.sub("", tail[:m.start()])) and not (
-                _SAME.match(m.group()) and _LISTED.search(tail, 0, m.start())):
+                _SAME.match(m.group()) and (_LISTED.search(tail, 0, m.start())
+                                            or (_ANY.search(tail, 0, m.start()) and not _WHATEVER.search(tail)))):
             return -1
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
@@ -757,6 +818,24 @@ def closing_praise(span: str, following: str = "") -> int:
     return _standing(tail, cut, m.start(), following)
 
 
+# Praise of what the clause names, read against what a point's own text forbids (on parts that ask for acts): the praise
+# above (效率更高, 没坏处, 也没关系 …), 更好, and a look of skill (反而显得专业, 显得有水平).
+_RECOMMENDS = (r"(?:反而|倒|倒是|其实|会)?更好|(?:反而|倒|倒是|其实|更)?显得(?:更|很|比较)?(?:专业|有水平|正规|高级|有档次|"
+               r"亲切|随和|灵活)")
+_CLOSES_RECOMMENDS = compile_guarded(f"(?:{_RECOMMENDS})" + _PARTICLES)
+
+
+def closing_recommends(span: str, following: str = "") -> int:
+    """Where praise of what ``span`` names, closing it, starts (-1: none)."""
+    at = closing_praise(span, following)
+    if at >= 0:
+        return at
+    cut = max(len(span) - _VERDICT_TAIL, 0)
+    tail = span[cut:]
+    m = _CLOSES_RECOMMENDS.search(tail)
+    return -1 if m is None else _standing(tail, cut, m.start(), following)
+
+
 # On a part that asks for acts, methods or ideas (not for a critique of the case: CRITIQUE_ASKED), a clause closing in
 # condemnation or futility refuses what it names: 选择题和打分这些方式都不可取, 环境设施这些都是表面功夫, (排序、关键事件这些
 # 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
@@ -765,6 +844,10 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值"
               # hollow or idle: 跟客户交朋友太虚了, 上班喝咖啡就是偷懒
               r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒"
+              # a burden, an affectation or a thing of the past: 做笔记太耽误事, 五指并拢太做作了, 日记簿早就过时了, 多此一举
+              r"|(?<![不没])(?<!不算)(?:也|实在|未免|简直)?(?:太|过于)(?:耽误事|耽误工夫|耽误时间|浪费时间|费时间|费时|费事|费劲|"
+              r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎|死板|主观)"
+              r"|(?:纯属|完全是|就是|是|简直是)?(?:多此一举|画蛇添足)|(?<![不没超])(?:早就|早已|已经)?过时(?:了)?"
               # someone else's job: 记录相关信息是后台的事, 那是其他部门的事
               r"|(?<!不)(?<!不只)(?<!并不)是(?:后台|别人|别的部门|其他部门|其它部门|其他人|别的人|领导|上级|上面|主管|经理|"
               r"厂家|厂商|供应商|技术部门|维修部门|质检员?|后勤|二线)的事(?:情|儿)?")

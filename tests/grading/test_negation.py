@@ -507,3 +507,17 @@ def test_again_after_a_negator_keeps_the_negation(grader):
         assert score(grader, check, answer) == 0, answer
     for answer in ["先核对客户姓名，有错再改。", "不行再核对一次客户姓名。", "先问清楚，再核对客户姓名。"]:
         assert score(grader, check, answer) == 2, answer
+
+
+def test_a_harm_with_its_subject_after_contrary(grader):
+    # 互相合作反而职责不清, 硬憋着微笑反而伤身体, 发消息反而招来更多电话 (adversarial_dev7): after 反而 the harm may have a
+    # subject of its own (职责, 身体) or be something drawn in (招来, 引来); a gain after 反而 still earns.
+    cooperate = {"points": 1, "rubric": [{"id": "c", "text": "各部门相互合作", "points": 1, "match": [["合作", "配合"]]}]}
+    smile = {"points": 1, "rubric": [{"id": "smile", "text": "保持微笑", "points": 1, "match": [["微笑"]]}]}
+    notice = {"points": 1, "rubric": [{"id": "n", "text": "通报", "points": 1, "match": [["发消息", "通报"]]}]}
+    assert score(grader, cooperate, "各部门互相合作反而职责不清") == 0
+    assert score(grader, smile, "硬憋着微笑反而伤身体") == 0
+    assert score(grader, notice, "发消息反而招来更多电话") == 0
+    assert score(grader, cooperate, "各部门互相合作反而效率更高") == 1
+    assert score(grader, smile, "保持微笑反而身体更放松") == 1
+    assert score(grader, notice, "及时发消息反而能减少来电") == 1

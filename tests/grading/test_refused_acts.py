@@ -151,3 +151,48 @@ def test_someone_elses_job_refuses_where_the_part_asks_for_acts(grader):
     faults = {"points": 1, "prompt": "这家酒店的服务存在哪些问题？", "rubric": [
         {"id": "shirk", "text": "部门推诿", "points": 1, "match": [["推诿", "互相推"]]}]}
     assert grader.grade(faults, "各部门互相推，都说是别的部门的事。").score == 1
+
+
+BURDEN = {"points": 4, "prompt": "为了保证服务信息准确传递，对客户服务代表有哪些要求？", "rubric": [
+    {"id": "notes", "text": "接听时做笔记", "points": 2, "match": [["笔记", "记录"]]},
+    {"id": "paper", "text": "配备纸质工作日记簿", "points": 2, "match": [["日记簿", "纸质"]]}]}
+
+
+def test_the_act_called_a_burden_or_outdated_is_refused_where_the_part_asks_for_acts(grader):
+    # 做笔记太耽误事, 日记簿早就过时了, 多此一举 (adversarial_dev7): the act named a burden, a waste, an affectation or a
+    # thing of the past is refused where the part asks for acts; said of the case's conduct on a part that asks what
+    # is wrong, the same words criticise it.
+    assert grader.grade(BURDEN, "接电话的时候做笔记太耽误事，全凭脑子记就行。").score == 0
+    assert grader.grade(BURDEN, "纸质的工作日记簿早就过时了。").score == 0
+    assert grader.grade(BURDEN, "再配一本纸质日记簿纯属多此一举。").score == 0
+    assert grader.grade(BURDEN, "边听边做笔记太麻烦了，听完再说。").score == 0
+    assert grader.grade(WAYS, "用数字打分的方式也太死板。").score == 0
+    assert grader.grade(WAYS, "顾客打分太主观。问卷让顾客选选项就行。").score == 5
+    # proposed, or the burden denied or turned on, they earn
+    assert grader.grade(BURDEN, "做笔记不算太麻烦，一定要边听边记。").score == 2
+    assert grader.grade(BURDEN, "做笔记看似太麻烦，其实能避免记错；再备一本纸质日记簿。").score == 4
+    assert grader.grade(BURDEN, "接听时随手做笔记，还要配一本纸质日记簿。").score == 4
+    faults = {"points": 2, "prompt": "该中心的质检工作存在哪些问题？", "rubric": [
+        {"id": "sheet", "text": "评分表笼统", "points": 2, "match": [["评分表"], ["笼统", "太死板", "简单"]]}]}
+    assert grader.grade(faults, "评分表只有两项，太死板。").score == 2
+
+
+NORMS = {"points": 6, "prompt": "客户服务代表在应答客户时还应当遵守哪些服务规范？", "rubric": [
+    {"id": "let-finish", "text": "客户未讲完时不抢先应答", "points": 2, "scope": "clause",
+     "match": [["没说完", "说完再", "抢先", "抢着", "不抢着", "打断", "不打断"], ["没说完", "说完再", "抢着回答", "客户", "回答"]]},
+    {"id": "concise", "text": "用语简洁，非客户要求不重复", "points": 2, "match": [["简洁", "重复", "不重复"]]},
+    {"id": "affirmative", "text": "多用肯定句，少用否定句和疑问句", "points": 2, "match": [["肯定句", "疑问句", "否定句"]]}]}
+
+
+def test_the_fault_a_point_forbids_recommended_earns_nothing_where_the_part_asks_for_acts(grader):
+    # 直接打断、抢着回答效率更高, 多重复几遍没坏处, 多用疑问句更好 (adversarial_dev7): the point's own text forbids what the
+    # clause praises; the sentence recommends the fault, and the point earns nothing from it.
+    assert grader.grade(NORMS, "客户话还没说完就可以先接上，直接打断、抢着回答效率更高。").score == 0
+    assert grader.grade(NORMS, "重要的话多重复几遍没坏处，省得客户记不住。").score == 0
+    assert grader.grade(NORMS, "工单里多用疑问句更好，让处理部门自己去判断。").score == 0
+    assert grader.grade(NORMS, "重要的话多重复几遍也没关系。").score == 0
+    # the norm praised, the fault refused, or the praise undone earn
+    assert grader.grade(NORMS, "客户没说完时不要抢着回答，等他说完再答，效率更高。").score == 2
+    assert grader.grade(NORMS, "要等客户说完再回答，这样效率更高；用语简洁，不重复。").score == 4
+    assert grader.grade(NORMS, "多用肯定句更好，少用疑问句。").score == 2
+    assert grader.grade(NORMS, "客户没说完就抢着回答，看似效率更高，其实答非所问。").score == 2

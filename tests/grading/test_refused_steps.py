@@ -246,3 +246,14 @@ def test_an_error_named_as_a_cause_is_not_guarded_against(grader):
     # reliability point with it.
     assert score(grader, part([["失误"]]), "要加深对投诉的认识，避免因个人失误造成不良后果。") == 0
     assert score(grader, part([["失误"]]), "工作要细致，避免失误。") == 2
+
+
+def test_any_will_do_dismisses_what_the_clause_names(grader):
+    # "Whichever, all the same" (写在工单哪一栏都一样, 什么时候回都行; adversarial_dev7): indifference to what the point
+    # specifies waves it away like alternatives weighed; 不管/无论 name no fault, and a clause after it can turn on it.
+    assert score(grader, part([["工单"], ["回复栏", "栏"]]), "客户的回复要求写在工单哪一栏都一样。") == 0
+    assert score(grader, part([["回复"], ["时间"]]), "回复的时间什么时候都行，看手头忙不忙。") == 0
+    assert score(grader, part([["回复方式"]]), "回复方式怎么定都一样。") == 0
+    assert score(grader, part([["工单"], ["回复栏", "栏"]]), "客户的回复要求要写在工单的回复栏里。") == 2
+    assert score(grader, part([["服务水平"]]), "不管什么时候服务水平都一样。") == 2
+    assert score(grader, part([["回复"], ["时间"]]), "回复的时间什么时候都行，但要跟客户约好。") == 2

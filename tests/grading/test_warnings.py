@@ -143,3 +143,24 @@ def test_the_act_completed_by_its_verb_then_a_harm_after_contrary(grader):
     assert score(grader, habit, "坐席没必要做笔记，随手记反而容易走神。") == 0
     assert score(grader, habit, "坐席要做笔记，边听边记，反而不会漏。") == 2
     assert score(grader, habit, "边听边记笔记，反而更准确。") == 2
+
+
+# The loser of a comparison is the option set aside, as with 不如 (adversarial_dev7): 教室培训的效果比不上实战,
+# 说“嗯嗯”比用“是”更亲切.  The winner, and a comparison denied (没有什么比道歉更有效), recommend the act.
+CLASSROOM = {"points": 2, "rubric": [{"id": "classroom", "text": "教室集中培训", "points": 2, "match": [["教室", "集中授课"]]}]}
+
+
+@pytest.mark.parametrize("part, answer", [
+    (CLASSROOM, "教室培训的效果比不上实战"), (CLASSROOM, "教室培训赶不上跟着老员工干中学"),
+    (APOLOGY, "先给他换货比道歉更实在"), (APOLOGY, "直接赔钱比跟他道歉管用得多"), (EXPLAIN, "多说几句好话比解释更有效"),
+])
+def test_the_loser_of_a_comparison_is_set_aside(grader, part, answer):
+    assert score(grader, part, answer) == 0
+
+
+@pytest.mark.parametrize("part, answer", [
+    (CLASSROOM, "实战比不上教室培训系统"), (APOLOGY, "道歉比直接赔钱更实在"), (APOLOGY, "没有什么比真诚道歉更有效"),
+    (APOLOGY, "先道歉，比什么都管用"), (EXPLAIN, "解释比多说好话更有效"), (APOLOGY, "道歉要比平时更真诚"),
+])
+def test_the_winner_of_a_comparison_is_recommended(grader, part, answer):
+    assert score(grader, part, answer) == 2
