@@ -375,7 +375,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         weight = weight or (1 if _non_prefix(glued) else 0)
     else:
         weight = 0
-        if index > 0 and words[index - 1] in PREPOSITIONS:
+        if index > 0 and words[index - 1] in PREPOSITIONS and not _perspective(words, index, last):
             return False
         if index > 0 and words[index - 1] == "非":
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
@@ -424,6 +424,24 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         seen += 1
         i -= 1
     return weight % 2 == 1
+
+
+# A point of view after 从/以 (从顾客的角度, 以客户的立场) is how the act is done, not a thing the act is done to: a
+# dismissal right before the preposition refuses it with the act (没必要从顾客的角度去审视), unlike an object (无需对
+# 第一个节点进行特殊处理, where only the treatment is refused).  Other negators there keep the object reading: 不能说从
+# 顾客角度审视流程没什么意义 takes back the verdict, not the act.
+_PERSPECTIVE_PREPOSITIONS = {"从", "以"}
+_PERSPECTIVE_NOUNS = ("角度", "立场", "视角", "眼光", "观点")
+_NO_NEED_WORDS = ("不用", "不必", "无需", "无须", "不需要", "用不着", "没必要", "没有必要", "犯不着", "何必")
+
+
+def _perspective(words: list[str], index: int, last: int | None) -> bool:
+    # Read as text: jieba may cut 没|必要.
+    if words[index - 1] not in _PERSPECTIVE_PREPOSITIONS or not "".join(words[max(index - 4, 0):index - 1]).endswith(
+            _NO_NEED_WORDS):
+        return False
+    stop = min(len(words), (index if last is None else last) + 3)
+    return any(words[k].endswith(_PERSPECTIVE_NOUNS) for k in range(index, stop))
 
 
 # Rhetorical dismissals jieba cuts in two: 凭|什么, 哪|用得着, 哪有|必要, and 有什么好 X 的 (X right after 好).

@@ -92,6 +92,16 @@ def test_prepositional_object_is_not_negated(grader):
     assert score(grader, part, "无需对第一个节点进行特殊处理") == 2
 
 
+def test_a_point_of_view_after_a_preposition_is_refused_with_the_act(grader):
+    # 从顾客的角度 says how the act is done: 没必要 / 用不着 before 从 refuse it (adversarial_dev7), an object does not.
+    view = {"points": 3, "rubric": [{"id": "view", "text": "从顾客的角度审视流程", "points": 3,
+                                      "match": [["顾客的角度", "顾客的立场"], ["流程"]]}]}
+    assert score(grader, view, "用不着从顾客的角度去审视流程。") == 0
+    assert score(grader, view, "流程没必要以顾客的立场来设计。") == 0
+    assert score(grader, view, "不仅从企业的角度，还要从顾客的角度审视流程。") == 3
+    assert score(grader, view, "设计流程时一定要从顾客的角度出发。") == 3
+
+
 def test_rubric_that_matches_negators_itself(grader):
     few = {
         "points": 2,
