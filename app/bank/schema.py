@@ -174,10 +174,10 @@ class Checker:
         earned_total = 0.0
         for i, point in enumerate(rubric):
             if not isinstance(point, dict):
-                self.add(line_of(rubric, i), N_("%(what)s: each rubric point must be a mapping: write each field as "
-                                                "key: value with a half-width colon and a space (id: calm), not the "
-                                                "full-width ：") if full_width_colon(point)
-                         else N_("%(what)s: each rubric point must be a mapping"), what=what)
+                message = (N_("%(what)s: each rubric point must be a mapping: write each field as key: value with a "
+                              "half-width colon and a space (id: calm), not the full-width ：")
+                           if full_width_colon(point) else N_("%(what)s: each rubric point must be a mapping"))
+                self.add(line_of(rubric, i), message, what=what)
                 continue
             pid = point.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
@@ -344,10 +344,11 @@ class Checker:
             return
         for i, sample in enumerate(samples):
             if not isinstance(sample, dict):
-                self.add(line_of(samples, i), N_("%(what)s: each sample must be a mapping with 'answer' and 'expect': "
-                                                 "write each field as key: value with a half-width colon and a space "
-                                                 "(answer: …), not the full-width ：") if full_width_colon(sample)
-                         else N_("%(what)s: each sample must be a mapping with 'answer' and 'expect'"), what=what)
+                message = (N_("%(what)s: each sample must be a mapping with 'answer' and 'expect': write each field as "
+                              "key: value with a half-width colon and a space (answer: …), not the full-width ：")
+                           if full_width_colon(sample)
+                           else N_("%(what)s: each sample must be a mapping with 'answer' and 'expect'"))
+                self.add(line_of(samples, i), message, what=what)
                 continue
             which = Message(N_("%(what)s sample %(n)s"), what=what, n=i + 1)
             self.unknown_fields(sample, SAMPLE_FIELDS, which)
