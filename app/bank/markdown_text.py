@@ -52,3 +52,23 @@ def prepare(text: str) -> str:
             continue
         out.append(line)
     return "\n".join(out)
+
+
+_LINE_MARKS = re.compile(r"^ {0,3}(?:>[ \t>]*|#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+)+")
+_INLINE_MARKS = re.compile(r"\*\*|__|`|~~")
+_TABLE_RULE = re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}")
+
+
+def plain_excerpt(text, limit: int) -> str:
+    """``text`` (bank Markdown) as one line of plain words for a list of questions: no quote, heading or list
+    marks, no ** or `, a paragraph's lines joined as ``prepare`` joins them and blocks a space apart; cut to
+    ``limit`` characters with an ellipsis."""
+    lines = []
+    for line in prepare(str(text or "")).split("\n"):
+        if _TABLE_RULE.match(line):
+            continue
+        line = _INLINE_MARKS.sub("", _LINE_MARKS.sub("", line)).replace("|", " ").strip()
+        if line:
+            lines.append(line)
+    joined = " ".join(" ".join(lines).split())  # blocks (a dialogue's turns, list items) a space apart
+    return joined if len(joined) <= limit else joined[:limit] + "…"

@@ -3,7 +3,7 @@ between Chinese characters (found reading the references on a trainee's result p
 callcentre.cancel-number-retention ran on as '存在的问题 - 坐席员… - 王先生…', and the KFC stem read '营业额。 为此')."""
 import markdown
 
-from app.bank.markdown_text import prepare
+from app.bank.markdown_text import plain_excerpt, prepare
 from app.bank.moodle import html_of
 
 
@@ -35,3 +35,12 @@ def test_fenced_code_and_quotes_are_left_alone():
 
 def test_the_moodle_export_reads_the_text_the_same_way():
     assert "<li>照本宣科</li>" in html_of("**存在的问题**\n- 照本宣科")
+
+
+def test_a_plain_excerpt_has_no_markdown_marks():
+    """The lists of questions (bank browser, regrade, import preview) showed '大致如下： > 坐席员：… > > 王经理'."""
+    stem = "某公司热线，通话内容大致如下：\n\n> 坐席员：“您好！”\n>\n> 王经理：“我要**投诉**！”"
+    assert plain_excerpt(stem, 80) == "某公司热线，通话内容大致如下： 坐席员：“您好！” 王经理：“我要投诉！”"
+    assert plain_excerpt("# 标题\n- 甲\n1. 乙\n| a | b |\n|---|---|\n| 1 | 2 |", 80) == "标题 甲 乙 a b 1 2"
+    assert plain_excerpt("营业额。\n为此", 80) == "营业额。为此"
+    assert plain_excerpt("长" * 100, 10) == "长" * 10 + "…" and plain_excerpt(None, 10) == ""
