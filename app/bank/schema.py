@@ -485,7 +485,14 @@ class Checker:
                 return None
         if count:
             available = sum(1 for summary in question_index.values() if draw_accepts(draw, summary))
-            if available < count:
+            topic = draw.get("topic")
+            known = {summary["topic"] for summary in question_index.values() if is_text(summary.get("topic"))}
+            unknown = [t for t in (topic if isinstance(topic, list) else [topic]) if is_text(t) and t not in known]
+            if available < count and unknown and known:  # a mistyped area (投诉 for 投诉处理) says so
+                message = N_("%(what)s: no question has the area %(topic)s; the areas are %(areas)s")
+                self.add(line_of(draw, "topic"), message, what=what, topic="、".join(unknown),
+                         areas="、".join(sorted(known)))
+            elif available < count:
                 self.add(line_of(draw, "count"),
                          N_("%(what)s: asks for %(count)s questions but the bank has only %(found)s that fit"),
                          what=what, count=count, found=available)

@@ -35,6 +35,15 @@ def test_a_draw_that_cannot_be_filled_is_refused_at_its_section(exam_bank, instr
     assert Paper.by_key("mock-new") is None
 
 
+def test_a_draw_from_a_mistyped_area_names_the_areas_there_are(exam_bank, instructor_client):
+    """投诉 for 投诉处理 only said '…符合条件的只有 0 道', leaving a new instructor to guess the area's exact name."""
+    response = instructor_client.post("/authoring/papers/new", data=paper_form(**{"section-0-draw_topic": "公用事业"}))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "没有知识领域为“公用事业”的题目" in page and "公用事业服务、" in page
+    assert "只有 0 道" not in page and Paper.by_key("mock-new") is None
+
+
 def test_draw_check_flags_an_existing_paper_whose_draw_no_longer_fits(exam_bank, instructor_client, db):
     from app.models import Question
 
