@@ -23,6 +23,10 @@ _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 # The 400s' descriptions: English in the API's JSON, translated on the error page (errors.PAGE_MESSAGES).
 ADDRESS_UNSTORABLE = N_("the address contains a NUL character or an invalid code point")
 FORM_UNSTORABLE = N_("a form field contains a NUL character or an invalid code point")
+# What the edge says of a JSON body, translated in the answer as the pages' messages are (app/errors.py)
+JSON_UNSTORABLE = N_("text must not contain NUL characters or unpaired surrogates")
+JSON_NOT_UTF8 = N_("the body is not valid UTF-8")
+JSON_TOO_DEEP = N_("JSON nested deeper than %(n)s levels")
 
 
 class BoundedInteger(IntegerConverter):
@@ -68,7 +72,7 @@ def _check_value(value, depth: int = 0) -> None:
     """Every string (keys too) of parsed JSON is storable. Iterative in effect: depth is already bounded."""
     if isinstance(value, str):
         if unstorable(value):
-            raise InputRejected("text must not contain NUL characters or unpaired surrogates")
+            raise InputRejected(JSON_UNSTORABLE)
     elif isinstance(value, dict):
         for key, item in value.items():
             _check_value(key, depth + 1)
@@ -88,9 +92,9 @@ class EdgeJSONProvider(DefaultJSONProvider):
             try:
                 s = s.decode("utf-8")
             except UnicodeDecodeError:
-                raise InputRejected("the body is not valid UTF-8") from None
+                raise InputRejected(JSON_NOT_UTF8) from None
         if json_depth(s) > self.max_depth:
-            raise InputRejected(f"JSON nested deeper than {self.max_depth} levels")
+            raise InputRejected(JSON_TOO_DEEP % {"n": self.max_depth})
         value = json.loads(s, **kwargs)
         _check_value(value)
         return value

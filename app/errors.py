@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from .edge import ADDRESS_UNSTORABLE, FORM_UNSTORABLE
+from .edge import ADDRESS_UNSTORABLE, FORM_UNSTORABLE, JSON_NOT_UTF8, JSON_TOO_DEEP, JSON_UNSTORABLE, MAX_JSON_DEPTH
 from .grading.messages import N_
 
 UNAVAILABLE_PAGE = Path(__file__).resolve().parent.parent / "static" / "unavailable.html"
@@ -37,6 +37,17 @@ PAGE_MESSAGES = {
     414: N_("The address is too long: shorten the search text and try again."),
 }
 EDGE_MESSAGES = {ADDRESS_UNSTORABLE, FORM_UNSTORABLE}
+JSON_EDGE_MESSAGES = {ADDRESS_UNSTORABLE, FORM_UNSTORABLE, JSON_UNSTORABLE, JSON_NOT_UTF8}
+
+
+def json_message(exc: HTTPException) -> str:
+    """An error's message in a JSON answer: the edge's own in the request's language (the API promises Chinese),
+    werkzeug's descriptions as they are."""
+    if exc.description in JSON_EDGE_MESSAGES:
+        return _(exc.description)
+    if exc.description == JSON_TOO_DEEP % {"n": MAX_JSON_DEPTH}:
+        return _(JSON_TOO_DEEP, n=MAX_JSON_DEPTH)
+    return exc.description
 
 
 def page_message(exc: HTTPException) -> str:
@@ -67,7 +78,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc):
         if wants_json():
-            return jsonify(error=exc.name.lower().replace(" ", "_"), message=exc.description), exc.code
+            return jsonify(error=exc.name.lower().replace(" ", "_"), message=json_message(exc)), exc.code
         return _page(exc.code, page_message(exc))
 
     @app.errorhandler(OperationalError)

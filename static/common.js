@@ -31,6 +31,32 @@
     });
   });
   window.addEventListener("pageshow", function () { each("form[data-busy] button[aria-busy]", idle); });
+  // A busy form answered with a file (data-download): the browser saves it and the page stays, saying 'working…'
+  // for ever. The form sends a token; the file's response sets the cookie download-<token> (app/downloads.py), and
+  // once it is seen the busy button gives way to the form's done notice, so the work is not sent a second time.
+  each("form[data-busy][data-download]", function (form) {
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;
+      var token = Math.random().toString(36).slice(2, 12) + Date.now().toString(36);
+      var field = form.querySelector("input[name=download_token]");
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "hidden";
+        field.name = "download_token";
+        form.appendChild(field);
+      }
+      field.value = token;
+      var name = "download-" + token + "=";
+      var timer = window.setInterval(function () {
+        if (!document.cookie.split("; ").some(function (c) { return c.indexOf(name) === 0; })) return;
+        window.clearInterval(timer);
+        document.cookie = name + "; max-age=0; path=/";
+        Array.prototype.forEach.call(form.querySelectorAll("button"), function (button) { button.hidden = true; });
+        var done = form.querySelector("[data-download-done]");
+        if (done) { done.hidden = false; done.focus(); }
+      }, 400);
+    });
+  });
   // A file field (_file_field.html): the native input's texts are in the browser's language, so it is hidden
   // (still focused and read by a screen reader) and the page's own button and the chosen file's name are shown.
   each(".file-field", function (field) {

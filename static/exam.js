@@ -31,9 +31,9 @@
     return String(template).replace(/\{(\w+)\}/g, function (m, name) { return name in values ? values[name] : m; });
   }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function clock(ms) {
-    var d = new Date(ms);
-    return pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds());
+  function clock(ms) {  // Beijing time, as every time the site shows (the footer says so), whatever the phone's zone
+    var d = new Date(ms + 8 * 3600 * 1000);
+    return pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + ":" + pad(d.getUTCSeconds());
   }
 
   // ------------------------------------------------------------------ local copy (safety net)

@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from .. import jobs
+from ..downloads import mark_sent
 from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
@@ -208,7 +209,7 @@ def user_import_apply():
     response = send_file(_bytes_file(made["data"]), mimetype=made["mimetype"], as_attachment=True,
                          download_name=made["name"])
     response.headers["Cache-Control"] = "no-store"
-    return response
+    return mark_sent(response)
 
 
 @bp.route("/users/import/template.xlsx")

@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError, OperationalError
 from werkzeug.exceptions import HTTPException
 
+from ..errors import json_message
 from ..exams.errors import ExamConflict, ExamError, ExamNotFound, state_code, state_message
 from ..extensions import csrf
 from ..models import ApiToken, AttemptStateError, utcnow
@@ -145,4 +146,4 @@ def busy(exc):
 
 @bp.errorhandler(HTTPException)
 def http_error(exc: HTTPException):
-    return error(exc.code or 500, (exc.name or "error").lower().replace(" ", "_"), exc.description or "")
+    return error(exc.code or 500, (exc.name or "error").lower().replace(" ", "_"), json_message(exc) or "")

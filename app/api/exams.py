@@ -1,6 +1,7 @@
 """Papers, attempts, practice and the 错题本 over JSON. Thin: parse, call the exams operations, answer; the
 request's edge commits (app/transactions.py)."""
 from flask import g, jsonify, url_for
+from flask_babel import gettext as _
 
 from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from ..exams.errors import ExamNotFound, is_key
@@ -21,7 +22,7 @@ def _finish_overdue() -> None:
 def _paper(key: str) -> Paper:
     paper = Paper.by_key(key) if is_key(key) else None
     if paper is None or not paper.active:
-        raise ExamNotFound("no such paper")
+        raise ExamNotFound(_("no such paper"))
     return paper
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..bank.writer import dump
+from ..bank.markdown_text import plain_excerpt
 from ..extensions import db
 from ..models import AttemptItem, Paper, Question, QuestionVersion, Response
 from ..qtypes import QUESTION_TYPES, question_type
@@ -98,8 +99,8 @@ def facets() -> dict:
 
 
 def stem_preview(content: dict, limit: int = 80) -> str:
-    stem = " ".join(str(content.get("stem", "")).split())
-    return stem if len(stem) <= limit else stem[:limit] + "…"
+    """The stem as one line of plain words (no > of a quoted dialogue, no ** or list marks)."""
+    return plain_excerpt(content.get("stem", ""), limit)
 
 
 def get_question(key: str) -> Question | None:

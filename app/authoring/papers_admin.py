@@ -18,13 +18,21 @@ from ..grading.messages import Message, N_
 from ..exams.errors import ExamError
 from ..exams.payloads import attempt_payload
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Paper, utcnow
+from ..models import Attempt, AttemptItem, CohortPaper, Paper, utcnow
 from ..qtypes import QUESTION_TYPES, question_type
 from ..qtypes.case import storable
 from .services import known_questions
 
 MAX_SECTIONS = 20
 _SECTION_RE = re.compile(r"section (\d+)")
+
+
+def open_to_every_trainee(paper) -> bool:
+    """Whether every trainee may sit ``paper`` (a new one, or one no class has been given): the exam side restricts
+    a paper to classes only once an administrator gives it to one (exams.access.closed_papers)."""
+    if paper is None:
+        return True
+    return db.session.scalar(select(CohortPaper.id).where(CohortPaper.paper_id == paper.id).limit(1)) is None
 
 
 @dataclass

@@ -36,7 +36,7 @@ def location_label(location: str) -> str:
 @bp.app_context_processor
 def authoring_helpers():
     return {"type_label": lambda name: _(TYPE_LABELS[name]) if name in TYPE_LABELS else (name or "–"), "stem_preview": browse.stem_preview,
-            "location_label": location_label}
+            "location_label": location_label, "paper_open_to_all": papers_admin.open_to_every_trainee}
 
 
 @bp.app_template_filter("translated")

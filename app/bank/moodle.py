@@ -13,6 +13,8 @@ from collections.abc import Iterable
 import markdown
 import nh3
 
+from .markdown_text import prepare
+
 CATEGORY_ROOT = "$course$/top"
 MAX_IDNUMBER = 100  # Moodle's column width
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
@@ -28,7 +30,7 @@ def html_of(markdown_text) -> str:
     text = xml_text(markdown_text or "")
     if not text.strip():
         return ""
-    return nh3.clean(markdown.markdown(text, extensions=["tables", "sane_lists"]), tags=_ALLOWED_TAGS,
+    return nh3.clean(markdown.markdown(prepare(text), extensions=["tables", "sane_lists"]), tags=_ALLOWED_TAGS,
                      attributes={})
 
 

@@ -6,6 +6,7 @@ first one, so that an author sees every mistake at once.
 import re
 
 from ..grading.messages import Message, N_
+from ..grading.rubric import full_width_colon
 from ..grading.terms import glued_pronoun
 from ..qtypes import QUESTION_TYPES, question_type
 from ..qtypes.base import DEFAULT_PART_POINTS
@@ -173,7 +174,10 @@ class Checker:
         earned_total = 0.0
         for i, point in enumerate(rubric):
             if not isinstance(point, dict):
-                self.add(line_of(rubric, i), N_("%(what)s: each rubric point must be a mapping"), what=what)
+                message = (N_("%(what)s: each rubric point must be a mapping: write each field as key: value with a "
+                              "half-width colon and a space (id: calm), not the full-width ：")
+                           if full_width_colon(point) else N_("%(what)s: each rubric point must be a mapping"))
+                self.add(line_of(rubric, i), message, what=what)
                 continue
             pid = point.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
@@ -340,8 +344,11 @@ class Checker:
             return
         for i, sample in enumerate(samples):
             if not isinstance(sample, dict):
-                self.add(line_of(samples, i), N_("%(what)s: each sample must be a mapping with 'answer' and "
-                                                 "'expect'"), what=what)
+                message = (N_("%(what)s: each sample must be a mapping with 'answer' and 'expect': write each field as "
+                              "key: value with a half-width colon and a space (answer: …), not the full-width ：")
+                           if full_width_colon(sample)
+                           else N_("%(what)s: each sample must be a mapping with 'answer' and 'expect'"))
+                self.add(line_of(samples, i), message, what=what)
                 continue
             which = Message(N_("%(what)s sample %(n)s"), what=what, n=i + 1)
             self.unknown_fields(sample, SAMPLE_FIELDS, which)
@@ -478,7 +485,14 @@ class Checker:
                 return None
         if count:
             available = sum(1 for summary in question_index.values() if draw_accepts(draw, summary))
-            if available < count:
+            topic = draw.get("topic")
+            known = {summary["topic"] for summary in question_index.values() if is_text(summary.get("topic"))}
+            unknown = [t for t in (topic if isinstance(topic, list) else [topic]) if is_text(t) and t not in known]
+            if available < count and unknown and known:  # a mistyped area (投诉 for 投诉处理) says so
+                message = N_("%(what)s: no question has the area %(topic)s; the areas are %(areas)s")
+                self.add(line_of(draw, "topic"), message, what=what, topic="、".join(unknown),
+                         areas="、".join(sorted(known)))
+            elif available < count:
                 self.add(line_of(draw, "count"),
                          N_("%(what)s: asks for %(count)s questions but the bank has only %(found)s that fit"),
                          what=what, count=count, found=available)

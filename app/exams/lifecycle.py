@@ -114,20 +114,20 @@ def get_attempt_for(user, attempt_id) -> Attempt:
         selectinload(Attempt.items).selectinload(AttemptItem.response),
     ])
     if attempt is None or attempt.user_id != user.id:
-        raise ExamNotFound("no such attempt")
+        raise ExamNotFound(_("no such attempt"))
     return attempt
 
 
 # ------------------------------------------------------------------------------------------------------ save
 def _item(attempt: Attempt, question_key) -> AttemptItem:
     if not is_key(question_key):
-        raise ExamNotFound("no such question in this attempt")
+        raise ExamNotFound(_("no such question in this attempt"))
     item = db.session.scalar(
         select(AttemptItem).join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
         .join(Question, QuestionVersion.question_id == Question.id)
         .where(AttemptItem.attempt_id == attempt.id, Question.key == question_key))
     if item is None:
-        raise ExamNotFound("no such question in this attempt")
+        raise ExamNotFound(_("no such question in this attempt"))
     return item
 
 
@@ -206,9 +206,9 @@ def _attempt_ident(attempt_id) -> int:
     try:
         ident = int(attempt_id)
     except (TypeError, ValueError):
-        raise ExamNotFound("no such attempt") from None
+        raise ExamNotFound(_("no such attempt")) from None
     if ident <= 0 or ident > MAX_ID:  # past an integer column: no such attempt (PostgreSQL would raise)
-        raise ExamNotFound("no such attempt")
+        raise ExamNotFound(_("no such attempt"))
     return ident
 
 
@@ -256,7 +256,7 @@ def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=No
     now = _now(now)
     ident = _attempt_ident(attempt_id)
     if not is_key(question_key):
-        raise ExamNotFound("no such question in this attempt")
+        raise ExamNotFound(_("no such question in this attempt"))
     if flagged is not None and not isinstance(flagged, bool):
         raise ExamError(_("'flagged' must be true or false."))
     dialect = db.session.get_bind().dialect.name
@@ -266,7 +266,7 @@ def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=No
     row = db.session.execute(_save_row_statement(),
                              {"attempt_id": ident, "question_key": question_key}).one_or_none()
     if row is None or row.user_id != user.id:
-        raise ExamNotFound("no such question in this attempt")
+        raise ExamNotFound(_("no such question in this attempt"))
     _check_state(row.status, row.deadline, now)
     values = {}
     if answer is not KEEP:
@@ -357,7 +357,7 @@ def submit_by_id(user, attempt_id, now=None) -> Attempt:
     once: nothing of its 52 items is loaded unless it is graded here). ExamNotFound: not the user's attempt."""
     attempt = db.session.get(Attempt, _attempt_ident(attempt_id))
     if attempt is None or attempt.user_id != user.id:
-        raise ExamNotFound("no such attempt")
+        raise ExamNotFound(_("no such attempt"))
     return submit_for_trainee(attempt, now)
 
 

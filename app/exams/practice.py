@@ -105,7 +105,7 @@ def practice_answer(user, question_key, answer, now=None) -> dict:
     now = now or utcnow()
     question = Question.by_key(question_key) if is_key(question_key) else None
     if question is None or question.retired or question.current is None:
-        raise ExamNotFound("no such question")
+        raise ExamNotFound(_("no such question"))
     if in_open_attempt(user, question):
         raise ExamConflict(_("This question is in an exam you have not submitted yet: practise it afterwards."))
     version = question.current

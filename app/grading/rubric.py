@@ -100,6 +100,15 @@ def _compile_groups(match, where: str, synonyms: SynonymTable) -> list[TermGroup
     return groups
 
 
+_FULL_WIDTH_KEY = re.compile(r"(?:^|\s)(?:id|text|points|match|polarity|scope|answer|expect|tolerance|note)\s*：")
+
+
+def full_width_colon(value) -> bool:
+    """Whether ``value``, found where a mapping belongs, is fields typed with the full-width colon a Chinese input
+    method gives (id：calm text：…): YAML reads that as one piece of text, and the author needs telling why."""
+    return isinstance(value, str) and bool(_FULL_WIDTH_KEY.search(value))
+
+
 def compile_part(part, synonyms: SynonymTable) -> CompiledPart:
     if not isinstance(part, dict):
         raise RubricError(Message(N_("a part must be a mapping, got %(kind)s"), kind=type(part).__name__))
@@ -116,6 +125,10 @@ def compile_part(part, synonyms: SynonymTable) -> CompiledPart:
     seen: set[str] = set()
     for n, point in enumerate(rubric, 1):
         if not isinstance(point, dict):
+            if full_width_colon(point):
+                raise RubricError(Message(N_("rubric point %(n)s must be a mapping: write each field as key: value "
+                                             "with a half-width colon and a space (id: calm), not the full-width ："),
+                                          n=n))
             raise RubricError(Message(N_("rubric point %(n)s must be a mapping"), n=n))
         pid = point.get("id")
         if not isinstance(pid, str) or not _ID.match(pid):

@@ -103,9 +103,10 @@ def ranking():
     query, error = _query(request.args)
     if query is None:
         abort(404 if not error else 400)
-    return ranking_html(query, links={"pdf": url_for("reports.ranking_download"), "fields": {
-        "paper": query.paper.key, "cohort": query.cohort.id if query.cohort else "", "pick": query.pick,
-        "from": query.start or "", "to": query.end or ""}})
+    fields = {"paper": query.paper.key, "cohort": query.cohort.id if query.cohort else "", "pick": query.pick,
+              "from": query.start or "", "to": query.end or ""}
+    return ranking_html(query, links={"pdf": url_for("reports.ranking_download"), "fields": fields,
+                                      "back": url_for("reports.index", **{k: v for k, v in fields.items() if v})})
 
 
 @bp.route("/ranking.pdf", methods=["POST"])
@@ -134,7 +135,22 @@ def _trainee_in_scope(username: str):
 def transcript(username):
     user = _trainee_in_scope(username)
     return transcript_html(user, links={"pdf": url_for("reports.transcript_download", username=user.username),
-                                        "fields": {}})
+                                        "fields": {}, "back": _back_to_referrer()})
+
+
+def _back_to_referrer() -> str:
+    """Where a print page's back link goes: the page of this site that linked to it (the report, the user's page),
+    else the reports page. A print page has no site menu: on a phone it was a dead end."""
+    from urllib.parse import urlsplit
+
+    from ..urls import safe_next
+
+    source = urlsplit(request.referrer or "")
+    if source.netloc == request.host and source.path:
+        back = safe_next(source.path + (f"?{source.query}" if source.query else ""))
+        if back:
+            return back
+    return url_for("reports.index")
 
 
 @bp.route("/transcript/<username>.pdf", methods=["POST"])

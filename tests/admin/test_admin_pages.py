@@ -146,6 +146,28 @@ def test_web_import_previews_errors_and_imports_all_or_nothing(admin_client, db)
     assert again.status_code == 422 and db.session.query(User).count() == 3
 
 
+def test_the_passwords_file_tells_the_page_it_was_sent(admin_client, db):
+    """The import's answer is a file, so the page stays on 'working…': the file's response sets the cookie named by
+    the form's token, which the page's script waits for (a token of any other shape sets nothing)."""
+    good = "姓名,用户名,角色\n甲,a1,学员\n".encode("utf-8")
+    page = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(good), "u.csv")},
+                             content_type="multipart/form-data").get_data(as_text=True)
+    assert "data-download " in page and "data-download-done hidden" in page
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+    response = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload,
+                                                                    "download_token": "abc123xyz0"})
+    assert response.mimetype == "text/csv"
+    cookie = response.headers.get("Set-Cookie", "")
+    assert cookie.startswith("download-abc123xyz0=1;") and "Max-Age=120" in cookie and "HttpOnly" not in cookie
+    again = "姓名,用户名,角色\n乙,b1,学员\n".encode("utf-8")
+    page = admin_client.post("/admin/users/import", data={"file": (io.BytesIO(again), "u.csv")},
+                             content_type="multipart/form-data").get_data(as_text=True)
+    payload = page.split('name="payload" value="')[1].split('"')[0]
+    response = admin_client.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload,
+                                                                    "download_token": "x; Path=/admin"})
+    assert response.mimetype == "text/csv" and "download-" not in response.headers.get("Set-Cookie", "")
+
+
 def test_classes_members_and_paper_windows(admin_client, make_user, exam_bank, make_paper, db):
     from datetime import datetime, timezone
 

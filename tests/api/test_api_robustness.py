@@ -102,3 +102,22 @@ def test_a_question_of_the_exam_under_way_is_a_documented_409(app, client, train
     doc = client.get("/api/openapi.json", headers=auth).json
     assert "409" in doc["paths"]["/api/mistakes"]["post"]["responses"]
     assert "409" in doc["paths"]["/api/practice/{question_id}/answer"]["post"]["responses"]
+
+
+def test_not_found_and_refused_text_are_said_in_chinese(client, make_user, trainee, exam_paper):
+    """docs/api.md promises Chinese messages; 'no such question in this attempt' and 'text must not contain NUL
+    characters or unpaired surrogates' came back in English beside Chinese ones (found probing the API as a trainee)."""
+    mine = bearer(get_token(client, trainee))
+    theirs = bearer(get_token(client, make_user("trainee2")))
+    attempt_id = client.post("/api/papers/mock-t/attempts", headers=mine).json["id"]
+    base = f"/api/attempts/{attempt_id}"
+    assert client.get(base, headers=theirs).json["message"] == "没有这次作答（或不属于你）"
+    assert client.put(f"{base}/answers/nope.nope", json={"answer": "A"}, headers=mine).json["message"] == \
+        "本次考试中没有这道题"
+    assert client.post("/api/papers/nope/attempts", headers=mine).json["message"] == "没有这份试卷"
+    refused = client.put(f"{base}/answers/complaints.m0", data=b'{"answer": "\\u0000"}', headers=dict(
+        mine, **{"Content-Type": "application/json"}))
+    assert refused.status_code == 400 and "空字符" in refused.json["message"]
+    deep = client.put(f"{base}/answers/complaints.m0", data=b'{"answer": ' + b"[" * 40 + b"]" * 40 + b"}",
+                      headers=dict(mine, **{"Content-Type": "application/json"}))
+    assert deep.status_code == 400 and deep.json["message"] == "JSON 嵌套超过 32 层。"

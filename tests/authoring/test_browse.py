@@ -17,6 +17,12 @@ def test_search_by_text_and_filters(exam_bank, instructor_client):
     assert page.count('class="card au-item') == 2
 
 
+def test_a_quoted_dialogue_stem_is_listed_without_its_markdown(exam_bank, instructor_client, make_question, db):
+    make_question(case_content("complaints.dialogue", stem="通话如下：\n\n> 坐席员：“您好！”\n>\n> 客户：“我要投诉！”"))
+    page = instructor_client.get("/authoring/?q=坐席员").get_data(as_text=True)
+    assert "通话如下： 坐席员：“您好！” 客户：“我要投诉！”" in page and "&gt;" not in page
+
+
 def test_bad_filter_values_are_ignored_not_errors(exam_bank, instructor_client):
     response = instructor_client.get("/authoring/?difficulty=9&type=nope&status=x&page=-3&q=" + "字" * 500)
     assert response.status_code == 200

@@ -47,6 +47,24 @@ def test_yaml_rubric_that_cannot_be_read_is_reported(app, instructor_client):
     assert "YAML 格式错误" in response.get_data(as_text=True)
 
 
+FULL_WIDTH_RUBRIC = "- id：apologize\n  text：道歉\n  points：10\n  match：[[道歉，致歉]]\n"
+
+
+def test_a_rubric_typed_with_full_width_colons_says_so(app, instructor_client):
+    """A Chinese input method types ： after id/text/points: YAML then reads each point as one text, and 'must be
+    a mapping' alone left a new instructor guessing (found walking /authoring/questions/new)."""
+    samples = "- answer：我会道歉\n  expect：10\n"
+    response = instructor_client.post("/authoring/questions/new", data=case_form(**{
+        "part-0-rubric": FULL_WIDTH_RUBRIC, "part-0-samples": samples}))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "冒号" in page and page.count("半角") == 2  # the rubric's message and the samples'
+    assert Question.by_key("complaints.new") is None
+    # an ordinary non-mapping point keeps the short message
+    response = instructor_client.post("/authoring/questions/new", data=case_form(**{"part-0-rubric": "- 道歉\n"}))
+    assert response.status_code == 422 and "半角" not in response.get_data(as_text=True)
+
+
 def test_yaml_mode_reports_the_same_messages_as_bank_validate_with_lines(app, instructor_client, runner, write_bank):
     text = dump(dict(case_content("complaints.y"), difficulty=9))
     difficulty_line = text.splitlines().index("difficulty: 9") + 1

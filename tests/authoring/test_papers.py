@@ -35,6 +35,33 @@ def test_a_draw_that_cannot_be_filled_is_refused_at_its_section(exam_bank, instr
     assert Paper.by_key("mock-new") is None
 
 
+def test_the_editor_says_when_every_trainee_can_sit_the_paper(exam_bank, instructor_client, db):
+    """A new instructor's half-built paper appeared on every trainee's dashboard once saved, while the editor only
+    said 'classes are set in Administration' (found walking the demo: 走查试卷 on a new trainee's list)."""
+    from app.models import Cohort, CohortPaper
+
+    notice = "保存后，所有学员都能参加"
+    assert notice in instructor_client.get("/authoring/papers/new").get_data(as_text=True)
+    assert instructor_client.post("/authoring/papers/new", data=paper_form()).status_code == 302
+    assert notice in instructor_client.get("/authoring/papers/mock-new/edit").get_data(as_text=True)
+    cohort = Cohort(name="一班")
+    db.session.add(cohort)
+    db.session.flush()
+    db.session.add(CohortPaper(cohort_id=cohort.id, paper_id=Paper.by_key("mock-new").id))
+    db.session.commit()
+    page = instructor_client.get("/authoring/papers/mock-new/edit").get_data(as_text=True)
+    assert notice not in page and "请在“管理”中按班级设置" in page
+
+
+def test_a_draw_from_a_mistyped_area_names_the_areas_there_are(exam_bank, instructor_client):
+    """投诉 for 投诉处理 only said '…符合条件的只有 0 道', leaving a new instructor to guess the area's exact name."""
+    response = instructor_client.post("/authoring/papers/new", data=paper_form(**{"section-0-draw_topic": "公用事业"}))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "没有知识领域为“公用事业”的题目" in page and "公用事业服务、" in page
+    assert "只有 0 道" not in page and Paper.by_key("mock-new") is None
+
+
 def test_draw_check_flags_an_existing_paper_whose_draw_no_longer_fits(exam_bank, instructor_client, db):
     from app.models import Question
 

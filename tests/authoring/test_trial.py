@@ -57,6 +57,17 @@ def test_a_broken_rubric_is_reported_in_the_page_language(app, instructor_client
     assert result["result"]["error"] == "rubric point 'a': match group 1: unknown synonym set '@nosuchset'"
 
 
+def test_a_rubric_typed_with_full_width_colons_is_explained_in_the_try_panel(app, instructor_client):
+    from tests.authoring.test_editor import FULL_WIDTH_RUBRIC
+
+    result = instructor_client.post("/authoring/try", data=try_form("道歉", **{"part-0-rubric": FULL_WIDTH_RUBRIC}))
+    error = result.get_json()["result"]["error"]
+    assert error.startswith("第 1 个评分要点必须是键值映射") and "半角" in error and "：" in error
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    result = instructor_client.post("/authoring/try", data=try_form("道歉", **{"part-0-rubric": FULL_WIDTH_RUBRIC}))
+    assert "half-width colon" in result.get_json()["result"]["error"]
+
+
 def test_unknown_part_and_bad_text_are_400(app, instructor_client):
     data = try_form("x")
     data["try_part"] = "zz"

@@ -41,6 +41,16 @@ def test_header_names_are_matched_leniently():
     assert header_field("序号") is None and header_field("选项I") is None
 
 
+def test_the_area_column_may_be_headed_as_the_site_names_it():
+    """The editor, the practice page and the reports call the field 知识领域 (Area): a sheet headed so by an
+    instructor who copied the word from the site is read, not refused row by row as missing its 知识点."""
+    assert header_field("知识领域") == header_field("领域") == header_field("Area") == "topic"
+    rows = [["题型", "题干", "选项A", "选项B", "答案", "解析", "知识领域"],
+            ["单选", "客户投诉时首先应当？", "争辩", "倾听", "B", "先倾听。", "投诉处理"]]
+    result = convert_xlsx(xlsx(rows), name="题目.xlsx")
+    assert result.problems == [] and [q["topic"] for q in result.questions] == ["投诉处理"]
+
+
 def test_a_realistic_sheet_with_merged_cells_full_width_letters_and_stray_spaces():
     rows = [
         [" 题 型 ", "题干 ", "选项Ａ", "选项b", " 选项C", "选项D", "正确答案", "答案解析", "分值", "难度", "知识点"],

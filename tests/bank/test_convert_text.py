@@ -53,6 +53,12 @@ def test_a_whole_paper_in_the_usual_numbered_form():
     assert [e.location for e in result.entries] == ["line 4", "line 8", "line 10", "line 20", "line 23"]
 
 
+def test_an_area_line_named_as_the_site_names_it():
+    result = convert_text("1、客户投诉时首先应该？ A.争辩 B.倾听 答案：B 解析：先倾听。 知识领域：投诉处理", name="题.txt")
+    assert result.problems == [] and result.questions[0]["topic"] == "投诉处理"
+    assert result.questions[0]["explanation"] == "先倾听。"
+
+
 def test_options_on_one_line_in_every_marker_style():
     for line in ("A.甲 B.乙 C.丙", "A、甲 B、乙 C、丙", "A．甲 B．乙 C．丙", "(A)甲 (B)乙 (C)丙", "（A）甲（B）乙（C）丙",
                  "Ａ.甲　Ｂ.乙　Ｃ.丙", "A:甲 B:乙 C:丙"):

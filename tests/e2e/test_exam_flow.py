@@ -213,3 +213,24 @@ def test_the_countdown_reaching_zero_ends_the_exam(live_server, page):
     page.locator("#time-up a").click()
     expect(page).to_have_url(re.compile(r"/result$"))
     expect(page.locator(".answer-text mark")).to_have_text(["道歉"])
+
+
+def test_the_saved_time_is_beijing_time_on_a_phone_set_to_another_zone(live_server, browser):
+    """'已保存 21:37:53' on a phone set to London while the footer says every time is Beijing time (UTC+8) and the
+    result page says 05:37 (found walking the demo with a browser in UTC)."""
+    from datetime import datetime, timedelta, timezone
+
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="zh-CN", timezone_id="Europe/London",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        start_exam(page, live_server)
+        choose(page, "t.single-1", "营造气氛")
+        wait_saved(page, "t.single-1")
+        shown = question(page, "t.single-1").locator(".save-state").inner_text()
+        clock = re.search(r"(\d\d):(\d\d):\d\d", shown)
+        beijing = datetime.now(timezone(timedelta(hours=8)))
+        assert clock and int(clock.group(1)) in (beijing.hour, (beijing.hour - 1) % 24), (shown, beijing)
+    finally:
+        context.close()

@@ -444,3 +444,26 @@ def test_the_user_import_preview_keeps_each_value_on_one_line(live_server, brows
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         row.scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / "user-import-preview-375.png"))
+
+
+def test_the_user_import_says_it_is_done_once_the_passwords_file_is_downloaded(live_server, browser, tmp_path):
+    """The passwords file is the import's answer, so the page stayed on '正在处理，请稍候……' with a disabled button
+    after the accounts were made and the file saved: nothing said the import had worked (found walking the demo)."""
+    make_admin(live_server)
+    upload = tmp_path / "users.csv"
+    upload.write_text("姓名,用户名,角色,班级,手机,邮箱\n钱七,qianqi,学员,,,\n", encoding="utf-8")
+    with phone_page(browser, 375, 812) as page:
+        sign_in(page, live_server, "e2e-admin")
+        page.goto(live_server.url + "/admin/users/import")
+        page.set_input_files("input[name=file]", str(upload))
+        page.locator("main form button.primary").first.tap()
+        apply = page.locator("form[data-download]")
+        expect(apply.locator("button")).to_have_text("导入 1 个用户")
+        with page.expect_download() as download:
+            apply.locator("button").tap()
+        assert download.value.suggested_filename == "initial-passwords.csv"
+        done = apply.locator("[data-download-done]")
+        expect(done).to_be_visible()
+        expect(done).to_contain_text("已创建 1 个账号")
+        expect(apply.locator("button")).to_be_hidden()  # no second tap on work already done
+        assert page.evaluate("document.cookie").find("download-") == -1  # the cookie is spent

@@ -222,6 +222,19 @@ def test_dashboard_shows_mistake_counts_and_progress_charts(bank, trainee_client
     assert "<script" not in page.split("<main>")[1].split("</main>")[0]  # the charts are plain SVG: no script, nothing fetched
 
 
+def test_the_english_dashboard_counts_its_due_mistakes_in_the_singular_and_scores_in_points(bank, trainee_client,
+                                                                                           trainee, db):
+    """'Review 1 due questions' and 'best 5' (5 what?) on the English dashboard (found walking the demo at 375 px)."""
+    _finish(db, trainee, _start(trainee_client), {"t.single-1": "A"})
+    trainee_client.post("/mistakes", data={"question_key": "t.multiple-1"})  # added by hand: due now
+    trainee_client.post("/lang/en", data={"next": "/dashboard"})
+    page = trainee_client.get("/dashboard").get_data(as_text=True)
+    assert "Review 1 due question<" in page
+    assert re.search(r"best [\d.]+ pts", page)
+    trainee_client.post("/lang/zh_CN", data={"next": "/dashboard"})
+    assert "复习 1 道到期错题" in trainee_client.get("/dashboard").get_data(as_text=True)
+
+
 # ------------------------------------------------------------------------------------------ practice
 def test_practice_one_question_then_feedback(bank, trainee_client):
     page = trainee_client.get("/practice?topic=服务质量").get_data(as_text=True)

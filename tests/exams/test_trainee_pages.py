@@ -338,3 +338,23 @@ def test_trainee_pages_carry_no_inline_script(trainee_client, trainee, exam_pape
         parser.feed(html)
         assert parser.inline == [] and parser.handlers == [], path
         assert "<script" in html or path != f"/attempts/{attempt_id}"
+
+
+def test_bank_references_show_their_lists_and_no_space_inside_chinese_paragraphs(app):
+    """The md filter of every trainee page: a bank reference's list under its lead-in line rendered as one run-on
+    paragraph (存在的问题 - 坐席员… - 王先生…), and a stem's line breaks as spaces between Chinese sentences."""
+    from pathlib import Path
+
+    import yaml
+
+    cases = Path(__file__).resolve().parent.parent.parent / "question_bank" / "cases"
+
+    def question(file, qid):
+        return next(q for q in yaml.safe_load((cases / file).read_text(encoding="utf-8"))["questions"]
+                    if q["id"] == qid)
+
+    reference = question("call-centre-contest.yaml", "callcentre.cancel-number-retention")["parts"][0]["reference"]
+    shown = str(app.jinja_env.filters["md"](reference))
+    assert shown.count("<li>") == 6 and " - " not in shown
+    stem = question("review-exercises-2.yaml", "loyalty.kfc-customer-segments")["stem"]
+    assert "营业额。为此" in str(app.jinja_env.filters["md"](stem))

@@ -75,6 +75,23 @@ def test_ranking_print_page_and_pdf(admin_client, classes, tmp_path):
     assert "陈一" in text and "林二" in text and "13.0" in text
 
 
+def test_the_print_pages_fit_a_phone_and_lead_back(admin_client, classes, tmp_path):
+    """On a phone the ranking and the transcript were an A4 page zoomed out to 375 px (no viewport), with no menu
+    and no way back to the report (found walking /reports as the demo admin at 375 px); the PDF is unchanged."""
+    page = admin_client.get("/reports/ranking?paper=mock-p&pick=latest").get_data(as_text=True)
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<a href="/reports/?paper=mock-p&amp;pick=latest">' in page and '<div class="table-frame"><table>' in page
+    page = admin_client.get("/reports/transcript/stu_a", headers={"Referer": "http://localhost/admin/users/3"})
+    assert '<a href="/admin/users/3">' in page.get_data(as_text=True)
+    page = admin_client.get("/reports/transcript/stu_a", headers={"Referer": "https://evil.example/x"})
+    assert '<a href="/reports/">' in page.get_data(as_text=True)  # never back to another site
+    response = admin_client.post("/reports/transcript/stu_a.pdf")
+    path = tmp_path / "t.pdf"
+    path.write_bytes(response.get_data())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "返回" not in text and "陈一" in text
+
+
 def test_transcript_pdf_download(admin_client, classes, tmp_path):
     response = admin_client.post("/reports/transcript/stu_a.pdf")
     path = tmp_path / "t.pdf"

@@ -72,6 +72,16 @@ def test_the_regrade_can_be_limited_to_questions(db, sat, teacher_client):
     assert scores(db) == before
 
 
+def test_the_questions_to_regrade_are_listed_without_their_markdown(db, sat, exam_paper, teacher_client):
+    question = Question.by_key("complaints.case")
+    content = json.loads(json.dumps(question.current.content))
+    content["stem"] = "通话如下：\n\n> 坐席员：“您好！”\n>\n> 客户：“我要**投诉**！”"
+    question.revise(content)
+    db.session.commit()
+    page = teacher_client.get(f"/review/regrade?paper={exam_paper.key}").get_data(as_text=True)
+    assert "通话如下： 坐席员：“您好！” 客户：“我要投诉！”" in page and "&gt;" not in page
+
+
 def test_regrade_of_an_unknown_paper_is_404_and_changes_nothing(db, sat, teacher_client):
     before = scores(db)
     assert teacher_client.post("/review/regrade", data={"paper": "nope"}).status_code == 404

@@ -28,7 +28,8 @@ HEADER_WORDS = {
     "explanation": ("解析", "答案解析", "试题解析", "题目解析", "解释", "解答", "分析", "explanation", "analysis"),
     "points": ("分值", "分数", "得分", "分", "points", "score"),
     "difficulty": ("难度", "难易度", "难易程度", "难度等级", "difficulty", "level"),
-    "topic": ("知识点", "考点", "所属知识点", "章节", "分类", "题目分类", "试题分类", "topic", "category"),
+    "topic": ("知识点", "考点", "所属知识点", "知识领域", "领域", "所属领域", "章节", "分类", "题目分类", "试题分类", "topic",
+              "category", "area"),  # 知识领域 / Area: what the site's own pages call the field
     "tags": ("标签", "tags", "tag"),
     "id": ("id", "编号", "题目编号", "试题编号", "题目id", "试题id"),
     "options": ("选项", "选项内容", "备选项", "备选答案", "options", "choices"),  # all options in one cell

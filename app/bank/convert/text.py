@@ -40,7 +40,7 @@ _KEY_ENTRY_RE = re.compile(
 _FIELD_NAMES = {
     "答案解析": "explanation", "试题解析": "explanation", "题目解析": "explanation", "解析": "explanation",
     "正确答案": "answer", "参考答案": "answer", "标准答案": "answer", "答案": "answer",
-    "知识点": "topic", "考点": "topic", "难度": "difficulty", "分值": "points", "分数": "points",
+    "知识点": "topic", "知识领域": "topic", "考点": "topic", "难度": "difficulty", "分值": "points", "分数": "points",
     "题型": "type_text",
 }
 _FIELD_RE = re.compile(
