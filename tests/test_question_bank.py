@@ -207,6 +207,11 @@ VAGUE = [  # (question, part, a weak answer touching one key point in everyday w
     ("pricing.beauty-salon-pricing", "b", "定价要想着投进去的钱什么时候能挣回来。", "roi"),
     ("staff.appraisal-and-incentives", "a", "可以给营业员定几个最重要的指标来考。", "kpi"),
     ("marketing.competitor-analysis", "a", "卖别的东西的企业也可能是对手。", "cross-industry"),
+    # points that had no gist before bench/broaden_gist3.json
+    ("callcentre.stress-relief", "a", "火上来的时候先缓一口气再接着说。", "breathe"),
+    ("research.questionnaire-design", "b", "每道题别问一堆，一次问一个就好。", "one-thing"),
+    ("complaints.yogurt-fly", "b", "问问她是不是老买这个酸奶。", "history"),
+    ("marketing.competitor-analysis", "b", "同一类东西里，不同牌子的卖家也在抢顾客。", "brand"),
 ]
 
 
