@@ -211,7 +211,7 @@ VAGUE = [  # (question, part, a weak answer touching one key point in everyday w
     ("callcentre.stress-relief", "a", "火上来的时候先缓一口气再接着说。", "breathe"),
     ("research.questionnaire-design", "b", "每道题别问一堆，一次问一个就好。", "one-thing"),
     ("complaints.yogurt-fly", "b", "问问她是不是老买这个酸奶。", "history"),
-    ("marketing.competitor-analysis", "b", "同一类东西里，不同牌子的卖家也在抢顾客。", "brand"),
+    ("marketing.competitor-analysis", "b", "同一类东西里，其他牌子的卖家也在抢顾客。", "brand"),  # 不同牌子 is a match term
 ]
 
 
