@@ -197,7 +197,7 @@ def _item_details(attempt_ids: list[int]) -> dict:
         points = score or 0.0
         sections[section] = sections.get(section, 0.0) + points
         per_question[position] = points
-        if needs_review:
+        if needs_review or reviewed_at is not None:  # an override stamps reviewed_at on an unflagged answer too
             review[0 if reviewed_at is None else 1] = True
     return {key: (s, q, PENDING_REVIEW if r[0] else REVIEWED if r[1] else NO_REVIEW)
             for key, (s, q, r) in found.items()}

@@ -153,3 +153,17 @@ def test_csv_writes_a_share_as_a_percentage(exam_bank, make_paper, make_user):
     share = rows[0].index("得分率")
     zhang = next(r for r in rows if r[1] == "zhang")
     assert zhang[share] == "4.6%", zhang
+
+
+def test_an_attempt_an_instructor_marked_by_hand_reads_reviewed(scored, db):
+    # An override stamps reviewed_at on a response the grader never flagged (app/scoring/overrides.py); the report
+    # said 无需复核 for it, while the trainee's result page says it was reviewed.
+    from app.models import Attempt, User
+    from app.models.base import utcnow
+    li = db.session.query(User).filter_by(username="li").one()
+    attempt = db.session.query(Attempt).filter_by(user_id=li.id).one()
+    attempt.items[1].response.reviewed_at = utcnow()
+    db.session.commit()
+    rows = {r[1]: r for r in _xlsx(ReportQuery(scored))["成绩"].iter_rows(min_row=2, values_only=True)}
+    assert rows["li"][-2] == "已复核"
+    assert rows["zhang"][-2] == "无需复核" and rows["evil"][-2] == "待复核"
