@@ -94,7 +94,7 @@ def bank_export(directory, output_format, output):
         return
     from .bank.moodle import moodle_xml
 
-    contents = [q.current.content for q in question_list() if not q.retired and q.current]
+    contents = [q.current.content for q in question_list() if q.live and q.current]
     path = Path(target)
     path.write_bytes(moodle_xml(sorted(contents, key=lambda c: (c["topic"], c["id"]))))
     kinds = Counter(c["type"] for c in contents)

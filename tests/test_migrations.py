@@ -89,3 +89,37 @@ def test_point_scores_backfill_from_results_graded_before_it(app, runner):
     assert "point_scores" not in inspect(_db.engine).get_table_names()
     _empty_database()
     _db.create_all()
+
+
+def test_question_drafts_migration_keeps_existing_questions_live(app, runner):
+    """0006 adds questions.draft: every question already stored stays live (draft false); downgrade drops it."""
+    import sqlalchemy as sa
+    from datetime import datetime, timezone
+
+    _empty_database()
+    assert runner.invoke(args=["db", "upgrade", "0004_prod"]).exit_code == 0
+    now = datetime(2026, 12, 6, tzinfo=timezone.utc)
+    meta = sa.MetaData()
+    meta.reflect(bind=_db.engine)
+    with _db.engine.begin() as conn:
+        conn.execute(meta.tables["questions"].insert(), [
+            {"id": 1, "key": "s.live", "type": "single", "topic": "礼仪", "difficulty": 3, "retired": False,
+             "created_at": now},
+            {"id": 2, "key": "s.gone", "type": "single", "topic": "礼仪", "difficulty": 3, "retired": True,
+             "created_at": now}])
+
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    with _db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT key, retired, draft FROM questions ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [("s.live", False, False), ("s.gone", True, False)]
+    with _db.engine.begin() as conn:  # the server default: a row written without the column is live
+        conn.execute(text("INSERT INTO questions (id, key, type, topic, difficulty, retired, created_at) "
+                          "VALUES (3, 's.new', 'single', '礼仪', 3, false, '2026-12-06')"))
+        assert conn.execute(text("SELECT draft FROM questions WHERE id = 3")).scalar() in (False, 0)
+
+    assert runner.invoke(args=["db", "downgrade", "0004_prod"]).exit_code == 0
+    columns = {c["name"] for c in inspect(_db.engine).get_columns("questions")}
+    assert "draft" not in columns and "retired" in columns
+    _empty_database()
+    _db.create_all()

@@ -1,6 +1,7 @@
-"""The bank browser: search and filters, a question's history with diffs, where it is used, retire/restore.
+"""The bank browser: search and filters, a question's history with diffs, where it is used, retire/restore,
+publish/return to draft.
 
-Reads only, except ``set_retired`` (flushes)."""
+Reads only, except ``set_retired`` and ``set_draft`` (flush)."""
 from __future__ import annotations
 
 import difflib
@@ -16,6 +17,7 @@ from ..models import AttemptItem, Paper, Question, QuestionVersion, Response
 from ..qtypes import QUESTION_TYPES, question_type
 
 PAGE_SIZE = 30
+STATUSES = ("live", "draft", "retired", "all")
 MAX_QUERY = 100  # characters of a search: longer text is cut, never an error
 
 
@@ -26,7 +28,7 @@ class Filters:
     type: str = ""
     tag: str = ""
     difficulty: int | None = None
-    status: str = "live"  # live | retired | all
+    status: str = "live"  # live (not retired: drafts included) | draft | retired | all
     page: int = 1
 
     @classmethod
@@ -42,7 +44,7 @@ class Filters:
         kind = args.get("type", "")
         return cls(text=(args.get("q") or "").strip()[:MAX_QUERY], topic=(args.get("topic") or "").strip()[:50],
                    type=kind if kind in QUESTION_TYPES else "", tag=(args.get("tag") or "").strip()[:50],
-                   difficulty=number("difficulty", 1, 5), status=status if status in ("live", "retired", "all") else "live",
+                   difficulty=number("difficulty", 1, 5), status=status if status in STATUSES else "live",
                    page=number("page", 1, 100_000, 1))
 
     def args(self, **changes) -> dict:
@@ -67,6 +69,8 @@ def search(filters: Filters) -> tuple[list[Question], int]:
     query = select(Question).options(selectinload(Question.versions)).order_by(Question.topic, Question.key)
     if filters.status == "live":
         query = query.where(Question.retired.is_(False))
+    elif filters.status == "draft":
+        query = query.where(Question.retired.is_(False), Question.draft.is_(True))
     elif filters.status == "retired":
         query = query.where(Question.retired.is_(True))
     if filters.topic:
@@ -165,3 +169,12 @@ def set_retired(question: Question, retired: bool) -> bool:
     question.retired = retired
     db.session.flush()
     return True
+
+
+def set_draft(question: Question, draft: bool) -> bool:
+    """Return a live question to draft (kept from trainees) or publish a draft; returns whether anything changed
+    (a retired question is neither)."""
+    changed = question.make_draft() if draft else question.publish()
+    if changed:
+        db.session.flush()
+    return changed

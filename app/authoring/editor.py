@@ -124,13 +124,14 @@ def check_question_text(text: str, editing: Question | None = None) -> Checked:
     return Checked(with_defaults(data))
 
 
-def save_question(content: dict, author_id: int | None, editing: Question | None = None):
-    """Record a checked question: a new question, or a new version of ``editing`` (None when nothing changed)."""
+def save_question(content: dict, author_id: int | None, editing: Question | None = None, publish: bool = True):
+    """Record a checked question: a new question, or a new version of ``editing`` (None when nothing changed).
+    A new question is a draft unless ``publish``; a revised one keeps its state."""
     from ..extensions import db
 
     question = editing
     if question is None:
-        question = Question(key=content["id"], type=content["type"], topic=content["topic"])
+        question = Question(key=content["id"], type=content["type"], topic=content["topic"], draft=not publish)
         db.session.add(question)
     version = question.revise(content, author_id)
     db.session.flush()

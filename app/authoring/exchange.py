@@ -209,6 +209,6 @@ def bank_zip() -> bytes:
 
 
 def live_contents() -> list[dict]:
-    questions = db.session.scalars(select(Question).where(Question.retired.is_(False)).order_by(Question.key)
+    questions = db.session.scalars(select(Question).where(Question.is_live()).order_by(Question.key)
                                    .options(selectinload(Question.versions))).all()
     return [q.current.content for q in questions if q.current]

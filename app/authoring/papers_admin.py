@@ -202,7 +202,7 @@ def save_paper(definition: dict, editing: Paper | None) -> tuple[Paper, bool]:
 
 def draw_check(paper: Paper) -> list[dict]:
     """Each section: how many questions it needs and how many live questions fit (fixed ones: which are missing)."""
-    index = known_questions()
+    index = known_questions(live_only=True)
     out = []
     for number, section in enumerate(paper.sections, start=1):
         if "draw" in section:

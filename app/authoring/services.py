@@ -25,10 +25,12 @@ class ImportReport:
                 f"{len(self.papers_changed)} changed")
 
 
-def known_questions() -> dict[str, dict]:
-    """Summaries of the questions in the database, so that a partial import may refer to them."""
+def known_questions(live_only: bool = False) -> dict[str, dict]:
+    """Summaries of the questions in the database, so that a partial import may refer to them (drafts included,
+    retired ones not); ``live_only``: without drafts either, as trainees' papers see the bank."""
+    condition = Question.is_live() if live_only else Question.retired.is_(False)
     versions = db.session.scalars(
-        select(Question).where(Question.retired.is_(False)).options(selectinload(Question.versions))
+        select(Question).where(condition).options(selectinload(Question.versions))
     ).all()
     return {q.key: summary(q.current.content) for q in versions if q.current}
 
@@ -84,9 +86,10 @@ def _sync_synonyms(sets: dict[str, list[str]]) -> bool:
 
 
 def export_bank(directory) -> list:
-    """Write the current version of every live question, the papers and the synonyms as bank YAML."""
+    """Write the current version of every live question (no retired one, no draft), the papers and the synonyms
+    as bank YAML."""
     questions = db.session.scalars(
-        select(Question).where(Question.retired.is_(False)).order_by(Question.key)
+        select(Question).where(Question.is_live()).order_by(Question.key)
         .options(selectinload(Question.versions))).all()
     papers = db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.key)).all()
     return write_bank(directory, [q.current.content for q in questions if q.current],

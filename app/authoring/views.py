@@ -98,6 +98,16 @@ def retire(key):
     return redirect(url_for(".question", key=q.key))
 
 
+@bp.route("/questions/<key>/draft", methods=["POST"])
+def set_draft(key):
+    q = _question_or_404(key)
+    draft = request.form.get("draft") == "1"
+    if browse.set_draft(q, draft):
+        flash(_("Returned to draft: trainees no longer see it.") if draft else
+              _("Published: trainees can practise it and papers can draw it."), "ok")
+    return redirect(url_for(".question", key=q.key))
+
+
 # ------------------------------------------------------------------------------------------------- editor
 def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200):
     grouped = {"fields": {}, "parts": {}, "general": []}
@@ -145,9 +155,13 @@ def edit(key=None):
     if problems or not checked.ok:
         values = forms.values_from_form(request.form) if mode == "form" else forms.form_values(content)
         return _editor_page(values, text, mode, problems, editing, status=422)
-    q, version = editor.save_question(checked.content, current_user.id, editing)
+    publish = request.form.get("publish") == "1"
+    q, version = editor.save_question(checked.content, current_user.id, editing, publish=publish)
     if version is None:
         flash(_("Nothing changed: the question is as it was."), "info")
+    elif editing is None:
+        flash(_("Saved and published: trainees can practise it and papers can draw it.") if publish else
+              _("Saved as a draft: trainees do not see it until you publish it."), "ok")
     else:
         flash(_("Saved as version %(n)s.", n=version.number), "ok")
     return redirect(url_for(".question", key=q.key))

@@ -3,9 +3,9 @@ version id and the content's summary), per type.
 
 Starting an attempt used to load every question of a type with all its versions (rubrics and references
 included) once per draw spec: a 40-spec mock paper read the whole bank 40 times, about 0.3 s of CPU. The pool
-is built once per process and rebuilt only when the bank changes: a new version, or a question retired or
-brought back (``_fingerprint``, two aggregate queries per start). Every worker of every server builds the same
-pool from the same database.
+is built once per process and rebuilt only when the bank changes: a new version, or a question retired,
+brought back, published or made a draft again (``_fingerprint``, two aggregate queries per start). Every worker
+of every server builds the same pool from the same database.
 """
 from __future__ import annotations
 
@@ -37,10 +37,11 @@ def _fingerprint() -> tuple:
     versions = db.session.execute(select(func.count(QuestionVersion.id), func.max(QuestionVersion.id),
                                          func.max(QuestionVersion.created_at),
                                          func.sum(QuestionVersion.question_id))).one()
-    retired = db.session.execute(select(func.count(Question.id), func.coalesce(func.sum(Question.id), 0),
-                                        func.coalesce(func.sum(Question.id * Question.id), 0))
-                                 .where(Question.retired.is_(True))).one()
-    return tuple(versions) + tuple(retired)
+    # questions kept out (retired or draft): retiring, restoring, publishing or un-publishing one changes these
+    hidden = db.session.execute(select(func.count(Question.id), func.coalesce(func.sum(Question.id), 0),
+                                       func.coalesce(func.sum(Question.id * Question.id), 0))
+                                .where(~Question.is_live())).one()
+    return tuple(versions) + tuple(hidden)
 
 
 def _build() -> dict[str, list[Candidate]]:
@@ -51,7 +52,7 @@ def _build() -> dict[str, list[Candidate]]:
         .join(latest, latest.c.question_id == Question.id)
         .join(QuestionVersion, (QuestionVersion.question_id == Question.id)
               & (QuestionVersion.number == latest.c.number))
-        .where(Question.retired.is_(False)).order_by(Question.id))
+        .where(Question.is_live()).order_by(Question.id))
     pool: dict[str, list[Candidate]] = {}
     for question_id, key, qtype, version_id, content in rows:
         pool.setdefault(qtype, []).append(Candidate(question_id, key, version_id, summary(content)))

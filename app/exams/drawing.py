@@ -19,7 +19,7 @@ def fixed_questions(section: dict, index: int) -> list[QuestionVersion]:
     versions = []
     for key in keys:
         question = Question.by_key(key)
-        if question is None or question.retired or question.current is None:
+        if question is None or not question.live or question.current is None:
             raise ExamError(_("This paper is not available: question %(key)s of section %(section)d is no longer in "
                               "the bank.", key=key, section=index + 1))
         versions.append(question.current)

@@ -105,7 +105,7 @@ def add_mistake(user, question_key: str, now=None) -> MistakeEntry:
     ExamConflict for a question of an exam the user has not submitted (the printed book shows solutions)."""
     now = now or utcnow()
     question = Question.by_key(question_key) if is_key(question_key) else None
-    if question is None or question.retired or question.current is None:
+    if question is None or not question.live or question.current is None:
         raise ExamNotFound("no such question")
     if in_open_attempt(user, question):
         raise ExamConflict(_("This question is in an exam you have not submitted yet: add it afterwards."))

@@ -56,7 +56,7 @@ def question_payload(question: Question) -> dict:
 
 def practice_topics() -> list[dict]:
     """Areas with questions to practise: ``[{"topic", "count"}]``."""
-    rows = db.session.execute(select(Question.topic, func.count(Question.id)).where(Question.retired.is_(False))
+    rows = db.session.execute(select(Question.topic, func.count(Question.id)).where(Question.is_live())
                               .group_by(Question.topic).order_by(Question.topic))
     return [{"topic": topic, "count": count} for topic, count in rows]
 
@@ -69,7 +69,7 @@ def practice_question(user, topic: str | None = None, difficulty=None, from_mist
     bounds = _parse_difficulty(difficulty)
     if topic is not None and (not isinstance(topic, str) or "\x00" in topic or len(topic) > 50):
         raise ExamError(_("The area must be text of at most 50 characters."))
-    query = select(Question).where(Question.retired.is_(False))
+    query = select(Question).where(Question.is_live())
     if topic:
         query = query.where(Question.topic == topic)
     if bounds:
@@ -104,7 +104,7 @@ def practice_answer(user, question_key, answer, now=None) -> dict:
     """Grade a practice answer at once, log it, update the 错题本, and return the feedback with the solution."""
     now = now or utcnow()
     question = Question.by_key(question_key) if is_key(question_key) else None
-    if question is None or question.retired or question.current is None:
+    if question is None or not question.live or question.current is None:
         raise ExamNotFound(_("no such question"))
     if in_open_attempt(user, question):
         raise ExamConflict(_("This question is in an exam you have not submitted yet: practise it afterwards."))

@@ -339,7 +339,7 @@ def _practice_links(filters: dict) -> dict:
 
 def _question_by_key(key: str) -> dict:
     question = Question.by_key(key)
-    if question is None or question.retired or question.current is None:
+    if question is None or not question.live or question.current is None:
         abort(404)
     payload = question_payload(question)
     payload["in_mistake_book"] = any(e["question"] == key for e in mistake_book.mistake_book(current_user))
