@@ -386,6 +386,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
     seen = 0
     negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
+    own_modifier = False  # walked back over a 的 right before the mention (the mention is that modifier's head)
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
     while i >= lowest and seen < WINDOW:
@@ -403,6 +404,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break  # an un-negated modal opens a new predicate (not after 凭|什么: 凭什么要道歉)
         if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
             past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
+        elif token == "的":
+            own_modifier = True  # the mention is the head noun: 不署名|的|通知, 顾客不熟悉|的|专业术语
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
@@ -419,6 +422,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
+        elif own_modifier and w and token in _VERB_NEGATORS:
+            w = 0  # 不 / 未 negates the modifier's verb, not the mention it describes: 发一份不署名的通知
         weight += w
         negators += 1 if w else 0
         seen += 1
@@ -442,6 +447,11 @@ def _perspective(words: list[str], index: int, last: int | None) -> bool:
         return False
     stop = min(len(words), (index if last is None else last) + 3)
     return any(words[k].endswith(_PERSPECTIVE_NOUNS) for k in range(index, stop))
+
+
+# Negators that only ever negate the verb right after them (不署名, 未付款); 没/没有, 不要, 不用 … may take the whole
+# noun phrase (没有真诚的道歉, 不用先去问顾客的预期).
+_VERB_NEGATORS = {"不", "未"}
 
 
 # Rhetorical dismissals jieba cuts in two: 凭|什么, 哪|用得着, 哪有|必要, and 有什么好 X 的 (X right after 好).

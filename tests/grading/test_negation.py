@@ -531,3 +531,13 @@ def test_a_harm_with_its_subject_after_contrary(grader):
     assert score(grader, cooperate, "各部门互相合作反而效率更高") == 1
     assert score(grader, smile, "保持微笑反而身体更放松") == 1
     assert score(grader, notice, "及时发消息反而能减少来电") == 1
+
+
+def test_a_negated_verb_in_the_mentions_own_modifier(grader):
+    # 不署名|的|通知, 顾客不熟悉|的|专业术语: 不 negates the modifier's verb; the mention is still named (and here avoided).
+    notice = {"points": 2, "rubric": [{"id": "n", "text": "发通知", "points": 2, "match": [["通知"]]}]}
+    assert score(grader, notice, "发一份不署名的通知。") == 2
+    assert score(grader, notice, "没有发通知。") == 0
+    # 没有 and the modal negators still take the whole noun phrase.
+    assert score(grader, APOLOGY, "没有真诚的道歉。") == 0
+    assert score(grader, APOLOGY, "店员不用先去想怎样的道歉。") == 0
