@@ -14,7 +14,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
-from ..bank.markdown_text import plain_excerpt, prepare as prepare_markdown
+from ..bank.markdown_text import prepare as prepare_markdown
 from ..auth.guards import guard_blueprint
 from ..models import Paper, Question, utcnow
 from ..qtypes import question_type
@@ -40,12 +40,6 @@ def markdown_filter(text) -> Markup:
         return Markup("")
     html = _markdown.markdown(prepare_markdown(str(text)), extensions=["tables", "sane_lists"])
     return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes={}))
-
-
-@bp.app_template_filter("excerpt")
-def excerpt_filter(text, limit: int = 60) -> str:
-    """Bank Markdown as one line of plain words for a list of questions (escaped as any text)."""
-    return plain_excerpt(text, limit)
 
 
 def highlight_segments(text: str | None, points) -> list[dict]:
