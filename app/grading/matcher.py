@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .answer import AnswerView, NeutralSpans
 from .figures import is_figure
@@ -156,7 +157,9 @@ _NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|�
 _FORBIDDING = re.compile(r"(?:不要|不能|不得|不宜|避免|少用|勿|别|(?<![未没])不)([\u4e00-\u9fff]{2,12})")
 
 
+@lru_cache(maxsize=4096)
 def _forbidden_by(text: str) -> tuple[str, ...]:
+    """Read once per point text (rubrics are few), not on every grade."""
     return tuple(m.group(1) for m in _FORBIDDING.finditer(text))
 
 
