@@ -8,6 +8,9 @@ Two habits of Chinese text that Python-Markdown reads otherwise than meant:
 Fenced code is left as it is; a line ending in two spaces (a hard break) is never joined."""
 import re
 
+import markdown
+import nh3
+
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _BLOCK_START = re.compile(r"^ {0,3}(?:[>#|]|```|~~~|(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))")
 _NO_JOIN_AFTER = re.compile(r"^ {0,3}(?:[#|]|```|~~~)")  # a heading or a table row ends at its line
@@ -72,3 +75,15 @@ def plain_excerpt(text, limit: int) -> str:
             lines.append(line)
     joined = " ".join(" ".join(lines).split())  # blocks (a dialogue's turns, list items) a space apart
     return joined if len(joined) <= limit else joined[:limit] + "…"
+
+
+# What bank Markdown may become in HTML (the pages and the Moodle export): text structure only, no attributes.
+SAFE_TAGS = frozenset({"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
+                       "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"})
+
+
+def safe_html(text: str) -> str:
+    """Bank Markdown as sanitised HTML (tables and lists read as ``prepare`` leaves them)."""
+    return nh3.clean(markdown.markdown(prepare(text), extensions=["tables", "sane_lists"]), tags=set(SAFE_TAGS),
+                     attributes={})
+

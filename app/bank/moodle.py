@@ -10,15 +10,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-import markdown
-import nh3
 
-from .markdown_text import prepare
+from .markdown_text import safe_html
 
 CATEGORY_ROOT = "$course$/top"
 MAX_IDNUMBER = 100  # Moodle's column width
-_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
-                 "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -30,8 +26,7 @@ def html_of(markdown_text) -> str:
     text = xml_text(markdown_text or "")
     if not text.strip():
         return ""
-    return nh3.clean(markdown.markdown(prepare(text), extensions=["tables", "sane_lists"]), tags=_ALLOWED_TAGS,
-                     attributes={})
+    return safe_html(text)
 
 
 def fraction(value: float) -> str:

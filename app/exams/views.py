@@ -6,15 +6,13 @@ views only render and start/submit by form.
 """
 from datetime import timezone
 
-import markdown as _markdown
-import nh3
 from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 from werkzeug.exceptions import NotFound
 
-from ..bank.markdown_text import prepare as prepare_markdown
+from ..bank.markdown_text import safe_html
 from ..auth.guards import guard_blueprint
 from ..models import Paper, Question, utcnow
 from ..qtypes import question_type
@@ -29,17 +27,12 @@ guard_blueprint(bp, "trainee")
 
 
 # ------------------------------------------------------------------------------------ template helpers
-_ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre", "table",
-                 "thead", "tbody", "tr", "th", "td", "h3", "h4", "h5", "h6", "hr", "del", "sub", "sup"}
-
-
 @bp.app_template_filter("md")
 def markdown_filter(text) -> Markup:
     """Bank Markdown (stems, references, explanations) as sanitised HTML."""
     if not text:
         return Markup("")
-    html = _markdown.markdown(prepare_markdown(str(text)), extensions=["tables", "sane_lists"])
-    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes={}))
+    return Markup(safe_html(str(text)))
 
 
 def highlight_segments(text: str | None, points) -> list[dict]:
