@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
-from .flags import STORY_MIN_SHARE, content_length, is_empty, retold_reason, review_reasons
+from .flags import STORY_MIN_SHARE, content_length, dismissal_reason, is_empty, retold_reason, review_reasons
 from .matcher import group_mentions, match_point
 from .messages import Message, N_
 from .negation import CRITIQUE_ASKED, FAULTS_ASKED
@@ -200,6 +200,7 @@ class Grader:
         doubts = review_reasons(part.rubric, matches, part.points)
         if grams and score >= part.points * STORY_MIN_SHARE:
             doubts += filter(None, [retold_reason(story_share(view.text, grams), score / part.points)])
+        doubts += filter(None, [dismissal_reason(view.text, score / part.points, answer, view.norm.to_original)])
         if doubts:
             reasons += doubts
             flags.append("review")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .first_chars import compile_guarded
 from .matcher import PointMatch
 from .messages import Message, N_
 from .negation import NEGATING_CHARS
@@ -73,6 +74,53 @@ def review_reasons(rubric, matches: list[PointMatch], maximum: float) -> list[Me
     reasons = [Message(template, points=_names(found), share=_share(found, maximum)) for found, template in doubts
                if found]
     return reasons
+
+
+# "review": words that dismiss or belittle an act, as the predicate closing a clause (做了也白做。, 没那个必要。,
+# 怎么写都行，): an answer that says them yet earns AT_STAKE or more may be using the rubric's words to refuse the
+# steps (the opposite answer), which the point-by-point rules do not always see.  Not after 有 (有没有用), nor
+# negated (并不多余), nor inside quotation marks (the staff's words quoted to criticise them).
+_DISMISSAL = compile_guarded(
+    r"(?<!有)(?<![不非])(?:没必要|没有必要|没那个必要|没这个必要|大可不必|用不着|犯不着|不值得|白做|白费|白搭|没什么用|没啥用|没有用|"
+    r"没用|用处不大|意义不大|没什么意义|多余|走形式|走过场|过时|都行|无所谓|没什么错|没错|没什么缺点|不用管|不必管|"
+    r"(?:不用|不必|没必要)(?:专门|特意)去?(?:管|做|搞|弄)|太费[\u4e00-\u9fff]{0,2}|太麻烦|太耽误[\u4e00-\u9fff]{0,2}|耽误事|"
+    r"浪费时间)(?:了|的|啊|吧|呢|嘛)?(?=[，。；！？、,.;!?\s]|$)")
+_OPENING, _CLOSING, _SENTENCE_END = "“「『", "”」』", "。！？!?\n"
+
+
+def _inside_quotes(original: str) -> list[bool]:
+    """For each character of the original answer, whether it lies inside quotation marks opened in its sentence
+    (straight quotes alternate open and close).  One pass: the cost stays linear whatever the text."""
+    inside, depth, straight = [], 0, False
+    for char in original:
+        if char in _SENTENCE_END:
+            depth, straight = 0, False
+        elif char in _OPENING:
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+        elif char == '"':
+            straight = not straight
+        inside.append(depth > 0 or straight)
+    return inside
+
+
+def dismissal_reason(text: str, share: float, original: str, to_original) -> Message | None:
+    """An answer that earns ``AT_STAKE`` or more of the part while one of its clauses dismisses or belittles an
+    act.  ``text`` is the normalised answer (no quotation marks), ``to_original`` maps its offsets back to
+    ``original``, where the quotation marks are looked for."""
+    if share < AT_STAKE - 1e-9:
+        return None
+    quoted = None
+    for found in _DISMISSAL.finditer(text):
+        if quoted is None:
+            quoted = _inside_quotes(original)
+        start = to_original(found.start(), found.end())[0]
+        if not quoted[start]:
+            return Message(N_("the answer also dismisses or belittles something (“%(words)s”) yet earns %(share)s: "
+                              "check that the points it earns are recommended, not refused."),
+                           words=found.group(), share=f"{share:.0%}")
+    return None
 
 
 def retold_reason(overlap: float, share: float) -> Message | None:

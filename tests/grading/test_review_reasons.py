@@ -113,3 +113,47 @@ def test_point_earned_while_denied_is_not_doubted_when_the_point_is_itself_a_lac
     act = grader.grade(part("重视客户的需求"), answer)
     assert lack.score == act.score == 5
     assert "review" not in lack.flags and "review" in act.flags
+
+
+def test_an_answer_that_earns_while_dismissing_an_act_is_routed(grader):
+    # 倾听 earns 2 of 10 (a fifth: one point at stake) while the answer calls the apology pointless: the points may
+    # be the rubric's words used to refuse the steps.
+    routed, reasons, result = review(grader, "应该耐心倾听。道歉做了也白做。")
+    assert result.score == 2 and routed
+    assert any("dismisses or belittles" in r and "白做" in r and "20%" in r for r in reasons)
+
+
+def test_the_same_answer_without_the_dismissal_is_not_routed(grader):
+    routed, reasons, result = review(grader, "应该耐心倾听。然后解决问题。")
+    assert result.score == 2 and not routed and reasons == []
+
+
+def test_a_dismissal_in_an_answer_that_earns_little_is_not_routed(grader):
+    # nothing earned: a consistent refusal is not in doubt
+    routed, _, result = review(grader, "道歉做了也白做。")
+    assert result.score == 0 and not routed
+
+
+def test_a_quoted_dismissal_is_the_staff_criticised_not_the_trainee(grader):
+    for answer in ("店员说“这点小事没必要”，这是错的，应该耐心倾听。", '店员说"这点小事没必要"，这是错的，应该耐心倾听。',
+                   "店员一句「做了也白做」让顾客更生气，应该耐心倾听。"):
+        routed, reasons, result = review(grader, answer)
+        assert result.score == 2 and not routed, (answer, reasons)
+    # a quotation closed before the dismissal does not shelter it
+    routed, _, result = review(grader, "店员说“您好”，应该耐心倾听，这点小事没必要。")
+    assert result.score == 2 and routed
+
+
+def test_a_denied_or_questioned_dismissal_is_not_routed(grader):
+    for answer in ("耐心倾听并不多余。", "耐心倾听，看这一步对顾客有没有用。"):
+        routed, reasons, result = review(grader, answer)
+        assert result.score == 2 and not routed, (answer, reasons)
+
+
+def test_dismissal_check_stays_linear_on_long_quoted_text():
+    from app.grading.flags import dismissal_reason
+    original = "“" + "道歉没必要，" * 20000
+    norm = normalize(original)
+    # every dismissal is inside the one open quotation: none is reported, and the scan finishes (one pass)
+    assert dismissal_reason(norm.text, 0.5, original, norm.to_original) is None
+    assert dismissal_reason(norm.text, 0.5, original[1:], normalize(original[1:]).to_original) is not None
