@@ -196,3 +196,13 @@ def test_the_fault_a_point_forbids_recommended_earns_nothing_where_the_part_asks
     assert grader.grade(NORMS, "要等客户说完再回答，这样效率更高；用语简洁，不重复。").score == 4
     assert grader.grade(NORMS, "多用肯定句更好，少用疑问句。").score == 2
     assert grader.grade(NORMS, "客户没说完就抢着回答，看似效率更高，其实答非所问。").score == 2
+
+
+def test_of_no_use_after_the_act_refuses_it(grader):
+    # "useless" said of the act right after it (道歉用不上, 回访派不上用场) is a dismissal like 道歉没必要
+    apology = {"points": 4, "rubric": [{"id": "apologize", "text": "道歉", "points": 4, "match": [["道歉"]]}]}
+    for refusal in ("道歉用不上，直接处理。", "道歉根本派不上用场。", "道歉也起不了作用。", "道歉无济于事。",
+                    "道歉不顶用。", "道歉没多大用。"):
+        assert grader.grade(apology, refusal).score == 0, refusal
+    for advice in ("先道歉，这一招用得上。", "先道歉，再把用不上的旧单据收走。"):
+        assert grader.grade(apology, advice).score == 4, advice
