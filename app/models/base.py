@@ -35,8 +35,8 @@ class UTCDateTime(TypeDecorator):
 class Publishable:
     """A draft flag with guarded transitions, shared by questions and papers: a draft is something an instructor
     is still writing, saved but kept from trainees until ``publish()``. A class says what withdraws a row for good
-    (``_withdrawn``, and the opposite as SQL, ``_not_withdrawn()``: a retired question, an inactive paper), which neither transition
-    touches, and may refuse a return to draft (``_may_return_to_draft``)."""
+    (``_withdrawn``, and its opposite as SQL, ``_not_withdrawn()``: a retired question, an inactive paper), which
+    neither transition touches, and may refuse a return to draft (``_may_return_to_draft``)."""
 
     draft: Mapped[bool] = mapped_column(default=False, server_default=false())
 
