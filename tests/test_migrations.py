@@ -123,3 +123,51 @@ def test_question_drafts_migration_keeps_existing_questions_live(app, runner):
     assert "draft" not in columns and "retired" in columns
     _empty_database()
     _db.create_all()
+
+
+def test_paper_drafts_migration_keeps_existing_papers_published(app, runner):
+    """0007 adds papers.draft: every paper already stored stays published (draft false), whatever its state and
+    attempts; downgrade drops the column and keeps the papers."""
+    import sqlalchemy as sa
+    from datetime import datetime, timezone
+
+    _empty_database()
+    assert runner.invoke(args=["db", "upgrade", "0006_drafts"]).exit_code == 0
+    now = datetime(2026, 12, 7, tzinfo=timezone.utc)
+    meta = sa.MetaData()
+    meta.reflect(bind=_db.engine)
+    t = meta.tables
+    with _db.engine.begin() as conn:
+        conn.execute(t["users"].insert(), [{"id": 1, "username": "old", "password_hash": "x", "display_name": "",
+                                            "roles": "trainee", "active": True, "created_at": now}])
+        conn.execute(t["papers"].insert(), [
+            {"id": 1, "key": "p.sat", "title": "P", "kind": "mock", "definition": {"sections": []},
+             "content_hash": "a", "active": True, "updated_at": now},
+            {"id": 2, "key": "p.old", "title": "Q", "kind": "practice", "definition": {"sections": []},
+             "content_hash": "b", "active": False, "updated_at": now}])
+        conn.execute(t["attempts"].insert(), [{"id": 1, "user_id": 1, "paper_id": 1, "status": "submitted",
+                                               "started_at": now, "finished_at": now, "score": 6.0,
+                                               "max_score": 12.0}])
+
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    with _db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT key, active, draft FROM papers ORDER BY id")).all()
+    assert [tuple(r) for r in rows] == [("p.sat", True, False), ("p.old", False, False)]
+    with _db.engine.begin() as conn:  # the server default: a paper written without the column is published
+        conn.execute(text("INSERT INTO papers (id, key, title, kind, definition, content_hash, active, updated_at) "
+                          "VALUES (3, 'p.new', 'N', 'mock', '{}', 'c', true, '2026-12-07')"))
+        assert conn.execute(text("SELECT draft FROM papers WHERE id = 3")).scalar() in (False, 0)
+        conn.execute(text("UPDATE papers SET draft = true WHERE id = 3"))
+
+    assert runner.invoke(args=["db", "downgrade", "0006_drafts"]).exit_code == 0
+    columns = {c["name"] for c in inspect(_db.engine).get_columns("papers")}
+    assert "draft" not in columns and "active" in columns
+    with _db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM papers")).scalar() == 3
+        assert conn.execute(text("SELECT count(*) FROM attempts")).scalar() == 1
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0  # and up again
+    with _db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM papers WHERE draft = false")).scalar() == 3
+    _empty_database()
+    _db.create_all()

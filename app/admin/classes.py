@@ -16,14 +16,14 @@ from .errors import AdminError
 
 
 def papers_open_to(user, now: datetime) -> list[Paper]:
-    """The active papers that one of ``user``'s classes may sit at ``now`` (reads only; no side effects)."""
+    """The live papers (active, not drafts) that one of ``user``'s classes may sit at ``now`` (reads only; no side effects)."""
     # The ids first: PostgreSQL cannot DISTINCT over the papers' JSON column.
     open_ids = (select(CohortPaper.paper_id)
                 .join(cohort_members, cohort_members.c.cohort_id == CohortPaper.cohort_id)
                 .where(cohort_members.c.user_id == user.id,
                        or_(CohortPaper.opens_at.is_(None), CohortPaper.opens_at <= now),
                        or_(CohortPaper.closes_at.is_(None), CohortPaper.closes_at > now)))
-    return list(db.session.scalars(select(Paper).where(Paper.active, Paper.id.in_(open_ids))
+    return list(db.session.scalars(select(Paper).where(Paper.is_live(), Paper.id.in_(open_ids))
                                    .order_by(*Paper.listing_order())))
 
 

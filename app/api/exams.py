@@ -21,7 +21,7 @@ def _finish_overdue() -> None:
 
 def _paper(key: str) -> Paper:
     paper = Paper.by_key(key) if is_key(key) else None
-    if paper is None or not paper.active:
+    if paper is None or not paper.live:  # an inactive paper or a draft: as if there were none
         raise ExamNotFound(_("no such paper"))
     return paper
 

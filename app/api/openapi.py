@@ -115,7 +115,8 @@ PATHS = {
     "/api/me": {"get": _op("The caller", {"200": _json({"type": "object"}), **_errors(401)}, tags=("auth",))},
     "/api/openapi.json": {"get": _op("This document (any signed-in user)",
                                      {"200": _json({"type": "object"}), **_errors(401)}, tags=("meta",))},
-    "/api/papers": {"get": _op("Papers open to the caller, with attempts left, best score and any open attempt",
+    "/api/papers": {"get": _op("Published papers open to the caller, with attempts left, best score and any open "
+                               "attempt",
                                {"200": _json({"type": "object", "properties": {
                                    "papers": {"type": "array", "items": {"type": "object"}}}}),
                                 **_errors(401, 403)})},

@@ -28,8 +28,9 @@ _SECTION_RE = re.compile(r"section (\d+)")
 
 
 def open_to_every_trainee(paper) -> bool:
-    """Whether every trainee may sit ``paper`` (a new one, or one no class has been given): the exam side restricts
-    a paper to classes only once an administrator gives it to one (exams.access.closed_papers)."""
+    """Whether every trainee may sit ``paper`` once it is published (a new one, or one no class has been given):
+    the exam side restricts a paper to classes only once an administrator gives it to one
+    (exams.access.closed_papers)."""
     if paper is None:
         return True
     return db.session.scalar(select(CohortPaper.id).where(CohortPaper.paper_id == paper.id).limit(1)) is None
@@ -190,14 +191,50 @@ def check_definition(definition: dict, editing: Paper | None) -> PaperCheck:
     return PaperCheck(result)
 
 
-def save_paper(definition: dict, editing: Paper | None) -> tuple[Paper, bool]:
+def save_paper(definition: dict, editing: Paper | None, publish: bool = False) -> tuple[Paper, bool, Message | None]:
+    """Save the checked ``definition`` -> (paper, whether anything changed, why it was not published). A new paper
+    is a draft unless ``publish`` (and publishing is refused, the paper kept a draft, when ``set_draft`` refuses
+    it); a revised one keeps its state."""
     paper = editing
     if paper is None:
-        paper = Paper(key=definition["id"], content_hash="")
+        paper = Paper(key=definition["id"], content_hash="", draft=True)
         db.session.add(paper)
     changed = paper.update_from(definition)
     db.session.flush()
-    return paper, changed
+    refused = None
+    if editing is None and publish:
+        _published, refused = set_draft(paper, False)
+    return paper, changed, refused
+
+
+def set_draft(paper: Paper, draft: bool) -> tuple[bool, Message | None]:
+    """Publish a draft paper or return a published one to draft -> (whether anything changed, why it was refused).
+    Refused: an inactive paper either way; publishing a paper whose sections cannot all be filled from the live
+    questions (``draw_check``: trainees could not start it); a return to draft once anyone has attempted the
+    paper (Paper.make_draft)."""
+    if not paper.active:
+        return False, Message(N_("This paper is no longer in use: it can be neither published nor made a draft."))
+    if draft:
+        if paper.draft:
+            return False, None
+        if paper.has_attempts():
+            return False, Message(N_("Trainees have already sat this paper, so it stays published: their results "
+                                     "and any open attempt belong to it. To stop new attempts, an administrator "
+                                     "gives it to classes with closed windows under Administration → Classes."))
+        changed = paper.make_draft()
+    else:
+        if not paper.draft:
+            return False, None
+        if not paper.sections:
+            return False, Message(N_("Not published: the paper has no section."))
+        short = [check["number"] for check in draw_check(paper) if not check["ok"]]
+        if short:
+            return False, Message(N_("Not published: section %(n)s cannot be filled from the published questions "
+                                     "(see “Can the draws be filled?”)."), n=", ".join(map(str, short)))
+        changed = paper.publish()
+    if changed:
+        db.session.flush()
+    return changed, None
 
 
 def draw_check(paper: Paper) -> list[dict]:
@@ -273,4 +310,4 @@ def paper_list() -> list[Paper]:
 
 TYPES = list(QUESTION_TYPES)
 __all__ = ["ExamError", "TYPES", "check_definition", "definition_from_form", "draw_check", "form_values",
-           "paper_list", "preview_payload", "save_paper"]
+           "paper_list", "preview_payload", "save_paper", "set_draft"]

@@ -86,12 +86,12 @@ def _sync_synonyms(sets: dict[str, list[str]]) -> bool:
 
 
 def export_bank(directory) -> list:
-    """Write the current version of every live question (no retired one, no draft), the papers and the synonyms
-    as bank YAML."""
+    """Write the current version of every live question (no retired one, no draft), the live papers (no draft)
+    and the synonyms as bank YAML."""
     questions = db.session.scalars(
         select(Question).where(Question.is_live()).order_by(Question.key)
         .options(selectinload(Question.versions))).all()
-    papers = db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.key)).all()
+    papers = db.session.scalars(select(Paper).where(Paper.is_live()).order_by(Paper.key)).all()
     return write_bank(directory, [q.current.content for q in questions if q.current],
                       [p.definition for p in papers], SynonymSet.as_dict())
 

@@ -362,8 +362,29 @@ def paper_edit(key=None):
         return render_template("authoring/paper_edit.html", values=papers_admin.form_values(definition),
                                editing=editing, problems=unreadable + checked.problems,
                                types=papers_admin.TYPES), 422
-    paper, changed = papers_admin.save_paper(checked.definition, editing)
-    flash(_("Paper saved.") if changed else _("Nothing changed: the paper is as it was."), "ok")
+    publish = editing is None and request.form.get("publish") == "1"
+    paper, changed, refused = papers_admin.save_paper(checked.definition, editing, publish=publish)
+    if editing is not None:
+        flash(_("Paper saved.") if changed else _("Nothing changed: the paper is as it was."), "ok")
+    elif refused is not None:
+        flash(_("Paper saved as a draft. %(why)s", why=translated(refused)), "error")
+    elif publish:
+        flash(_("Paper saved and published: trainees can sit it."), "ok")
+    else:
+        flash(_("Paper saved as a draft: trainees do not see it until you publish it."), "ok")
+    return redirect(url_for(".paper_preview", key=paper.key))
+
+
+@bp.route("/papers/<key>/draft", methods=["POST"])
+def set_paper_draft(key):
+    paper = _paper_or_404(key)
+    draft = request.form.get("draft") == "1"
+    changed, refused = papers_admin.set_draft(paper, draft)
+    if refused is not None:
+        flash(translated(refused), "error")
+    elif changed:
+        flash(_("Paper returned to draft: trainees no longer see it.") if draft else
+              _("Paper published: trainees can sit it."), "ok")
     return redirect(url_for(".paper_preview", key=paper.key))
 
 

@@ -62,6 +62,8 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
         return existing, False
     if not paper.active:
         raise ExamConflict(_("This paper is no longer available."))
+    if paper.draft:  # not published yet: as if there were none (the pages and the API answer 404 before this)
+        raise ExamNotFound(_("no such paper"))
     if not may_sit(user, paper, now):
         raise ExamConflict(_("This paper is not open to your class at this time."))
     if paper.max_attempts is not None and finished_count(user, paper) >= paper.max_attempts:

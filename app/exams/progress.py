@@ -80,9 +80,9 @@ def progress(user) -> dict:
 
 
 def open_papers(user) -> list[dict]:
-    """Active papers with the user's attempt count and best score on each."""
+    """Live papers (active, not drafts) with the user's attempt count and best score on each."""
     closed = closed_papers(user, utcnow())
-    papers = [p for p in db.session.scalars(select(Paper).where(Paper.active).order_by(Paper.kind, Paper.key))
+    papers = [p for p in db.session.scalars(select(Paper).where(Paper.is_live()).order_by(Paper.kind, Paper.key))
               if p.id not in closed]
     stats = {
         row.paper_id: row

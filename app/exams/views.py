@@ -208,7 +208,7 @@ def dashboard():
 
 def _paper_or_404(paper_key: str) -> Paper:
     paper = Paper.by_key(paper_key) if is_key(paper_key) else None
-    if paper is None or not paper.active:
+    if paper is None or not paper.live:  # an inactive paper or a draft: as if there were none
         abort(404)
     return paper
 

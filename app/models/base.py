@@ -1,6 +1,7 @@
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime
+from sqlalchemy import ColumnElement, DateTime, and_, false
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 
@@ -29,3 +30,47 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value
+
+
+class Publishable:
+    """A draft flag with guarded transitions, shared by questions and papers: a draft is something an instructor
+    is still writing, saved but kept from trainees until ``publish()``. A class says what withdraws a row for good
+    (``_withdrawn``, and its opposite as SQL, ``_not_withdrawn()``: a retired question, an inactive paper), which
+    neither transition touches, and may refuse a return to draft (``_may_return_to_draft``)."""
+
+    draft: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+    def _withdrawn(self) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def _not_withdrawn(cls) -> ColumnElement[bool]:
+        raise NotImplementedError
+
+    def _may_return_to_draft(self) -> bool:
+        return True
+
+    @property
+    def live(self) -> bool:
+        """Whether trainees may meet it: neither withdrawn nor a draft."""
+        return not self._withdrawn() and not self.draft
+
+    @classmethod
+    def is_live(cls) -> ColumnElement[bool]:
+        """The SQL condition of ``live``, for queries."""
+        return and_(cls._not_withdrawn(), cls.draft.is_(False))
+
+    def publish(self) -> bool:
+        """Draft -> live. Refuses (returns False) a withdrawn row or one already live."""
+        if self._withdrawn() or not self.draft:
+            return False
+        self.draft = False
+        return True
+
+    def make_draft(self) -> bool:
+        """Live -> draft (kept from trainees again). Refuses (returns False) a withdrawn row, a draft, or what the
+        class refuses (``_may_return_to_draft``)."""
+        if self._withdrawn() or self.draft or not self._may_return_to_draft():
+            return False
+        self.draft = True
+        return True

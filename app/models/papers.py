@@ -1,15 +1,21 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, Integer, String, select
+from sqlalchemy import JSON, ColumnElement, Integer, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import UTCDateTime, utcnow
+from .base import Publishable, UTCDateTime, utcnow
 from .questions import content_hash
 
 
-class Paper(db.Model):
-    """An exam definition: sections of fixed questions or random draws, a time limit, attempt rules."""
+class Paper(Publishable, db.Model):
+    """An exam definition: sections of fixed questions or random draws, a time limit, attempt rules.
+
+    A paper is *live* (listed for trainees, startable, in the API) unless it is inactive or a draft. A paper built
+    in the editor starts as a draft unless published on save; one loaded from the bank is live. ``publish()``
+    refuses an inactive paper; ``make_draft()`` refuses an inactive paper and one that has attempts (trainees'
+    results and open attempts would belong to a paper they can no longer see: restricting it to classes is how a
+    sat paper is closed)."""
 
     __tablename__ = "papers"
 
@@ -22,6 +28,7 @@ class Paper(db.Model):
     definition: Mapped[dict] = mapped_column(JSON)  # the paper as written in the bank
     content_hash: Mapped[str] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(default=True)
+    # draft (Publishable): publish() / make_draft(), live / is_live()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     def update_from(self, definition: dict) -> bool:
@@ -37,6 +44,23 @@ class Paper(db.Model):
         self.max_attempts = definition.get("max_attempts")
         self.active = True
         return True
+
+    def _withdrawn(self) -> bool:
+        return not self.active
+
+    @classmethod
+    def _not_withdrawn(cls) -> ColumnElement[bool]:
+        return cls.active.is_(True)
+
+    def _may_return_to_draft(self) -> bool:
+        return not self.has_attempts()
+
+    def has_attempts(self) -> bool:
+        """Whether anyone has started this paper (an attempt open, submitted or expired)."""
+        from .attempts import Attempt
+
+        return self.id is not None and db.session.scalar(
+            select(Attempt.id).where(Attempt.paper_id == self.id).limit(1)) is not None
 
     @property
     def sections(self) -> list[dict]:

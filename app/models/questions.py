@@ -2,11 +2,11 @@ import hashlib
 import json
 from datetime import datetime
 
-from sqlalchemy import JSON, ColumnElement, ForeignKey, Integer, String, UniqueConstraint, and_, false, select
+from sqlalchemy import JSON, ColumnElement, ForeignKey, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import UTCDateTime, utcnow
+from .base import Publishable, UTCDateTime, utcnow
 
 
 def content_hash(content: dict) -> str:
@@ -15,7 +15,7 @@ def content_hash(content: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-class Question(db.Model):
+class Question(Publishable, db.Model):
     """A question of the bank, identified by its bank id; its content lives in immutable versions.
 
     A question is *live* (practised, drawn, fixed in papers) unless it is retired or a draft. A draft is one an
@@ -29,7 +29,7 @@ class Question(db.Model):
     topic: Mapped[str] = mapped_column(String(50), index=True)
     difficulty: Mapped[int] = mapped_column(Integer, default=3)
     retired: Mapped[bool] = mapped_column(default=False)
-    draft: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # draft (Publishable): publish() / make_draft(), live / is_live(); a retired question is neither
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     versions: Mapped[list["QuestionVersion"]] = relationship(
@@ -40,29 +40,12 @@ class Question(db.Model):
     def current(self) -> "QuestionVersion | None":
         return self.versions[-1] if self.versions else None
 
-    @property
-    def live(self) -> bool:
-        """Whether trainees may meet it: neither retired nor a draft."""
-        return not self.retired and not self.draft
+    def _withdrawn(self) -> bool:
+        return self.retired
 
     @classmethod
-    def is_live(cls) -> ColumnElement[bool]:
-        """The SQL condition of ``live``, for queries."""
-        return and_(cls.retired.is_(False), cls.draft.is_(False))
-
-    def publish(self) -> bool:
-        """Draft -> live. Refuses (returns False) a retired question or one already live."""
-        if self.retired or not self.draft:
-            return False
-        self.draft = False
-        return True
-
-    def make_draft(self) -> bool:
-        """Live -> draft (kept from trainees again). Refuses (returns False) a retired question or a draft."""
-        if self.retired or self.draft:
-            return False
-        self.draft = True
-        return True
+    def _not_withdrawn(cls) -> ColumnElement[bool]:
+        return cls.retired.is_(False)
 
     def revise(self, content: dict, author_id: int | None = None) -> "QuestionVersion | None":
         """Record ``content`` as a new version unless it equals the current one; returns the new version."""

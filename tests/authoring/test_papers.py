@@ -40,7 +40,7 @@ def test_the_editor_says_when_every_trainee_can_sit_the_paper(exam_bank, instruc
     said 'classes are set in Administration' (found walking the demo: 走查试卷 on a new trainee's list)."""
     from app.models import Cohort, CohortPaper
 
-    notice = "保存后，所有学员都能参加"
+    notice = "发布后，所有学员都能参加"  # a new paper is a draft until published (test_paper_drafts)
     assert notice in instructor_client.get("/authoring/papers/new").get_data(as_text=True)
     assert instructor_client.post("/authoring/papers/new", data=paper_form()).status_code == 302
     assert notice in instructor_client.get("/authoring/papers/mock-new/edit").get_data(as_text=True)

@@ -229,7 +229,8 @@ def test_links_buttons_and_check_boxes_are_finger_sized(live_server, browser, ar
         class_page = f"/admin/classes/{cohort.id}"
         response_id = db.session.scalar(select(Response.id).where(Response.needs_review.is_(True)))
         db.session.remove()
-    pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/papers", "/authoring/questions/new",
+    pages = {None: ["/login"], TEACHER: ["/authoring/", "/authoring/papers", "/authoring/papers/new",
+                                         "/authoring/papers/mock-small/preview", "/authoring/questions/new",
                                          "/authoring/questions/t.case-1/edit", "/review/", "/review/queue",
                                          f"/review/responses/{response_id}", f"/review/attempts/{attempt_id}"],
              "e2e-admin": ["/admin/users/new", "/admin/users/1", class_page, "/admin/users"]}
