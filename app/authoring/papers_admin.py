@@ -194,12 +194,18 @@ def check_definition(definition: dict, editing: Paper | None) -> PaperCheck:
 def save_paper(definition: dict, editing: Paper | None, publish: bool = False) -> tuple[Paper, bool, Message | None]:
     """Save the checked ``definition`` -> (paper, whether anything changed, why it was not published). A new paper
     is a draft unless ``publish`` (and publishing is refused, the paper kept a draft, when ``set_draft`` refuses
-    it); a revised one keeps its state."""
+    it); a revised one keeps its state, published, draft or withdrawn."""
     paper = editing
     if paper is None:
         paper = Paper(key=definition["id"], content_hash="", draft=True)
         db.session.add(paper)
+    withdrawn = not paper.active and editing is not None
+    hash_before = paper.content_hash
     changed = paper.update_from(definition)
+    if withdrawn:
+        # editing a withdrawn paper (readying it for the next session) does not put it back in use: its page does
+        paper.active = False
+        changed = paper.content_hash != hash_before
     db.session.flush()
     refused = None
     if editing is None and publish:
@@ -235,6 +241,15 @@ def set_draft(paper: Paper, draft: bool) -> tuple[bool, Message | None]:
     if changed:
         db.session.flush()
     return changed, None
+
+
+def set_active(paper: Paper, active: bool) -> tuple[bool, int]:
+    """Withdraw a paper (nobody may start it; results stay, open attempts may still be submitted) or reinstate it
+    -> (whether anything changed, how many attempts are still open on it)."""
+    changed = paper.reinstate() if active else paper.withdraw()
+    if changed:
+        db.session.flush()
+    return changed, paper.open_attempts()
 
 
 def draw_check(paper: Paper) -> list[dict]:

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ColumnElement, Integer, String, select
+from sqlalchemy import JSON, ColumnElement, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -54,6 +54,30 @@ class Paper(Publishable, db.Model):
 
     def _may_return_to_draft(self) -> bool:
         return not self.has_attempts()
+
+    def withdraw(self) -> bool:
+        """Active -> inactive: nobody may start it any more (a mock exam whose session is over). Results stay, and
+        an attempt already open may still be submitted. Refuses (returns False) a paper already inactive."""
+        if not self.active:
+            return False
+        self.active = False
+        return True
+
+    def reinstate(self) -> bool:
+        """Inactive -> active again, published or draft as it was. Refuses (returns False) an active paper."""
+        if self.active:
+            return False
+        self.active = True
+        return True
+
+    def open_attempts(self) -> int:
+        """How many attempts on this paper are still being sat."""
+        from .attempts import Attempt
+
+        if self.id is None:
+            return 0
+        return db.session.scalar(select(func.count(Attempt.id)).where(Attempt.paper_id == self.id,
+                                                                     Attempt.status == Attempt.STARTED)) or 0
 
     def has_attempts(self) -> bool:
         """Whether anyone has started this paper (an attempt open, submitted or expired)."""

@@ -96,7 +96,7 @@ def test_an_inactive_paper_is_neither_published_nor_made_a_draft(exam_bank, inst
     paper.active, paper.draft = False, True
     db.session.commit()
     page = instructor_client.get("/authoring/papers/mock-t/preview").get_data(as_text=True)
-    assert 'id="paper-state">未启用</span>' in page and 'name="draft"' not in page
+    assert 'id="paper-state">已停用</span>' in page and 'name="draft"' not in page
     response = instructor_client.post("/authoring/papers/mock-t/draft", data={"draft": "0"})
     assert "这份试卷已停用" in instructor_client.get(response.headers["Location"]).get_data(as_text=True)
     assert _paper("mock-t").draft is True
