@@ -394,11 +394,12 @@ def set_paper_active(key):
     active = request.form.get("active") == "1"
     changed, still_open = papers_admin.set_active(paper, active)
     if changed and active:
-        flash(_("Paper back in use.") + " " + (_("Trainees can sit it.") if paper.live else
-                                                _("It is still a draft: publish it when it is ready.")), "ok")
+        flash(_("Paper back in use: trainees can sit it.") if paper.live else
+              _("Paper back in use, still a draft: publish it when it is ready."), "ok")
     elif changed:
-        flash(_("Paper withdrawn: nobody can start it any more; results stay.") + (
-            " " + _("%(n)s attempt(s) still open may be submitted.", n=still_open) if still_open else ""), "ok")
+        flash(_("Paper withdrawn: nobody can start it any more; results stay, and the %(n)s attempt(s) still open "
+                "may be submitted.", n=still_open) if still_open else
+              _("Paper withdrawn: nobody can start it any more; results stay."), "ok")
     return redirect(url_for(".paper_preview", key=paper.key))
 
 

@@ -35,7 +35,7 @@ def test_a_withdrawn_paper_stops_new_attempts_but_keeps_results_and_open_ones(
     assert response.status_code == 302 and response.headers["Location"].endswith("/authoring/papers/mock-t/preview")
     assert _paper().active is False
     page = instructor_client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "试卷已停用" in page and "正在作答的 1 份答卷仍可交卷" in page
+    assert "试卷已停用：学员不能再开始作答，已有成绩保留，正在作答的 1 份答卷仍可交卷。" in page
     assert 'id="paper-state">已停用</span>' in page and ">重新启用</button>" in page
     # trainees: not listed, not startable; the finished result and the open attempt still work
     assert 'data-paper="mock-t"' not in trainee_client.get("/dashboard").get_data(as_text=True)
@@ -48,7 +48,7 @@ def test_a_withdrawn_paper_stops_new_attempts_but_keeps_results_and_open_ones(
     # put back in use
     response = instructor_client.post("/authoring/papers/mock-t/active", data={"active": "1"})
     assert _paper().active is True
-    assert "试卷已重新启用" in instructor_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "试卷已重新启用，学员可以参加考试。" in instructor_client.get(response.headers["Location"]).get_data(as_text=True)
     assert 'data-paper="mock-t"' in trainee_client.get("/dashboard").get_data(as_text=True)
 
 
@@ -73,3 +73,12 @@ def test_withdraw_needs_post_csrf_and_an_instructor(app, exam_bank, login, make_
         app.config["WTF_CSRF_ENABLED"] = False
     assert _paper().active is True
     assert instructor.post("/authoring/papers/nope/active", data={"active": "0"}).status_code == 404
+
+
+def test_a_withdrawn_draft_comes_back_as_a_draft(exam_bank, instructor_client):
+    instructor_client.post("/authoring/papers/new", data=paper_form())
+    instructor_client.post("/authoring/papers/mock-new/active", data={"active": "0"})
+    response = instructor_client.post("/authoring/papers/mock-new/active", data={"active": "1"})
+    assert _paper("mock-new").active is True and _paper("mock-new").draft is True
+    page = instructor_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "试卷已重新启用，但仍是草稿：准备好后请发布。" in page
