@@ -156,6 +156,19 @@ class AnswerView:
         """Is the mention [start, end) under a dismissive negator (没必要, 用不着, 犯不着 …), before or after it?"""
         return self._span_verdict("dismissed", start, end, negation.is_dismissed)
 
+    def warned(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) the cause in a warning (道歉只会让…, 道歉等于承认…), not in a condition?"""
+        return self._span_verdict("warned", start, end, lambda words, first, last: negation.warned_after(words, last))
+
+    def harm_named(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) the subject of a harm predicted or stated (弹性排班会打乱员工的作息, 多项选择题限制了
+        顾客的想法), with no turn opening the next clause (…会占用一点时间，但能避免记错)?  Read by the matcher on parts
+        that ask for acts and not about harms (影响倾听的障碍因素: there the harm is the answer)."""
+        if not self._span_verdict("harm", start, end, negation.harm_predicted):
+            return False
+        clause_end = self.norm.span_bounds(self.norm.span_of(start))[1]
+        return not negation.TURNED_CLAUSE.match(self._next_clause(clause_end))
+
     def waved_away(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that a verdict waves away: one closing the clause (推诿很正常,
         有形因素根本不重要) or a clause of its own after it (送水车成本太高，用不着)?"""

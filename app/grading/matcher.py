@@ -157,6 +157,9 @@ _NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|�
 _FORBIDDING = re.compile(r"(?:不要|不能|不得|不宜|避免|少用|勿|别|(?<![未没])不)([\u4e00-\u9fff]{2,12})")
 
 
+_REMOVING = re.compile(r"消除|减少|减轻|避免|降低|克服|防止|杜绝|缓解|排解|解决|改善|排除|化解|预防")
+
+
 @lru_cache(maxsize=4096)
 def _forbidden_by(text: str) -> tuple[str, ...]:
     """Read once per point text (rubrics are few), not on every grade."""
@@ -190,14 +193,37 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     return not any(not a.negated and plain(a) for a in acts)
 
 
+# A criterion refused (不用管客户的评分, 不看满意度) while the act is tied to another one (按员工的销售业绩来奖惩, 根据出勤发奖金):
+# the point's means swapped for another, not the act done as the point says.
+_CRITERION_REFUSED = re.compile(r"(?:不用管|不用看|不必管|不必看|不管|别管|别看|不要看|不看|不以|不按|不根据|不再按|不再看)[^，。；]{0,6}$")
+_OTHER_CRITERION = re.compile(r"(?:按|按照|根据|凭|依据|靠|看)[^，。；]{1,12}$")
+
+
+def _criterion_swapped(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
+    text, norm = answer.text, answer.norm
+    start = norm.span_bounds(norm.span_of(context.start))[0]
+    if not _CRITERION_REFUSED.search(text, start, context.start):
+        return False
+    clause = norm.clause_of(context.start)
+    for a in acts:
+        if a.negated or not 0 <= norm.clause_of(a.start) - clause <= 1 or a.start < context.end:
+            continue
+        a_start = norm.span_bounds(norm.span_of(a.start))[0]
+        if _OTHER_CRITERION.search(text[max(a_start, context.end):a.start]):
+            return True
+    return False
+
+
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
-                faults_asked: bool = False, claimed=None, acts_asked: bool = False) -> PointMatch:
+                faults_asked: bool = False, claimed=None, acts_asked: bool = False,
+                harms_read: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
     mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
     of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn.  ``acts_asked``:
     the part asks for acts, methods or ideas, not for a critique of the case: a mention in a clause closing in
-    condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed."""
+    condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed.  ``harms_read``: the part
+    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
@@ -267,6 +293,11 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                            if not m.negated and not m.conditional
                            and _forbids(chunks, answer.text[m.start:m.end]) and answer.recommended(m.start, m.end)}
 
+    # A point whose act removes a harm (消除导致服务态度差的压力因素) names the harm itself: its mentions as the cause of a
+    # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).
+    removes = harms_read and _REMOVING.search(point.text) is not None
+    forbidden = _forbidden_by(point.text) if harms_read else ()
+
     def advised_against(m: Mention) -> bool:
         """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
         sentence: the trainee advises against the act and names it again as what they fear."""
@@ -275,8 +306,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     def circumstance_of_act(g: int, m: Mention) -> bool:
         """如果顾客生气，就要先道歉 for [道歉] + [生气]: a circumstance (a group after the first) in the condition
         of a hypothetical says when to do the act, which stands plainly after it in the same sentence."""
-        if g == 0 or negative or point.explicit_negation:
-            return False
+        if g == 0 or negative or point.explicit_negation or answer.warned(m.start, m.end):
+            return False  # 提前通知居民只会让大家提前囤水: a cause warned against, not a circumstance
         sentence = sentence_of(m.start)
         return any(a.start > m.end and not a.conditional and not a.negated and sentence_of(a.start) == sentence
                    for a in per_group[0])
@@ -293,6 +324,12 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
             if acts_asked and not negative and answer.condemned(m.start, m.end):
                 continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
+            if harms_read and not negative and not removes and answer.harm_named(m.start, m.end) \
+                    and not (forbidden and _forbids(forbidden, answer.text[m.start:m.end])):
+                if not m.negated:
+                    continue  # "多项选择题限制了顾客的想法", "弹性排班会打乱员工的作息": the act warned against
+                if answer.negated_before(m.start, m.end) and answer.text[m.start - 1:m.start] != "非":
+                    m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # "不回访会耽误客户的事" asks for it
             if not faults_asked and answer.handed_over(m.start, m.end):
                 continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):
@@ -309,6 +346,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if m.negated and not negative and (g == 0 or negator_acts):
                 continue  # "不要道歉" does not earn "道歉"
             if m.negated and not negative and not _act_negated(answer, per_group[0], m):
+                if _criterion_swapped(answer, per_group[0], m):
+                    continue  # "不用管客户的评分，按员工的销售业绩来奖惩就行": the act tied to another criterion
                 m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 没到货耽误了，再次说声对不起
             elif m.negated and not negative:
                 continue

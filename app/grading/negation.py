@@ -217,7 +217,7 @@ _HEADS = {"法则", "原则", "定律", "理论", "制度", "环节", "这一步
 # A weak "no need" (不用, 不必 …) with a verb of bothering that closes the clause dismisses too: 身份证也不用管,
 # 回访就不必安排了 (but 回访不用做得太频繁 still asks for it).
 _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞", "弄", "做", "办", "提", "说", "费心", "当回事",
-           "放在心上", "在乎", "计较", "动", "去动", "改", "改动", "碰"}
+           "放在心上", "在乎", "计较", "动", "去动", "改", "改动", "碰", "挂钩"}
 
 
 # "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
@@ -254,6 +254,8 @@ def dismissed_after(words: list[str], last: int) -> bool:
     following = words[i + 1] if i + 1 < len(words) else ""
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
         return True  # however jieba cut it (没有|必要, 没|什么|用), on word boundaries (not 没用心)
+    if _light_dismissal_after_object(words, last):
+        return True
     if token not in DISMISS_AFTER_AT_END:
         if token + following not in DISMISS_AFTER_AT_END:
             return False
@@ -262,6 +264,52 @@ def dismissed_after(words: list[str], last: int) -> bool:
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
     return following in _CLAUSE_END
+
+
+# "No need" with a light verb after it, past the act's object (one or two words): 分析问题原因没必要特意去开会, 回访客户用不着
+# 专门去做.  The strong ones take 去 too (没必要去); the weak ones (不用, 不必 …) only 特意/专门/特地/刻意, since 回访客户不用去
+# 上门，打电话就行 still asks for the follow-up.
+_STRONG_NO_NEED = {"没必要", "没有必要", "用不着", "犯不着", "大可不必", "不值得"}
+_WEAK_NO_NEED = {"不用", "不必", "无须", "无需", "不需要"}
+_ON_PURPOSE = {"特意", "专门", "特地", "刻意", "非得", "特别"}
+
+
+def _light_dismissal_after_object(words: list[str], last: int) -> bool:
+    i = last + 1
+    for _ in range(2):
+        if i >= len(words):
+            return False
+        token = words[i]
+        if _no_need_at(words, i):
+            break
+        if not ("\u4e00" <= token[:1] <= "\u9fff") or negator_weight(token) or token in MODALS or token in _BETWEEN:
+            return False
+        i += 1
+    while i < len(words) and words[i] in _BETWEEN:
+        i += 1
+    if i + 1 >= len(words) or i == last + 1:
+        return False  # right after the act the rules above decide
+    width = _no_need_at(words, i)
+    if not width or i + width >= len(words):
+        return False
+    token, following = "".join(words[i:i + width]), words[i + width]
+    if token in _STRONG_NO_NEED:
+        return following in _ON_PURPOSE or following in ("去", "再去")
+    return token in _WEAK_NO_NEED and following in _ON_PURPOSE
+
+
+def _no_need_at(words: list[str], i: int) -> int:
+    """How many tokens a "no need" word starting at token ``i`` takes, however jieba cut it (没|必要): 0 for none."""
+    for width in (1, 2):
+        joined = "".join(words[i:i + width])
+        if joined in _STRONG_NO_NEED or joined in _WEAK_NO_NEED:
+            return width
+    return 0
+
+
+def _link_refused(words: list[str], last: int) -> bool:
+    """跟考核不用挂钩: the object of 跟/和/与 refused with the link itself ("no need" + 挂钩 closing the clause)."""
+    return "挂钩" in words[last + 1:last + 5] and dismissed_after(words, last)
 
 
 # A negated amount is a bound, not a denial: 不超过30日, 还没过一个礼拜, 不到7天 (within the time), 未满一年.
@@ -377,7 +425,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         weight = weight or (1 if _non_prefix(glued) else 0)
     else:
         weight = 0
-        if index > 0 and words[index - 1] in PREPOSITIONS and not _perspective(words, index, last):
+        if index > 0 and words[index - 1] in PREPOSITIONS and not _perspective(words, index, last) \
+                and not (after and _link_refused(words, index if last is None else last)):
             return False
         if index > 0 and words[index - 1] == "非":
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
@@ -523,7 +572,7 @@ _AS_SOON = ("就", "就会", "便", "便会", "就等于")
 def is_conditional(words: list[str], index: int, last: int | None = None) -> bool:
     """Does the mention in token ``index`` stand in the condition of a hypothetical ("if ..., then"), or is it
     the cause in a warning (道歉只会让…, 道歉等于承认…)?"""
-    return _in_condition(words, index) or _warned_after(words, index if last is None else last)
+    return _in_condition(words, index) or warned_after(words, index if last is None else last)
 
 
 # A verb of saying right before X的话 makes it "the words of X" (多说积极的话, 先说几句道歉的话), not "if one does X".
@@ -563,7 +612,7 @@ def _in_condition(words: list[str], index: int) -> bool:
     return False
 
 
-def _warned_after(words: list[str], last: int) -> bool:
+def warned_after(words: list[str], last: int) -> bool:
     i = last + 1
     while i < len(words) and words[i] in _WARNING_BETWEEN and i - last <= 3:
         i += 1
@@ -627,6 +676,89 @@ def _harm_after(words: list[str], last: int) -> bool:
             return False
         i += 1
     return False
+
+
+# The act named as the subject of a harm without 反而 (on parts that ask for acts: the matcher reads it there): 多项选择题
+# 限制了顾客的想法, 倾听客户抱怨会浪费大量时间, 弹性排班会打乱员工的作息, 规定时限会给维修部门增加压力, 明确责任人会让员工
+# 互相推脱.  A prediction (会, 容易, 势必 …) or a past 了 links the act (and its object, up to three words) to a verb of harm
+# or delay, a burden added, or someone made to feel or act badly.  回访会让客户觉得受重视 (a gain), 不回访会耽误事 (the
+# act negated) and 做笔记会占用一点时间，但能避免记错 (a turn after it) are not read so.
+_PREDICTS = {"会", "只会", "容易", "可能", "还会", "也会", "就会", "都会", "势必", "必然", "必定", "肯定会", "反而会", "难免",
+             "往往会", "总会", "都", "也", "还", "就"}
+_HARM_VERBS = ("限制", "妨碍", "阻碍", "干扰", "打断", "打乱", "拖慢", "拖累", "拖延", "耽误", "浪费", "占用", "削弱", "挤占",
+               "分散", "打扰", "扰乱", "影响正常")
+_BURDEN_VERBS = ("增加", "加重", "增添", "加大", "徒增", "白白增加")
+_BURDENS = ("负担", "成本", "压力", "工作量", "麻烦", "开支", "开销", "难度", "负荷", "工作负担")
+_MADE_TO = ("紧张", "反感", "厌烦", "烦", "不满", "不高兴", "生气", "不舒服", "吃亏", "亏", "推脱", "推诿", "懒散", "不公平",
+            "更累", "累", "心烦", "抵触", "尴尬", "为难")
+_HARM_ADVERBS = {"更", "大大", "严重", "很", "白白", "大量", "额外", "极大", "一定", "多少", "明显", "直接", "反而", "还", "也",
+                 "都", "再"}
+_TURNED = ("但", "但是", "可是", "不过", "然而", "却", "其实", "只要")
+TURNED_CLAUSE = re.compile(r"^(?:但|可是|不过|然而|却|其实|只要|可它|可这)")
+# Parts that ask about harms (影响倾听的障碍因素有哪些, 有什么风险): naming what a factor hinders is the answer there.
+HARMS_ASKED = re.compile(r"障碍|因素|影响|弊|坏处|害处|风险|不利|后果|危害|阻碍|干扰")
+
+
+def _harm_verb_at(words: list[str], i: int) -> bool:
+    """Does a verb of harm, a burden added or someone made to feel badly start at token ``i``?"""
+    end = min(len(words), i + 5)
+    token = words[i]
+    if token.startswith(_HARM_VERBS):
+        return True
+    if token.startswith(_BURDEN_VERBS):
+        return any(w.startswith(_BURDENS) or w.endswith(_BURDENS) for w in words[i + 1:end] if w not in ("，", "。"))
+    if token.startswith(("让", "使", "令", "弄得", "搞得")):
+        rest = "".join(words[i:end])
+        return any(harm in rest[1:] for harm in _MADE_TO)
+    return False
+
+
+def harm_predicted(words: list[str], first: int, last: int) -> bool:
+    """Is the mention in tokens ``first``..``last`` the subject of a harm predicted or stated (弹性排班会打乱员工的
+    作息, 多项选择题限制了顾客的想法)?"""
+    i = last + 1
+    glued = False  # jieba glued the prediction to the object: 随时|调人会|干扰
+    objects = 0
+    for _ in range(8):  # the act's object, up to three words (倾听|客户|抱怨|会…), or a list of acts (咖啡|、|散步|会…)
+        if i >= len(words):
+            return False
+        token = words[i]
+        if token == "、":
+            i += 1
+            objects = 0
+            continue
+        if objects == 3:
+            break
+        if token in _PREDICTS or token.startswith(_HARM_VERBS) or not ("\u4e00" <= token[:1] <= "\u9fff") \
+                or negator_weight(token) or token in MODALS:
+            break
+        i += 1
+        objects += 1
+        if len(token) > 1 and token.endswith("会") and not token.endswith(("不会", "机会", "学会", "开会", "体会", "理会")):
+            glued = True
+            break
+    if i >= len(words):
+        return False
+    predicted = glued or words[i] in _PREDICTS
+    while i < len(words) and words[i] in _PREDICTS:
+        i += 1
+    # adverbs, or a phrase with 给/对 before a burden: 会|给|维修|部门|增加|压力
+    prepositional = False
+    for _ in range(4):
+        if i >= len(words) or _harm_verb_at(words, i):
+            break
+        token = words[i]
+        if token in ("给", "对"):
+            prepositional = True
+        elif not (token in _HARM_ADVERBS or (prepositional and "\u4e00" <= token[:1] <= "\u9fff"
+                                             and not negator_weight(token))):
+            return False
+        i += 1
+    if i >= len(words) or not _harm_verb_at(words, i):
+        return False
+    if not predicted and not (i + 1 < len(words) and words[i + 1] == "了" and words[i].startswith(_HARM_VERBS)):
+        return False  # without a prediction, only a harm done: 限制|了
+    return not any(w in _TURNED for w in words[i + 1:])
 
 
 def in_consequence(words: list[str], index: int) -> bool:
@@ -878,9 +1010,16 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               r"|(?<![不没])(?<!不算)(?:也|实在|未免|简直)?(?:太|过于)(?:耽误事|耽误工夫|耽误时间|浪费时间|费时间|费时|费事|费劲|"
               r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎|死板|主观)"
               r"|(?:纯属|完全是|就是|是|简直是)?(?:多此一举|画蛇添足)|(?<![不没超])(?:早就|早已|已经)?过时(?:了)?"
-              # someone else's job: 记录相关信息是后台的事, 那是其他部门的事
-              r"|(?<!不)(?<!不只)(?<!并不)是(?:后台|别人|别的部门|其他部门|其它部门|其他人|别的人|领导|上级|上面|主管|经理|"
-              r"厂家|厂商|供应商|技术部门|维修部门|质检员?|后勤|二线)的事(?:情|儿)?")
+              # someone else's job: 记录相关信息是后台的事, 那是其他部门的事, 这是技术部的事, 是厂家和质检部门的事 (a party
+              # named by a staff or organisation noun; not the trainee's own side: 是我们客服的事, 是每个员工的事, 各部门共同的事)
+              r"|(?<!不)(?<!不只)(?<!并不)是(?![^，。的]{0,10}?(?:客服|坐席|我们|咱们|自己|大家|每个|每一个|全员|全体|所有|各|共同|一起))"
+              r"(?:[\u4e00-\u9fffa-z]{0,8}?(?:后台|别人|其他人|其它人|别的人|领导|上级|上面|主管|经理|店长|保安|师傅|厂家|厂商|供应商|"
+              r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长))的事(?:情|儿)?"
+              r"|(?:那|这|这些)?(?:都)?(?:是)?(?:纸上谈兵|形同虚设|空谈)"
+              r"|(?:只是|只不过是|不过是|都是|就是|纯属|无非是)(?:一种|个)?(?:心理安慰|自我安慰|客套|客套话|做做样子|装装样子)"
+              r"|(?<![没不])(?:是|根本|完全|也)(?:做不到|办不到)(?:的)?"
+              # done for nothing, with a potential negative: 新人培训了也记不住, 跟他说了也听不进去
+              r"|(?:了|过)(?:也|都)(?:根本|还是)?[\u4e00-\u9fff]{1,2}不(?:住|会|进去|进|了|上|动)")
 CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在的?)(?:问题|不足|不妥|毛病|错误|失误|缺点|缺陷|弊端|漏洞)"
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")
@@ -898,12 +1037,17 @@ def closing_condemned(span: str, following: str = "") -> int:
 
 
 def bare_condemned(span: str, covered: str = "") -> bool:
-    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), refusing the clause
-    before?"""
+    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), or says that staff
+    need not bother (客服不用管, 值班经理不用操心), refusing the clause before?"""
     return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
-                                or _IN_VAIN_TO.match(span) is not None)
+                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None)
 
 
+# Staff told they need not bother, as a clause of its own after a step: …是技术部的事，客服不用管; …交给质检部门去做就行，营业厅
+# 不用管.  Staff nouns only (客户骂人不用管 is advice about the customer, not a step handed off).
+_NOT_OUR_JOB = re.compile(r"^(?:我们|咱们|我|这边)?(?:的)?(?:客服(?:中心|部|人员|代表)?|坐席(?:员|代表)?|营业厅|门店|店里|员工|店员|服务员|"
+                          r"前台|值班经理|经理|质检员?|接线员|话务员|一线|我们|咱们|我)(?:员工|人员)?" + _ADVERBS +
+                          r"(?:不用|不必|无须|无需|用不着|不需要|犯不着)(?:去|再)?(?:管|操心|插手|过问|费心)" + _PARTICLES)
 _SUBJECTED = re.compile(_SUBJECT + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 # Telling someone said to be in vain (跟王经理讲了也是白讲, 跟他说了也没用).  Only where the part asks for acts (where it asks
 # what is wrong, the words criticise the conduct), and only with whom it is told to: 这样说了也没用 judges what was said.

@@ -51,6 +51,7 @@ class CompiledPart:
     prompt: frozenset = frozenset()  # the prompt's character bigrams: an echo of them is not a claim
     faults_asked: bool = False  # the prompt asks for the case's faults (存在哪些问题, 有哪些不妥)
     acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
+    harms_asked: bool = False  # the prompt asks about harms or hindering factors (negation.HARMS_ASKED)
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric
