@@ -24,6 +24,13 @@ def phone_page(browser, width: int, height: int):
         context.close()
 
 
+def settle(page) -> None:
+    """Wait until the page's stylesheet and fonts are in before measuring it: a form's answer page can show its rows
+    while the stylesheet is still loading on a busy machine, and unstyled cells wrap a character a line."""
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
 @pytest.mark.parametrize("width, height", [(360, 740)])
 def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_server, browser, width, height, artifacts):
     sitting_with_a_flagged_answer(live_server.database_url)
@@ -32,6 +39,7 @@ def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_serv
         page.goto(live_server.url + "/review/papers/mock-small/items")
         table = page.locator("#items-table")
         expect(table.locator("tbody tr")).not_to_have_count(0)
+        settle(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself never scrolls
         headings = table.locator("thead th").evaluate_all(
             "ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
@@ -93,6 +101,7 @@ def test_the_score_report_keeps_a_line_per_trainee(live_server, browser, artifac
         page.goto(live_server.url + "/reports/?paper=mock-small")
         row = page.locator("table.report tbody tr").first
         expect(row).to_contain_text("测试学员")
+        settle(page)
         line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
         assert row.bounding_box()["height"] < 2 * line + 16  # the user name and class were broken over lines
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
@@ -293,6 +302,7 @@ def test_the_paper_structure_keeps_its_headings_whole(live_server, browser, arti
         page.goto(live_server.url + "/papers/mock-long-titles/start")
         headings = page.locator("table.structure thead th")
         expect(headings.first).to_be_visible()
+        settle(page)
         line = headings.first.evaluate("th => parseFloat(getComputedStyle(th).lineHeight)")
         heights = headings.evaluate_all("ths => ths.map(th => [th.innerText, th.getBoundingClientRect().height])")
         assert all(h < 2 * line for _, h in heights), heights
@@ -416,6 +426,7 @@ def test_the_regrade_page_names_each_question_by_its_stem_and_keeps_its_version_
         page.goto(live_server.url + "/review/regrade?paper=mock-small")
         labels = page.locator("fieldset label.check:has(input[name=question])")
         expect(labels.first).to_be_visible()
+        settle(page)
         found = labels.evaluate_all("""ls => ls.map(l => { const v = l.querySelector('.q-version');
             return [l.innerText, v ? v.getBoundingClientRect().height : 999,
                     parseFloat(getComputedStyle(l).lineHeight) || 26]; })""")
@@ -439,6 +450,7 @@ def test_the_user_import_preview_keeps_each_value_on_one_line(live_server, brows
         page.locator("main form button.primary").first.tap()
         row = page.locator("table.import-preview tbody tr").first
         expect(row).to_contain_text("wangxiaoming")
+        settle(page)
         line = row.locator("td").first.evaluate("td => parseFloat(getComputedStyle(td).lineHeight)")
         cells = row.locator("td").evaluate_all("tds => tds.map(td => [td.innerText, td.getBoundingClientRect().height])")
         assert all(height < 2 * line + 12 for _, height in cells), cells
