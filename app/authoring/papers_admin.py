@@ -221,6 +221,7 @@ def set_draft(paper: Paper, draft: bool) -> tuple[bool, Message | None]:
     if not paper.active:
         return False, Message(N_("This paper is no longer in use: it can be neither published nor made a draft."))
     if draft:
+        paper.lock()  # a trainee's start in flight either commits first (and is seen below) or waits and is refused
         if paper.draft:
             return False, None
         if paper.has_attempts():

@@ -60,6 +60,7 @@ def start_attempt(user, paper: Paper, now=None) -> tuple[Attempt, bool]:
     existing = find_open_attempt(user, paper, now)
     if existing is not None:
         return existing, False
+    paper.lock(shared=True)  # a return to draft in flight commits first and is seen here (Paper.lock)
     if not paper.active:
         raise ExamConflict(_("This paper is no longer available."))
     if paper.draft:  # not published yet: as if there were none (the pages and the API answer 404 before this)

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ColumnElement, Integer, String, func, select
+from sqlalchemy import JSON, ColumnElement, Integer, String, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -44,6 +44,17 @@ class Paper(Publishable, db.Model):
         self.max_attempts = definition.get("max_attempts")
         self.active = True
         return True
+
+    def lock(self, shared: bool = False) -> None:
+        """Hold this paper's row until commit and reload it, so that a return to draft and a trainee's start take
+        turns (each checks the other's work: no attempt yet / still published). ``shared``: starts do not wait for
+        each other, only for a change of state.  PostgreSQL: SELECT ... FOR SHARE / FOR UPDATE. SQLite has no row
+        locks: a no-op UPDATE takes the database's write lock now, before the checks read."""
+        if db.session.get_bind().dialect.name == "sqlite":
+            db.session.execute(update(Paper).where(Paper.id == self.id)
+                               .values(draft=Paper.draft, updated_at=Paper.updated_at)  # not its onupdate stamp
+                               .execution_options(synchronize_session=False))
+        db.session.refresh(self, with_for_update={"read": shared})
 
     def _withdrawn(self) -> bool:
         return not self.active
