@@ -101,8 +101,10 @@ def export_file():
 @bp.route("/ranking")
 def ranking():
     query, error = _query(request.args)
+    if query is None and not error:
+        return redirect(url_for("reports.index"))  # no paper chosen (a bookmark, a typed address): choose one there
     if query is None:
-        abort(404 if not error else 400)
+        abort(400)
     fields = {"paper": query.paper.key, "cohort": query.cohort.id if query.cohort else "", "pick": query.pick,
               "from": query.start or "", "to": query.end or ""}
     return ranking_html(query, links={"pdf": url_for("reports.ranking_download"), "fields": fields,

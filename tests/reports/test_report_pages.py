@@ -61,6 +61,11 @@ def test_bad_report_parameters_rerender_with_a_message(admin_client, classes):
     assert admin_client.post("/reports/export", data={"paper": "mock-p", "format": "doc"}).status_code == 422
 
 
+def test_the_ranking_without_a_paper_sends_to_the_page_that_chooses_one(admin_client, classes):
+    response = admin_client.get("/reports/ranking")  # it answered 404, a dead end for a bookmark
+    assert response.status_code == 302 and response.headers["Location"].endswith("/reports/")
+
+
 def test_ranking_print_page_and_pdf(admin_client, classes, tmp_path):
     page = admin_client.get("/reports/ranking?paper=mock-p").get_data(as_text=True)
     assert "成绩排名表" in page and "陈一" in page and "不合格" in page and "@media print" in page
