@@ -330,6 +330,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                     continue  # "多项选择题限制了顾客的想法", "弹性排班会打乱员工的作息": the act warned against
                 if answer.negated_before(m.start, m.end) and answer.text[m.start - 1:m.start] != "非":
                     m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # "不回访会耽误客户的事" asks for it
+            if acts_asked and not faults_asked and not negative and not m.negated \
+                    and answer.pointed_back(m.start, m.end):
+                continue  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
             if not faults_asked and answer.handed_over(m.start, m.end):
                 continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):

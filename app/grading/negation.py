@@ -1148,3 +1148,45 @@ def hands_away_before(clause: str, following: str = "", before: str = "") -> boo
 def refused(clause: str) -> bool:
     """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
     return len(clause) <= 12 and _REFUSED.match(clause) is not None
+
+
+# The act, then a clause or sentence that points back to it (这样做, 这么做, 这样一来 …) and warns against it or refuses
+# it: 先道歉。这样做只会让顾客得寸进尺 / 给她联系附近的酒店。这样做…，所以不能这么做 / 事后回访。千万别这样做.  Read by the
+# matcher on parts that ask for acts (where the part asks what is wrong, the words criticise the conduct described).
+_BACK = r"(?:这样做|这么做|这样子做|这样一来|这么一来|这样的话|那样做|这么干|这样干|这么办|这样办)"
+_WARNS_BACK = re.compile(
+    r"^(?:但是?|可是|不过|然而|而且|可)?(?:" + _BACK + r"|这样|这么)(?:的话)?(?:其实|反而|反倒|也|就|都)?"
+    r"(?:只会|只能|无异于|适得其反|得不偿失|帮倒忙|添乱|是自找麻烦|等于(?:是)?(?:承认|认错|认了|示弱|默认|自找麻烦|纵容)"
+    r"|(?:反而|反倒)(?:会|还会|更|只会)?(?:让|使|令)?[^，。不没]{0,6}?(?:烦|生气|不满|反感|麻烦|被动|得寸进尺|激怒|糟|坏事|误事|"
+    r"吃亏|心虚|理亏|耽误|浪费|打扰|纠缠)"
+    r"|(?:会|就会|还会)(?:让|使|令)[^，。不没]{0,6}?(?:得寸进尺|蹬鼻子上脸|心虚|理亏|更生气|更烦|反感|没完没了))")
+_REFUSES_BACK = re.compile(
+    r"^(?:所以|因此|因而|那就|还是|但是?|可是|不过)?(?:我们|我|大家)?(?:千万|绝对|最好|可|也|就)?"
+    r"(?:不能|不要|别|不该|不应该|不应|不可以|不宜|不可|没必要|不必|不用|用不着)(?:再)?(?:这么|这样|那样|那么)"
+    r"(?:做|干|办|处理|搞)?(?:了|啊|吧|呀)?$")
+_OPENS_BACK = re.compile(r"^(?:但是?|可是|不过|而且|可)?" + _BACK)
+
+
+def warns_back(clause: str) -> bool:
+    """Does ``clause`` point back to the act before it and warn against it (这样做只会让顾客得寸进尺) or refuse it
+    (所以不能这么做, 千万别这样做)?"""
+    return _WARNS_BACK.match(clause) is not None or (len(clause) <= 12 and _REFUSES_BACK.match(clause) is not None)
+
+
+def opens_back(clause: str) -> bool:
+    """Does ``clause`` open by pointing back to what came before (这样做等于…)?"""
+    return _OPENS_BACK.match(clause) is not None
+
+
+# A step conceded, then rejected by a bare turn: 虽然给补偿能让她消气，但没必要 / 各部门相互合作说起来好听，但没必要 /
+# 书上说要先表示歉意，但实际工作中没必要.  Only a bare verdict after the turn (但光道歉没用 names its own object; 但没必要
+# 每天打 limits the step; 但不能说没必要 defends it).
+_TURNED_REFUSAL = re.compile(
+    r"^(?:但|但是|可是|不过|然而|可)(?:在)?(?:实际工作中|实际操作中|实际中|实际上|实际|现实中|事实上|其实|说实话|我看|我觉得|"
+    r"在我看来)?(?:根本|完全|真的|实在|也|就|都)*(?:没必要|没有必要|用不着|犯不着|大可不必|不现实|不切实际|行不通|没用|没什么用|"
+    r"没啥用|不必|不需要|没那个必要|做不到|办不到|多此一举|多余)(?:了|的|吧|啊)*$")
+
+
+def turned_refusal(clause: str) -> bool:
+    """Is ``clause`` a bare turn that rejects what the clause before it conceded (但没必要, 可是根本不现实)?"""
+    return len(clause) <= 16 and _TURNED_REFUSAL.match(clause) is not None

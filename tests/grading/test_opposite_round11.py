@@ -1,0 +1,67 @@
+"""Ways trainees turn a key step into its opposite (round 11, issue 10): the act followed by a clause or sentence that
+points back to it and warns against it or refuses it (先道歉。这样做只会让顾客得寸进尺 / …，所以不能这么做), and a step
+conceded then rejected by a bare turn (虽然给补偿能让她消气，但没必要).  Each rule: answers that do not earn, and the
+same words making the point."""
+import pytest
+
+
+def part(terms, prompt="你会怎样做？", polarity="positive", points=2, text="要点"):
+    return {"points": points, "prompt": prompt,
+            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": terms}]}
+
+
+def score(grader, p, answer):
+    return grader.grade(p, answer).score
+
+
+# The act, then a clause or sentence pointing back to it with a warning or a refusal -------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "先向客户道歉。这样做只会让客户得寸进尺，要求赔一台新电视。"),
+    (["道歉"], "先向客户道歉，这样做只会让客户得寸进尺。"),
+    (["认同"], "要认同客户，顺着他的说法走。这样做只会让客户觉得自己全对。"),
+    (["附近", "酒店"], "给她联系附近的酒店。这样做等于告诉客人超订了也能白住，所以不能这么做，让她等着。"),
+    (["回访"], "修好后再回访一次，这么做反而会让客户更烦。"),
+    (["道歉"], "马上道歉。这样一来只会让她觉得商场理亏。"),
+    (["回访"], "事后回访客户。千万别这样做。"),
+])
+def test_an_act_warned_against_or_refused_by_what_points_back_to_it_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "先向客户道歉。这样做能让客户消气。"),  # a gain
+    (["道歉"], "先向客户道歉，这样做只会让客户得寸进尺，但还是要道歉。"),  # a turn after the warning
+    (["道歉"], "先向客户道歉，不然只会让客户更生气。"),  # the harm of not doing it
+    (["道歉"], "先向客户道歉。不这样做只会让客户更生气。"),  # the refusal of the act warned against
+    (["回访"], "回访一定要做。不能这样做的是拖着不回访。"),  # no bare refusal
+    (["回访"], "事后回访客户，这样做反而能赢得信任。"),
+])
+def test_a_gain_a_turn_or_a_negated_act_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
+
+def test_pointing_back_criticises_where_the_part_asks_what_is_wrong(grader):
+    p = part([["一边"]], prompt="店员小刘的做法有哪些不妥？")
+    assert score(grader, p, "小刘一边开发票一边接待顾客。这样做只会让顾客觉得不被重视。") == 2
+
+
+# A step conceded, then rejected by a bare turn ---------------------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["补偿"], "虽然给补偿能让她消气，但没必要，道个歉就行。"),
+    (["合作"], "各部门相互合作说起来好听，但没必要，各管各的就行。"),
+    (["道歉"], "虽然书上说要先表示歉意，但实际工作中没必要。"),
+    (["回访"], "回访当然好，可是根本不现实。"),
+])
+def test_a_step_conceded_then_rejected_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["道歉"], "道歉很重要，但光道歉没用，还要拿出办法。"),  # the turn names its own object
+    (["回访"], "要回访，但没必要每天打电话。"),  # no need closes nothing
+    (["补偿"], "虽然补偿要花钱，但不能说没必要。"),
+    (["回访"], "回访看似没必要，但其实很有用。"),
+])
+def test_a_turn_that_limits_or_defends_the_step_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
