@@ -65,3 +65,76 @@ def test_a_step_conceded_then_rejected_earns_nothing(grader, terms, answer):
 def test_a_turn_that_limits_or_defends_the_step_keeps_the_point(grader, terms, answer):
     assert score(grader, part([terms]), answer) == 2
 
+
+# 会 as a noun (校准会, 例会): a meeting not to be held ------------------------------------------------------------------
+def test_a_meeting_not_to_be_held_earns_nothing(grader):
+    p = part([["校准"], ["打分"]])
+    assert score(grader, p, "校准会其实不用开，每个质检员按自己的经验打分就行。") == 0
+    assert score(grader, p, "校准会没必要，各自打分。") == 0
+    assert score(grader, p, "校准会要定期开，大家一起听录音打分。") == 2
+    assert score(grader, p, "校准会不用开得太频繁，每月一次，大家一起打分。") == 2
+
+
+# Burdens and lip service on parts that ask for acts ---------------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["分层"], "分层抽样、设权重这些太复杂，质检员忙不过来。"),
+    (["倾听"], "仔细倾听抱怨太耗时间，听个开头就知道了。"),
+    (["愿意"], "先表达愿意为客户服务——当然只是嘴上说说。"),
+])
+def test_an_act_called_too_complex_or_lip_service_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["分层"], "分层抽样不算太复杂，一定要做。"),
+    (["简化"], "原来的手续太复杂，要简化手续。"),
+    (["倾听"], "要仔细倾听，不能嫌太耗时间。"),
+    (["愿意"], "要真心表达愿意为客户服务，不能只是嘴上说说。"),
+])
+def test_the_same_words_denied_or_aimed_elsewhere_keep_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
+
+# The fault praised where the part asks what is wrong --------------------------------------------------------------------
+FAULTS = "店员小刘的做法有哪些不妥？"
+
+
+@pytest.mark.parametrize("answer", [
+    "小刘一边接待投诉一边处理日常事务，这说明她效率高，两头都不耽误。",
+    "小刘一边接待投诉一边处理日常事务，值得其他店员学习。",
+])
+def test_the_fault_praised_as_efficiency_or_an_example_earns_nothing(grader, answer):
+    assert score(grader, part([["一边"]], prompt=FAULTS), answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "小刘一边接待投诉一边处理日常事务，这说明她不重视顾客。",
+    "小刘一边接待投诉一边处理日常事务，看似效率高，其实冷落了顾客。",
+    "小刘一边接待投诉一边处理日常事务，这种做法不值得学习。",
+])
+def test_the_fault_criticised_keeps_the_point(grader, answer):
+    assert score(grader, part([["一边"]], prompt=FAULTS), answer) == 2
+
+
+# The staff declared without fault, the blame put on the customer -------------------------------------------------------
+@pytest.mark.parametrize("answer", [
+    "小刘没什么不妥，是顾客自己在卖场里大吵大闹，引起围观。",
+    "顾客大吵大闹引起围观，责任全在顾客。",
+])
+def test_the_staff_cleared_or_the_customer_blamed_earns_nothing(grader, answer):
+    assert score(grader, part([["围观"]], prompt=FAULTS), answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "小刘的做法很不妥，顾客的不满会引起围观。",
+    "不能说责任全在顾客，小刘当众处理引起围观。",
+])
+def test_the_staff_criticised_keeps_the_point(grader, answer):
+    assert score(grader, part([["围观"]], prompt=FAULTS), answer) == 2
+
+
+# A question refused: 其实不用这么麻烦 -----------------------------------------------------------------------------------
+def test_a_question_refused_as_too_much_trouble_earns_nothing(grader):
+    p = part([["办公室"]])
+    assert score(grader, p, "把顾客请到办公室去谈？其实不用这么麻烦，就在柜台边上说清楚。") == 0
+    assert score(grader, p, "要不要把顾客请到办公室去谈？当然要，不怕麻烦。") == 2
