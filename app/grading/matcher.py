@@ -185,10 +185,13 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     # A negator right before the mention makes it the clause's denied predicate (羽绒服不能退); one further back
     # negates a verb of which the mention is the object (登记后不查找原因是不行的), and the act before still counts.
     denied = answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
+    # Negated only by what follows it (登记查原因也不必, 回访客户就不用了): the "no need" closing the clause takes the
+    # act before it in the clause too.
+    after = not answer.negated_before(context.start, context.end)
 
     def plain(a: Mention) -> bool:
         distance = answer.norm.clause_of(a.start) - clause
-        return distance == 1 or (distance == 0 and (a.start >= context.end or not denied))
+        return distance == 1 or (distance == 0 and (a.start >= context.end or not (denied or after)))
 
     return not any(not a.negated and plain(a) for a in acts)
 

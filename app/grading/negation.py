@@ -133,6 +133,10 @@ _DE_WORDS = {"的话", "的确", "的确是", "的士", "的哥", "的姐"}
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
 
+# Before 别说 these make it a prohibition (也别说资料保密), not "let alone" (别说X，连Y都…).
+_TELLS_NOT = {"也", "千万", "万万", "就", "可", "都", "你", "你们", "大家", "我们", "还是", "绝对", "最好", "先", "更", "就更"}
+
+
 # Pure in its arguments and called for every token walked over: remembered, within a bound (tokens come from
 # answers, so they are unbounded).
 @lru_cache(maxsize=1 << 16)
@@ -475,6 +479,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 1
         if token == "难道" and negators % 2:
             w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
+        if token == "别说" and i > 0 and words[i - 1] in _TELLS_NOT:
+            w = 1  # 也别说资料保密, 千万别说: a prohibition, not "let alone" (别说资料保密，连密码都要保密)
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         elif own_modifier and w and token in _VERB_NEGATORS:
@@ -733,6 +739,9 @@ def harm_predicted(words: list[str], first: int, last: int) -> bool:
             continue
         if objects == 3:
             break
+        if token == "会" and i == last + 1 and any(w in _PREDICTS for w in words[i + 1:i + 6]):
+            i += 1  # 校准|会|一起听|录音|会|占用: the first 会 names a meeting, the second predicts
+            continue
         if token in _PREDICTS or token.startswith(_HARM_VERBS) or not ("\u4e00" <= token[:1] <= "\u9fff") \
                 or negator_weight(token) or token in MODALS:
             break
@@ -993,6 +1002,18 @@ _RECOMMENDS = (r"(?:反而|倒|倒是|其实|会)?更好|(?:反而|倒|倒是|�
 _CLOSES_RECOMMENDS = compile_guarded(f"(?:{_RECOMMENDS})" + _PARTICLES)
 
 
+# A clause of its own after the fault that praises it as saving time or effort: (抢先回答，)这样能节省通话时间, 提高效率,
+# 省时省力.  Read after a mention of what a point's own text forbids.
+_BARE_GAIN = re.compile(r"^(?:这样|这么做|这样做|这样子|这样一来)?(?:反而|其实|也|还|既|就)?(?:能|可以|就能|才能|还能|会|能够)?"
+                        r"(?:(?:节省|节约|省|缩短|减少)了?[^，。不没]{0,6}?(?:时间|时长|工夫|功夫|精力)|(?:提高|提升|加快)了?"
+                        r"[^，。不没]{0,4}?(?:效率|速度)|效率(?:更|最|很)?高|省时省力|省时省事|又快又好|更快)" + _PARTICLES)
+
+
+def bare_gain(clause: str) -> bool:
+    """Is ``clause`` nothing but praise of saving time or effort (这样能节省通话时间, 提高效率)?"""
+    return len(clause) <= 16 and _BARE_GAIN.match(clause) is not None
+
+
 def closing_recommends(span: str, following: str = "") -> int:
     """Where praise of what ``span`` names, closing it, starts (-1: none)."""
     at = closing_praise(span, following)
@@ -1044,10 +1065,17 @@ def closing_condemned(span: str, following: str = "") -> int:
 
 
 def bare_condemned(span: str, covered: str = "") -> bool:
-    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), or says that staff
-    need not bother (客服不用管, 值班经理不用操心), refusing the clause before?"""
+    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), says that staff
+    need not bother (客服不用管, 值班经理不用操心), or that it is better not used here (问卷里最好别用), refusing the clause
+    before?"""
     return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
-                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None)
+                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None
+                                or _NOT_HERE.match(span) is not None)
+
+
+# Better not used here, as a clause of its own: (让人只能在几个选项里挑，)问卷里最好别用.  No subject but a place (专业术语最好别用
+# names what not to use).
+_NOT_HERE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?:里|中|上))?(?:最好|千万|还是|就|也|干脆)?(?:别用|不要用|别搞|不要搞)(?:了|吧|啦)*$")
 
 
 # Staff told they need not bother, as a clause of its own after a step: …是技术部的事，客服不用管; …交给质检部门去做就行，营业厅

@@ -138,3 +138,74 @@ def test_a_question_refused_as_too_much_trouble_earns_nothing(grader):
     p = part([["办公室"]])
     assert score(grader, p, "把顾客请到办公室去谈？其实不用这么麻烦，就在柜台边上说清楚。") == 0
     assert score(grader, p, "要不要把顾客请到办公室去谈？当然要，不怕麻烦。") == 2
+
+
+# "No need" closing the clause after the act's object refuses the act too ------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    ([["登记"], ["原因"]], "登记查原因也不必，延误就是配件没到。"),
+    ([["回访"], ["客户"]], "回访客户也不必。"),
+    ([["回访"], ["客户"]], "回访客户就不用了。"),
+])
+def test_a_weak_no_need_after_the_object_refuses_the_act(grader, terms, answer):
+    assert score(grader, part(terms), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    ([["登记"], ["原因"]], "登记并查找原因，不必拖。"),
+    ([["回访"], ["客户"]], "回访客户不用太频繁，一周一次就行。"),
+    ([["对不起"], ["耽误"]], "配件没到货耽误了，再次跟您说声对不起。"),
+])
+def test_the_act_before_a_limited_or_separate_no_need_keeps_the_point(grader, terms, answer):
+    assert score(grader, part(terms), answer) == 2
+
+
+# 别说 after 也/千万/就 is a prohibition, not "let alone" -------------------------------------------------------------------
+@pytest.mark.parametrize("answer", ["也别说资料保密，说了反而像在狡辩。", "千万别说资料保密。"])
+def test_a_prohibition_to_say_it_earns_nothing(grader, answer):
+    assert score(grader, part([["保密"]]), answer) == 0
+
+
+@pytest.mark.parametrize("answer", ["要说明资料是保密的，别说了半天客户还不明白。", "别说资料保密，连密码都要保密。"])
+def test_let_alone_keeps_the_point(grader, answer):
+    assert score(grader, part([["保密"]]), answer) == 2
+
+
+# The fault a point forbids, praised in a clause of its own after it -------------------------------------------------------
+NORMS = {"points": 4, "prompt": "客户服务代表在应答客户时还应当遵守哪些服务规范？", "rubric": [
+    {"id": "let-finish", "text": "客户未讲完时不抢先应答", "points": 2, "scope": "clause",
+     "match": [["没说完", "说完再", "抢先", "抢着", "不抢着", "打断", "不打断"], ["没说完", "说完再", "抢着回答", "客户", "回答"]]},
+    {"id": "concise", "text": "用语简洁，非客户要求不重复", "points": 2, "match": [["简洁", "重复", "不重复"]]}]}
+
+
+@pytest.mark.parametrize("answer", [
+    "客户话说到一半就可以抢先回答，这样能节省通话时间，提高效率。",
+    "客户话说到一半就抢先回答，省时省力。",
+    "同一句话多重复几遍，这样可以提高效率。",
+])
+def test_the_forbidden_fault_praised_in_the_next_clause_earns_nothing(grader, answer):
+    assert grader.grade(NORMS, answer).score == 0
+
+
+@pytest.mark.parametrize("answer, points", [
+    ("客户没说完时不要抢着回答，这样能节省通话时间。", 2),
+    ("等客户说完再回答，这样能提高效率。", 2),
+    ("客户没说完就抢着回答，看似省时间，其实答非所问。", 2),
+])
+def test_the_norm_praised_or_the_fault_refused_keeps_the_point(grader, answer, points):
+    assert grader.grade(NORMS, answer).score == points
+
+
+# 会 as a noun before a harm: 开校准会一起听录音会占用质检员的时间 ---------------------------------------------------------
+def test_a_meeting_named_as_the_cause_of_a_harm_earns_nothing(grader):
+    assert score(grader, part([["校准"]]), "开校准会一起听录音会占用质检员的时间，各自打分就行。") == 0
+    assert score(grader, part([["校准"]]), "校准会让大家统一尺度，会减少争议。") == 2
+    assert score(grader, part([["校准"]]), "开校准会一起听录音会占用一点时间，但能统一尺度。") == 2
+
+
+# "Better not use it here" as a clause of its own after the act ----------------------------------------------------------
+def test_a_step_then_better_not_used_here_earns_nothing(grader):
+    p = part([["选项", "选择题"]], prompt="调查问卷中的问题可以采用哪些作答方式？")
+    assert score(grader, p, "让人只能在几个选项里挑，问卷里最好别用。") == 0
+    assert score(grader, p, "可以用选择题，让人在几个选项里挑，专业术语最好别用。") == 2
+    faults = part([["手指"]], prompt="小赵有哪些不符合服务礼仪的地方？")
+    assert score(grader, faults, "用一根手指指方向，工作中最好别用。") == 2
