@@ -196,7 +196,18 @@ class AnswerView:
         if self._question(b):
             return -1
         at = negation.closing_recommends(self.text[a:b], self._next_clause(b))
-        return a + at if at >= 0 else -1
+        if at >= 0:
+            return a + at
+        for k in (1, 2):  # 抢先回答，这样能节省通话时间，提高效率: praise in a clause of its own after it
+            if not self._same_sentence(index + k - 1):
+                break
+            clause = self._clause_in_sentence(index + k)
+            if negation.bare_gain(clause):
+                turned = negation.TURNED_CLAUSE.match(self._next_clause(self.norm.span_bounds(index + k)[1]))
+                return -1 if turned else b
+            if negation.TURNED_CLAUSE.match(clause) or self._question(self.norm.span_bounds(index + k)[1]):
+                break
+        return -1
 
     def _praise_on(self, index: int) -> int:
         a, b = self.norm.span_bounds(index)
@@ -257,6 +268,8 @@ class AnswerView:
             if bare_of(texts[k], texts[0]):
                 after = self._next_clause(spans[k][1])
                 return -1 if negation.TURNS.match(after) else end  # 这很正常，我们要先安抚他: not waved
+            if k == 1 and negation.turned_refusal(texts[1]):
+                return end  # 虽然给补偿能让她消气，但没必要: conceded, then rejected
             if k == 1 and (negation.TURNS.match(texts[1]) or closing_of(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
@@ -316,6 +329,61 @@ class AnswerView:
             if "除非" in self._clause_in_sentence(j):
                 return True
         return False
+
+    def pointed_back(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) in an act that a later clause of its sentence, or the first clause of the next
+        sentence, points back to and warns against or refuses (先道歉。这样做只会让顾客得寸进尺 / 给她联系附近的酒店。
+        这样做等于…，所以不能这么做)?  Only the last three clauses of a sentence are reached, and a clause that turns
+        (但 …) in between or after the warning stops it.  Read by the matcher on parts that ask for acts."""
+        index = self.norm.span_of(start)
+        key = ("back", index)
+        found = self._verdicts.get(key)
+        if found is None:
+            found = self._verdicts[key] = self._points_back(index)
+        return found
+
+    def _points_back(self, index: int) -> bool:
+        j = index
+        for _ in range(3):  # the clauses after it in the sentence
+            if not self._same_sentence(j):
+                break
+            j += 1
+            clause = self._clause_in_sentence(j)
+            if negation.warns_back(clause):
+                return not self._turns_after(j)
+            if negation.TURNED_CLAUSE.match(clause):
+                return False
+        else:
+            return False
+        b = self.norm.span_bounds(j)[1]
+        if b >= len(self.text) or self.text[b] != SENTENCE_END:
+            return False
+        first = j + 1
+        clause = self._clause_in_sentence(first)
+        if clause is None:
+            return False
+        if negation.warns_back(clause):
+            return not self._turns_after(first)
+        if not negation.opens_back(clause):
+            return False
+        j = first
+        for _ in range(2):  # 这样做等于…，以后人人都来闹，所以不能这么做
+            if not self._same_sentence(j):
+                return False
+            j += 1
+            clause = self._clause_in_sentence(j)
+            if negation.TURNED_CLAUSE.match(clause):
+                return False
+            if negation.warns_back(clause):
+                return not self._turns_after(j)
+        return False
+
+    def _turns_after(self, index: int) -> bool:
+        """Does the clause after clause ``index`` in its sentence turn (…，但还是要道歉)?"""
+        if not self._same_sentence(index):
+            return False
+        following = self._clause_in_sentence(index + 1) or ""
+        return negation.TURNED_CLAUSE.match(following) is not None
 
     def handed_over(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that hands the step to someone else (让张女士自己去找经销商安排上门

@@ -185,10 +185,13 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     # A negator right before the mention makes it the clause's denied predicate (羽绒服不能退); one further back
     # negates a verb of which the mention is the object (登记后不查找原因是不行的), and the act before still counts.
     denied = answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
+    # Negated only by what follows it (登记查原因也不必, 回访客户就不用了): the "no need" closing the clause takes the
+    # act before it in the clause too.
+    after = not answer.negated_before(context.start, context.end)
 
     def plain(a: Mention) -> bool:
         distance = answer.norm.clause_of(a.start) - clause
-        return distance == 1 or (distance == 0 and (a.start >= context.end or not denied))
+        return distance == 1 or (distance == 0 and (a.start >= context.end or not (denied or after)))
 
     return not any(not a.negated and plain(a) for a in acts)
 
@@ -330,6 +333,9 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                     continue  # "多项选择题限制了顾客的想法", "弹性排班会打乱员工的作息": the act warned against
                 if answer.negated_before(m.start, m.end) and answer.text[m.start - 1:m.start] != "非":
                     m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # "不回访会耽误客户的事" asks for it
+            if acts_asked and not faults_asked and not negative and not m.negated \
+                    and answer.pointed_back(m.start, m.end):
+                continue  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
             if not faults_asked and answer.handed_over(m.start, m.end):
                 continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):

@@ -133,6 +133,10 @@ _DE_WORDS = {"的话", "的确", "的确是", "的士", "的哥", "的姐"}
 MODAL_ADVERBS = ("尽量", "尽可能", "千万", "万万", "切记", "绝对", "坚决", "一定", "务必", "应当", "应该", "必须")
 
 
+# Before 别说 these make it a prohibition (也别说资料保密), not "let alone" (别说X，连Y都…).
+_TELLS_NOT = {"也", "千万", "万万", "就", "可", "都", "你", "你们", "大家", "我们", "还是", "绝对", "最好", "先", "更", "就更"}
+
+
 # Pure in its arguments and called for every token walked over: remembered, within a bound (tokens come from
 # answers, so they are unbounded).
 @lru_cache(maxsize=1 << 16)
@@ -213,11 +217,15 @@ _BETWEEN = {"也", "都", "就", "更", "倒", "则", "又", "根本", "完全",
 _CLAUSE_END = {"", "，", "。", "、", "了", "的", "吧", "啦", "啊", "呀", " "}
 # The head of the mention's phrase may stand between it and the dismissal: 80/20法则没什么意义, 回访这一步没必要.
 _HEADS = {"法则", "原则", "定律", "理论", "制度", "环节", "这一步", "这步", "这一条", "这条", "这个", "这种", "这些", "做法",
-          "办法", "方法", "规定", "措施", "一套", "之类", "什么的", "这一套", "这件事", "这事", "的事", "这一环"}
+          "办法", "方法", "规定", "措施", "一套", "之类", "什么的", "这一套", "这件事", "这事", "的事", "这一环",
+          # a meeting named by its purpose (校准|会其实不用开): as a modal (道歉会没什么用) it dismisses all the same
+          "会", "会议"}
 # A weak "no need" (不用, 不必 …) with a verb of bothering that closes the clause dismisses too: 身份证也不用管,
 # 回访就不必安排了 (but 回访不用做得太频繁 still asks for it).
 _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞", "弄", "做", "办", "提", "说", "费心", "当回事",
-           "放在心上", "在乎", "计较", "动", "去动", "改", "改动", "碰", "挂钩"}
+           "放在心上", "在乎", "计较", "动", "去动", "改", "改动", "碰", "挂钩",
+           # a meeting not to be held: 校准会其实不用开
+           "开", "召开", "组织"}
 
 
 # "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
@@ -471,6 +479,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 1
         if token == "难道" and negators % 2:
             w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
+        if token == "别说" and i > 0 and words[i - 1] in _TELLS_NOT:
+            w = 1  # 也别说资料保密, 千万别说: a prohibition, not "let alone" (别说资料保密，连密码都要保密)
         if past_modifier and w and not _takes_object(token):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         elif own_modifier and w and token in _VERB_NEGATORS:
@@ -729,6 +739,9 @@ def harm_predicted(words: list[str], first: int, last: int) -> bool:
             continue
         if objects == 3:
             break
+        if token == "会" and i == last + 1 and any(w in _PREDICTS for w in words[i + 1:i + 6]):
+            i += 1  # 校准|会|一起听|录音|会|占用: the first 会 names a meeting, the second predicts
+            continue
         if token in _PREDICTS or token.startswith(_HARM_VERBS) or not ("\u4e00" <= token[:1] <= "\u9fff") \
                 or negator_weight(token) or token in MODALS:
             break
@@ -954,9 +967,11 @@ FAULTS_ASKED = re.compile(r"(?<!询问)(?<!问)哪些(?:不足|问题|不妥|毛
 # The same, in a clause of its own after the fact, in the same sentence: praise (小刘一边开发票一边接待，挺高效的), the
 # fault named a virtue (这叫效率高) or "no problem", and a question that refuses the fault (有什么不对？, 怎么能算一心二用？).
 # 难道 is left out (难道这就是一心二用吗 refuses the fault, 难道这样做对吗 the conduct), and 哪里是 (哪里是问题的根源？ asks).
-_VIRTUE = (r"(?:就|才|也)?(?:叫|叫做|算|算是)(?:效率高|高效|讲效率|有效率|负责|尽责|认真|灵活|敬业|能干|麻利|周到|专业|会办事|"
+_VIRTUE = (r"(?:就|才|也)?(?:叫|叫做|算|算是|说明(?:她|他|小刘|小陈|小赵|店员|员工|前台|坐席员?|经理)?|体现了?(?:她|他)?的?)(?:效率高|高效|讲效率|有效率|负责|尽责|认真|灵活|敬业|能干|麻利|周到|专业|会办事|"
            r"省事|方便|随机应变)")
-_BARE_PRAISE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_PRAISE}|{_VIRTUE}|没(?:什么|啥|有)?大?问题)" + _PARTICLES)
+# The conduct held up as an example, or as serving two ends: 值得其他店员学习, 两头都不耽误.
+_EXEMPLARY = r"值得[^，。不没]{0,6}?(?:学习|推广|表扬|提倡|肯定|效仿|借鉴)|两头都不耽误|两不误|一举两得"
+_BARE_PRAISE = re.compile(_SUBJECT + _ADVERBS + f"(?:{_PRAISE}|{_VIRTUE}|{_EXEMPLARY}|没(?:什么|啥|有)?大?问题)" + _PARTICLES)
 _REFUSES_FAULT = re.compile(_SUBJECT + _ADVERBS + r"(?:(?:又|能)?有(?:什么|啥)(?:不对|错|问题|不妥|不好|不行|可指责)[吗呢]?"
                             r"|(?:怎么|哪|哪里|哪儿)(?:能|能够|可以|会)?(?:算|叫|说是|说成)[^，。]{0,8})" + _PARTICLES)
 
@@ -987,6 +1002,18 @@ _RECOMMENDS = (r"(?:反而|倒|倒是|其实|会)?更好|(?:反而|倒|倒是|�
 _CLOSES_RECOMMENDS = compile_guarded(f"(?:{_RECOMMENDS})" + _PARTICLES)
 
 
+# A clause of its own after the fault that praises it as saving time or effort: (抢先回答，)这样能节省通话时间, 提高效率,
+# 省时省力.  Read after a mention of what a point's own text forbids.
+_BARE_GAIN = re.compile(r"^(?:这样|这么做|这样做|这样子|这样一来)?(?:反而|其实|也|还|既|就)?(?:能|可以|就能|才能|还能|会|能够)?"
+                        r"(?:(?:节省|节约|省|缩短|减少)了?[^，。不没]{0,6}?(?:时间|时长|工夫|功夫|精力)|(?:提高|提升|加快)了?"
+                        r"[^，。不没]{0,4}?(?:效率|速度)|效率(?:更|最|很)?高|省时省力|省时省事|又快又好|更快)" + _PARTICLES)
+
+
+def bare_gain(clause: str) -> bool:
+    """Is ``clause`` nothing but praise of saving time or effort (这样能节省通话时间, 提高效率)?"""
+    return len(clause) <= 16 and _BARE_GAIN.match(clause) is not None
+
+
 def closing_recommends(span: str, following: str = "") -> int:
     """Where praise of what ``span`` names, closing it, starts (-1: none)."""
     at = closing_praise(span, following)
@@ -1007,8 +1034,8 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               # hollow or idle: 跟客户交朋友太虚了, 上班喝咖啡就是偷懒
               r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒"
               # a burden, an affectation or a thing of the past: 做笔记太耽误事, 五指并拢太做作了, 日记簿早就过时了, 多此一举
-              r"|(?<![不没])(?<!不算)(?:也|实在|未免|简直)?(?:太|过于)(?:耽误事|耽误工夫|耽误时间|浪费时间|费时间|费时|费事|费劲|"
-              r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎|死板|主观)"
+              r"|(?<![不没别])(?<!不算)(?<!不要)(?<!不能)(?<!不可)(?<!不宜)(?<!避免)(?:也|实在|未免|简直)?(?:太|过于)(?:耽误事|耽误工夫|耽误时间|浪费时间|费时间|费时|费事|费劲|"
+              r"麻烦|花钱|费钱|费人力|费精力|做作|生硬|拘谨|零碎|死板|主观|复杂|繁琐|烦琐|耗时间|耗时|占时间|费工夫)"
               r"|(?:纯属|完全是|就是|是|简直是)?(?:多此一举|画蛇添足)|(?<![不没超])(?:早就|早已|已经)?过时(?:了)?"
               # someone else's job: 记录相关信息是后台的事, 那是其他部门的事, 这是技术部的事, 是厂家和质检部门的事 (a party
               # named by a staff or organisation noun; not the trainee's own side: 是我们客服的事, 是每个员工的事, 各部门共同的事)
@@ -1016,7 +1043,8 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               r"(?:[\u4e00-\u9fffa-z]{0,8}?(?:后台|别人|其他人|其它人|别的人|领导|上级|上面|主管|经理|店长|保安|师傅|厂家|厂商|供应商|"
               r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长))的事(?:情|儿)?"
               r"|(?:那|这|这些)?(?:都)?(?:是)?(?:纸上谈兵|形同虚设|空谈)"
-              r"|(?:只是|只不过是|不过是|都是|就是|纯属|无非是)(?:一种|个)?(?:心理安慰|自我安慰|客套|客套话|做做样子|装装样子)"
+              r"|(?:只是|只不过是|不过是|都是|就是|纯属|无非是)(?:一种|个)?(?:心理安慰|自我安慰|客套|客套话|做做样子|装装样子|嘴上说说|"
+              r"说说而已|喊喊口号|喊口号|一句口号|口号)"
               r"|(?<![没不])(?:是|根本|完全|也)(?:做不到|办不到)(?:的)?"
               # done for nothing, with a potential negative: 新人培训了也记不住, 跟他说了也听不进去
               r"|(?:了|过)(?:也|都)(?:根本|还是)?[\u4e00-\u9fff]{1,2}不(?:住|会|进去|进|了|上|动)")
@@ -1037,10 +1065,17 @@ def closing_condemned(span: str, following: str = "") -> int:
 
 
 def bare_condemned(span: str, covered: str = "") -> bool:
-    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), or says that staff
-    need not bother (客服不用管, 值班经理不用操心), refusing the clause before?"""
+    """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), says that staff
+    need not bother (客服不用管, 值班经理不用操心), or that it is better not used here (问卷里最好别用), refusing the clause
+    before?"""
     return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
-                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None)
+                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None
+                                or _NOT_HERE.match(span) is not None)
+
+
+# Better not used here, as a clause of its own: (让人只能在几个选项里挑，)问卷里最好别用.  No subject but a place (专业术语最好别用
+# names what not to use).
+_NOT_HERE = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}(?:里|中|上))?(?:最好|千万|还是|就|也|干脆)?(?:别用|不要用|别搞|不要搞)(?:了|吧|啦)*$")
 
 
 # Staff told they need not bother, as a clause of its own after a step: …是技术部的事，客服不用管; …交给质检部门去做就行，营业厅
@@ -1058,7 +1093,7 @@ _IN_VAIN_TO = re.compile(r"^(?:跟|和|对|向|给)[\u4e00-\u9fff]{1,4}?[\u4e00-
 # A question refused outright by the next sentence: 高峰时段人手不足？我看不存在.  需要道歉吗？当然要 asks for it, and
 # 投诉是坏事吗？不是，是机会 (a bare 不是) is an answer, not a refusal.
 _REFUSED = re.compile(_SUBJECT + _ADVERBS + r"(?:不存在|没有的事|没这回事|哪有的事|不可能|谈不上|算了吧|用不着|没必要|没有必要|"
-                      r"不需要|不用|不必|免了|那是[^，。]{0,8}自己的事|那是[^，。]{0,8}才(?:讲究|需要|做|搞|有)的?)" + _PARTICLES)
+                      r"不需要|不用|不必|免了|(?:不用|不必|没必要|用不着)(?:这么|那么)(?:麻烦|费事|费劲|复杂|讲究|折腾)|那是[^，。]{0,8}自己的事|那是[^，。]{0,8}才(?:讲究|需要|做|搞|有)的?)" + _PARTICLES)
 # Sarcasm in the trainee's text: 真是“贴心”, 真够“周到”的, 好一个“人性化” (a quoted word of praise).
 SARCASM = re.compile(r"(?:真是|真够|可真是|真可谓|好一个|多么)[“\"‘「『']")
 
@@ -1148,3 +1183,45 @@ def hands_away_before(clause: str, following: str = "", before: str = "") -> boo
 def refused(clause: str) -> bool:
     """Is ``clause`` (the first of the sentence after a question) nothing but a refusal?"""
     return len(clause) <= 12 and _REFUSED.match(clause) is not None
+
+
+# The act, then a clause or sentence that points back to it (这样做, 这么做, 这样一来 …) and warns against it or refuses
+# it: 先道歉。这样做只会让顾客得寸进尺 / 给她联系附近的酒店。这样做…，所以不能这么做 / 事后回访。千万别这样做.  Read by the
+# matcher on parts that ask for acts (where the part asks what is wrong, the words criticise the conduct described).
+_BACK = r"(?:这样做|这么做|这样子做|这样一来|这么一来|这样的话|那样做|这么干|这样干|这么办|这样办)"
+_WARNS_BACK = re.compile(
+    r"^(?:但是?|可是|不过|然而|而且|可)?(?:" + _BACK + r"|这样|这么)(?:的话)?(?:其实|反而|反倒|也|就|都)?"
+    r"(?:只会|只能|无异于|适得其反|得不偿失|帮倒忙|添乱|是自找麻烦|等于(?:是)?(?:承认|认错|认了|示弱|默认|自找麻烦|纵容)"
+    r"|(?:反而|反倒)(?:会|还会|更|只会)?(?:让|使|令)?[^，。不没]{0,6}?(?:烦|生气|不满|反感|麻烦|被动|得寸进尺|激怒|糟|坏事|误事|"
+    r"吃亏|心虚|理亏|耽误|浪费|打扰|纠缠)"
+    r"|(?:会|就会|还会)(?:让|使|令)[^，。不没]{0,6}?(?:得寸进尺|蹬鼻子上脸|心虚|理亏|更生气|更烦|反感|没完没了))")
+_REFUSES_BACK = re.compile(
+    r"^(?:所以|因此|因而|那就|还是|但是?|可是|不过)?(?:我们|我|大家)?(?:千万|绝对|最好|可|也|就)?"
+    r"(?:不能|不要|别|不该|不应该|不应|不可以|不宜|不可|没必要|不必|不用|用不着)(?:再)?(?:这么|这样|那样|那么)"
+    r"(?:做|干|办|处理|搞)?(?:了|啊|吧|呀)?$")
+_OPENS_BACK = re.compile(r"^(?:但是?|可是|不过|而且|可)?" + _BACK)
+
+
+def warns_back(clause: str) -> bool:
+    """Does ``clause`` point back to the act before it and warn against it (这样做只会让顾客得寸进尺) or refuse it
+    (所以不能这么做, 千万别这样做)?"""
+    return _WARNS_BACK.match(clause) is not None or (len(clause) <= 12 and _REFUSES_BACK.match(clause) is not None)
+
+
+def opens_back(clause: str) -> bool:
+    """Does ``clause`` open by pointing back to what came before (这样做等于…)?"""
+    return _OPENS_BACK.match(clause) is not None
+
+
+# A step conceded, then rejected by a bare turn: 虽然给补偿能让她消气，但没必要 / 各部门相互合作说起来好听，但没必要 /
+# 书上说要先表示歉意，但实际工作中没必要.  Only a bare verdict after the turn (但光道歉没用 names its own object; 但没必要
+# 每天打 limits the step; 但不能说没必要 defends it).
+_TURNED_REFUSAL = re.compile(
+    r"^(?:但|但是|可是|不过|然而|可)(?:在)?(?:实际工作中|实际操作中|实际中|实际上|实际|现实中|事实上|其实|说实话|我看|我觉得|"
+    r"在我看来)?(?:根本|完全|真的|实在|也|就|都)*(?:没必要|没有必要|用不着|犯不着|大可不必|不现实|不切实际|行不通|没用|没什么用|"
+    r"没啥用|不必|不需要|没那个必要|做不到|办不到|多此一举|多余)(?:了|的|吧|啊)*$")
+
+
+def turned_refusal(clause: str) -> bool:
+    """Is ``clause`` a bare turn that rejects what the clause before it conceded (但没必要, 可是根本不现实)?"""
+    return len(clause) <= 16 and _TURNED_REFUSAL.match(clause) is not None

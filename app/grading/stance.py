@@ -12,6 +12,7 @@ from .first_chars import compile_guarded
 
 # Who the case is about: the staff (or the firm) and the customer.
 _STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
+_CUSTOMER_NOUN = r"(?:顾客|客户|业主|客人|用户|消费者|刘先生|王先生|张女士|张小姐|李先生|周女士|这位(?:女士|先生|母亲|妈妈))"
 _CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
 
 DEFENCE_PATTERNS = [
@@ -30,6 +31,8 @@ DEFENCE_PATTERNS = [
     r"(?:是|怪|因为)" + _CUSTOMER + r"自己(?:没|不|找错|弄错|搞错|说错|看错|造成|惹)",
     r"" + _CUSTOMER + r"自己(?:没|不|没有)(?:说|讲|问|看|弄)(?:清楚|明白|清)",
     r"(?<!不是)(?<!并非)(?<!不全是)" + _CUSTOMER + r"(?:自己)?的(?:错|责任)(?:，|。|$)",
+    # the blame laid wholly on the customer: 责任全在顾客 (a noun, not 她/他, who may be the staff)
+    r"(?:责任|错|过错|问题)(?:全|都|完全|全部|主要)在(?:于)?" + _CUSTOMER_NOUN + r"(?:自己)?(?:身上|一方|那边|那里)?(?:，|。|$)",
     # the rule as the answer, in the trainee's own voice (not quoted: 只会说这是公司规定 describes the fault)
     r"(?<![说称答以拿用句])(?:这|那)是(?:公司|店里|商场|我们|酒店|物业|厂家)的?规定(?:，|。|$)",
     # the customer's own business: 密码被别人知道是您自己的事 (not 这不是您自己的事)
@@ -43,10 +46,12 @@ _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到
 # Defences with words of their own, each scanned only around its own trigger words (a common trigger such as 说明 or
 # 办法 must not make the whole alternation above run over most of a long answer).
 EXTRA_DEFENCES = [
-    (r"没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错", [
+    (r"没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错|不妥|不对", [
     # the staff declared not at fault: 小刘这样处理没有错.  Here, not above: who is named may be any department
     # (客服部), so its matches can start with any character, which would keep the look-ahead off the whole list.
     _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
+    # 小刘没什么不妥, 前台并无不妥 (a clause of its own: not 小刘没什么不妥的地方吗)
+    _STAFF + r"[^。，]{0,4}(?:没有?什么不妥|并无不妥|没有不妥|没什么不对|没有什么不对)(?:的)?(?=，|。|$)",
     ]),
     (r"说明|可见|表明|证明|看来|意味着", [
     # a small share of complaints read as general satisfaction: 只有4%的人投诉，说明96%的人都满意 (the silent unhappy
