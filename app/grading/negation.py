@@ -50,6 +50,23 @@ FALSE_NEGATORS = {
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦", "不足",
 }
+# Words of evaluation with 不 as a morpheme (不合格, 不达标, 不称职, 不当 …): they name a state of what follows them
+# (考核不合格员工重新培训: the staff who failed), not a refusal of the act after it.  jieba keeps some whole (不当) and
+# cuts others (不|合格): both forms are listed.  The state itself is still negated (员工不合格 does not earn 合格).
+# Words that also serve as adverbs of manner (不认真, 不及时, 不规范, 不合理) are left out: 不认真倾听 is a fault.
+STATE_WORDS = frozenset({"合格", "及格", "达标", "称职", "过关", "胜任", "合规", "到位", "妥当", "恰当", "得当", "当", "妥",
+                         "佳"})
+STATE_NEGATIVES = frozenset("不" + w for w in STATE_WORDS)
+
+
+def _state_negative(words: list[str], i: int, index: int) -> bool:
+    """Is the negator at ``i`` a morpheme of a word of evaluation that stands before the mention at ``index``?"""
+    token = words[i]
+    if token in STATE_NEGATIVES:
+        return True
+    return token == "不" and i + 1 < index and words[i + 1] in STATE_WORDS
+
+
 # 非 is not among them: it makes non-predicate modifiers (非空表, 非结尾处, 非正式), while 并非 is listed above.
 _NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿")
 NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
@@ -467,6 +484,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
         w = 0 if _a_not_a(words, i) or _comparative(words, i) else \
             negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if w and _state_negative(words, i, index):
+            w = 0  # 不合格员工重新培训: the 不 belongs to the state word, not to the act
         if not w and _rhetorical(words, i, index):
             w = 1
         if token == "难道" and negators % 2:
