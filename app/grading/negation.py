@@ -598,6 +598,11 @@ def is_conditional(words: list[str], index: int, last: int | None = None) -> boo
 _SAYING = ("说", "讲", "用", "说些", "讲些", "说点", "讲点", "多说", "少说", "多讲", "少讲", "多用", "少用", "几句", "一些")
 
 
+# X说的话 / X讲过的话 (the mention's own token ends in the verb of saying: 听客户说|的话) is "what X says", not "if
+# one does X".
+_SAID_BY = ("说", "讲")
+
+
 def _said_before(words: list[str], index: int) -> bool:
     return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(("说", "讲")))
 
@@ -621,7 +626,9 @@ def _in_condition(words: list[str], index: int) -> bool:
     after = words[index + 1:index + 4]
     if "的话" in after and not _said_before(words, index):
         k = after.index("的话")
-        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
+        said = words[index + k] if k == 0 or words[index + k] not in ("了", "过") else words[index + k - 1]
+        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 ") \
+                and not said.endswith(_SAID_BY):
             return True
     # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任); jieba may glue 就 to the word before
     # it (一回访客户就会…).
