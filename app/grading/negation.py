@@ -1050,7 +1050,15 @@ CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在�
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")
 _CLOSES_CONDEMNED = compile_guarded(f"(?:{_CONDEMNED})" + _PARTICLES)
-# A clause of its own, with a short subject at most: 营业厅用不上, 根本不现实.
+# A clause of its own, with a short subject at most, refuses the clause before: 营业厅用不上, 根本不现实, 这几种方式都不适用,
+# 以上这些都行不通.  After a list (a clause before it that holds 、) only when it is about the list: no subject, a word
+# summing up what was listed, or the place or party where it does not hold (营业厅, 在我们这里).  A subject naming some
+# other thing is what the verdict is about: in 先道歉、再倾听、然后补偿，标准话术不适用 the steps stand.
+_SUMMING_SUBJECT = (r"(?:(?:以上|上述|前面(?:说的)?)?(?:这|那)?(?:几|些|一些|两|三|四)?(?:种|个|条|项|样|类|点)?"
+                    r"(?:做法|方法|方式|办法|措施|招|招数|步骤|手段|东西|建议)?)")
+_VERDICT_PLACE = (r"(?:在|对|对于)?(?:[\u4e00-\u9fff]{0,2}?(?:营业厅|门店|店里|本店|我们|咱们|公司|企业|单位|酒店|饭店|商场|超市|"
+                  r"银行|中心|部门|现实中|实际中|工作中|平时|一线|新人|员工|坐席|客服))?(?:这里|这儿|这边|那里|身上|来说|来讲)?")
+_ABOUT_THE_LIST = re.compile(r"^" + _SUMMING_SUBJECT + r"?" + _VERDICT_PLACE + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 _BARE_CONDEMNED = re.compile(r"^(?:(?![不没这那])[\u4e00-\u9fff]){0,4}?" + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 
 
@@ -1065,8 +1073,12 @@ def closing_condemned(span: str, following: str = "") -> int:
 def bare_condemned(span: str, covered: str = "") -> bool:
     """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), or says that staff
     need not bother (客服不用管, 值班经理不用操心), refusing the clause before?"""
-    return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
-                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None)
+    if len(span) > 12:
+        return False
+    if _ABOUT_THE_LIST.match(span) is not None:
+        return True
+    return ((_BARE_CONDEMNED.match(span) is not None and "、" not in covered) or _SUBJECTED.match(span) is not None
+            or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None)
 
 
 # Staff told they need not bother, as a clause of its own after a step: …是技术部的事，客服不用管; …交给质检部门去做就行，营业厅
