@@ -262,15 +262,17 @@ def _potential_at(words: list[str], j: int) -> bool:
     if not token or token[0] in NEGATING_CHARS or token[0] in _NOT_POTENTIAL_VERBS or not "\u4e00" <= token[0] <= "\u9fff":
         return False
     if len(token) >= 3 and token[1] == "不":
-        complement = token[2:]
+        complement, end = token[2:], j + 1
     elif len(token) != 1 or j + 1 >= len(words):
         return False
     elif words[j + 1] == "不":
-        complement = words[j + 2] if j + 2 < len(words) else ""
+        complement, end = (words[j + 2] if j + 2 < len(words) else ""), j + 3
     elif words[j + 1][:1] == "不":
-        complement = words[j + 1][1:]
+        complement, end = words[j + 1][1:], j + 2
     else:
         return False
+    if end < len(words) and words[end][:1] == "的":
+        return False  # a modifier: 承诺做不到的事, 听不懂的地方
     return complement in _POTENTIAL_COMPLEMENTS and not (token[0] in _JUDGED and complement == "过去")
 
 
