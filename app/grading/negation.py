@@ -50,6 +50,23 @@ FALSE_NEGATORS = {
     # Adjectives and nouns of discontent: 不良情绪 is bad mood, not "no mood".
     "不良", "不满", "不便", "不安", "不快", "不适", "不悦", "不足",
 }
+# Words of evaluation with 不 as a morpheme (不合格, 不达标, 不称职, 不当 …): they name a state of what follows them
+# (考核不合格员工重新培训: the staff who failed), not a refusal of the act after it.  jieba keeps some whole (不当) and
+# cuts others (不|合格): both forms are listed.  The state itself is still negated (员工不合格 does not earn 合格).
+# Words that also serve as adverbs of manner (不认真, 不及时, 不规范, 不合理) are left out: 不认真倾听 is a fault.
+STATE_WORDS = frozenset({"合格", "及格", "达标", "称职", "过关", "胜任", "合规", "到位", "妥当", "恰当", "得当", "当", "妥",
+                         "佳"})
+STATE_NEGATIVES = frozenset("不" + w for w in STATE_WORDS)
+
+
+def _state_negative(words: list[str], i: int, index: int) -> bool:
+    """Is the negator at ``i`` a morpheme of a word of evaluation that stands before the mention at ``index``?"""
+    token = words[i]
+    if token in STATE_NEGATIVES:
+        return True
+    return token == "不" and i + 1 < index and words[i + 1] in STATE_WORDS
+
+
 # 非 is not among them: it makes non-predicate modifiers (非空表, 非结尾处, 非正式), while 并非 is listed above.
 _NEGATING_PREFIXES = ("不", "没", "未", "无", "别", "勿")
 NEGATING_CHARS = frozenset("不没未无别勿非忌免禁拒忽缺忘")
@@ -230,6 +247,54 @@ _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞"
 
 # "Cannot be done": 想解决也解决不了, 回访也回访不了 (the same verb after 也/都, with 不了/不到/不成).
 _CANNOT = ("不了", "不到", "不成", "不来")
+
+
+# A potential negative after the mention, its subject (信息传不过去, 消息传不到餐饮部, 信息在部门之间传不过去): what it names
+# cannot be done.  V不C cut by jieba as V不C, V|不C or V|不|C; verbs whose V不C is a word of its own are left out (对不起,
+# 少不了, 免不了, 了不起, 舍不得 …).  Only adverbs or a short phrase may stand between: a new subject (客户), a link of cause
+# (会, 让, 导致, 以免, 得 …) or a modal stops it (说得太快客户会听不清 names the cause, not a failure of 说).
+_POTENTIAL_COMPLEMENTS = frozenset({"过去", "过来", "下去", "进去", "出去", "上去", "到", "了", "成", "清", "清楚", "明白", "懂",
+                                    "通", "动", "完", "出", "进"})
+_NOT_POTENTIAL_VERBS = frozenset("对比了怪巴恨舍免少离禁忍差来由经顾要")
+_JUDGED = frozenset("说看")  # 说不过去, 看不过去: a judgement, not a failure
+_POTENTIAL_STOPS = frozenset({"会", "让", "使", "叫", "导致", "造成", "以免", "免得", "省得", "否则", "不然", "就会", "容易", "得",
+                              "太", "时", "的时候", "后", "如果", "要", "能", "可以", "应该", "把", "被", "要是", "的", "所以",
+                              "客户", "顾客", "客人", "对方", "用户", "坐席", "员工", "大家",
+                              # "still": 修过两回还用不了 (the fridge cannot be used, not the repair)
+                              "还", "也", "又", "仍", "仍然", "依然", "还是", "却"})
+POTENTIAL_REACH = 4  # tokens between the mention and the verb, at most
+
+
+def _potential_at(words: list[str], j: int) -> bool:
+    token = words[j]
+    if not token or token[0] in NEGATING_CHARS or token[0] in _NOT_POTENTIAL_VERBS or not "\u4e00" <= token[0] <= "\u9fff":
+        return False
+    if len(token) >= 3 and token[1] == "不":
+        complement, end = token[2:], j + 1
+    elif len(token) != 1 or j + 1 >= len(words):
+        return False
+    elif words[j + 1] == "不":
+        complement, end = (words[j + 2] if j + 2 < len(words) else ""), j + 3
+    elif words[j + 1][:1] == "不":
+        complement, end = words[j + 1][1:], j + 2
+    else:
+        return False
+    if end < len(words) and words[end][:1] == "的":
+        return False  # a modifier: 承诺做不到的事, 听不懂的地方
+    return complement in _POTENTIAL_COMPLEMENTS and not (token[0] in _JUDGED and complement == "过去")
+
+
+def potential_negative_after(words: list[str], last: int, neutral=None) -> bool:
+    """Is the mention ending in token ``last`` the subject of a potential negative (信息传不过去)?  Not one of the
+    rubric's own terms (``neutral``: 热线打不进去 for a point that matches 打不进去)."""
+    for j in range(last + 1, min(len(words), last + 2 + POTENTIAL_REACH)):
+        if _potential_at(words, j):
+            return not (neutral is not None and (neutral(j) or (j + 1 < len(words) and neutral(j + 1))))
+        token = words[j]
+        if (token in _POTENTIAL_STOPS or token in SUBJECT_PRONOUNS or token in SCOPE_BREAKERS or token in MODALS
+                or negator_weight(token) or not "\u4e00" <= token[:1] <= "\u9fff"):
+            return False
+    return False
 
 
 def cannot_after(words: list[str], last: int) -> bool:
@@ -440,6 +505,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
     if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)
+                  or potential_negative_after(words, index if last is None else last, neutral)
                   or _outdone(words, index, index if last is None else last)):
         weight += 1
     seen = 0
@@ -475,6 +541,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break  # 不用道歉也不用解释: the first 不用 is 道歉's, not a second negator of 解释
         w = 0 if _a_not_a(words, i) or _comparative(words, i) else \
             negator_weight(token, words[i + 1] if i + 1 < len(words) else "")
+        if w and _state_negative(words, i, index):
+            w = 0  # 不合格员工重新培训: the 不 belongs to the state word, not to the act
         if not w and _rhetorical(words, i, index):
             w = 1
         if token == "难道" and negators % 2:
@@ -589,6 +657,11 @@ def is_conditional(words: list[str], index: int, last: int | None = None) -> boo
 _SAYING = ("说", "讲", "用", "说些", "讲些", "说点", "讲点", "多说", "少说", "多讲", "少讲", "多用", "少用", "几句", "一些")
 
 
+# X说的话 / X讲过的话 (the mention's own token ends in the verb of saying: 听客户说|的话) is "what X says", not "if
+# one does X".
+_SAID_BY = ("说", "讲")
+
+
 def _said_before(words: list[str], index: int) -> bool:
     return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(("说", "讲")))
 
@@ -612,7 +685,9 @@ def _in_condition(words: list[str], index: int) -> bool:
     after = words[index + 1:index + 4]
     if "的话" in after and not _said_before(words, index):
         k = after.index("的话")
-        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 "):
+        said = words[index + k] if k == 0 or words[index + k] not in ("了", "过") else words[index + k - 1]
+        if all(w in ("了", "过") for w in after[:k]) and (index + 2 + k >= len(words) or words[index + 2 + k] in "，、 ") \
+                and not said.endswith(_SAID_BY):
             return True
     # 一 + verb + 就: "as soon as one apologises, ..." (一道歉就等于承认责任); jieba may glue 就 to the word before
     # it (一回访客户就会…).
@@ -1052,7 +1127,15 @@ CRITIQUE_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么|主要|存在�
                             r"|问题(?:在于|出在|在哪)|错误之处|差距|诊断|点评|评析|怎么看|看法|不符合|违反|教训|缺点|原因|对吗|对不对"
                             r"|是否(?:正确|妥当|合理|恰当)")
 _CLOSES_CONDEMNED = compile_guarded(f"(?:{_CONDEMNED})" + _PARTICLES)
-# A clause of its own, with a short subject at most: 营业厅用不上, 根本不现实.
+# A clause of its own, with a short subject at most, refuses the clause before: 营业厅用不上, 根本不现实, 这几种方式都不适用,
+# 以上这些都行不通.  After a list (a clause before it that holds 、) only when it is about the list: no subject, a word
+# summing up what was listed, or the place or party where it does not hold (营业厅, 在我们这里).  A subject naming some
+# other thing is what the verdict is about: in 先道歉、再倾听、然后补偿，标准话术不适用 the steps stand.
+_SUMMING_SUBJECT = (r"(?:(?:以上|上述|前面(?:说的)?)?(?:这|那)?(?:几|些|一些|两|三|四)?(?:种|个|条|项|样|类|点)?"
+                    r"(?:做法|方法|方式|办法|措施|招|招数|步骤|手段|东西|建议)?)")
+_VERDICT_PLACE = (r"(?:在|对|对于)?(?:[\u4e00-\u9fff]{0,2}?(?:营业厅|门店|店里|本店|我们|咱们|公司|企业|单位|酒店|饭店|商场|超市|"
+                  r"银行|中心|部门|现实中|实际中|工作中|平时|一线|新人|员工|坐席|客服))?(?:这里|这儿|这边|那里|身上|来说|来讲)?")
+_ABOUT_THE_LIST = re.compile(r"^" + _SUMMING_SUBJECT + r"?" + _VERDICT_PLACE + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 _BARE_CONDEMNED = re.compile(r"^(?:(?![不没这那])[\u4e00-\u9fff]){0,4}?" + _ADVERBS + f"(?:{_CONDEMNED})" + _PARTICLES)
 
 
@@ -1068,9 +1151,13 @@ def bare_condemned(span: str, covered: str = "") -> bool:
     """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), says that staff
     need not bother (客服不用管, 值班经理不用操心), or that it is better not used here (问卷里最好别用), refusing the clause
     before?"""
-    return len(span) <= 12 and (_BARE_CONDEMNED.match(span) is not None or _SUBJECTED.match(span) is not None
-                                or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None
-                                or _NOT_HERE.match(span) is not None)
+    if len(span) > 12:
+        return False
+    if _ABOUT_THE_LIST.match(span) is not None:
+        return True
+    return ((_BARE_CONDEMNED.match(span) is not None and "、" not in covered) or _SUBJECTED.match(span) is not None
+            or _IN_VAIN_TO.match(span) is not None or _NOT_OUR_JOB.match(span) is not None
+            or _NOT_HERE.match(span) is not None)
 
 
 # Better not used here, as a clause of its own: (让人只能在几个选项里挑，)问卷里最好别用.  No subject but a place (专业术语最好别用
