@@ -270,17 +270,15 @@ def _potential_at(words: list[str], j: int) -> bool:
     if not token or token[0] in NEGATING_CHARS or token[0] in _NOT_POTENTIAL_VERBS or not "\u4e00" <= token[0] <= "\u9fff":
         return False
     if len(token) >= 3 and token[1] == "不":
-        complement, end = token[2:], j + 1
+        complement = token[2:]
     elif len(token) != 1 or j + 1 >= len(words):
         return False
     elif words[j + 1] == "不":
-        complement, end = (words[j + 2] if j + 2 < len(words) else ""), j + 3
+        complement = words[j + 2] if j + 2 < len(words) else ""
     elif words[j + 1][:1] == "不":
-        complement, end = words[j + 1][1:], j + 2
+        complement = words[j + 1][1:]
     else:
         return False
-    if end < len(words) and words[end][:1] == "的":
-        return False  # a modifier: 承诺做不到的事, 听不懂的地方
     return complement in _POTENTIAL_COMPLEMENTS and not (token[0] in _JUDGED and complement == "过去")
 
 

@@ -28,8 +28,3 @@ def test_words_that_only_look_like_it_do_not_negate(grader):
     assert score(grader, APOLOGY, "先道歉，少不了。") == 2
     assert score(grader, APOLOGY, "先说声对不起。") == 2
     assert score(grader, PASS_ON, "部门之间的信息要传递清楚，免得客户听不懂。") == 2
-    # a modifier (V不C的 + noun) names a kind of thing, it says nothing cannot be done
-    listen = {"points": 2, "rubric": [{"id": "l", "text": "倾听", "points": 2, "match": [["倾听"]]}]}
-    assert score(grader, listen, "倾听听不懂的地方要问。") == 2
-    promise = {"points": 2, "rubric": [{"id": "p", "text": "承诺", "points": 2, "match": [["承诺"]]}]}
-    assert score(grader, promise, "不要承诺做不到的事。") == 0
