@@ -249,52 +249,6 @@ _BOTHER = {"管", "理", "理会", "在意", "操心", "安排", "考虑", "搞"
 _CANNOT = ("不了", "不到", "不成", "不来")
 
 
-# A potential negative after the mention, its subject (信息传不过去, 消息传不到餐饮部, 信息在部门之间传不过去): what it names
-# cannot be done.  V不C cut by jieba as V不C, V|不C or V|不|C; verbs whose V不C is a word of its own are left out (对不起,
-# 少不了, 免不了, 了不起, 舍不得 …).  Only adverbs or a short phrase may stand between: a new subject (客户), a link of cause
-# (会, 让, 导致, 以免, 得 …) or a modal stops it (说得太快客户会听不清 names the cause, not a failure of 说).
-_POTENTIAL_COMPLEMENTS = frozenset({"过去", "过来", "下去", "进去", "出去", "上去", "到", "了", "成", "清", "清楚", "明白", "懂",
-                                    "通", "动", "完", "出", "进"})
-_NOT_POTENTIAL_VERBS = frozenset("对比了怪巴恨舍免少离禁忍差来由经顾要")
-_JUDGED = frozenset("说看")  # 说不过去, 看不过去: a judgement, not a failure
-_POTENTIAL_STOPS = frozenset({"会", "让", "使", "叫", "导致", "造成", "以免", "免得", "省得", "否则", "不然", "就会", "容易", "得",
-                              "太", "时", "的时候", "后", "如果", "要", "能", "可以", "应该", "把", "被", "要是", "的", "所以",
-                              "客户", "顾客", "客人", "对方", "用户", "坐席", "员工", "大家",
-                              # "still": 修过两回还用不了 (the fridge cannot be used, not the repair)
-                              "还", "也", "又", "仍", "仍然", "依然", "还是", "却"})
-POTENTIAL_REACH = 4  # tokens between the mention and the verb, at most
-
-
-def _potential_at(words: list[str], j: int) -> bool:
-    token = words[j]
-    if not token or token[0] in NEGATING_CHARS or token[0] in _NOT_POTENTIAL_VERBS or not "\u4e00" <= token[0] <= "\u9fff":
-        return False
-    if len(token) >= 3 and token[1] == "不":
-        complement = token[2:]
-    elif len(token) != 1 or j + 1 >= len(words):
-        return False
-    elif words[j + 1] == "不":
-        complement = words[j + 2] if j + 2 < len(words) else ""
-    elif words[j + 1][:1] == "不":
-        complement = words[j + 1][1:]
-    else:
-        return False
-    return complement in _POTENTIAL_COMPLEMENTS and not (token[0] in _JUDGED and complement == "过去")
-
-
-def potential_negative_after(words: list[str], last: int, neutral=None) -> bool:
-    """Is the mention ending in token ``last`` the subject of a potential negative (信息传不过去)?  Not one of the
-    rubric's own terms (``neutral``: 热线打不进去 for a point that matches 打不进去)."""
-    for j in range(last + 1, min(len(words), last + 2 + POTENTIAL_REACH)):
-        if _potential_at(words, j):
-            return not (neutral is not None and (neutral(j) or (j + 1 < len(words) and neutral(j + 1))))
-        token = words[j]
-        if (token in _POTENTIAL_STOPS or token in SUBJECT_PRONOUNS or token in SCOPE_BREAKERS or token in MODALS
-                or negator_weight(token) or not "\u4e00" <= token[:1] <= "\u9fff"):
-            return False
-    return False
-
-
 def cannot_after(words: list[str], last: int) -> bool:
     """Is the mention ending in token ``last`` followed by 也/都 and the same verb made impossible (想解决也解决不了)?"""
     if len(words[last]) >= 4 and words[last].endswith(_CANNOT):
@@ -503,7 +457,6 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
     if after and (_negated_after(words, index) or dismissed_after(words, index if last is None else last)
-                  or potential_negative_after(words, index if last is None else last, neutral)
                   or _outdone(words, index, index if last is None else last)):
         weight += 1
     seen = 0
