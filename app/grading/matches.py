@@ -41,9 +41,10 @@ class MatchKind:
 
 
 # A group's first mentions, in text order, are the ones weighed (matcher.group_mentions): no real answer names one
-# key term this often (24: no grade of the 3,330 bench, bank and synthetic answers depends on a later one), and the bound keeps the negation checks of an answer that repeats a term thousands of times
-# constant. A term's occurrences past twice that can never be among them: not looking for them spares an answer
-# that repeats one term thousands of times a word-boundary check per occurrence.
+# key term this often (24: no grade of the 3,330 bench, bank and synthetic answers depends on a later one), and the
+# bound keeps the negation checks of an answer that repeats a term thousands of times constant. A term's occurrences
+# past twice that can never be among them: not looking for them spares an answer that repeats one term thousands of
+# times a word-boundary check per occurrence.
 MAX_MENTIONS = 24
 MAX_TERM_SPANS = 2 * MAX_MENTIONS
 

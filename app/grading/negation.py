@@ -614,7 +614,7 @@ _SAID_BY = ("说", "讲")
 
 
 def _said_before(words: list[str], index: int) -> bool:
-    return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(("说", "讲")))
+    return index > 0 and (words[index - 1] in _SAYING or words[index - 1].endswith(_SAID_BY))
 
 
 def _in_condition(words: list[str], index: int) -> bool:

@@ -12,8 +12,10 @@ from .first_chars import compile_guarded
 
 # Who the case is about: the staff (or the firm) and the customer.
 _STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
-_CUSTOMER_NOUN = r"(?:顾客|客户|业主|客人|用户|消费者|刘先生|王先生|张女士|张小姐|李先生|周女士|这位(?:女士|先生|母亲|妈妈))"
-_CUSTOMER = r"(?:顾客|客户|业主|客人|用户|消费者|她|他|刘先生|王先生|张女士|张小姐|李先生|王经理|这位(?:女士|先生|母亲|妈妈))"
+_CUSTOMER_NAMED = r"顾客|客户|业主|客人|用户|消费者|刘先生|王先生|张女士|张小姐|李先生|这位(?:女士|先生|母亲|妈妈)"
+# Named by a noun only: 她/他 may be the staff (and 王经理, a customer in one case, a manager in others).
+_CUSTOMER_NOUN = r"(?:" + _CUSTOMER_NAMED + r"|周女士)"
+_CUSTOMER = r"(?:" + _CUSTOMER_NAMED + r"|她|他|王经理)"
 
 DEFENCE_PATTERNS = [
     # the conduct was right
