@@ -21,6 +21,7 @@ from ..extensions import db
 from ..models import (Attempt, AttemptItem, AttemptStateError, FocusEvent, Paper, Question, QuestionVersion, Response,
                       utcnow)
 from ..models.attempts import SAVE_GRACE
+from ..models.base import sqlite_write_lock
 from ..qtypes import AnswerError, question_type
 from ..scoring import grade_attempt
 from ..scoring.service import response_for
@@ -148,9 +149,7 @@ def _lock(attempt: Attempt) -> None:
 
     PostgreSQL: SELECT ... FOR UPDATE. SQLite has no row locks: a no-op UPDATE takes the database's write lock
     now, before the reads below, so they see the last committed state and nobody else writes until we commit."""
-    if db.session.get_bind().dialect.name == "sqlite":
-        db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(status=Attempt.status)
-                           .execution_options(synchronize_session=False))
+    sqlite_write_lock(Attempt, attempt.id)
     db.session.refresh(attempt, with_for_update=True)
 
 
@@ -263,9 +262,7 @@ def save_by_id(user, attempt_id, question_key, answer=KEEP, flagged=None, now=No
     if flagged is not None and not isinstance(flagged, bool):
         raise ExamError(_("'flagged' must be true or false."))
     dialect = db.session.get_bind().dialect.name
-    if dialect == "sqlite":  # no row locks: take the database's write lock before reading (see _lock)
-        db.session.execute(update(Attempt).where(Attempt.id == ident).values(status=Attempt.status)
-                           .execution_options(synchronize_session=False))
+    sqlite_write_lock(Attempt, ident)  # before reading (see _lock)
     row = db.session.execute(_save_row_statement(),
                              {"attempt_id": ident, "question_key": question_key}).one_or_none()
     if row is None or row.user_id != user.id:

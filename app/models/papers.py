@@ -1,10 +1,10 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ColumnElement, Integer, String, func, select, update
+from sqlalchemy import JSON, ColumnElement, Integer, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .base import Publishable, UTCDateTime, utcnow
+from .base import Publishable, UTCDateTime, sqlite_write_lock, utcnow
 from .questions import content_hash
 
 
@@ -50,10 +50,7 @@ class Paper(Publishable, db.Model):
         turns (each checks the other's work: no attempt yet / still published). ``shared``: starts do not wait for
         each other, only for a change of state.  PostgreSQL: SELECT ... FOR SHARE / FOR UPDATE. SQLite has no row
         locks: a no-op UPDATE takes the database's write lock now, before the checks read."""
-        if db.session.get_bind().dialect.name == "sqlite":
-            db.session.execute(update(Paper).where(Paper.id == self.id)
-                               .values(draft=Paper.draft, updated_at=Paper.updated_at)  # not its onupdate stamp
-                               .execution_options(synchronize_session=False))
+        sqlite_write_lock(Paper, self.id)
         db.session.refresh(self, with_for_update={"read": shared})
 
     def _withdrawn(self) -> bool:
