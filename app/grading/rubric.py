@@ -52,6 +52,7 @@ class CompiledPart:
     faults_asked: bool = False  # the prompt asks for the case's faults (存在哪些问题, 有哪些不妥)
     acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
     harms_asked: bool = False  # the prompt asks about harms or hindering factors (negation.HARMS_ASKED)
+    thesis_asked: bool = False  # the prompt asks whether the conduct was right or what was wrong (stance.THESIS_ASKED)
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric

@@ -86,6 +86,9 @@ EXTRA_DEFENCES = [
 ]
 # Words that deny the defence after them (within 8 characters).
 _DENIED = re.compile(r"不能说|谁说|不是说|不能认为|不要以为|别以为|并不是说")
+# A defence that only seems so (表面上没有什么不妥，实际上…), before it or inside it, is none; nor is a question (做法没有问题吗).
+_SEEMING = re.compile(r"表面上|看似|看起来|看上去|乍看|似乎")
+_QUESTION_AFTER = ("吗", "么", "呢")
 _BEFORE, _AFTER = 30, 24  # after: the praise verdict's look for a "but" reaches 8 characters past it
 
 
@@ -108,8 +111,66 @@ def defended_sentences(text: str, sentence_of) -> dict[int, str]:
             for m in defences.finditer(text, start, end):
                 if _DENIED.search(text, max(m.start() - 8, 0), m.start()):
                     continue  # 不能说这件事不归我们管, 谁说小刘做得对: the defence is denied
+                if _SEEMING.search(text, max(m.start() - 8, 0), m.end()) or text.startswith(_QUESTION_AFTER, m.end()):
+                    continue
                 sentence = sentence_of(m.start())
                 if sentence not in found or m.start() < found[sentence][0]:
                     found[sentence] = (m.start(), m.group())
             scanned = end
     return {sentence: words for sentence, (_, words) in found.items()}
+
+
+# The answer's thesis.  On a part that asks what was wrong with the conduct (有哪些不妥, 存在哪些问题, 这样处理对吗), an
+# answer that opens by declaring the conduct right (小刘没有什么不妥。, 整体表现还可以：, 程序上没有问题；) argues the case's
+# side in every sentence that follows: the reasons it gives (就在服务台当场处理，显得公开透明) name the faults only to excuse
+# them.  Those sentences earn nothing, up to one that turns (但…, 不过…, 就是…, 唯一的不足是…); from there on the answer
+# concedes faults and is read as usual.
+THESIS_ASKED = re.compile(r"(?<!询问)(?<!问)(?:哪些|什么)(?:不足|问题|不妥|毛病|错误|失误|不当|地方不)|错误之处|问题出在"
+                          r"|存在(?:的)?(?:问题|不足)|对吗|对不对|是否(?:正确|妥当|合理|恰当|得当)|不符合")
+# "No fault", or praise of the conduct, in the opening sentence (the customer's own blamelessness, 顾客没有错, is no
+# thesis: see _thesis_at).
+_NO_FAULT = re.compile(
+    r"(?:没有?|并无|并没有|谈不上有?|算不上有?)(?:什么|任何|多大|太大)?大?的?(?:问题|毛病|错误?|不妥|过错|过失|失误|不对)(?!意识)"
+    r"|(?:表现|做得|做的|处理得|答得|办得|做法|处理|答复|回答)(?:(?![不没])[\u4e00-\u9fff]){0,4}?"
+    r"(?:还可以|还行|不错|挺好|很好|对|正确|合理|得当|到位|恰当|没错)")
+# Words in the opening sentence that undo a thesis: a concession or a turn (虽然…但, 表面上…实际上) or a fault named.
+_THESIS_UNDONE = re.compile(r"但|不过|可是|然而|却|实际上|事实上|看似|看起来|看上去|表面|虽然|虽|不妥之|欠妥|不当|不足|缺点|错在|"
+                            r"问题是|问题在|不该|不应|做得不好|不够")
+# A later sentence that turns away from the thesis and concedes a fault.
+_THESIS_TURN = re.compile(r"(?:[0-9]+[.、)]?)?(?:但|但是|不过|可是|然而|只是|就是|唯一|要说|如果说|如果非要说|非要说|稍|美中不足|"
+                          r"问题是|不足的是|当然|需要改进|可以改进|有待)")
+_THESIS_HEAD = 200  # the opening sentence is read over at most this many characters: linear in the answer
+
+
+def thesis_sentences(text: str, sentence_ends: list[int], defended: dict[int, str]) -> set[int]:
+    """The sentences barred by an opening thesis that the conduct was right (see above); empty when there is none.
+    ``defended``: ``defended_sentences`` of the same text (a defence in the opening sentence is a thesis too)."""
+    first_end = sentence_ends[0] if sentence_ends else len(text)
+    opening = text[:min(first_end, _THESIS_HEAD)]
+    at = _thesis_at(opening)
+    if at is None and 0 in defended:
+        at = opening.find(defended[0])
+        at = (at, at + len(defended[0])) if at >= 0 else None
+    if at is None:
+        return set()
+    rest = opening[:at[0]] + opening[at[1]:]
+    if _THESIS_UNDONE.search(rest) or _DENIED.search(opening, 0, at[0]) or _SEEMING.search(opening, 0, at[1]):
+        return set()
+    barred = {0}
+    for index, start in enumerate(sentence_ends, 1):
+        if _THESIS_TURN.match(text, start + 1):
+            break
+        if start + 1 < len(text):
+            barred.add(index)
+    return barred
+
+
+def _thesis_at(opening: str) -> tuple[int, int] | None:
+    for m in _NO_FAULT.finditer(opening):
+        if opening.startswith(_QUESTION_AFTER, m.end()):
+            continue  # a question: 小刘的做法没有问题吗
+        clause_start = max(opening.rfind("，", 0, m.start()), opening.rfind("。", 0, m.start())) + 1
+        if re.search(_CUSTOMER_NOUN, opening[clause_start:m.start()]):
+            continue  # 顾客本身没有错: the customer's blamelessness, not the staff's
+        return m.start(), m.end()
+    return None
