@@ -4,14 +4,7 @@ without 反而 (回访会打扰客户, 选择题限制了思路), a step called 
 Each rule: answers that do not earn, and the same words making the point."""
 import pytest
 
-
-def part(terms, prompt="你会怎样做？", polarity="positive", points=2, text="要点"):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": terms}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+from tests.grading.rubrics import one_point_part as part, score
 
 
 # The act as the subject of a harm, predicted (会, 容易, 势必 …) or done (限制了) ------------------------------------------

@@ -1,5 +1,7 @@
 """Negated mentions, false negators, double negation, in Chinese and English."""
 
+from tests.grading.rubrics import score
+
 APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
 NO_RELOCATION = {
     "points": 4,
@@ -17,10 +19,6 @@ NO_APOLOGY = {
     "points": 2,
     "rubric": [{"id": "no-apology", "text": "没有道歉", "points": 2, "polarity": "negative", "match": ["道歉"]}],
 }
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 def test_positive_point_not_earned_by_negated_mention(grader):

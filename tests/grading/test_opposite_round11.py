@@ -4,14 +4,7 @@ conceded then rejected by a bare turn (虽然给补偿能让她消气，但没�
 same words making the point."""
 import pytest
 
-
-def part(terms, prompt="你会怎样做？", polarity="positive", points=2, text="要点"):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": terms}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+from tests.grading.rubrics import one_point_part as part, score
 
 
 # The act, then a clause or sentence pointing back to it with a warning or a refusal -------------------------------------

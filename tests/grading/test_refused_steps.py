@@ -4,14 +4,7 @@ a step put off indefinitely (等有空再说), rhetorical questions (难道还�
 Each rule: answers that do not earn, and the same words making the point."""
 import pytest
 
-
-def part(terms, prompt="你会怎样做？", polarity="positive", points=2):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": "要点", "points": points, "polarity": polarity, "match": terms}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+from tests.grading.rubrics import one_point_part as part, score
 
 
 # Futility: the act done "for nothing" (X了也是白X, 也白搭), closing its clause or as a clause of its own ------------------

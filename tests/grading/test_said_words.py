@@ -1,12 +1,10 @@
 """X说的话 / X讲的话 is "what X says", not the supposition "if one does X" (道歉的话，…)."""
 
+from tests.grading.rubrics import score
+
 LISTEN = {"points": 2, "rubric": [{"id": "listen", "text": "用心倾听", "points": 2,
                                    "match": [["仔细听", "认真听", "听客户"], ["客户说", "客户讲", "说的", "讲的"]]}]}
 APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 def test_what_the_customer_says_is_no_supposition(grader):

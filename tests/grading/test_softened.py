@@ -4,15 +4,7 @@ irony after the act (道歉反倒显得心里有鬼).  Each rule: answers that d
 import pytest
 
 from app.grading.negation import bare_verdict, closing_verdict
-
-
-def part(terms, prompt="你会怎样做？", polarity="positive", points=2):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": "要点", "points": points, "polarity": polarity, "match": terms}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+from tests.grading.rubrics import one_point_part as part, score
 
 
 FAULTS = "坐席员的做法有哪些不足？"

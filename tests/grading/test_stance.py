@@ -1,6 +1,8 @@
 """The trainee's position: dismissive negators, hypotheticals, double negatives, defence and blame-shifting,
 a point's not_with terms.  Each rule: one answer that earns, one that does not."""
 
+from tests.grading.rubrics import score
+
 APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
 NO_RELOCATION = {
     "points": 2,
@@ -21,10 +23,6 @@ VERDICT = {
     "rubric": [{"id": "verdict", "text": "判断做法错误", "points": 2, "scope": "answer",
                 "match": [["不对", "错误", "不应该"], ["小陈", "做法"]], "not_with": ["做得对", "可以理解"]}],
 }
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 def test_new_negators_negate(grader):

@@ -1,13 +1,11 @@
 """不 as a morpheme of a word of evaluation (不合格, 不及格, 不达标, 不称职, 不当 …) names a state of what follows it;
 it does not refuse the act after it."""
 
+from tests.grading.rubrics import score
+
 TRAINING = {"points": 2, "rubric": [{"id": "training", "text": "重视员工培训", "points": 2,
                                      "match": [["培训", "训练"], ["员工", "重视", "加强", "定期"]]}]}
 PASSED = {"points": 2, "rubric": [{"id": "passed", "text": "考核合格", "points": 2, "match": [["合格", "达标"]]}]}
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 def test_a_failed_state_before_the_staff_does_not_refuse_their_training(grader):

@@ -1,6 +1,8 @@
 """An opening thesis that the conduct was right bars the sentences that argue it (stance.thesis_sentences)."""
 import pytest
 
+from tests.grading.rubrics import score
+
 FAULTS = "店员小刘接待投诉顾客的做法有哪些不妥？"
 PART = {"points": 6, "prompt": FAULTS, "rubric": [
     {"id": "place", "text": "在服务台当场处理，没有请顾客到办公室", "points": 2, "match": [["当场处理", "服务台"]]},
@@ -8,10 +10,6 @@ PART = {"points": 6, "prompt": FAULTS, "rubric": [
     {"id": "nails", "text": "指甲油颜色太艳", "points": 2, "match": [["指甲油"]]},
 ]}
 ACTS = dict(PART, prompt="你会怎样接待这位顾客？")
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 @pytest.mark.parametrize("answer", [

@@ -2,6 +2,8 @@
 clause: its subject empty, a place or party where the verdict holds (营业厅, 我们, 这里), or a word summing up the list
 (这几种方式, 以上这些).  A subject that names some other thing (标准话术, 套话) is what the verdict is about."""
 
+from tests.grading.rubrics import score
+
 STEPS = {
     "points": 6,
     "prompt": "接下来应当怎样处理？",
@@ -19,10 +21,6 @@ METHODS = {
         {"id": "critical", "text": "关键事件法", "points": 1.5, "match": [["关键事件"]]},
     ],
 }
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 def test_a_verdict_on_another_thing_leaves_the_list_standing(grader):

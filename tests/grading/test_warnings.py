@@ -2,6 +2,8 @@
 Each rule: answers that do not earn, and a recommendation in the same words that does."""
 import pytest
 
+from tests.grading.rubrics import score
+
 APOLOGY = {"points": 2, "rubric": [{"id": "apologize", "text": "道歉", "points": 2, "match": ["道歉"]}]}
 EXPLAIN = {"points": 2, "rubric": [{"id": "explain", "text": "解释原因", "points": 2, "match": ["解释"]}]}
 FOLLOW_UP = {"points": 2, "rubric": [{"id": "follow-up", "text": "回访", "points": 2, "match": ["回访"]}]}
@@ -16,10 +18,6 @@ QUANTITY = {"points": 2, "rubric": [{"id": "quantity", "text": "只重数量，�
                                      "match": [["数量"], ["忽视", "只看"]]}]}
 NO_RELOCATION = {"points": 2, "rubric": [{"id": "no-relocation", "text": "没有把顾客请到办公室", "points": 2,
                                           "polarity": "negative", "match": [["请"], ["办公室"]]}]}
-
-
-def score(grader, part, answer):
-    return grader.grade(part, answer).score
 
 
 @pytest.mark.parametrize("answer", ["道歉也没必要", "道歉就没必要了，查清楚再说", "道歉大可不必", "向她道歉就不必了",
