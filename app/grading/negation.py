@@ -26,6 +26,8 @@ NEGATORS = {
     "谈不上", "说不上", "算不上", "没必要", "没有必要", "不必要", "用不着", "犯不着", "不值得", "大可不必", "何必",
     # Rhetorical dismissals: "why on earth would one …".
     "凭什么", "干嘛", "干吗", "何须", "何苦", "何需",
+    # Putting the act off, "no hurry to": 先不急着道歉, 先别忙着道歉, 别急着表态 (jieba: 先不急|着, 先别|忙|着, 别急|着).
+    "先不急", "别急", "先别", "别忙", "不忙", "暂不",
     # English (normalised: lower case, apostrophes removed)
     "not", "never", "no", "avoid", "avoids", "avoided", "avoiding", "dont",
     "didnt", "doesnt", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
@@ -85,6 +87,14 @@ NEGATORS_BEFORE_AGAIN = {
     "不用", "不要", "别", "不必", "不能", "不会", "没", "没有", "不需要", "无需", "无须", "不该", "不应", "不应该",
     "不可", "不准", "不许", "不得", "没必要", "用不着", "千万别", "不想", "没法", "无法", "不肯", "不愿",
 }
+
+
+def _negated_before_again(words: list[str], i: int) -> bool:
+    """A negator right before the 再 at ``i``, also when jieba cut it in two (不|需要|再定)."""
+    return i > 0 and (words[i - 1] in NEGATORS_BEFORE_AGAIN
+                      or (i > 1 and words[i - 2] + words[i - 1] in NEGATORS_BEFORE_AGAIN))
+
+
 # English phrases whose "not"/"no" does not negate.
 _ENGLISH_FALSE = {("not", "only"), ("no", "matter"), ("no", "doubt"), ("not", "just")}
 
@@ -470,7 +480,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             i -= 1
             continue
         token = words[i]
-        if token in SCOPE_BREAKERS and not (token == "再" and i > 0 and words[i - 1] in NEGATORS_BEFORE_AGAIN):
+        if token in SCOPE_BREAKERS and not (token == "再" and _negated_before_again(words, i)):
             break
         if token in ("、", " "):
             i -= 1
