@@ -23,7 +23,7 @@ from .rubric import CompiledPart, compile_part
 from .second_opinion import (SimilarityIndex, disagreement, features, good_answers, graded_answers,
                              nearest_disagreement)
 from .segment import Segmenter
-from .stance import THESIS_ASKED, defended_sentences, thesis_sentences
+from .stance import THESIS_ASKED, VALUE_ASKED, defended_sentences, thesis_sentences
 from .terms import SynonymTable
 
 # Keys of a part that affect grading (reference and samples feed the second opinion; the prompt's words are not
@@ -120,6 +120,7 @@ class Grader:
         compiled.acts_asked = bool(prompt) and not CRITIQUE_ASKED.search(normalize(prompt).text)
         compiled.harms_asked = bool(prompt) and bool(HARMS_ASKED.search(normalize(prompt).text))
         compiled.thesis_asked = bool(prompt) and bool(THESIS_ASKED.search(normalize(prompt).text))
+        compiled.value_asked = bool(prompt) and bool(VALUE_ASKED.search(normalize(prompt).text))
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
@@ -145,8 +146,8 @@ class Grader:
         defended = defended_sentences(view.text, view.norm.sentence_of)
         echoes = figures.echo_sentences(view.text, view.norm.sentence_ends, part.prompt)
         barred = set(defended) | echoes
-        if part.thesis_asked:
-            barred |= thesis_sentences(view.text, view.norm.sentence_ends, defended)
+        if part.thesis_asked or part.value_asked:
+            barred |= thesis_sentences(view.text, view.norm.sentence_ends, defended, value=not part.thesis_asked)
         grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
         claimed = self._claim_check(view, part)

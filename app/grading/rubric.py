@@ -53,6 +53,7 @@ class CompiledPart:
     acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
     harms_asked: bool = False  # the prompt asks about harms or hindering factors (negation.HARMS_ASKED)
     thesis_asked: bool = False  # the prompt asks whether the conduct was right or what was wrong (stance.THESIS_ASKED)
+    value_asked: bool = False  # the prompt asks what a practice is good for (stance.VALUE_ASKED)
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric

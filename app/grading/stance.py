@@ -142,13 +142,31 @@ _THESIS_TURN = re.compile(r"(?:[0-9]+[.、)]?)?(?:但|但是|不过|可是|然�
 _THESIS_HEAD = 200  # the opening sentence is read over at most this many characters: linear in the answer
 
 
-def thesis_sentences(text: str, sentence_ends: list[int], defended: dict[int, str]) -> set[int]:
+# The same on a part that asks what a practice is good for (有哪些作用, 有什么意义, 为什么要制定): an answer that opens by
+# denying its use (统计报表主要是用来应付检查的，对经营帮助不大。, 我觉得没有必要专门制定投诉管理政策。) lists the uses only to
+# wave them away.
+VALUE_ASKED = re.compile(r"作用|意义|为什么要|好处|优点|必要性|重要性")
+_NO_VALUE = re.compile(
+    r"(?:作用|帮助|意义|用处|价值|好处)(?:也|都)?(?:不大|有限|不明显|甚微|很小|不太大)"
+    r"|没(?:有|什么|啥)?(?:实际|多大|太大)?的?(?:作用|用处|意义|价值|好处|帮助)"
+    r"|应付(?:检查|上级|领导|考核|上面)|(?:只是|就是|都是|无非是)(?:走)?(?:个)?形式|摆设|走过场"
+    r"|(?:^|觉得|认为|其实|根本|我看)[^，。]{0,6}?(?:就|也)?(?:没有?|没什么)必要")
+_NOT_ONLY = re.compile(r"不只|不仅|不光|不单|不止|不是|并非")  # 作用不只是应付检查: more than that
+
+
+def thesis_sentences(text: str, sentence_ends: list[int], defended: dict[int, str], value: bool = False) -> set[int]:
     """The sentences barred by an opening thesis that the conduct was right (see above); empty when there is none.
-    ``defended``: ``defended_sentences`` of the same text (a defence in the opening sentence is a thesis too)."""
+    ``defended``: ``defended_sentences`` of the same text (a defence in the opening sentence is a thesis too).
+    ``value``: the part asks what a practice is good for; the thesis is then a denial of its use."""
     first_end = sentence_ends[0] if sentence_ends else len(text)
     opening = text[:min(first_end, _THESIS_HEAD)]
-    at = _thesis_at(opening)
-    if at is None and 0 in defended:
+    if value:
+        m = _NO_VALUE.search(opening)
+        at = None if m is None or opening.startswith(_QUESTION_AFTER, m.end()) \
+            or _NOT_ONLY.search(opening, max(m.start() - 6, 0), m.start()) else (m.start(), m.end())
+    else:
+        at = _thesis_at(opening)
+    if at is None and 0 in defended and not value:
         at = opening.find(defended[0])
         at = (at, at + len(defended[0])) if at >= 0 else None
     if at is None:

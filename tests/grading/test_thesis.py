@@ -50,3 +50,28 @@ def test_only_parts_that_ask_what_was_wrong_read_a_thesis(grader):
 
 def test_a_denied_thesis_is_none(grader):
     assert score(grader, PART, "不能说小刘的做法本身没什么问题。她在服务台当场处理，一边开发票一边接待。") == 4
+
+
+USES = {"points": 6, "prompt": "统计报表对企业有哪些作用？", "rubric": [
+    {"id": "stock", "text": "掌握库存", "points": 2, "match": [["库存"]]},
+    {"id": "forecast", "text": "预测销售", "points": 2, "match": [["预测"]]},
+    {"id": "strategy", "text": "制定策略", "points": 2, "match": [["策略"]]},
+]}
+
+
+@pytest.mark.parametrize("answer", [
+    "统计报表主要是用来应付检查的，对经营帮助不大。库存靠经验就能判断；拿来预测销售、制定策略也不可靠。",
+    "我觉得报表没有必要做。库存心里有数，预测和策略靠老板拍板。",
+    "报表没什么实际作用。库存、预测、策略都靠经验。",
+])
+def test_an_opening_denial_of_use_bars_the_uses_after_it(grader, answer):
+    assert score(grader, USES, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "统计报表作用很大。它能反映库存，帮助预测销售，为制定策略提供依据。",
+    "没有报表，库存就说不清。报表能帮助预测销售、制定策略。",
+    "报表的作用不只是应付检查。它反映库存，帮助预测销售、制定策略。",
+])
+def test_uses_stated_keep_their_points(grader, answer):
+    assert score(grader, USES, answer) == 6
