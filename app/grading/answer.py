@@ -270,6 +270,8 @@ class AnswerView:
                 return -1 if negation.TURNS.match(after) else end  # 这很正常，我们要先安抚他: not waved
             if k == 1 and negation.turned_refusal(texts[1]):
                 return end  # 虽然给补偿能让她消气，但没必要: conceded, then rejected
+            if k == 1 and len(texts) > 2 and negation.refused_after_reason(texts[1], texts[2]):
+                return end  # 提前通知当然好，可施工计划经常变，实际做不到
             if k == 1 and (negation.TURNS.match(texts[1]) or closing_of(texts[1]) >= 0):
                 break  # the clause between turns or has its own verdict
         return -1
