@@ -300,6 +300,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).
     removes = harms_read and _REMOVING.search(point.text) is not None
     forbidden = _forbidden_by(point.text) if harms_read else ()
+    backfire_forbidden = _forbidden_by(point.text) if acts_asked and not negative else ()
 
     def advised_against(m: Mention) -> bool:
         """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
@@ -336,6 +337,10 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if acts_asked and not faults_asked and not negative and not m.negated \
                     and answer.pointed_back(m.start, m.end):
                 continue  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
+            if acts_asked and not faults_asked and not negative and not m.negated \
+                    and not (backfire_forbidden and _forbids(backfire_forbidden, answer.text[m.start:m.end])) \
+                    and answer.backfires(m.start, m.end):
+                continue  # "奖惩那一套搞了反而人心浮动", "双手递反而拘谨": the act said to defeat its purpose
             if not faults_asked and answer.handed_over(m.start, m.end):
                 continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):

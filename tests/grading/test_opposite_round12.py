@@ -1,0 +1,94 @@
+"""Ways trainees turn a key point into its opposite (round 12, issue 10), read at the clause and sentence level:
+a question closed by a formula that only refuses covers the whole question (在哪儿发现苍蝇有什么好问的？, 私人电话万一有急事
+呢，接一下又有什么不可以？); an act said to backfire (奖惩那一套搞了反而人心浮动, 双手递反而拘谨); and three classes of closing
+verdicts: mere talk (那是书上的漂亮话), only others need it (商誉是大企业才讲的), unreliable or a waste (根本不靠谱, 花冤枉钱).
+Each rule: answers that do not earn, and the same words making the point."""
+import pytest
+
+
+def part(terms, prompt="你会怎样做？", polarity="positive", points=2, text="要点"):
+    return {"points": points, "prompt": prompt,
+            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": terms}]}
+
+
+def score(grader, p, answer):
+    return grader.grade(p, answer).score
+
+
+# A question closed by a refusing formula refuses every clause of the question --------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["发现", "地点"], "发现苍蝇的地点有什么好问的？反正她会说是在店里。"),
+    (["私人电话"], "私人电话万一有急事呢，接一下又有什么不可以？"),
+    (["回访"], "修好了客户自然满意，事后回访，有什么用？"),
+    (["道歉"], "为一盒酸奶专门上门道歉，何必呢？"),
+    (["专属服务"], "给大客户安排专属服务，至于吗？"),
+])
+def test_a_question_closed_by_a_refusing_formula_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["回访"], "事后回访，有必要吗？当然有，回访能留住客户。"),  # asked and answered
+    (["回访"], "店员说：“回访有什么用？”这种态度是不对的，要回访。"),  # someone's words quoted
+    (["地点"], "要问清发现苍蝇的地点：您是在哪里发现的？"),  # a question to ask the customer
+    (["问题"], "最后问一句：您还有什么问题吗？"),  # 还有什么问题吗 offers more help
+    (["问题"], "结束前问客户还有什么问题吗？"),
+])
+def test_a_question_answered_quoted_or_asked_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
+
+# An act said to backfire ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["奖惩"], "奖惩那一套搞了反而人心浮动。"),
+    (["双手"], "名片双手递反而拘谨。"),
+    (["同理心"], "同理心太强的人反而不适合做客服。"),
+    (["主动", "介绍"], "主动介绍套餐反而显得在推销。"),
+    (["主动", "介绍"], "主动介绍套餐，客户反而会反感。"),
+])
+def test_an_act_said_to_backfire_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["倾听"], "耐心倾听反而能节省时间。"),  # a gain
+    (["倾听"], "先耐心倾听，客户反而不紧张了。"),  # a harm negated is a gain
+    (["道歉"], "不道歉反而会让顾客更生气，所以要先道歉。"),  # the act's absence backfires
+    (["回访"], "事后回访客户，这样做反而更有效。"),
+])
+def test_a_gain_after_contrary_or_the_acts_absence_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
+
+
+def test_a_fault_the_point_forbids_may_backfire(grader):
+    p = part([["打断"]], text="不要打断客户")
+    assert score(grader, p, "打断客户反而会让客户更生气。") == 2
+
+
+def test_on_a_faults_part_contrary_is_not_read(grader):
+    p = part([["斜靠"]], prompt="小赵有哪些不符合服务礼仪的地方？")
+    assert score(grader, p, "小赵斜靠着柜台，客户反而不敢上前。") == 2
+
+
+# Closing verdicts: mere talk, only others need it, unreliable, a waste ---------------------------------------------------
+@pytest.mark.parametrize("terms, answer", [
+    (["礼物"], "把投诉看成礼物，那是书上的漂亮话。"),
+    (["商誉"], "商誉是大企业才讲的，小店卖好产品就够了。"),
+    (["预测", "销售"], "靠报表预测销售前景根本不靠谱。"),
+    (["员工", "培训"], "员工培训更是花冤枉钱。"),
+    (["经营能力"], "能不能增强企业的经营能力，那是领导考虑的事。"),
+    (["开场白"], "开场白这些客套话能省就省。"),
+    (["报表"], "报表顶多当个参考，没什么大用。"),
+])
+def test_a_step_closed_by_a_dismissive_verdict_earns_nothing(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["礼物"], "投诉是客户送给企业的礼物，这不是书上的漂亮话。"),
+    (["商誉"], "商誉不是大企业才讲的，小店也要讲商誉。"),
+    (["员工", "培训"], "员工培训不是花冤枉钱，要加强。"),
+    (["经营能力"], "问卷要服务于增强企业的经营能力。"),
+])
+def test_the_verdict_denied_or_absent_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms]), answer) == 2
