@@ -463,6 +463,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
     negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
     own_modifier = False  # walked back over a 的 right before the mention (the mention is that modifier's head)
+    modifier_closed = False  # walked back over "的 + head noun" after a negator was counted
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
     while i >= lowest and seen < WINDOW:
@@ -480,6 +481,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break  # an un-negated modal opens a new predicate (not after 凭|什么: 凭什么要道歉)
         if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
             past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
+            # A negator already counted stands between the modifier and the mention: the modifier's own negators
+            # describe its head (客户没说清楚的地方|不用去|澄清), they do not negate the mention a second time (round 12).
+            modifier_closed = modifier_closed or bool(negators)
         elif token == "的":
             own_modifier = True  # the mention is the head noun: 不署名|的|通知, 顾客不熟悉|的|专业术语
         if token in CAUSE_PREPOSITIONS:
@@ -500,7 +504,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
         if token == "别说" and i > 0 and words[i - 1] in _TELLS_NOT:
             w = 1  # 也别说资料保密, 千万别说: a prohibition, not "let alone" (别说资料保密，连密码都要保密)
-        if past_modifier and w and not _takes_object(token):
+        if past_modifier and w and (modifier_closed or not _takes_object(token)):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         elif own_modifier and w and token in _VERB_NEGATORS:
             w = 0  # 不 / 未 negates the modifier's verb, not the mention it describes: 发一份不署名的通知
@@ -569,6 +573,11 @@ def is_dismissed(words: list[str], index: int, last: int | None = None) -> bool:
         if token in SCOPE_BREAKERS:
             return False
         if token in DISMISSIVE or (token == "必要" and i > 0 and words[i - 1] in ("没", "没有")):
+            return True
+        # "even less need" (更不用去挽留, 就更不必说): a weak "no need" after 更 dismisses, in a chain of dismissals
+        if token in _WEAK_NO_NEED and i > 0 and words[i - 1] in ("更", "就更", "更是"):
+            return True
+        if token in ("更不用", "更不必", "就更不用"):
             return True
     return False
 

@@ -92,3 +92,31 @@ def test_a_step_closed_by_a_dismissive_verdict_earns_nothing(grader, terms, answ
 ])
 def test_the_verdict_denied_or_absent_keeps_the_point(grader, terms, answer):
     assert score(grader, part([terms]), answer) == 2
+
+
+# A negator of need or prohibition reaching the mention through light words --------------------------------------------
+def test_no_need_through_in_person_or_a_direction_denies_the_act_after_its_topic(grader):
+    p = part([["高层", "领导"], ["过问", "亲自"]])
+    assert score(grader, p, "服务质量的事，高层领导不用亲自过问。") == 0
+    assert score(grader, p, "高层领导要亲自过问服务质量。") == 2
+    p = part([["澄清"], ["地方", "问题"]])
+    assert score(grader, p, "那些地方不用去澄清，按自己的理解处理。") == 0
+    assert score(grader, p, "含糊的地方要去澄清，不用去猜。") == 2
+
+
+def test_a_negator_inside_a_modifier_does_not_cancel_the_predicates_negator(synonyms):
+    from app.grading import Grader
+    p = part([["澄清"], ["地方"], ["说清楚"]])  # the part's terms join the segmenter's dictionary: 没|说清楚|的|地方
+    p["rubric"].append({"id": "q", "text": "说清楚", "points": 1, "match": [["说清楚"]]})
+    p["rubric"][0]["match"] = [["澄清"], ["地方"]]
+    p["points"] = 3
+    own = Grader(synonyms, parts=[p])
+    assert own.grade(p, "客户没说清楚的地方不用去澄清，追问多了客户烦。").points[0].earned == 0
+    assert own.grade(p, "客户没说清楚的地方要去澄清。").points[0].earned == 2
+    assert own.grade(p, "客户没说清楚的地方不能不澄清。").points[0].earned == 2  # a double negative still asserts
+
+
+def test_even_less_need_does_not_spot_the_fault(grader):
+    p = part([["挽留"]], polarity="negative", prompt="坐席员的做法有哪些不足？", text="没有挽留客户")
+    assert score(grader, p, "没必要问他为什么销号，更不用去挽留。") == 0
+    assert score(grader, p, "坐席员没有挽留客户。") == 2
