@@ -120,3 +120,33 @@ def test_even_less_need_does_not_spot_the_fault(grader):
     p = part([["挽留"]], polarity="negative", prompt="坐席员的做法有哪些不足？", text="没有挽留客户")
     assert score(grader, p, "没必要问他为什么销号，更不用去挽留。") == 0
     assert score(grader, p, "坐席员没有挽留客户。") == 2
+
+
+# Stance: the staff cleared at more length, the customer made out too demanding, a fault "beyond reproach" -------------
+FAULTS = "这位员工的做法有哪些不足？"
+
+
+@pytest.mark.parametrize("terms, prompt, answer", [
+    (["交朋友"], "你会怎样做？", "营销人员滔滔不绝地介绍没有错，跟客户交朋友太慢。"),
+    (["介绍"], "你会怎样做？", "营销人员滔滔不绝地介绍产品没有错。"),
+    (["手上"], FAULTS, "小刘没有做错什么，她手上有发票要开、电话要接。"),
+    (["礼物"], "你会怎样做？", "投诉多了只说明客户越来越难伺候，投诉是礼物。"),
+    (["承诺"], FAULTS, "送货时间这些也没法保证，顾客不满意那是他自己要求太高，承诺也就是广告。"),
+])
+def test_the_staff_cleared_or_the_customer_blamed_earns_nothing(grader, terms, prompt, answer):
+    assert score(grader, part([terms], prompt=prompt), answer) == 0
+
+
+@pytest.mark.parametrize("terms, answer", [
+    (["滔滔不绝"], "营销人员没弄清需求就滔滔不绝地介绍，这是不对的。"),
+    (["滔滔不绝"], "营销人员说客户没有错，自己却滔滔不绝地介绍。"),  # the customer cleared, not the staff
+    (["退换"], "店员觉得顾客要求太高，这种想法不对，应该按承诺给顾客退换。"),  # the staff's view described
+])
+def test_the_fault_named_or_the_staffs_view_described_keeps_the_point(grader, terms, answer):
+    assert score(grader, part([terms], prompt=FAULTS), answer) == 2
+
+
+def test_beyond_reproach_after_the_fault_is_praise(grader):
+    p = part([["清楚了吗"]], prompt="指出这位客服代表在通话中的错误之处。")
+    assert score(grader, p, "“清楚了吗”是关心客户有没有听懂，挑不出毛病。") == 0
+    assert score(grader, p, "问客户“清楚了吗”不委婉，这一点很容易挑出毛病。") == 2
