@@ -390,14 +390,15 @@ class AnswerView:
         of its sentence after a short subject, with a harm after it (奖惩搞了反而人心浮动, 双手递反而拘谨, 主动介绍，客户反而
         会反感; not 反而能赢得信任, 反而不紧张)?  Read by the matcher on parts that ask for acts."""
         index = self.norm.span_of(start)
-        a, b = self.norm.span_bounds(index)
-        text = self.text
-        at = negation.contrary_at(text[end:b])
+        b = self.norm.span_bounds(index)[1]
+        text, reach = self.text, negation.CONTRARY_REACH  # bounded slices: linear however long the clause
+        at = negation.contrary_at(text[end:min(b, end + reach)])
         if at >= 0:
-            return negation.backfire(text[end + at:b])
+            return negation.backfire(text[end + at:min(b, end + at + reach)])
         if not self._same_sentence(index):
             return False
-        following = self._clause_in_sentence(index + 1) or ""
+        a2, b2 = self.norm.span_bounds(index + 1)
+        following = text[a2:min(b2, a2 + reach)]
         at = negation.contrary_at(following, opening=True)
         return at >= 0 and negation.backfire(following[at:])
 

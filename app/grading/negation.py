@@ -1208,6 +1208,9 @@ _BACKFIRE_GAIN = re.compile(r"能|可以|更(?:好|快|高|省|有效|高效|专
                             r"避免|防止|减少|减轻|降低|缓和|化解|赢得|消除")
 
 
+CONTRARY_REACH = 40  # characters read after the mention or 反而
+
+
 def contrary_at(text: str, opening: bool = False) -> int:
     """Where 反而/反倒 stands in ``text`` (the rest of the act's clause; with ``opening``, the next clause, where a
     short subject may precede it), with no negator or turn before it; -1 when none."""
