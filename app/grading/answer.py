@@ -387,6 +387,23 @@ class AnswerView:
         following = self._clause_in_sentence(index + 1) or ""
         return negation.TURNED_CLAUSE.match(following) is not None
 
+    def backfires(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) an act said to backfire: 反而/反倒 after it in its clause, or opening the next clause
+        of its sentence after a short subject, with a harm after it (奖惩搞了反而人心浮动, 双手递反而拘谨, 主动介绍，客户反而
+        会反感; not 反而能赢得信任, 反而不紧张)?  Read by the matcher on parts that ask for acts."""
+        index = self.norm.span_of(start)
+        b = self.norm.span_bounds(index)[1]
+        text, reach = self.text, negation.CONTRARY_REACH  # bounded slices: linear however long the clause
+        at = negation.contrary_at(text[end:min(b, end + reach)])
+        if at >= 0:
+            return negation.backfire(text[end + at:min(b, end + at + reach)])
+        if not self._same_sentence(index):
+            return False
+        a2, b2 = self.norm.span_bounds(index + 1)
+        following = text[a2:min(b2, a2 + reach)]
+        at = negation.contrary_at(following, opening=True)
+        return at >= 0 and negation.backfire(following[at:])
+
     def handed_over(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause that hands the step to someone else (让张女士自己去找经销商安排上门
         维修), or in the clause before one that opens with it (安装师傅人手不够，让厂家自己派人去对付)?  Read by the
@@ -429,7 +446,21 @@ class AnswerView:
         begin = text.rfind(SENTENCE_END, max(start - w, 0), start) + 1
         if begin == 0 and start > w:
             return False
-        return negation.rhetorical_refusal(text[begin:start], text[start:end], text[end:stop])
+        if negation.rhetorical_refusal(text[begin:start], text[start:end], text[end:stop]):
+            return True
+        # A question closed by a formula that only refuses (有什么好问的？, 接一下又有什么不可以？, 何必呢？): every clause of
+        # the question is refused, not only the formula's own, unless the question is someone's words quoted.
+        last = text.rfind(CLAUSE_BREAK, begin, stop) + 1 or begin
+        return (negation.refusing_close(text[last:stop]) and not self._quoted(begin, stop)
+                and not negation.SAID_BEFORE_QUOTE.search(text, begin, last)
+                and not negation.ANSWERED.match(self._next_sentence(stop)))  # 有必要吗？当然有: asked and answered
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """Does the trainee's text hold a quotation mark within [start, end) of the normalised text?"""
+        origin, original = self.norm.origin, self.norm.original
+        a = origin[start] if start < len(origin) else len(original)
+        b = origin[end] if end < len(origin) else len(original)
+        return any(c in original[a:b] for c in "“”\"「」『』‘’")
 
     def _next_sentence(self, pos: int) -> str:
         """The sentence after the sentence end at ``pos`` (at most a window of it)."""

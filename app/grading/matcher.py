@@ -175,6 +175,14 @@ def _forbids(chunks: tuple[str, ...], mention: str) -> bool:
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
+# A negator of need or prohibition, then only light words before the mention (round 12): manner adverbs of doing it on
+# purpose or in person, 去/来, and who would do it (不用去澄清, 高层领导不用亲自过问, 不用顾客来评分, 不要急着解释): the
+# mention is still the clause's denied predicate, and an act before it in the clause does not lift it.
+_DENIED_THROUGH = re.compile(r"(?:不用|不必|无须|无需|不需要|没必要|没有必要|用不着|不要|别|不能|不该|不应该)"
+                             r"(?:顾客|客户|客人|用户|员工|领导|大家|他们|她们|他|她)?"
+                             r"(?:再|专门|特意|特地|刻意|亲自|急着|急于|一一|逐一|过多|主动)?(?:去|来)?$")
+
+
 def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> bool:
     """A negated mention of a later group (the object or circumstance: 维修, 耽误) only keeps the point from
     being earned when it is the act itself that is negated: no un-negated mention of the first group stands
@@ -184,7 +192,8 @@ def _act_negated(answer: AnswerView, acts: list[Mention], context: Mention) -> b
     clause = answer.norm.clause_of(context.start)
     # A negator right before the mention makes it the clause's denied predicate (羽绒服不能退); one further back
     # negates a verb of which the mention is the object (登记后不查找原因是不行的), and the act before still counts.
-    denied = answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
+    denied = (answer.text[max(context.start - 2, 0):context.start].endswith(_RIGHT_BEFORE)
+              or _DENIED_THROUGH.search(answer.text, max(context.start - 8, 0), context.start) is not None)
     # Negated only by what follows it (登记查原因也不必, 回访客户就不用了): the "no need" closing the clause takes the
     # act before it in the clause too.
     after = not answer.negated_before(context.start, context.end)
@@ -300,6 +309,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).
     removes = harms_read and _REMOVING.search(point.text) is not None
     forbidden = _forbidden_by(point.text) if harms_read else ()
+    backfire_forbidden = _forbidden_by(point.text) if acts_asked and not negative else ()
 
     def advised_against(m: Mention) -> bool:
         """In a clause of feared consequence (否则, 免得 …) after a negated mention of this point in the same
@@ -336,6 +346,10 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             if acts_asked and not faults_asked and not negative and not m.negated \
                     and answer.pointed_back(m.start, m.end):
                 continue  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
+            if acts_asked and not faults_asked and not negative and not m.negated \
+                    and not (backfire_forbidden and _forbids(backfire_forbidden, answer.text[m.start:m.end])) \
+                    and answer.backfires(m.start, m.end):
+                continue  # "奖惩那一套搞了反而人心浮动", "双手递反而拘谨": the act said to defeat its purpose
             if not faults_asked and answer.handed_over(m.start, m.end):
                 continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
             if not faults_asked and answer.mocked(m.start, m.end):

@@ -473,6 +473,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
     negators = 0  # negators counted so far
     past_modifier = False  # walked back over "的 + head noun"
     own_modifier = False  # walked back over a 的 right before the mention (the mention is that modifier's head)
+    modifier_closed = False  # walked back over "的 + head noun" after a negator was counted
     i = index - 1
     lowest = max(index - MAX_VISITED, 0)
     while i >= lowest and seen < WINDOW:
@@ -490,6 +491,9 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             break  # an un-negated modal opens a new predicate (not after 凭|什么: 凭什么要道歉)
         if (token == "的" and index - i > 1) or (len(token) > 1 and token[0] == "的" and token not in _DE_WORDS):
             past_modifier = True  # 的 + head noun, also glued by jieba (不开心|的事)
+            # A negator already counted stands between the modifier and the mention: the modifier's own negators
+            # describe its head (客户没说清楚的地方|不用去|澄清), they do not negate the mention a second time (round 12).
+            modifier_closed = modifier_closed or bool(negators)
         elif token == "的":
             own_modifier = True  # the mention is the head noun: 不署名|的|通知, 顾客不熟悉|的|专业术语
         if token in CAUSE_PREPOSITIONS:
@@ -510,7 +514,7 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 1  # 难道不应该先道歉吗: a rhetorical question that demands the act
         if token == "别说" and i > 0 and words[i - 1] in _TELLS_NOT:
             w = 1  # 也别说资料保密, 千万别说: a prohibition, not "let alone" (别说资料保密，连密码都要保密)
-        if past_modifier and w and not _takes_object(token):
+        if past_modifier and w and (modifier_closed or not _takes_object(token)):
             w = 0  # a negator inside a 的-modifier: 不懂的地方问清楚
         elif own_modifier and w and token in _VERB_NEGATORS:
             w = 0  # 不 / 未 negates the modifier's verb, not the mention it describes: 发一份不署名的通知
@@ -579,6 +583,11 @@ def is_dismissed(words: list[str], index: int, last: int | None = None) -> bool:
         if token in SCOPE_BREAKERS:
             return False
         if token in DISMISSIVE or (token == "必要" and i > 0 and words[i - 1] in ("没", "没有")):
+            return True
+        # "even less need" (更不用去挽留, 就更不必说): a weak "no need" after 更 dismisses, in a chain of dismissals
+        if token in _WEAK_NO_NEED and i > 0 and words[i - 1] in ("更", "就更", "更是"):
+            return True
+        if token in ("更不用", "更不必", "就更不用"):
             return True
     return False
 
@@ -844,7 +853,9 @@ _FUTILE = r"(?:也|都)(?:是)?白(?:白)?[\u4e00-\u9fff]{1,4}|(?:也|都)?(?:�
 _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意义|必要|用处)|多余|多此一举|白费(?:力气|功夫)?"
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
               r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
-              r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|可以不做"
+              r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|能省就省|可以不做"
+              # "of little use": 报表顶多当个参考，没什么大用
+              r"|没(?:什么|啥|多)大(?:用|用处|意义)"
               r"|(?:等(?:到)?)?(?:以后|回头|有空|改天|过段时间|哪天|有时间)(?:有空|有时间)?再(?:说|补|弄|搞)"
               r"|(?:就|也)算了|不是(?:重点|关键)|是次要的"
               # "not that important": 反应快不快、出不出差错也没那么重要
@@ -993,7 +1004,7 @@ def bare_verdict(span: str, covered: str) -> bool:
 _PRAISE = (r"(?:挺|很|蛮|非常|相当|还算|也挺|也很|都挺|都很|倒挺|其实挺)(?:好|合理|到位|规范|合适|恰当|正确|明智|简单明了|清楚|"
            r"随和|亲切|自然|大方|得体|专业|热情|周到|方便|省事|高效|实用|有亲和力|接地气)"
            r"|(?:是|算是|显得|图个)(?:随和|亲切|亲民|接地气|有亲和力|方便|省事)"
-           r"|不错|没(?:什么|啥|有)?毛病|没有(?:什么)?毛病|无可挑剔|(?:已经|就|也)?(?:够了|足够了|够用了)"
+           r"|不错|没(?:什么|啥|有)?毛病|没有(?:什么)?毛病|无可挑剔|挑不出(?:什么|啥)?(?:毛病|问题|错)|(?:已经|就|也)?(?:够了|足够了|够用了)"
            # the fault found better or harmless: 一边开票一边接待，反而更省事 / 效率更高 / 没什么坏处
            r"|(?:反而|倒|倒是|其实)?(?:效率|速度)(?:更|还|反而|倒)?高|(?:反而|倒|倒是|其实)?更(?:高效|快|省事|省时间?|方便|灵活|有效率)"
            r"|反而(?:更)?(?:好|快|高效|省事)|没(?:什么|啥|有)?(?:坏处|害处)|有益无害"
@@ -1079,7 +1090,13 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               # named by a staff or organisation noun; not the trainee's own side: 是我们客服的事, 是每个员工的事, 各部门共同的事)
               r"|(?<!不)(?<!不只)(?<!并不)是(?![^，。的]{0,10}?(?:客服|坐席|我们|咱们|自己|大家|每个|每一个|全员|全体|所有|各|共同|一起))"
               r"(?:[\u4e00-\u9fffa-z]{0,8}?(?:后台|别人|其他人|其它人|别的人|领导|上级|上面|主管|经理|店长|保安|师傅|厂家|厂商|供应商|"
-              r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长))的事(?:情|儿)?"
+              r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长)(?:考虑|操心|去管|管|关心|负责|去想|想)?)的事(?:情|儿)?"
+              # only others need it: 商誉是大企业才讲的, 服务承诺是大商场才需要的 (round 12)
+              r"|(?<!不)是[\u4e00-\u9fff]{1,8}?才(?:讲|讲究|需要|用得着|要|搞|做|考虑|在乎)的?"
+              # mere talk: 把投诉看成礼物，那是书上的漂亮话; 大道理; 场面话 (round 12)
+              r"|(?:是|都是|只是|不过是|无非是|全是)?(?:书上|书本上|课本上|教材上|理论上|纸面上|嘴上)?(?:的|说的)?(?:漂亮话|场面话|大道理|官话|高调)"
+              # unreliable or a waste of money: 靠它预测销售前景根本不靠谱, 员工培训更是花冤枉钱 (round 12)
+              r"|(?:根本|完全|也|都|更)?不靠谱|(?:是|更是|纯属|就是)?(?:花|白花)?冤枉钱"
               r"|(?:那|这|这些)?(?:都)?(?:是)?(?:纸上谈兵|形同虚设|空谈)"
               r"|(?:只是|只不过是|不过是|都是|就是|纯属|无非是)(?:一种|个)?(?:心理安慰|自我安慰|客套|客套话|做做样子|装装样子|嘴上说说|"
               r"说说而已|喊喊口号|喊口号|一句口号|口号)"
@@ -1168,7 +1185,7 @@ SARCASM = re.compile(r"(?:真是|真够|可真是|真可谓|好一个|多么)[�
 # A rhetorical question that refuses: 难道还要道歉吗？ (难道 not followed by a negator: 难道不应该道歉吗 demands it),
 # X有什么不对？, 怎么能算X？.  Read on the sentence up to its question mark, over a bounded window.
 _DEMANDING = re.compile(r"^(?:我们|你|咱们|还|就|也|真的|真)*(?:不|没)")
-_REFUSING_Q = re.compile(r"(?:有什么|有啥|哪里|哪儿|又有什么)(?:不对|错|问题|不妥|不好|不行|不可以)[吗呢]?$|"
+_REFUSING_Q = re.compile(r"(?:(?<!还)有什么|(?<!还)有啥|哪里|哪儿|又有什么)(?:不对|错|问题|不妥|不好|不行|不可以)[吗呢]?$|"
                          r"(?:怎么|哪|哪里|哪儿)(?:能|能够|可以|会)?算")
 QUESTION_WINDOW = 60
 
@@ -1182,6 +1199,77 @@ def rhetorical_refusal(before: str, clause: str, tail: str) -> bool:
     if 0 <= at < len(before) + len(clause):
         return not _DEMANDING.match(question[at + 2:])
     return not tail and _REFUSING_Q.search(clause) is not None
+
+
+# The last clause of a question that is nothing but a refusal of what the question names (round 12): 有什么好问的,
+# 又有什么不可以, 有什么大不了的, 何必呢, 有什么用, 有必要吗, 又怎么了, 能说明什么, 谁会当真.  A class of rhetorical
+# formulas whose answer is "none": asked of the act or fault the question names, they refuse it.  Not 有什么问题 (请问还有
+# 什么问题吗 asks) nor a bare 为什么 (asks for the reason).
+_REFUSING_CLOSE = re.compile(
+    r"(?:(?:有|有个)(?:什么|啥)好[\u4e00-\u9fff]{1,3}的"
+    r"|(?:又|还)?有(?:什么|啥)(?:不可以|不行|不对|不妥|错|大不了|要紧|可指责|可怕|好怕)(?:的)?"
+    r"|(?:又|还|能)?有(?:什么|啥|何)(?:用|意义|必要|价值|好处)(?:呢)?|有(?:必要|用|意义)(?:吗|么)"
+    r"|何必(?:呢)?|何苦(?:呢)?|何须[\u4e00-\u9fff]{0,6}|(?:又|能)(?:怎么了|怎样|怎么样|如何)|(?:又|还)?能说明(?:什么|啥)"
+    r"|谁(?:会|还|又)?(?:当真|在乎|在意|信|相信|理会)"
+    r"|至于(?:吗|么|这样吗|这么麻烦吗)"
+    r")[吗呢啊呀嘛]*$")
+# The question quoted after a verb of saying (店员说：有什么好问的？): someone's words, not the trainee's refusal.
+SAID_BEFORE_QUOTE = re.compile(r"(?:说|问|讲|道|答|回答|喊|嘟囔|抱怨)(?:了|着)?(?:一句|句)?，")
+
+
+ANSWERED = re.compile(r"^(?:答案是肯定的|当然|肯定|必须|绝对|很有|非常有|有必要|有用|有意义|是的|需要|要)")
+
+
+# An act said to backfire (round 12): 反而/反倒 after it, then a harm (奖惩搞了反而人心浮动, 双手递反而拘谨, 同理心太强反而
+# 不适合做客服, 主动介绍套餐反而显得在推销).  The counter-expectation marker says the act defeats its own purpose when what
+# follows is bad: a harm word or a negator, but not both (反而不紧张, 反而不会出错 are gains) and not a gain (反而能减少麻烦,
+# 反而更有效).  Between the act and 反而: no negator (不道歉反而… is the act's absence) and no turn.
+_CONTRARY = re.compile(r"反而|反倒")
+_BEFORE_CONTRARY = re.compile(r"[不没别未]|但|可是|不过|然而|如果|要是|否则|不然")
+_BACKFIRE_HARM = re.compile(r"烦|反感|麻烦|被动|浮动|乱|累|慢|拖|耽误|浪费|推诿|推脱|负担|成本|心虚|理亏|得寸进尺|生气|不满|紧张|拘谨|"
+                            r"做作|啰嗦|束缚|限制|意见|糟|坏|误事|添乱|吃亏|纠缠|没完没了|推销|怀疑|尴尬|分心|出错|差|低|难|虚伪|假|"
+                            r"别扭|生分|疏远|冷淡|矛盾|激化|升级|闹大|失控|流失|亏|漏|忘|走神|遗漏")
+_PREVENTED = re.compile(r"不会|不再|不至于|不容易|不易")
+_WELCOMED = re.compile(r"满意|信任|理解|放心|相信|配合|领情|买账|接受|喜欢|感激|高兴|认可|有效|成功|解决")
+_BACKFIRE_NEG = re.compile(r"[不没]|未必|无法|难以")
+_NEGATED_GAIN = re.compile(r"[不没](?:能|可以|会更|更)")
+_BACKFIRE_GAIN = re.compile(r"能|可以|更(?:好|快|高|省|有效|高效|专业|满意|放心|信任|顺|稳|安心|容易)|有助|有利|节省|节约|提高|提升|"
+                            r"避免|防止|减少|减轻|降低|缓和|化解|赢得|消除")
+
+
+CONTRARY_REACH = 40  # characters read after the mention or 反而
+
+
+def contrary_at(text: str, opening: bool = False) -> int:
+    """Where 反而/反倒 stands in ``text`` (the rest of the act's clause; with ``opening``, the next clause, where a
+    short subject may precede it), with no negator or turn before it; -1 when none."""
+    m = _CONTRARY.search(text, 0, 5 if opening else _VERDICT_TAIL)
+    if m is None or _BEFORE_CONTRARY.search(text, 0, m.start()):
+        return -1
+    if opening and not re.match(r"^(?:(?:这样|这么)(?:做|一来)?|客户|顾客|客人|用户|对方|员工|他们|她们|大家|人家|他|她)?(?:就|也|都|还)?$",
+                                text[:m.start()]):
+        return -1
+    return m.end()
+
+
+def backfire(after: str) -> bool:
+    """Is ``after`` (what follows 反而, to the clause end) a harm: a harm word or a negator but not both, and no
+    gain not negated?"""
+    after = after[:12]
+    prevented = _PREVENTED.search(after)
+    if prevented:  # 反而不会漏, 反而不再生气: the act prevents a harm; 反而不会让客户满意 withholds a good
+        return _WELCOMED.search(after, prevented.end()) is not None
+    gain = _BACKFIRE_GAIN.search(_NEGATED_GAIN.sub("", after)) is not None
+    harm = _BACKFIRE_HARM.search(after) is not None
+    negator = _BACKFIRE_NEG.search(after) is not None
+    if gain:
+        return negator and not harm and _NEGATED_GAIN.search(after) is not None
+    return harm != negator
+
+
+def refusing_close(clause: str) -> bool:
+    """Is ``clause`` (the last clause of a question) nothing but a rhetorical refusal (有什么好问的, 又有什么不可以)?"""
+    return len(clause) <= 24 and _REFUSING_CLOSE.search(clause) is not None
 
 
 def refuses_question(sentence: str) -> bool:

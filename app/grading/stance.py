@@ -11,7 +11,7 @@ import re
 from .first_chars import compile_guarded
 
 # Who the case is about: the staff (or the firm) and the customer.
-_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工)"
+_STAFF = r"(?:我们|商场|公司|本店|饭店|酒店|超市|物业|企业|卖场|门店|店里|厂家|部门|她|他|小刘|小陈|小赵|坐席员?|客服代表?|店员|营业员|接线员|话务员|服务员|前台|同事|经理|[\u4e00-\u9fff]{0,2}部|员工|(?:营销|销售|客服|服务|工作|质检|安装|维修)(?:人员|员|代表|师傅))"
 _CUSTOMER_NAMED = r"顾客|客户|业主|客人|用户|消费者|刘先生|王先生|张女士|张小姐|李先生|这位(?:女士|先生|母亲|妈妈)"
 # Named by a noun only: 她/他 may be the staff (and 王经理, a customer in one case, a manager in others).
 _CUSTOMER_NOUN = r"(?:" + _CUSTOMER_NAMED + r"|周女士)"
@@ -48,10 +48,13 @@ _TRIGGER = re.compile(r"错|问题|不妥|不对|毛病|正确|合理|恰当|到
 # Defences with words of their own, each scanned only around its own trigger words (a common trigger such as 说明 or
 # 办法 must not make the whole alternation above run over most of a long answer).
 EXTRA_DEFENCES = [
-    (r"没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错|不妥|不对", [
+    (r"没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错|没有做错|不妥|不对", [
     # the staff declared not at fault: 小刘这样处理没有错.  Here, not above: who is named may be any department
     # (客服部), so its matches can start with any character, which would keep the look-ahead off the whole list.
-    _STAFF + r"[^。，]{0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错)",
+    _STAFF + r"(?:(?!" + _CUSTOMER_NAMED + r")[^。，]){0,6}(?:没有什么错|没什么错|没有错|也没错|都没错|并没错|没做错|没有做错)",
+    # (round 12) the staff's conduct named at more length, then cleared at the clause's end: 营销人员滔滔不绝地介绍没有错
+    # (no customer named in between: 小刘说顾客没有错 clears the customer)
+    _STAFF + r"(?:(?!" + _CUSTOMER_NAMED + r")[^。，]){0,14}?(?:没有什么错|没什么错|没有错|并没有错|没做错|没有做错)(?:什么)?(?=，|。|$)",
     # 小刘没什么不妥, 前台并无不妥 (a clause of its own: not 小刘没什么不妥的地方吗)
     _STAFF + r"[^。，]{0,4}(?:没有?什么不妥|并无不妥|没有不妥|没什么不对|没有什么不对)(?:的)?(?=，|。|$)",
     ]),
@@ -66,6 +69,11 @@ EXTRA_DEFENCES = [
     r"(?:不能|不该|不应该|怎么能|哪能)怪" + _STAFF + r"(?:，|。|$)",
     r"(?<![说称答])" + _STAFF + r"[^。，说称答]{0,8}也(?:有(?:她|他|其|自己|人家)的(?:道理|难处|苦衷)|是没办法(?:的事)?|没办法|不容易)(?:，|。|$)",
     r"(?<![说称答])" + _STAFF + r"[^。，说称答]{0,6}(?:已经|都)(?:很)?(?:尽力|够努力|够好)了",
+    ]),
+    (r"要求太高|太挑剔|难伺候|太较真|太计较", [
+    # (round 12) the customer made out too demanding: 顾客不满意那是他自己要求太高, 客户越来越难伺候 (not the staff's view
+    # described: 店员觉得顾客要求太高)
+    r"(?<!觉得)(?<!认为)(?<!以为)" + _CUSTOMER + r"[^。，认觉说以]{0,10}(?<!不)(?:要求太高|太挑剔|难伺候|太较真|太计较)",
     ]),
     (r"无理取闹|找茬|刁难|胡搅蛮缠|小题大做|挑骨头", [
     # the customer made out a troublemaker (not the staff's view described: 经理觉得顾客是来找茬的)
