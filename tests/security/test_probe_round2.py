@@ -38,7 +38,7 @@ def world(app, make_user):
     response_id = next(i.response.id for i in done.items if i.response is not None and i.version.content["type"] == "case")
     values = {"attempt_id": str(done.id), "paper_id": paper.key, "paper_key": paper.key,
               "question_id": "complaints.case", "question_key": "complaints.case", "code": "en",
-              "filename": "app.css", "cohort_id": str(cohort.id), "user_id": str(trainee.id),
+              "filename": "app.css", "cohort_id": str(cohort.id), "user_id": str(other.id),
               "response_id": str(response_id), "username": trainee.username, "job_id": "nojob"}
     users = {"trainee": trainee, "other": other, "instructor": instructor, "admin": admin}
 
@@ -103,7 +103,9 @@ def test_hostile_query_strings_on_every_page_are_never_a_500(app, world):
         if method != "GET":
             continue
         role = _role_for(app, rule.endpoint)
-        made = clients.setdefault(role, world["client"](role))
+        if role not in clients:
+            clients[role] = world["client"](role)
+        made = clients[role]
         url = _url(rule, world["values"])
         queries = [{name: value for name in QUERY_NAMES if not name.startswith("_")} for value in HOSTILE]
         queries += [{name: value} for name in QUERY_NAMES if name.startswith("_") for value in ("x", "javascript")]
@@ -133,3 +135,42 @@ def test_the_audit_logs_next_page_link_takes_only_the_filters_from_the_address(a
     kept = admin_client.get("/admin/audit?actor=w&target=name1").get_data(as_text=True)
     link = re.findall(r'href="([^"]*page=2[^"]*)"', kept)
     assert link == [] or ("actor=w" in link[0] and "target=name1" in link[0])
+
+
+FORM_NAMES = ("active", "answer", "closes_at", "create_classes", "delete", "description", "difficulty",
+              "display_name", "email", "explanation", "filename", "format", "go", "id", "kind", "members", "mode",
+              "name", "next", "opens_at", "paper", "paper_id", "partner_id", "partner_mark", "pass_mark", "payload",
+              "phone", "points", "publish", "question_key", "remove", "retired", "roles", "shuffle_options", "source",
+              "stem", "tags", "text", "title", "token", "topic", "track_focus", "try_answer", "try_part", "type",
+              "username", "yaml", "cohort", "cohorts", "pick", "from", "to", "time_limit", "max_attempts", "tolerance",
+              "kind", "actor", "target", "role", "q", "preview", "part", "state", "download_token",
+              "option-A", "option-B", "part-0-id", "part-0-prompt", "part-0-points", "part-0-rubric",
+              "part-0-reference", "part-0-order", "part-0-order_points", "part-0-samples", "section-0-title",
+              "section-0-mode", "section-0-questions", "section-0-points_each", "section-0-draw_count",
+              "section-0-draw_type", "section-0-draw_min", "section-0-draw_max", "section-0-yaml", "c-1", "t-1")
+FORM_HOSTILE = ("-1", "99999999999999999999", "1e309", "nan", "²", "１", "x" * 20000, XSS, "2026-13-45T25:61",
+                "1")
+SKIP_POSTS = {"auth.logout", "auth.login", "api.issue_token"}
+
+
+def test_hostile_forms_on_every_state_change_are_never_a_500(app, world):
+    """Every POST, PUT, PATCH and DELETE route, as the role it is for, with each hostile value in every form
+    field any page has (and the editors' numbered fields): a 4xx, a re-rendered form or a redirect, never a 500,
+    and no markup of the value echoed unescaped."""
+    failures = []
+    clients = {}
+    routes = sorted(_routes(app), key=lambda pair: pair[0].endpoint.endswith(("delete", "retire")))  # those last
+    for rule, method in routes:
+        if method not in ("POST", "PUT", "PATCH", "DELETE") or rule.endpoint in SKIP_POSTS:
+            continue
+        role = _role_for(app, rule.endpoint)
+        if role not in clients:
+            clients[role] = world["client"](role)
+        made = clients[role]
+        url = _url(rule, world["values"])
+        for value in FORM_HOSTILE:
+            response = made.open(url, method=method, data={name: value for name in FORM_NAMES})
+            body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
+            if not _ok(response.status_code) or (value == XSS and any(raw in body for raw in RAW)):
+                failures.append((method, url, value[:20], response.status_code))
+    assert failures == [], "\n".join(map(str, failures))
