@@ -3,6 +3,7 @@
 Each finding of the probe is a regression test here; the sweeps (every route with hostile query strings and
 forms, every page with stored markup) stay as guards for routes added later."""
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -12,8 +13,33 @@ from app.models import Cohort, Paper
 from tests.conftest import PASSWORD
 from tests.exams.factories import make_paper, seed_bank
 
-XSS = '<script>alert(1)</script>"onmouseover=alert(1) x=\'y'
-RAW = ("<script>alert(1)", '"onmouseover=', "'y")  # any of these verbatim in HTML: not escaped
+XSS = '<script>alert(1)</script><img src=x onerror=alert(1)>"onmouseover=alert(1) data-xss=\'y'
+
+
+class _Injected(HTMLParser):
+    """What the markup of XSS would have become in a page that did not escape it: a script with its code, or an
+    element with an event-handler attribute or the attribute ``data-xss``."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found, self._in_script = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        self.found += [f"<{tag} {name}>" for name, _ in attrs if name.startswith("on") or name == "data-xss"]
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and "alert(1)" in data:
+            self.found.append("<script>alert(1)")
+
+
+def injected(html: str) -> list[str]:
+    parser = _Injected()
+    parser.feed(html)
+    return parser.found
 
 
 @pytest.fixture
@@ -171,6 +197,119 @@ def test_hostile_forms_on_every_state_change_are_never_a_500(app, world):
         for value in FORM_HOSTILE:
             response = made.open(url, method=method, data={name: value for name in FORM_NAMES})
             body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
-            if not _ok(response.status_code) or (value == XSS and any(raw in body for raw in RAW)):
+            if not _ok(response.status_code) or (value == XSS and injected(body)):
                 failures.append((method, url, value[:20], response.status_code))
     assert failures == [], "\n".join(map(str, failures))
+
+
+def _xss_question_and_paper(trainee):
+    """A case and a single-choice question with markup in every text, a paper of them (markup in its title and
+    sections), and the trainee's graded attempt at it."""
+    from tests.exams.factories import add_question
+
+    case = {"id": "xss.case", "type": "case", "topic": "投诉" + XSS, "difficulty": 3, "tags": [XSS[:20]],
+            "stem": "题干" + XSS, "source": XSS,
+            "parts": [{"id": "a", "prompt": "问" + XSS, "points": 10, "reference": "参考" + XSS,
+                       "rubric": [{"id": "p1", "text": "要点" + XSS, "points": 10, "match": [["道歉"]]}]}]}
+    single = {"id": "xss.single", "type": "single", "topic": "投诉" + XSS, "difficulty": 2, "tags": [],
+              "stem": "单选" + XSS, "options": {"A": "甲" + XSS, "B": "=1+1", "C": "@SUM(A1)"}, "answer": "A",
+              "points": 1, "explanation": "解析" + XSS}
+    add_question(case)
+    add_question(single)
+    paper = make_paper("xss-p", title="卷" + XSS, description=XSS,
+                       sections=[{"title": "节" + XSS, "questions": ["xss.single", "xss.case"]}])
+    attempt, _ = start_attempt(trainee, paper)
+    save_answer(attempt, "xss.case", {"a": "道歉" + XSS})
+    save_answer(attempt, "xss.single", "B")
+    submit_attempt(attempt)
+    db.session.commit()
+    return paper, attempt
+
+
+def test_markup_in_stored_texts_is_escaped_on_every_page(app, world):
+    """Markup in a question (stem, options, rubric, reference, explanation, topic), a paper (title, sections),
+    a class, names and a trainee's answer, on every GET page as every role that may open it: always escaped."""
+    paper, attempt = _xss_question_and_paper(world["users"]["trainee"])
+    response_id = next(i.response.id for i in attempt.items if i.version.content["type"] == "case")
+    values = dict(world["values"], paper_key=paper.key, paper_id=paper.key, attempt_id=str(attempt.id),
+                  question_key="xss.case", question_id="xss.case", response_id=str(response_id))
+    cohort = str(world["cohort"].id)
+    extra = {"reports.index": {"paper": paper.key, "cohort": cohort}, "reports.ranking": {"paper": paper.key},
+             "reports.dashboard": {"paper": paper.key, "cohort": cohort},
+             "review.queue_page": {"paper": paper.key, "state": "all"}, "admin.user_list": {"q": "w_"},
+             "exams.practice": {"question": "xss.single"}, "authoring.index": {"q": "xss"}}
+    failures = []
+    for role in ("trainee", "instructor", "admin"):
+        made = world["client"](role)
+        for rule, method in _routes(app):
+            if method != "GET" or _role_for(app, rule.endpoint) != role and rule.endpoint.split(".")[0] != "auth":
+                continue
+            for key in ("xss.case", "xss.single") if "<key>" in rule.rule and "/questions/" in rule.rule else (None,):
+                url = _url(rule, dict(values, question_key=key) if key else values)
+                response = made.get(url, query_string=extra.get(rule.endpoint, {}))
+                body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
+                if not _ok(response.status_code) or injected(body):
+                    failures.append((role, url, response.status_code, injected(body)))
+        seen = made.get(f"/attempts/{attempt.id}/result" if role == "trainee" else f"/review/attempts/{attempt.id}")
+        assert "alert(1)" in seen.get_data(as_text=True), seen.get_data(as_text=True)[-2500:]  # shown, escaped
+    assert failures == [], "\n".join(map(str, failures))
+
+
+FORMULAS = ("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", " =1", "＝1+1", "=HYPERLINK(\"http://x\")")
+
+
+def _cells(data: bytes, mimetype: str) -> list[str]:
+    """Every text cell of a CSV or XLSX download (an XLSX formula cell as '=...' so that it is caught)."""
+    import csv
+    import io
+
+    if "spreadsheetml" in mimetype or data[:2] == b"PK":
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(data))
+        return [("=" + str(c.value)) if c.data_type == "f" else c.value for ws in book.worksheets
+                for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    text = data.decode("utf-8-sig")
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_every_spreadsheet_download_neutralises_formulas(app, world, login, make_user, db):
+    """Formula-like text put where anyone can put it (a user name tried at sign-in, a display name, a class name,
+    an answer, key point and option texts), then every CSV and XLSX the site hands out: no cell a spreadsheet
+    would evaluate."""
+    import base64
+
+    from app.reports.cells import formula_like
+
+    anonymous = world["client"]("anonymous")
+    for text in FORMULAS:
+        anonymous.post("/login", data={"username": text, "password": "wrong-password"})
+    trainee = make_user("f_trainee", display_name="=cmd|' /C calc'!A0")
+    world["cohort"].members.append(trainee)
+    world["cohort"].name = "@班级"
+    paper, attempt = _xss_question_and_paper(trainee)
+    db.session.commit()
+    admin, instructor = world["client"]("admin"), world["client"]("instructor")
+    cohort = str(world["cohort"].id)
+    downloads = [
+        admin.post("/admin/audit/export", data={}),
+        admin.post("/reports/export", data={"paper": paper.key, "format": "csv"}),
+        admin.post("/reports/export", data={"paper": paper.key, "format": "xlsx"}),
+        instructor.post("/reports/export", data={"paper": paper.key, "format": "csv", "cohort": cohort}),
+        admin.get(f"/review/papers/{paper.key}/items.csv"),
+        admin.get(f"/review/papers/{paper.key}/marking.xlsx"),
+    ]
+    table = "姓名,用户名,角色\n" + "\n".join(f"{text.strip() or 'x'},imp{n},trainee" for n, text in enumerate(FORMULAS))
+    payload = base64.b64encode(table.encode("utf-8")).decode("ascii")
+    downloads.append(admin.post("/admin/users/import/apply", data={"filename": "u.csv", "payload": payload}))
+    seen = []
+    for response in downloads:
+        data = response.get_data()
+        response.close()
+        assert response.status_code == 200, data[:500]
+        cells = _cells(data, response.mimetype)
+        assert cells
+        live = [c for c in cells if formula_like(c)]
+        assert live == [], (response.headers.get("Content-Disposition"), live)
+        seen += [c for c in cells if c.startswith("'")]
+    assert {"'=1+1", "'@SUM(A1)", "'=cmd|' /C calc'!A0", "'@班级"} <= set(seen)
