@@ -313,3 +313,42 @@ def test_every_spreadsheet_download_neutralises_formulas(app, world, login, make
         assert live == [], (response.headers.get("Content-Disposition"), live)
         seen += [c for c in cells if c.startswith("'")]
     assert {"'=1+1", "'@SUM(A1)", "'=cmd|' /C calc'!A0", "'@班级"} <= set(seen)
+
+
+def test_an_earlier_result_shows_no_solution_of_a_question_in_the_exam_under_way(trainee, trainee_client, exam_paper,
+                                                                                 db):
+    """Practice, the 错题本 and its printout hold back the solutions of the questions of one's open attempt; the
+    result page of an earlier attempt at the same paper (another tab, during the retake) and the API's copy of
+    it showed them: the reference answer and key points of the case being answered, the options' key and the
+    explanations."""
+    import json
+
+    from tests.exams.factories import SECRET_EXPLANATION, SECRET_REFERENCE, SECRET_RUBRIC
+
+    first, _ = start_attempt(trainee, exam_paper)
+    save_answer(first, "complaints.case", {"a": "道歉", "b": "回访"})
+    submit_attempt(first)
+    db.session.commit()
+    page = trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
+    assert SECRET_REFERENCE in page and SECRET_RUBRIC in page and SECRET_EXPLANATION in page  # once nothing is open
+    retake, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    page = trainee_client.get(f"/attempts/{first.id}/result")
+    api = json.dumps(trainee_client.get(f"/api/attempts/{first.id}").get_json(), ensure_ascii=False)
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    fixed = {"complaints.case", "complaints.m0", "etiquette.j0"}  # in both attempts (the singles are drawn)
+    for shown in (text, api):
+        assert SECRET_REFERENCE not in shown and SECRET_RUBRIC not in shown
+        for key in fixed:
+            assert f"{SECRET_EXPLANATION}-{key}" not in shown, key
+    result = trainee_client.get(f"/api/attempts/{first.id}").get_json()["result"]
+    held = {item["question"]: item for item in result["items"]}
+    for key in fixed:
+        assert held[key]["withheld"] is True
+        assert not {"correct_answer", "correct_labels", "is_correct", "explanation"} & set(held[key]), key
+    assert "交卷后才显示它的得分、答案和解析" in text
+    assert result["score"] == first.score  # the totals stay
+    submit_attempt(retake)
+    db.session.commit()
+    assert SECRET_REFERENCE in trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
