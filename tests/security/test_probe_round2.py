@@ -352,3 +352,57 @@ def test_an_earlier_result_shows_no_solution_of_a_question_in_the_exam_under_way
     submit_attempt(retake)
     db.session.commit()
     assert SECRET_REFERENCE in trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
+
+
+def test_an_instructor_reaches_no_other_class_through_any_report(app, world, make_user, db):
+    """Every report route (pages, downloads, print pages), as an instructor naming a class they do not teach or
+    a trainee of it: 403, whatever the format."""
+    outsider = make_user("x_trainee", roles=("trainee",))
+    other = Cohort(name="别的班", members=[outsider])
+    db.session.add(other)
+    db.session.commit()
+    paper, cohort = world["paper"].key, str(other.id)
+    instructor = world["client"]("instructor")
+    calls = [("GET", "/reports/", {"paper": paper, "cohort": cohort}),
+             ("GET", "/reports/ranking", {"paper": paper, "cohort": cohort}),
+             ("GET", "/reports/dashboard", {"paper": paper, "cohort": cohort}),
+             ("POST", "/reports/export", {"paper": paper, "cohort": cohort, "format": "csv"}),
+             ("POST", "/reports/export", {"paper": paper, "cohort": cohort, "format": "xlsx"}),
+             ("POST", "/reports/ranking.pdf", {"paper": paper, "cohort": cohort}),
+             ("GET", "/reports/transcript/x_trainee", {}), ("POST", "/reports/transcript/x_trainee.pdf", {}),
+             ("GET", "/reports/transcript/w_instructor", {})]
+    for method, url, fields in calls:
+        response = (instructor.get(url, query_string=fields) if method == "GET" else instructor.post(url, data=fields))
+        assert response.status_code == 403, (method, url, response.status_code)
+    # the class taught works, the same way
+    assert instructor.get("/reports/ranking", query_string={"paper": paper,
+                                                            "cohort": world["cohort"].id}).status_code == 200
+
+
+NEXTS = ("https://evil.example/", "//evil.example", "///evil.example", "/\\evil.example", "\\\\evil.example",
+         "/\t/evil.example", "/\n/evil.example", " //evil.example", "https:evil.example", "/%2F/evil.example",
+         "/%5Cevil.example", "javascript:alert(1)", "//evil.example@localhost/", "/.//evil.example",
+         "http://localhost@evil.example/")
+
+
+def _leaves(location: str) -> bool:
+    """Whether a browser following ``location`` from http://localhost/ would leave the site."""
+    from urllib.parse import urljoin, urlsplit
+
+    cleaned = "".join(ch for ch in location if ch not in "\t\n\r").strip()  # as browsers read a URL
+    target = urlsplit(urljoin("http://localhost/login", cleaned.replace("\\", "/")))
+    return target.scheme not in ("http", "https") or target.hostname != "localhost"
+
+
+@pytest.mark.parametrize("target", NEXTS)
+def test_no_next_parameter_leads_off_the_site(app, world, target):
+    """Every redirect that follows a next= (signing in, the language switch, adding to the 错题本): a
+    same-site path or the default page, whatever the spelling of another host."""
+    anonymous = world["client"]("anonymous")
+    responses = [anonymous.post("/login", query_string={"next": target},
+                                data={"username": "w_other", "password": PASSWORD}),
+                 anonymous.post("/lang/en", data={"next": target}),
+                 world["client"]("trainee").post("/mistakes", data={"question_key": "gas.s0", "next": target})]
+    for response in responses:
+        assert response.status_code == 302
+        assert not _leaves(response.headers["Location"]), (target, response.headers["Location"])
