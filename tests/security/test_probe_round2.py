@@ -406,3 +406,56 @@ def test_no_next_parameter_leads_off_the_site(app, world, target):
     for response in responses:
         assert response.status_code == 302
         assert not _leaves(response.headers["Location"]), (target, response.headers["Location"])
+
+
+UPLOADS = [("admin", "/admin/users/import", "file"), ("instructor", "/authoring/exchange", "file"),
+           ("instructor", "/authoring/import", "file"), ("instructor", "/review/papers/mock-t/marking/preview", "sheet"),
+           ("instructor", "/authoring/questions/complaints.case/test-responses", "file")]
+FILENAMES = ("a\x00.xlsx", "../../../../tmp/x.yaml", "x" * 5000 + ".xlsx", "\u202egpj.xlsx", XSS + ".csv",
+             "CON.yaml", ".yaml", "a.zip")
+
+
+@pytest.mark.parametrize("filename", FILENAMES)
+def test_hostile_upload_file_names_are_never_a_500(app, world, filename, tmp_path):
+    """Each upload form with a file whose name holds NUL, a path out of the folder, 5,000 characters, a
+    right-to-left override or markup: a 4xx or a page (the name escaped), never a 500, nothing written outside
+    the upload folder."""
+    import io
+
+    clients = {}
+    for role, url, field in UPLOADS:
+        if role not in clients:
+            clients[role] = world["client"]("admin" if role == "admin" else "instructor")
+        for body in (b"questions: []\n", b"PK\x03\x04garbage", "姓名,用户名\n张三,zs\n".encode()):
+            response = clients[role].post(url, data={field: (io.BytesIO(body), filename)},
+                                          content_type="multipart/form-data")
+            assert response.status_code < 500, (url, filename, response.status_code)
+            assert injected(response.get_data(as_text=True)) == [], url
+    assert not (tmp_path.parent.parent / "tmp" / "x.yaml").exists()
+
+
+def test_signing_in_starts_a_fresh_session(app, world):
+    """Whatever a session held before signing in (a planted CSRF token, a value of any kind) is gone after it;
+    only the language chosen stays."""
+    made = world["client"]("anonymous")
+    with made.session_transaction() as session:
+        session["csrf_token"] = "planted"
+        session["_user_id"] = str(world["users"]["admin"].id)  # not the way in: it lacks the session version
+        session["lang"] = "en"
+        session["planted"] = True
+    assert made.get("/admin/").status_code == 302
+    made.post("/login", data={"username": "w_other", "password": PASSWORD})
+    with made.session_transaction() as session:
+        assert session.get("csrf_token") != "planted" and "planted" not in session
+        assert session.get("lang") == "en"
+    assert made.get("/admin/").status_code == 403
+
+
+def test_a_disabled_or_demoted_account_loses_its_open_session_at_once(app, world, db):
+    trainee, instructor = world["client"]("other"), world["client"]("instructor")
+    world["users"]["other"].active = False
+    world["users"]["instructor"].roles = {"trainee"}
+    db.session.commit()
+    assert trainee.get("/dashboard").status_code == 302
+    assert trainee.get("/api/me").status_code == 401
+    assert instructor.get("/authoring/").status_code == 403
