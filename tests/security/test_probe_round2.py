@@ -459,3 +459,28 @@ def test_a_disabled_or_demoted_account_loses_its_open_session_at_once(app, world
     assert trainee.get("/dashboard").status_code == 302
     assert trainee.get("/api/me").status_code == 401
     assert instructor.get("/authoring/").status_code == 403
+
+
+def test_the_demo_passwords_file_is_never_readable_by_others(runner, db, tmp_path, monkeypatch):
+    """``flask users demo`` wrote the passwords with the umask's mode (0644: readable by every local user) and
+    only then chmod-ed the file to 0600, and an existing file kept its mode while being written. It is made
+    private before a byte is written: without the later chmod, it is 0600 all the same."""
+    import os
+    import stat
+    from pathlib import Path
+
+    out = tmp_path / "demo.txt"
+    out.write_text("old\n")
+    out.chmod(0o644)
+    monkeypatch.setattr(Path, "chmod", lambda self, mode, **kw: None)
+    old_umask = os.umask(0o022)
+    try:
+        result = runner.invoke(args=["users", "demo", "--file", str(out)])
+    finally:
+        os.umask(old_umask)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert "trainee" in out.read_text(encoding="utf-8") and "old" not in out.read_text(encoding="utf-8")
+    fresh = tmp_path / "fresh.txt"
+    assert runner.invoke(args=["users", "demo", "--file", str(fresh)]).exit_code == 0
+    assert stat.S_IMODE(os.stat(fresh).st_mode) == 0o600
