@@ -272,6 +272,8 @@ def result(attempt_id: int):
     _expire(attempt)
     if attempt.is_open:
         return redirect(url_for("exams.attempt", attempt_id=attempt.id))
+    # A retake whose time ran out is over: finished now, its questions' solutions are not held back here.
+    lifecycle.finish_overdue_on_read(user=current_user)
     if attempt.awaiting_grade:
         return render_template("exams/grading.html", attempt=attempt)
     return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)),

@@ -484,3 +484,21 @@ def test_the_demo_passwords_file_is_never_readable_by_others(runner, db, tmp_pat
     fresh = tmp_path / "fresh.txt"
     assert runner.invoke(args=["users", "demo", "--file", str(fresh)]).exit_code == 0
     assert stat.S_IMODE(os.stat(fresh).st_mode) == 0o600
+
+
+def test_a_retake_whose_time_ran_out_holds_back_nothing(trainee, trainee_client, exam_paper, db):
+    """The solutions wait for the exam under way, not for the sweep: once the retake's time is over (not yet
+    finished by anyone), the earlier result shows them again, on the page as in the API."""
+    from datetime import timedelta
+
+    from app.models import utcnow
+    from tests.exams.factories import SECRET_REFERENCE
+
+    first, _ = start_attempt(trainee, exam_paper)
+    submit_attempt(first)
+    retake, _ = start_attempt(trainee, exam_paper)
+    retake.deadline = utcnow() - timedelta(minutes=5)
+    db.session.commit()
+    assert SECRET_REFERENCE in trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
+    db.session.expire_all()
+    assert retake.status != "started"
