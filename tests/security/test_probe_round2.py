@@ -502,3 +502,17 @@ def test_a_retake_whose_time_ran_out_holds_back_nothing(trainee, trainee_client,
     assert SECRET_REFERENCE in trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
     db.session.expire_all()
     assert retake.status != "started"
+
+
+def test_the_remember_and_session_cookies_are_httponly_lax_and_secure_behind_https(app, world, monkeypatch):
+    from app.config import from_environment
+
+    made = app.test_client()
+    response = made.post("/login", data={"username": "w_other", "password": PASSWORD, "remember": "y"})
+    cookies = response.headers.getlist("Set-Cookie")
+    for name in ("session=", "remember_token="):
+        cookie = next(c for c in cookies if c.startswith(name))
+        assert "HttpOnly" in cookie and "SameSite=Lax" in cookie, cookie
+    monkeypatch.setenv("SESSION_COOKIE_SECURE", "1")
+    settings = from_environment(app.instance_path)
+    assert settings["SESSION_COOKIE_SECURE"] is True and settings["REMEMBER_COOKIE_SECURE"] is True
