@@ -516,3 +516,32 @@ def test_the_remember_and_session_cookies_are_httponly_lax_and_secure_behind_htt
     monkeypatch.setenv("SESSION_COOKIE_SECURE", "1")
     settings = from_environment(app.instance_path)
     assert settings["SESSION_COOKIE_SECURE"] is True and settings["REMEMBER_COOKIE_SECURE"] is True
+
+
+def test_a_paper_opened_to_other_classes_does_not_exist_for_an_outsider(trainee, trainee_client, make_user, login,
+                                                                        exam_paper, db):
+    """A paper opened to one class only: the dashboard of a trainee of no such class leaves it out, but its
+    address showed the intro (title, sections, time, rules) and its start said 'not open to your class', on the
+    page and in the API. For an outsider it is now 404, as a draft is; a member outside the window is still
+    told."""
+    from datetime import timedelta
+
+    from app.models import CohortPaper, utcnow
+
+    member = make_user("member")
+    cohort = Cohort(name="一班", members=[member])
+    db.session.add(cohort)
+    db.session.flush()
+    window = CohortPaper(cohort_id=cohort.id, paper_id=exam_paper.id, opens_at=utcnow() + timedelta(days=1))
+    db.session.add(window)
+    db.session.commit()
+    assert trainee_client.get("/papers/mock-t/start").status_code == 404
+    assert trainee_client.post("/papers/mock-t/start").status_code == 404
+    api = trainee_client.post("/api/papers/mock-t/attempts", json={})
+    assert api.status_code == 404 and api.get_json()["error"] == "not_found"
+    inside = login(member)
+    assert inside.get("/papers/mock-t/start").status_code == 200  # a member: the intro, and why not yet
+    assert inside.post("/api/papers/mock-t/attempts", json={}).status_code == 409
+    window.opens_at = None
+    db.session.commit()
+    assert inside.post("/papers/mock-t/start").status_code == 302
