@@ -9,7 +9,7 @@ import pytest
 
 from app.extensions import db
 from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
-from app.models import Cohort, Paper
+from app.models import Cohort
 from tests.conftest import PASSWORD
 from tests.exams.factories import make_paper, seed_bank
 
