@@ -1,5 +1,6 @@
 """Command-line interface: ``flask bank ...``, ``flask grade``, ``flask users ...``."""
 import json
+import os
 import secrets
 import sys
 from collections import Counter
@@ -326,8 +327,13 @@ def users_demo(out_file):
     db.session.commit()
     target = Path(out_file) if out_file else Path(current_app.instance_path) / "demo-accounts.txt"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    target.chmod(0o600)
+    # Owner-only before a byte is written: created 0600, and an existing file made 0600 before it is truncated
+    # (write_text then chmod left the passwords readable by every local user in between, or for good).
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
+    os.ftruncate(fd, 0)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
     click.echo("Demo accounts (username, password):")
     for line in lines:
         click.echo("  " + line)

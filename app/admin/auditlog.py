@@ -14,6 +14,10 @@ from ..reports.cells import CHINA_TIME, china_time
 from ..reports.table import DATETIME, TEXT, Column, Sheet
 
 
+# The query arguments of the audit page's filter form: the only ones its next-page link carries along.
+FILTER_ARGS = ("kind", "actor", "target", "from", "to")
+
+
 @dataclass
 class AuditFilter:
     kind: str = ""

@@ -345,7 +345,9 @@ def audit():
         error = None
     page = max(request.args.get("page", 1, type=column_int) or 1, 1)
     events, total = auditlog.page(flt, page)
-    next_args = {k: v for k, v in request.args.items() if k != "page"}
+    # The filter's own arguments only: url_for(**request.args) took ?_external=1&_scheme=javascript as its own
+    # options (a javascript: link) and ?_method=x raised (a 500).
+    next_args = {k: request.args[k] for k in auditlog.FILTER_ARGS if request.args.get(k)}
     return render_template("admin/audit.html", events=events, total=total, page=page, flt=flt, error=error,
                            kinds=auditlog.kinds(), describe=auditlog.describe_for_page, args=request.args,
                            next_url=url_for("admin.audit", page=page + 1, **next_args)), \

@@ -4,6 +4,7 @@ from flask import g, jsonify, url_for
 from flask_babel import gettext as _
 
 from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
+from ..exams.access import outside_its_classes
 from ..exams.errors import ExamNotFound, is_key
 from ..extensions import unlimited
 from ..models import Paper, utcnow
@@ -21,7 +22,8 @@ def _finish_overdue() -> None:
 
 def _paper(key: str) -> Paper:
     paper = Paper.by_key(key) if is_key(key) else None
-    if paper is None or not paper.live:  # an inactive paper or a draft: as if there were none
+    # an inactive paper, a draft or one opened to other classes only: as if there were none
+    if paper is None or not paper.live or outside_its_classes(g.api_user, paper):
         raise ExamNotFound(_("no such paper"))
     return paper
 

@@ -25,3 +25,13 @@ def closed_papers(user, now: datetime) -> set[int]:
 
 def may_sit(user, paper: Paper, now: datetime) -> bool:
     return paper.id not in closed_papers(user, now)
+
+
+def outside_its_classes(user, paper: Paper) -> bool:
+    """Whether ``paper`` is opened to classes and none of them is ``user``'s: for that user there is no such paper
+    (its intro and start answer 404, as for a draft), where a member outside the window is told it is not open."""
+    if db.session.scalar(select(CohortPaper.id).where(CohortPaper.paper_id == paper.id).limit(1)) is None:
+        return False
+    return db.session.scalar(
+        select(CohortPaper.id).join(cohort_members, cohort_members.c.cohort_id == CohortPaper.cohort_id)
+        .where(CohortPaper.paper_id == paper.id, cohort_members.c.user_id == user.id).limit(1)) is None

@@ -15,7 +15,7 @@ from ..qtypes.base import REVIEW_FLAGS
 from ..qtypes.case import MAX_CASE_TEXT, part_points
 from ..qtypes.results import point_rows
 from .errors import ExamError
-from .mistakes import entry_payload
+from .mistakes import entry_payload, open_attempt_question_ids
 
 
 def iso(value: datetime | None) -> str | None:
@@ -144,6 +144,21 @@ def _result_item(item: AttemptItem) -> dict:
     return out
 
 
+# What stays of a result item whose question is in an exam the trainee has not submitted: the question as the
+# exam shows it and the trainee's own answer; no score, key, explanation, reference, key points or comment.
+_WITHHELD_KEEP = ("position", "section", "question", "points", "type", "topic", "stem", "options", "answer",
+                  "review")
+
+
+def _withhold(item: dict, public: dict) -> dict:
+    """``item`` (a result item) reduced to what the exam page shows of its question (``public``: the case's parts
+    without their grading)."""
+    out = {key: item[key] for key in _WITHHELD_KEEP if key in item}
+    out["parts"] = public.get("parts", [])
+    out["withheld"] = True
+    return out
+
+
 def pending_payload(attempt: Attempt, result_url: str) -> dict:
     """A submitted attempt whose grading is queued: where its result will be."""
     return {**_attempt_header(attempt), "graded": False, "result_url": result_url}
@@ -157,6 +172,9 @@ def result_payload(attempt: Attempt) -> dict:
         raise ExamError(_("The attempt is being graded; its result will be here in a moment."))
     titles = _section_titles(attempt)
     items = [_result_item(item) for item in attempt.items]
+    # The solutions of questions in an exam the trainee has not yet submitted (a retake of this paper in another
+    # tab) wait until it is submitted, as in practice and the 错题本; the totals below still count them.
+    busy = open_attempt_question_ids(attempt.user)
     sections = []
     for index, title in titles.items():
         mine = [it for it in items if it["section"] == index]
@@ -186,7 +204,8 @@ def result_payload(attempt: Attempt) -> dict:
         "sections": sections,
         "areas": [{"topic": topic, "score": round(s, 2), "max": m, "percent": round(100 * s / m, 1) if m else 0.0}
                   for topic, (s, m) in sorted(areas.items(), key=lambda kv: kv[0])],
-        "items": items,
+        "items": [_withhold(it, _public_item(item)) if item.version.question_id in busy else it
+                  for it, item in zip(items, attempt.items)],
     }
 
 

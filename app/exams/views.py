@@ -18,6 +18,7 @@ from ..models import Paper, Question, utcnow
 from ..qtypes import question_type
 from ..qtypes.case import MAX_CASE_TEXT
 from ..urls import safe_next
+from .access import outside_its_classes
 from . import display, lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from .errors import ExamConflict, ExamError, is_key
 from .practice import question_payload
@@ -208,7 +209,8 @@ def dashboard():
 
 def _paper_or_404(paper_key: str) -> Paper:
     paper = Paper.by_key(paper_key) if is_key(paper_key) else None
-    if paper is None or not paper.live:  # an inactive paper or a draft: as if there were none
+    # an inactive paper, a draft or one opened to other classes only: as if there were none
+    if paper is None or not paper.live or outside_its_classes(current_user, paper):
         abort(404)
     return paper
 
@@ -272,6 +274,8 @@ def result(attempt_id: int):
     _expire(attempt)
     if attempt.is_open:
         return redirect(url_for("exams.attempt", attempt_id=attempt.id))
+    # A retake whose time ran out is over: finished now, its questions' solutions are not held back here.
+    lifecycle.finish_overdue_on_read(user=current_user)
     if attempt.awaiting_grade:
         return render_template("exams/grading.html", attempt=attempt)
     return render_template("exams/result.html", r=result_view(payloads.result_payload(attempt)),
