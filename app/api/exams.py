@@ -1,12 +1,13 @@
 """Papers, attempts, practice and the 错题本 over JSON. Thin: parse, call the exams operations, answer; the
 request's edge commits (app/transactions.py)."""
-from flask import g, jsonify, url_for
+from flask import current_app, g, jsonify, url_for
 from flask_babel import gettext as _
 
+from ..auth.throttle import trainee_key
 from ..exams import lifecycle, mistakes as mistake_book, payloads, practice as practising, progress as progress_ops
 from ..exams.access import outside_its_classes
 from ..exams.errors import ExamNotFound, is_key
-from ..extensions import unlimited
+from ..extensions import limiter, unlimited
 from ..models import Paper, utcnow
 from . import schemas
 from .base import ApiError, bp, roles_required
@@ -99,6 +100,7 @@ def practice_next():
 
 
 @bp.route("/practice/<question_id>/answer", methods=["POST"])
+@limiter.shared_limit(lambda: current_app.config["PRACTICE_RATE_LIMIT"], scope="practice", key_func=trainee_key)
 @roles_required(*TRAINEE)
 def practice_answer(question_id: str):
     feedback = practising.practice_answer(g.api_user, question_id, schemas.practice_answer_request())

@@ -154,7 +154,7 @@ PATHS = {
                  "description": "1: from the 错题本 (due first)"}], tags=("practice",))},
     "/api/practice/{question_id}/answer": {"post": _op(
         "Answer a practice question: immediate feedback with the solution; updates the 错题本",
-        {"200": _json(_ref("Feedback")), **_errors(400, 401, 403, 404, 409)}, params=[QUESTION_ID],
+        {"200": _json(_ref("Feedback")), **_errors(400, 401, 403, 404, 409, 429)}, params=[QUESTION_ID],
         body={"type": "object", "required": ["answer"], "properties": {"answer": ANSWER}}, tags=("practice",))},
     "/api/mistakes": {
         "get": _op("The open entries of the 错题本", {"200": _json({"type": "object", "properties": {

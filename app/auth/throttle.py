@@ -1,4 +1,5 @@
-"""Keys and conditions of the sign-in limits: wrong passwords per account, attempts per client address.
+"""Keys and conditions of the rate limits: wrong passwords per account, attempts per client address, practice
+answers per trainee.
 
 The address is the one ProxyFix restored (``app.config``: PROXY_FIX_X_FOR), so behind nginx every trainee is not
 the proxy's one address."""
@@ -41,3 +42,20 @@ class _LoginFailed:
 
 
 login_failed = _LoginFailed()
+
+
+def trainee_key() -> str:
+    """Who sends a practice answer: the signed-in user or the bearer token's user (the limiter runs before the API
+    resolves the token, so it is looked up here), one count whichever way they come; else the address."""
+    from flask_login import current_user
+
+    from ..models import ApiToken
+
+    scheme, _space, token = request.headers.get("Authorization", "").strip().partition(" ")
+    if scheme.lower() == "bearer" and 0 < len(token.strip()) <= 200 and "\x00" not in token:
+        row = ApiToken.find(token.strip())
+        if row is not None:
+            return f"user:{row.user_id}"
+    if current_user.is_authenticated:
+        return f"user:{current_user.id}"
+    return f"address:{get_remote_address()}"

@@ -6,7 +6,8 @@ views only render and start/submit by form.
 """
 from datetime import timezone
 
-from flask import Blueprint, abort, flash, jsonify, make_response, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, jsonify, make_response, redirect, render_template, request,
+                   url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -14,6 +15,8 @@ from werkzeug.exceptions import NotFound
 
 from ..bank.markdown_text import safe_html
 from ..auth.guards import guard_blueprint
+from ..auth.throttle import trainee_key
+from ..extensions import limiter
 from ..models import Paper, Question, utcnow
 from ..qtypes import question_type
 from ..qtypes.case import MAX_CASE_TEXT
@@ -364,6 +367,7 @@ def practice():
 
 
 @bp.route("/practice/<question_key>", methods=["POST"])
+@limiter.shared_limit(lambda: current_app.config["PRACTICE_RATE_LIMIT"], scope="practice", key_func=trainee_key)
 def practice_answer(question_key: str):
     filters = _practice_filters(request.form)
     q = _question_by_key(question_key)

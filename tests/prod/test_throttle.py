@@ -113,3 +113,21 @@ def test_only_views_marked_unlimited_skip_the_limiter(app):
                                 ("POST", "/login", False), ("POST", "/api/auth/token", False)):
         with app.test_request_context(path, method=method):
             assert _marked_unlimited() is skips, path
+
+
+def test_practice_answers_are_limited_per_trainee(throttled, make_user, exam_bank):
+    from tests.api.helpers import bearer, get_token
+
+    first, second = make_user("busy"), make_user("calm")
+    client = throttled(PRACTICE_RATE_LIMIT="3 per minute").test_client()
+    auth = bearer(get_token(client, first))
+    codes = [client.post("/api/practice/etiquette.j0/answer", json={"answer": True}, headers=auth).status_code
+             for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    other = bearer(get_token(client, second))
+    assert client.post("/api/practice/etiquette.j0/answer", json={"answer": True}, headers=other).status_code == 200
+
+    site = client  # the site's form, signed in: its own count for that trainee
+    _login(site, "calm")
+    pages = [site.post("/practice/etiquette.j0", data={"answer": "true"}).status_code for _ in range(3)]
+    assert pages[:2] == [200, 200] and pages[2] == 429
