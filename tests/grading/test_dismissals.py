@@ -49,3 +49,12 @@ def test_a_critique_part_reads_the_same_words_as_a_critique(grader):
     # Asked what was wrong, "the monitoring is a mere form" names the case's fault.
     critique = part([["质检"]], "该中心的质检工作存在哪些问题？")
     assert score(grader, critique, "质检只是形式，对坐席没有实际作用。") == 2
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("口音、习惯用语都不算障碍，多听几次就习惯了。", 0),
+    ("口音是障碍，专业术语也算障碍。", 2),
+    ("口音不算太大的障碍，但也要注意。", 2),  # mild, and turned
+])
+def test_not_counted_as_what_the_prompt_asks_for(grader, answer, expected):
+    assert score(grader, part([["口音"]], "影响倾听的障碍因素有哪些？"), answer) == expected
