@@ -125,6 +125,19 @@ class AnswerView:
         return cached
 
 
+    def negated_object(self, start: int, end: int) -> bool:
+        """Is the mention the object of a phrase whose verb is negated (没有把多长时间内上门定成明确标准)?"""
+        key = ("object", start, end)
+        cached = self._verdicts.get(key)
+        if cached is None:
+            tokens = self.span_tokens(start)
+            i = tokens.index_at(start)
+            glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
+            cached = bool(tokens.words) and negation.negated_object(tokens.words, i, glued,
+                                                                     max(tokens.index_at(end - 1), i))
+            self._verdicts[key] = cached
+        return cached
+
     def negated_before(self, start: int, end: int) -> bool:
         """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
         key = ("before", start, end)

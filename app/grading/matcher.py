@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .answer import AnswerView, NeutralSpans
 from .figures import is_figure
-from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS
+from .matches import EXACT_KINDS, FUZZY_KINDS, MAX_MENTIONS, own_potential
 from .negation import NEGATING_CHARS, is_negator_term
 from .rubric import CompiledPoint
 from .terms import Term, TermGroup
@@ -92,7 +92,11 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 kept.append((s, e))
                 if len(kept) == MAX_MENTIONS:
                     break
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e), None, answer) for s, e in kept]
+            # A potential negative of a term (传不到 for 传到) is denied by its own complement: negated, or affirmed
+            # when a negator before it denies it in turn (不是传不到).
+            return [Mention(s, e, fuzzy, answer.is_negated(s, e) != (not fuzzy and "不" in answer.text[s + 1:e]
+                                                                     and own_potential(answer.text[s:e], group.terms)),
+                            None, answer) for s, e in kept]
     return []
 
 
@@ -237,6 +241,13 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed.  ``harms_read``: the part
     asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against."""
     per_group = [group_mentions(answer, g) for g in point.groups]
+    negative = point.polarity == "negative"
+    if not negative:
+        # A potential negative (做不到 for 做到) serves only the faults: on a positive point it would stand for its own
+        # act turned back as a circumstance (广告承诺24小时上门，实际做不到 is no promise kept).
+        per_group = [[m for m in ms if not ("不" in answer.text[m.start + 1:m.end]
+                                            and own_potential(answer.text[m.start:m.end], g.terms))]
+                     for ms, g in zip(per_group, point.groups)]
     if retold:
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
@@ -267,6 +278,12 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             for ms in per_group
         ]
         any_negated = any(m.negated for ms in per_group for m in ms)
+    if not negative and not point.explicit_negation and len(per_group) > 1 and per_group[0]:
+        # The act named as the object of a negated phrase (没有把“多长时间内上门”定成明确标准 for [多长时间] + [明确]): the
+        # object is not negated itself, but the phrase says the act was not done.
+        per_group[0] = [Mention(m.start, m.end, m.fuzzy, True, m._conditional, answer)
+                        if not m.negated and answer.negated_object(m.start, m.end) else m for m in per_group[0]]
+        any_negated = any_negated or any(m.negated for m in per_group[0])
     if not all(per_group):
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
     act_denied = any(m.negated for m in per_group[0])

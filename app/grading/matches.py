@@ -354,8 +354,57 @@ class EditDistanceMatch(MatchKind):
         return _word_runs(answer, term, same_word)
 
 
+# Complements that make a potential form with 不 between them and their verb: 传到 → 传不到, 传下去 → 传不下去, 说清楚 →
+# 说不清楚, 留住 → 留不住, 办成 → 办不成.  Longest first.
+POTENTIAL_COMPLEMENTS = ("下去", "上去", "过去", "进去", "出去", "出来", "过来", "上来", "下来", "回来", "清楚", "明白",
+                         "到", "清", "完", "懂", "住", "通", "成", "好", "了", "动")
+
+
+@lru_cache(maxsize=4096)
+def potential_split(text: str) -> tuple[str, str] | None:
+    """(verb, complement) of a term made of a one- or two-character verb and a complement (传到: 传, 到), or None."""
+    if any(c in NEGATING_CHARS for c in text):
+        return None
+    for comp in POTENTIAL_COMPLEMENTS:
+        if text.endswith(comp) and 1 <= len(text) - len(comp) <= 2:
+            return text[:-len(comp)], comp
+    return None
+
+
+class PotentialMatch(MatchKind):
+    """A verb-complement term in its potential negative form: 传不到 for 传到, 留不住 for 留住, 说不清楚 for 说清楚.  The
+    mention is the term denied by its own complement (matcher.group_mentions reads it as negated); nothing else in
+    the clause is."""
+
+    name = "potential"
+
+    def applies(self, term: Term) -> bool:
+        return term.cjk and potential_split(term.text) is not None
+
+    def find(self, answer: AnswerView, term: Term) -> list[tuple[int, int]]:
+        verb, comp = potential_split(term.text)
+        text, needle = answer.text, verb + "不" + comp
+        found = []
+        pos, looked = text.find(needle), 0
+        while pos >= 0 and looked < MAX_TERM_SPANS:
+            found.append((pos, pos + len(needle)))
+            pos, looked = text.find(needle, pos + 1), looked + 1
+        return found
+
+
+def own_potential(text: str, terms) -> bool:
+    """Is ``text`` (a mention) the potential negative of one of ``terms`` (传不到 for 传到), not a term itself?"""
+    k = text.find("不")
+    if k <= 0:
+        return False
+    base = text[:k] + text[k + 1:]
+    if potential_split(base) != (text[:k], text[k + 1:]):
+        return False
+    return any(t.text == base for t in terms) and not any(t.text == text for t in terms)
+
+
 MATCH_KINDS: list[MatchKind] = [ExactMatch(), SplitMatch(), SeparableMatch(), InsertedMatch(), ParticleMatch(),
-                                StemMatch(), HomophoneMatch(), EditDistanceMatch()]
+                                PotentialMatch(), StemMatch(), HomophoneMatch(), EditDistanceMatch()]
 EXACT_KINDS = [k for k in MATCH_KINDS if not k.fuzzy]
 FUZZY_KINDS = [k for k in MATCH_KINDS if k.fuzzy]
 

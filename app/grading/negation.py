@@ -100,6 +100,10 @@ _ENGLISH_FALSE = {("not", "only"), ("no", "matter"), ("no", "doubt"), ("not", "j
 
 # How many tokens before a mention a negator may stand and still govern it.
 WINDOW = 6
+# Function words between a negator and its verb do not use up the window: the directional 去/来, aspect particles,
+# 的 and the prepositions of a phrase before the verb (不要让答题的人去做计算, 没给他把事情办成).
+LIGHT = frozenset({"去", "来", "了", "着", "过", "地", "得", "的", "往"} | {"对", "对于", "把", "将", "向", "给", "跟", "与", "同",
+                                                                  "在", "从", "被", "让", "由", "用", "为", "替"})
 # How many tokens the look-back may visit in all, skipped ones (list commas, the rubric's own negators)
 # included: bounded so that the cost of one mention never depends on the answer's length.
 MAX_VISITED = 4 * WINDOW
@@ -166,9 +170,13 @@ _TELLS_NOT = {"也", "千万", "万万", "就", "可", "都", "你", "你们", "
 
 # Pure in its arguments and called for every token walked over: remembered, within a bound (tokens come from
 # answers, so they are unbounded).
+# Adverbs of time or degree jieba glues onto a negator (从来不往上报, 从来不跟业主商量): the negator still governs.
+GLUED_ADVERBS = ("从来", "向来", "一向", "根本", "压根", "始终", "一直", "再也", "完全", "总是", "丝毫", "永远")
+
+
 @lru_cache(maxsize=1 << 16)
 def negator_weight(token: str, next_token: str = "") -> int:
-    for adverb in MODAL_ADVERBS:
+    for adverb in MODAL_ADVERBS + GLUED_ADVERBS:
         if token.startswith(adverb) and len(token) > len(adverb):
             rest = token[len(adverb):]
             if rest in NEGATORS or rest in DOUBLE_NEGATORS:
@@ -223,7 +231,19 @@ def _negated_after(words: list[str], index: int) -> bool:
         return len(tail) == 2 or tail[2] in _CLOSERS
     if len(tail) == 2 or tail[2] in _CLOSERS:
         return True
+    if tail[2] in _TO_WHOM:
+        # to whom, between the negator and the verb: 连句对不起都不跟周女士说, 一个电话也没给客户打
+        rest = words[index + 4:index + 8]
+        for k, token in enumerate(rest[:3]):
+            if token in _SAID_OR_DONE:
+                return k + 1 == len(rest) or rest[k + 1] in _CLOSERS or rest[k + 1] == "过"
+            if token in _CLOSERS or negator_weight(token):
+                return False
+        return False
     return tail[2] in _SAID_OR_DONE and (len(tail) == 3 or tail[3] in _CLOSERS)
+
+
+_TO_WHOM = {"跟", "向", "给", "对", "和", "同", "与", "替"}
 
 
 # "No need" placed after the act it dismisses (道歉也没必要, 宽容也谈不上是…, 回访就不必了, 回访是多余的): adverbs may
@@ -446,7 +466,7 @@ def _outdone(words: list[str], index: int, last: int) -> bool:
 
 
 def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last: int | None = None,
-               after: bool = True) -> bool:
+               after: bool = True, objects: bool = True) -> bool:
     """``words`` are the tokens of one negation span; the mention starts in
     token ``index`` (and ends in token ``last``, by default ``index``).  ``after``: also count negators after
     the mention (一点责任都没有, 道歉也没必要).  ``glued`` is the part of that token before the mention
@@ -460,9 +480,10 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
         weight = weight or (1 if _non_prefix(glued) else 0)
     else:
         weight = 0
-        if index > 0 and words[index - 1] in PREPOSITIONS and not _perspective(words, index, last) \
-                and not (after and _link_refused(words, index if last is None else last)):
-            return False
+    if objects and not weight and index > 0 and _object_of_phrase(words, index) and not _perspective(words, index, last) \
+            and not (after and _link_refused(words, index if last is None else last)):
+        return False
+    if not glued:
         if index > 0 and words[index - 1] == "非":
             weight = 1  # 非|增值: the term's opposite (the token 非 is not a negator in the walk below)
     # A negator after the mention: 一点责任都没有, 什么错也没有 (所以 不能说商场一点责任都没有 asserts it).
@@ -496,6 +517,8 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             modifier_closed = modifier_closed or bool(negators)
         elif token == "的":
             own_modifier = True  # the mention is the head noun: 不署名|的|通知, 顾客不熟悉|的|专业术语
+        if token in _OBJECT_PREPOSITIONS and past_modifier and negators == 0:
+            past_modifier = False  # the 的 was inside the phrase's object: 不|把|客人|的要求|当回事
         if token in CAUSE_PREPOSITIONS:
             weight = 0  # what came between it and the mention was the reason
         if token in SUBJECT_PRONOUNS and negators:
@@ -520,9 +543,51 @@ def is_negated(words: list[str], index: int, glued: str = "", neutral=None, last
             w = 0  # 不 / 未 negates the modifier's verb, not the mention it describes: 发一份不署名的通知
         weight += w
         negators += 1 if w else 0
-        seen += 1
+        seen += 0 if token in LIGHT else 1
         i -= 1
     return weight % 2 == 1
+
+
+# A negator jieba glues to the preposition after it (不把, 没把, 没向, 不跟): the mention after it is still the
+# phrase's object (不把客人的要求当回事: the requirement is neglected, not denied; the negator reaches 当回事).
+_GLUED_PREPOSITIONS = frozenset(n + p for n in ("不", "没", "没有", "未", "从不", "从没", "从未", "从来不", "从来没")
+                                for p in ("把", "将", "向", "跟", "与", "同", "让", "替"))
+# 给 and 被 may stand right before the verb with their object left out (没给解决, 不被重视): a mention right after them,
+# with a negator right before them, is that verb, not an object.
+_BARE_BEFORE_VERB = ("给", "被")
+
+
+# Prepositions whose object a noun phrase may fill (不把|客人|的要求|当回事, 没跟|业主|的代表|商量).
+_OBJECT_PREPOSITIONS = frozenset({"把", "将", "跟", "向", "与", "同", "让", "替"}) | _GLUED_PREPOSITIONS
+
+
+def negated_object(words: list[str], index: int, glued: str = "", last: int | None = None) -> bool:
+    """Is the mention at token ``index`` the object of a phrase (把, 跟, 向 …) whose verb a negator before it denies
+    (没有把|多长时间|内|上门|定成|明确|标准)?  The object is not negated itself, but the act it names is not done."""
+    if index == 0 or (glued and negator_weight(glued)) or not _object_of_phrase(words, index):
+        return False
+    if words[index - 1] in PREPOSITIONS and words[index - 1] not in _OBJECT_PREPOSITIONS:
+        return False  # 无需对第一个节点进行特殊处理: a circumstance of the treatment refused, not the act itself
+    return is_negated(words, index, glued, None, last, after=False, objects=False)
+
+
+def _object_of_phrase(words: list[str], index: int) -> bool:
+    """Is the mention at token ``index`` the object of a preposition: right after it (对第一个节点, 不把|客人的要求), or
+    the head of a noun phrase (after 的) that fills it (不把|客人|提|的|需求|当回事)?"""
+    before = words[index - 1]
+    if before in _GLUED_PREPOSITIONS:
+        return True
+    if before in PREPOSITIONS:
+        return not (before in _BARE_BEFORE_VERB and index > 1 and negator_weight(words[index - 2], before))
+    if not (before == "的" or words[index].startswith("的")):
+        return False
+    for k in range(index - 1, max(index - 5, 0) - 1, -1):  # a short modifier: 客人|提|的
+        token = words[k]
+        if token in _OBJECT_PREPOSITIONS:
+            return True
+        if token in _CLAUSE_MARKS or negator_weight(token) or token in MODALS:
+            return False
+    return False
 
 
 # A point of view after 从/以 (从顾客的角度, 以客户的立场) is how the act is done, not a thing the act is done to: a
@@ -741,10 +806,14 @@ def _harm_after(words: list[str], last: int) -> bool:
 _PREDICTS = {"会", "只会", "容易", "可能", "还会", "也会", "就会", "都会", "势必", "必然", "必定", "肯定会", "反而会", "难免",
              "往往会", "总会", "都", "也", "还", "就"}
 _HARM_VERBS = ("限制", "妨碍", "阻碍", "干扰", "打断", "打乱", "拖慢", "拖累", "拖延", "耽误", "浪费", "占用", "削弱", "挤占",
+               # money, customers or name lost, in everyday words: 补偿酒店会亏钱, 会砸了招牌, 会丢客人
+               "亏钱", "亏本", "亏损", "赔钱", "赔本", "倒贴", "白花钱", "砸了", "砸招牌", "砸牌子", "丢客", "丢了客", "丢掉客",
+               "丢顾客", "丢了顾客", "坏了名声", "坏名声", "丢脸", "丢面子",
                "分散", "打扰", "扰乱", "影响正常")
 _BURDEN_VERBS = ("增加", "加重", "增添", "加大", "徒增", "白白增加")
 _BURDENS = ("负担", "成本", "压力", "工作量", "麻烦", "开支", "开销", "难度", "负荷", "工作负担")
 _MADE_TO = ("紧张", "反感", "厌烦", "烦", "不满", "不高兴", "生气", "不舒服", "吃亏", "亏", "推脱", "推诿", "懒散", "不公平",
+            "赔钱", "赔本", "倒贴", "破费", "丢客", "丢顾客", "丢脸", "丢面子", "砸了",
             "更累", "累", "心烦", "抵触", "尴尬", "为难")
 _HARM_ADVERBS = {"更", "大大", "严重", "很", "白白", "大量", "额外", "极大", "一定", "多少", "明显", "直接", "反而", "还", "也",
                  "都", "再"}
@@ -787,6 +856,8 @@ def harm_predicted(words: list[str], first: int, last: int) -> bool:
         if token == "会" and i == last + 1 and any(w in _PREDICTS for w in words[i + 1:i + 6]):
             i += 1  # 校准|会|一起听|录音|会|占用: the first 会 names a meeting, the second predicts
             continue
+        if len(token) > 1 and token[0] == "会" and "".join([token[1:]] + words[i + 1:i + 3]).startswith(_HARM_VERBS):
+            return not any(w in _TURNED for w in words[i + 1:])  # jieba glued the prediction to the harm: 酒店|会亏|钱
         if token in _PREDICTS or token.startswith(_HARM_VERBS) or not ("\u4e00" <= token[:1] <= "\u9fff") \
                 or negator_weight(token) or token in MODALS:
             break
