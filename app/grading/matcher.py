@@ -179,6 +179,14 @@ def _forbids(chunks: tuple[str, ...], mention: str) -> bool:
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
+def _refuses_forbidden(answer: AnswerView, pos: int, chunks: tuple[str, ...]) -> bool:
+    """Does the clause at ``pos`` itself refuse what the point forbids (客户没讲完不抢先应答: 不 + 抢先)?  Then praise
+    after it (这样能节省时间) is praise of the norm, not of the fault."""
+    a, b = answer.norm.span_bounds(answer.norm.span_of(pos))
+    clause = answer.text[a:b]
+    return any(negator + chunk[:2] in clause for chunk in chunks for negator in ("不", "别", "勿", "不要", "不能", "未", "没"))
+
+
 # A negator of need or prohibition, then only light words before the mention (round 12): manner adverbs of doing it on
 # purpose or in person, 去/来, and who would do it (不用去澄清, 高层领导不用亲自过问, 不用顾客来评分, 不要急着解释): the
 # mention is still the clause's denied predicate, and an act before it in the clause does not lift it.
@@ -320,7 +328,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         if chunks:
             recommended = {sentence_of(m.start) for ms in per_group for m in ms
                            if not m.negated and not m.conditional
-                           and _forbids(chunks, answer.text[m.start:m.end]) and answer.recommended(m.start, m.end)}
+                           and _forbids(chunks, answer.text[m.start:m.end])
+                           and not _refuses_forbidden(answer, m.start, chunks) and answer.recommended(m.start, m.end)}
 
     # A point whose act removes a harm (消除导致服务态度差的压力因素) names the harm itself: its mentions as the cause of a
     # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).

@@ -202,3 +202,19 @@ def test_a_step_then_better_not_used_here_earns_nothing(grader):
     assert score(grader, p, "可以用选择题，让人在几个选项里挑，专业术语最好别用。") == 2
     faults = part([["手指"]], prompt="小赵有哪些不符合服务礼仪的地方？")
     assert score(grader, faults, "用一根手指指方向，工作中最好别用。") == 2
+
+
+# The fault praised as a show of skill in a clause of its own; praise after the norm itself is no such thing --------------
+LET_FINISH = {"points": 2, "prompt": "客户服务代表在应答客户时还应当遵守哪些服务规范？", "rubric": [
+    {"id": "p", "text": "客户未讲完时不抢先应答", "points": 2,
+     "match": [["没讲完", "还没说完", "抢先", "不抢先"], ["抢先回答", "应答", "回答", "客户"]]}]}
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("客户话还没说完就可以抢先回答，显得反应快、业务熟。", 0),
+    ("客户还没说完就抢先回答，这样能节省时间。", 0),
+    ("客户没讲完不抢先应答，这样能节省时间。", 2),
+    ("客户没讲完时不抢先应答，显得专业。", 2),
+])
+def test_praise_after_the_fault_or_after_the_norm(grader, answer, expected):
+    assert score(grader, LET_FINISH, answer) == expected
