@@ -124,29 +124,25 @@ class AnswerView:
             self._verdicts[key] = cached
         return cached
 
-
     def negated_object(self, start: int, end: int) -> bool:
         """Is the mention the object of a phrase whose verb is negated (没有把多长时间内上门定成明确标准)?"""
-        key = ("object", start, end)
-        cached = self._verdicts.get(key)
-        if cached is None:
-            tokens = self.span_tokens(start)
-            i = tokens.index_at(start)
-            glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
-            cached = bool(tokens.words) and negation.negated_object(tokens.words, i, glued,
-                                                                     max(tokens.index_at(end - 1), i))
-            self._verdicts[key] = cached
-        return cached
+        return self._token_verdict("object", start, end, negation.negated_object)
 
     def negated_before(self, start: int, end: int) -> bool:
         """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
-        key = ("before", start, end)
+        return self._token_verdict("before", start, end, lambda words, i, glued, last: negation.is_negated(
+            words, i, glued, after=False))
+
+    def _token_verdict(self, kind: str, start: int, end: int, judge) -> bool:
+        """``judge(words, i, glued, last)`` on the tokens of the mention's span, once per answer: ``i`` and ``last``
+        the tokens where the mention starts and ends, ``glued`` what jieba glued before it in its first token."""
+        key = (kind, start, end)
         cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
             i = tokens.index_at(start)
             glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
-            cached = bool(tokens.words) and negation.is_negated(tokens.words, i, glued, after=False)
+            cached = bool(tokens.words) and judge(tokens.words, i, glued, max(tokens.index_at(end - 1), i))
             self._verdicts[key] = cached
         return cached
 

@@ -5,17 +5,14 @@ complement (信息传不到餐厅: the term 传到 denied by its own complement,
 everyday words (补偿酒店会亏钱).  Each rule: answers that earn, and answers that still do not."""
 import pytest
 
+from tests.grading.rubrics import one_point_part, score
+
 FAULTS = "这家店的服务存在哪些问题？"
 ACTS = "你会怎样做？"
 
 
 def part(groups, polarity="positive", prompt=FAULTS, points=2, text="要点"):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": groups}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+    return one_point_part(groups, prompt, polarity, points, text)
 
 
 # a. A negator kept from its verb ---------------------------------------------------------------------------------------

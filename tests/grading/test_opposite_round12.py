@@ -5,14 +5,7 @@ verdicts: mere talk (那是书上的漂亮话), only others need it (商誉是�
 Each rule: answers that do not earn, and the same words making the point."""
 import pytest
 
-
-def part(terms, prompt="你会怎样做？", polarity="positive", points=2, text="要点"):
-    return {"points": points, "prompt": prompt,
-            "rubric": [{"id": "p", "text": text, "points": points, "polarity": polarity, "match": terms}]}
-
-
-def score(grader, p, answer):
-    return grader.grade(p, answer).score
+from tests.grading.rubrics import one_point_part as part, score
 
 
 # A question closed by a refusing formula refuses every clause of the question --------------------------------------------
