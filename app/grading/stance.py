@@ -147,6 +147,10 @@ _THESIS_UNDONE = re.compile(r"但|不过|可是|然而|却|实际上|事实上|�
 # A later sentence that turns away from the thesis and concedes a fault.
 _THESIS_TURN = re.compile(r"(?:[0-9]+[.、)]?)?(?:但|但是|不过|可是|然而|只是|就是|唯一|要说|如果说|如果非要说|非要说|稍|美中不足|"
                           r"问题是|不足的是|当然|需要改进|可以改进|有待)")
+# A later sentence that names a fault in so many words ends the thesis too: faint praise first, then the critique
+# (小赵整体表现还可以。在服务台当场处理不妥。).
+_FAULT_NAMED = re.compile(r"不妥|欠妥|不当|不足|错误|失误|不应该|不该|应该|应当|本应|没做到|没有做到|做得不好|不规范|不礼貌|不符合|"
+                          r"违反|缺乏|问题在于|问题是|毛病|缺点")
 _THESIS_HEAD = 200  # the opening sentence is read over at most this many characters: linear in the answer
 
 
@@ -184,7 +188,8 @@ def thesis_sentences(text: str, sentence_ends: list[int], defended: dict[int, st
         return set()
     barred = {0}
     for index, start in enumerate(sentence_ends, 1):
-        if _THESIS_TURN.match(text, start + 1):
+        end = sentence_ends[index] if index < len(sentence_ends) else len(text)
+        if _THESIS_TURN.match(text, start + 1) or (not value and _FAULT_NAMED.search(text, start + 1, end)):
             break
         if start + 1 < len(text):
             barred.add(index)

@@ -75,3 +75,11 @@ def test_an_opening_denial_of_use_bars_the_uses_after_it(grader, answer):
 ])
 def test_uses_stated_keep_their_points(grader, answer):
     assert score(grader, USES, answer) == 6
+
+
+@pytest.mark.parametrize("answer", [
+    "小刘整体表现还可以。她在服务台当场处理不妥。一边开发票一边接待也欠妥。",
+    "小刘整体表现还可以。1. 她在服务台当场处理，让顾客很难堪，应该请到办公室；2. 一边开发票一边接待，不专心。",
+])
+def test_faint_praise_then_faults_named_is_a_critique(grader, answer):
+    assert score(grader, PART, answer) == 4
