@@ -147,6 +147,8 @@ _THESIS_UNDONE = re.compile(r"但|不过|可是|然而|却|实际上|事实上|�
 # A later sentence that turns away from the thesis and concedes a fault.
 _THESIS_TURN = re.compile(r"(?:[0-9]+[.、)]?)?(?:但|但是|不过|可是|然而|只是|就是|唯一|要说|如果说|如果非要说|非要说|稍|美中不足|"
                           r"问题是|不足的是|当然|需要改进|可以改进|有待)")
+# Someone else's view reported (有人认为小刘没有什么不妥, 很多人以为报表只是应付检查，其实…) is no thesis of the trainee's.
+_HEARSAY = re.compile(r"有人|很多人|不少人|一些人|有些人|别人|以为")
 # A later sentence that names a fault in so many words ends the thesis too: faint praise first, then the critique
 # (小赵整体表现还可以。在服务台当场处理不妥。).
 _FAULT_NAMED = re.compile(r"不妥|欠妥|不当|不足|错误|失误|不应该|不该|应该|应当|本应|没做到|没有做到|做得不好|不规范|不礼貌|不符合|"
@@ -184,7 +186,8 @@ def thesis_sentences(text: str, sentence_ends: list[int], defended: dict[int, st
     if at is None:
         return set()
     rest = opening[:at[0]] + opening[at[1]:]
-    if _THESIS_UNDONE.search(rest) or _DENIED.search(opening, 0, at[0]) or _SEEMING.search(opening, 0, at[1]):
+    if _THESIS_UNDONE.search(rest) or _DENIED.search(opening, 0, at[0]) or _SEEMING.search(opening, 0, at[1]) \
+            or _HEARSAY.search(opening, 0, at[0]) or "其实" in opening[at[1]:]:
         return set()
     barred = {0}
     for index, start in enumerate(sentence_ends, 1):

@@ -83,3 +83,8 @@ def test_uses_stated_keep_their_points(grader, answer):
 ])
 def test_faint_praise_then_faults_named_is_a_critique(grader, answer):
     assert score(grader, PART, answer) == 4
+
+
+def test_someone_elses_view_is_no_thesis(grader):
+    assert score(grader, USES, "很多人以为报表只是应付检查，其实它能反映库存，帮助预测销售、制定策略。") == 6
+    assert score(grader, PART, "有人认为小刘没有什么不妥。她在服务台当场处理，一边开发票一边接待。") == 4
