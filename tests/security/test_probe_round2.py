@@ -14,6 +14,8 @@ from tests.conftest import PASSWORD
 from tests.exams.factories import make_paper, seed_bank
 
 XSS = '<script>alert(1)</script><img src=x onerror=alert(1)>"onmouseover=alert(1) data-xss=\'y'
+# A question's area is at most 50 characters (the bank refuses longer; PostgreSQL enforces the column's length).
+XSS_SHORT = '<script>alert(1)</script>"onmouseover=x\''
 
 
 class _Injected(HTMLParser):
@@ -207,11 +209,11 @@ def _xss_question_and_paper(trainee):
     sections), and the trainee's graded attempt at it."""
     from tests.exams.factories import add_question
 
-    case = {"id": "xss.case", "type": "case", "topic": "投诉" + XSS, "difficulty": 3, "tags": [XSS[:20]],
+    case = {"id": "xss.case", "type": "case", "topic": "投诉" + XSS_SHORT, "difficulty": 3, "tags": [XSS[:20]],
             "stem": "题干" + XSS, "source": XSS,
             "parts": [{"id": "a", "prompt": "问" + XSS, "points": 10, "reference": "参考" + XSS,
                        "rubric": [{"id": "p1", "text": "要点" + XSS, "points": 10, "match": [["道歉"]]}]}]}
-    single = {"id": "xss.single", "type": "single", "topic": "投诉" + XSS, "difficulty": 2, "tags": [],
+    single = {"id": "xss.single", "type": "single", "topic": "投诉" + XSS_SHORT, "difficulty": 2, "tags": [],
               "stem": "单选" + XSS, "options": {"A": "甲" + XSS, "B": "=1+1", "C": "@SUM(A1)"}, "answer": "A",
               "points": 1, "explanation": "解析" + XSS}
     add_question(case)
