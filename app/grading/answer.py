@@ -110,7 +110,25 @@ class AnswerView:
     def is_negated(self, start: int, end: int, neutral: "NeutralSpans | None" = None) -> bool:
         """Is the mention [start, end) negated?  Tokens inside the ``neutral``
         spans (negators the rubric point itself matches) do not count."""
-        key = (start, end, neutral)
+        def judge(tokens, i, glued, last):
+            return negation.is_negated(tokens.words, i, glued, neutral.token_test(tokens) if neutral else None, last)
+        return self._token_verdict(("negated", neutral), start, end, judge)
+
+    def negated_object(self, start: int, end: int) -> bool:
+        """Is the mention the object of a phrase whose verb is negated (没有把多长时间内上门定成明确标准)?"""
+        return self._token_verdict("object", start, end, lambda tokens, i, glued, last: negation.negated_object(
+            tokens.words, i, glued, last))
+
+    def negated_before(self, start: int, end: int) -> bool:
+        """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
+        return self._token_verdict("before", start, end, lambda tokens, i, glued, last: negation.is_negated(
+            tokens.words, i, glued, after=False))
+
+    def _token_verdict(self, kind, start: int, end: int, judge) -> bool:
+        """``judge(tokens, i, glued, last)`` on the tokens of the mention's span, once per answer and ``kind`` (any
+        hashable): ``i`` and ``last`` the tokens where the mention starts and ends, ``glued`` what jieba glued
+        before it in its first token."""
+        key = (kind, start, end)
         cached = self._verdicts.get(key)
         if cached is None:
             tokens = self.span_tokens(start)
@@ -119,30 +137,7 @@ class AnswerView:
             else:
                 i = tokens.index_at(start)
                 glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
-                skip = neutral.token_test(tokens) if neutral else None
-                cached = negation.is_negated(tokens.words, i, glued, skip, max(tokens.index_at(end - 1), i))
-            self._verdicts[key] = cached
-        return cached
-
-    def negated_object(self, start: int, end: int) -> bool:
-        """Is the mention the object of a phrase whose verb is negated (没有把多长时间内上门定成明确标准)?"""
-        return self._token_verdict("object", start, end, negation.negated_object)
-
-    def negated_before(self, start: int, end: int) -> bool:
-        """Is the mention negated by what stands before it (如果不道歉), leaving aside what follows it?"""
-        return self._token_verdict("before", start, end, lambda words, i, glued, last: negation.is_negated(
-            words, i, glued, after=False))
-
-    def _token_verdict(self, kind: str, start: int, end: int, judge) -> bool:
-        """``judge(words, i, glued, last)`` on the tokens of the mention's span, once per answer: ``i`` and ``last``
-        the tokens where the mention starts and ends, ``glued`` what jieba glued before it in its first token."""
-        key = (kind, start, end)
-        cached = self._verdicts.get(key)
-        if cached is None:
-            tokens = self.span_tokens(start)
-            i = tokens.index_at(start)
-            glued = self.text[tokens.starts[i]:start] if tokens.starts[i] < start else ""
-            cached = bool(tokens.words) and judge(tokens.words, i, glued, max(tokens.index_at(end - 1), i))
+                cached = judge(tokens, i, glued, max(tokens.index_at(end - 1), i))
             self._verdicts[key] = cached
         return cached
 
