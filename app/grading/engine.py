@@ -1,14 +1,13 @@
 """The Grader: compiles rubric parts (cached) and grades answers."""
 from __future__ import annotations
 
-import bisect
 import copy
 import json
 import math
 from collections import OrderedDict
 from collections.abc import Iterable
 
-from . import definitions, figures, lists, matches
+from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import STORY_MIN_SHARE, content_length, dismissal_reason, is_empty, retold_reason, review_reasons
@@ -152,9 +151,8 @@ class Grader:
         grams = self.stems.grams(stem, normalize) if isinstance(stem, str) and stem.strip() else frozenset()
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
         claimed = self._claim_check(view, part)
-        misdefined = misdefined_mentions(view, part)
         matches = [match_point(view, p, barred, retold, part.faults_asked, claimed, part.acts_asked,
-                               part.acts_asked and not part.harms_asked, misdefined.get(p.id, frozenset()))
+                               part.acts_asked and not part.harms_asked)
                    for p in part.rubric]
         points = []
         for point, match in zip(part.rubric, matches):
@@ -339,62 +337,3 @@ def grade(part, answer: str, synonyms: dict[str, list[str]] | None = None) -> Re
     else:
         _graders.move_to_end(key)
     return cached[1].grade(part, answer)
-
-
-def misdefined_mentions(view: AnswerView, part: CompiledPart) -> dict[str, set[tuple[int, int]]]:
-    """Point id -> mentions that may not earn it, because the answer defines the point's concept wrongly.
-
-    A clause that names a point's concept at its head and defines it (``definitions.find_definitions``) earns that
-    point only if its definition holds one of the point's own terms.  When it holds none, the concept's mention does
-    not earn, provided the verb is a defining one (指, 意思是, 就是), the head is a concept's name (排序法是…) or the
-    definition is made of another point's terms (a swap, also with a plain 是); that other point does not earn from
-    the definition either.  Each point has at most MAX_MENTIONS mentions per group, so the work past finding the
-    definitions does not grow with the answer."""
-    names = _concept_names(part)
-    text = view.text
-    present = [name for point_names in names.values() for name in point_names if name in text]
-    if not present:
-        return {}  # most answers name no concept at all (str.find, in C)
-    found = definitions.find_definitions(text, view.norm.span_breaks, view.norm.sentence_ends)
-    if not any(name in text[d.head_start:d.verb_start] for d in found for name in present):
-        return {}
-    spans = {p.id: {(m.start, m.end) for g in p.groups for m in group_mentions(view, g)} for p in part.rubric}
-    heads_at = [d.head_start for d in found]
-    named: dict[tuple[int, str], set[tuple[int, int]]] = {}
-    for p in part.rubric:
-        for s, e in spans[p.id]:
-            i = bisect.bisect_right(heads_at, s) - 1
-            if i >= 0 and text[s:e] in names.get(p.id, ()) and definitions.heads(found[i], text, s, e):
-                named.setdefault((i, p.id), set()).add((s, e))
-    out: dict[str, set[tuple[int, int]]] = {}
-    for (i, point_id), heads in named.items():
-        d = found[i]
-        # The definition's own words for the point, not the name said again (服务反应是指顾客对服务的反应).
-        label = set(text[d.head_start:d.verb_start]) | set("的地得之")
-        if any(definitions.inside(d, s, e) and not label.issuperset(text[s:e]) for s, e in spans[point_id]):
-            continue
-        others = {q: {(s, e) for s, e in spans[q] if definitions.inside(d, s, e)} for q in spans if q != point_id}
-        others = {q: inside for q, inside in others.items() if inside}
-        if not (d.strong or others or definitions.concept_named(d, text)):
-            continue
-        out.setdefault(point_id, set()).update(heads)
-        for q, inside in others.items():
-            out.setdefault(q, set()).update(inside)
-    return out
-
-
-def _concept_names(part: CompiledPart) -> dict[str, set[str]]:
-    """Point id -> the terms that name its concept: found in each of its groups (技术质量, 开放式), so that they earn
-    it alone, and in no other point of the part (a term two points share, 计划 or 投诉, names the part's topic).
-    Computed once per compiled part."""
-    names = getattr(part, "concept_names", None)
-    if names is None:
-        owners: dict[str, int] = {}
-        for p in part.rubric:
-            for term in {t.text for g in p.groups for t in g.terms}:
-                owners[term] = owners.get(term, 0) + 1
-        names = {p.id: {t for t in set.intersection(*({t.text for t in g.terms} for g in p.groups)) if owners[t] == 1}
-                 for p in part.rubric if p.groups}
-        names = {point: terms for point, terms in names.items() if terms}
-        part.concept_names = names
-    return names

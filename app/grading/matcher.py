@@ -240,16 +240,14 @@ def _criterion_swapped(answer: AnswerView, acts: list[Mention], context: Mention
 
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
                 faults_asked: bool = False, claimed=None, acts_asked: bool = False,
-                harms_read: bool = False, misdefined=frozenset()) -> PointMatch:
+                harms_read: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
     mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
     of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn.  ``acts_asked``:
     the part asks for acts, methods or ideas, not for a critique of the case: a mention in a clause closing in
     condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed.  ``harms_read``: the part
-    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against.
-    ``misdefined``: mention spans that may not earn the point (a wrong definition of its concept, see
-    ``engine.misdefined_mentions``)."""
+    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     negative = point.polarity == "negative"
     if not negative:
@@ -359,8 +357,6 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         for m in mentions:
             if barred and sentence_of(m.start) in barred:
                 continue
-            if misdefined and (m.start, m.end) in misdefined:
-                continue  # "技术质量指的是员工的态度和仪表": the concept named, then defined wrongly
             if recommended and sentence_of(m.start) in recommended:
                 continue  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
             if faults_asked and answer.praised(m.start, m.end):
