@@ -1448,16 +1448,20 @@ def opens_back(clause: str) -> bool:
 # 书上说要先表示歉意，但实际工作中没必要.  Only a bare verdict after the turn (但光道歉没用 names its own object; 但没必要
 # 每天打 limits the step; 但不能说没必要 defends it).
 # The refusal may name when it fails (可实际上班时根本顾不上, 但真忙起来就顾不过来).
+# One list of refusal words feeds both readings: all of them after a bare turn (但没必要), the first ones also as a
+# clause of their own after a turn that gives a reason (可施工计划经常变，实际做不到).
+_REFUSALS = ("做不到", "办不到", "不现实", "不切实际", "行不通", "没必要", "用不着", "顾不上", "来不及")
+_TURNED_REFUSALS = ("没有必要", "犯不着", "大可不必", "没用", "没什么用", "没啥用", "不必", "不需要", "没那个必要", "多此一举",
+                    "多余", "顾不过来", "用不上", "派不上用场")
 _REFUSAL_BODY = (r"(?:在)?(?:实际工作中|实际操作中|实际中|实际上|实际|现实中|事实上|其实|说实话|我看|我觉得|在我看来)?"
                  r"(?:[\u4e00-\u9fff]{1,5}?(?:时|时候|起来))?(?:根本|完全|真的|实在|也|就|都|往往|经常)*"
-                 r"(?:没必要|没有必要|用不着|犯不着|大可不必|不现实|不切实际|行不通|没用|没什么用|没啥用|不必|不需要|没那个必要|"
-                 r"做不到|办不到|多此一举|多余|顾不上|顾不过来|来不及|用不上|派不上用场)(?:了|的|吧|啊)*$")
+                 r"(?:" + "|".join(_REFUSALS + _TURNED_REFUSALS) + r")(?:了|的|吧|啊)*$")
 _TURNED_REFUSAL = re.compile(r"^(?:但|但是|可是|不过|然而|可)" + _REFUSAL_BODY)
 _TURN_ONLY = re.compile(r"^(?:但|但是|可是|不过|然而|可)")
 # After a turn that gives a reason (…当然好，可施工计划经常变，实际做不到): the refusal in the clause after it, with no
 # circumstance (…，但有时候做不到 only limits the step).
-_BARE_REFUSAL = re.compile(r"^(?:实际上?|现实中|事实上|其实)(?:根本|完全|也|就|都|往往)*(?:做不到|办不到|不现实|不切实际|行不通|"
-                           r"没必要|用不着|顾不上|来不及)(?:了|的|吧|啊)*$")
+_BARE_REFUSAL = re.compile(r"^(?:实际上?|现实中|事实上|其实)(?:根本|完全|也|就|都|往往)*(?:" + "|".join(_REFUSALS) +
+                           r")(?:了|的|吧|啊)*$")
 
 
 def turned_refusal(clause: str) -> bool:
