@@ -299,12 +299,15 @@ def dismissed_after(words: list[str], last: int) -> bool:
         i += 1
     elif i + 1 < len(words) and words[i] + words[i + 1] in _HEADS:  # 这|一步
         i += 2
+    i = _past_conjuncts(words, i)
     skipped = 0
     while i < len(words) and words[i] in _BETWEEN and skipped < 3:
         i += 1
         skipped += 1
     if i >= len(words):
         return False
+    if words[i] not in DISMISS_AFTER_AT_END and _topic_refused(words, last):
+        return True
     token = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
@@ -318,7 +321,69 @@ def dismissed_after(words: list[str], last: int) -> bool:
         following = words[i + 1] if i + 1 < len(words) else ""
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
-    return following in _CLAUSE_END
+    return following in _CLAUSE_END or _topic_refused(words, last)
+
+
+# A topic fronted before its refusal may be a list: 回复方式和电话也不必跟客户确定, 道歉和赔偿都没必要 (each conjunct is
+# the topic).  Up to three conjuncts of one token each.
+_CONJUNCTIONS = {"和", "与", "及", "以及", "、", "或", "或者"}
+
+
+def _past_conjuncts(words: list[str], i: int) -> int:
+    for _ in range(3):
+        if i + 1 >= len(words) or words[i] not in _CONJUNCTIONS:
+            break
+        nxt = words[i + 1]
+        if not ("\u4e00" <= nxt[:1] <= "\u9fff") or negator_weight(nxt) or nxt in MODALS or nxt in _BETWEEN:
+            break
+        i += 2
+    return i
+
+
+# The topic fronted, refused with whom the act would be done: 回复方式也不必跟客户确定, 价格就别跟顾客提.  A weak "no need"
+# or a prohibition, a phrase of to whom (跟/向/给/和/对 + one word, or jieba's 跟客户), then one verb closing the clause.
+_PARTIES = ("客户", "顾客", "客人", "用户", "他", "她", "他们", "她们", "对方", "人家", "业主", "居民", "会员", "患者", "家属")
+
+
+def _content_word(token: str) -> bool:
+    return "\u4e00" <= token[:1] <= "\u9fff" and not negator_weight(token) and token not in MODALS \
+        and token not in _BETWEEN and token not in _CONJUNCTIONS and token not in _CLAUSE_END
+
+
+def _topic_refused(words: list[str], last: int) -> bool:
+    """Is the mention ending in token ``last`` (with at most one head word after it: 回复|方式) the topic of a refusal
+    with whom it would be done (回复方式和电话也不必跟客户确定)?"""
+    for start in (last + 1, last + 2):
+        if start == last + 2 and not (start <= len(words) and _content_word(words[last + 1])):
+            break
+        i = _past_conjuncts(words, start)
+        skipped = 0
+        while i < len(words) and words[i] in _BETWEEN and skipped < 3:
+            i += 1
+            skipped += 1
+        if i < len(words) and words[i] in DISMISS_AFTER_AT_END and _to_whom_verb(words, i + 1):
+            return True
+    return False
+
+
+def _to_whom_verb(words: list[str], j: int) -> bool:
+    if j < len(words) and words[j] in ("再", "去", "专门", "特意", "特地"):
+        j += 1
+    if j >= len(words):
+        return False
+    token = words[j]
+    if token in _TO_WHOM:
+        j += 2
+    elif token[:1] in _TO_WHOM and token[1:] in _PARTIES:
+        j += 1  # jieba keeps the phrase whole: 跟客户
+    else:
+        return False
+    if j >= len(words):
+        return False
+    if not _content_word(words[j]):
+        return False
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return after in _CLAUSE_END or (after in ("一下", "清楚") and (words[j + 2] if j + 2 < len(words) else "") in _CLAUSE_END)
 
 
 # "No need" with a light verb after it, past the act's object (one or two words): 分析问题原因没必要特意去开会, 回访客户用不着
@@ -1473,3 +1538,4 @@ def refused_after_reason(turn: str, clause: str) -> bool:
     """Is ``clause`` a bare refusal after a clause ``turn`` that opens with a turn and gives a reason (可施工计划经常变，
     实际做不到)?"""
     return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and _BARE_REFUSAL.match(clause) is not None
+

@@ -1,0 +1,30 @@
+"""Opposite-meaning answers, round 13: the right words used to refuse or reverse the key point."""
+import pytest
+
+from tests.grading.rubrics import one_point_part as part, score
+
+METHOD = part([["方式"], ["回复", "确定"]], "请简述在工单中记录客户回复要求时应注意的事项。")
+PRICE = part([["价格"]], "你会怎样接待这位顾客？")
+APOLOGY = part([["道歉"]], "你会怎样处理？")
+
+
+# A topic fronted before a refusal of doing it with someone (不必 + 跟客户 + a verb closing the clause), the topic a
+# list too.
+@pytest.mark.parametrize("p, answer", [
+    (METHOD, "回复方式和电话也不必跟客户确定，默认打回来电就行。"),
+    (METHOD, "回复方式也不用跟客户确定。"),
+    (PRICE, "价格和优惠就别跟顾客提了。"),
+])
+def test_a_fronted_topic_refused_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (METHOD, "回复方式和电话都要跟客户确定，不必猜。"),
+    (METHOD, "回复方式要跟客户确定，不用跟领导请示。"),
+    (METHOD, "回复方式不必跟客户反复确定，确定一次就行。"),
+    (PRICE, "价格要跟顾客讲清楚，别的不用跟他提。"),
+    (APOLOGY, "道歉和赔偿都要做到。"),
+])
+def test_the_topic_asked_for_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
