@@ -262,6 +262,8 @@ class AnswerView:
             return end  # 有人说要先道歉，其实根本没必要
         if self._only_if(index):
             return end  # 除非王经理闹到消协去，才需要提醒他修改密码
+        if self._topic_refused(index):
+            return end  # 至于苍蝇是在哪里发现的，这些细节问了会让顾客觉得我们怀疑她，最好不要问
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
@@ -322,6 +324,30 @@ class AnswerView:
                 return False
             if negation.refutes(clause):
                 return True
+        return False
+
+    def _topic_refused(self, index: int) -> bool:
+        """Is clause ``index`` in a sentence that fronts a topic (至于 …, in it or up to a few clauses before it) and
+        closes in a bare refusal of dealing with it (…，最好不要问), with no clause between that recommends?"""
+        reach = negation.TOPIC_REACH
+        opening = None
+        for back in range(reach + 1):
+            j = index - back
+            if j < 0 or (back and not self._same_sentence(j)):
+                break
+            if negation.opens_topic(self._clause_in_sentence(j)):
+                opening = j
+                break
+        if opening is None:
+            return False
+        j = index
+        for _ in range(reach - (index - opening) + 1):
+            clause = self._clause_in_sentence(j)
+            if not self._same_sentence(j):
+                return negation.topic_refusal(clause, own=(j == opening))
+            if j > opening and negation.recommends(clause):
+                return False
+            j += 1
         return False
 
     def _only_if(self, index: int) -> bool:

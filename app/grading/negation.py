@@ -1539,3 +1539,33 @@ def refused_after_reason(turn: str, clause: str) -> bool:
     实际做不到)?"""
     return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and _BARE_REFUSAL.match(clause) is not None
 
+
+# A topic fronted (至于, 关于, 对于, 说到, 谈到 opening the sentence) whose sentence closes in a bare refusal of dealing with
+# it: 至于苍蝇是在哪里发现的、酸奶盒开没开，这些细节问了会让顾客觉得我们怀疑她，最好不要问.  The refusal is a clause of its own
+# (a demonstrative subject at most: 这些细节最好不要问) or closes the topic's own clause (至于在哪里发现的就不用问了); its verb is
+# one or two characters (not a causative: 别让她等 asks for speed) or none (免了, 算了).  A clause between them that
+# recommends (要, 应该, 一定 …) makes the topic something to act on.
+_TOPIC_OPENS = re.compile(r"^(?:而|那么|另外|再|还有)?(?:至于|关于|对于|说到|谈到|讲到)")
+_TOPIC_REFUSAL = (r"(?:最好|还是|就|也|都|千万|根本|完全|可以|干脆|倒|那就)*"
+                  r"(?:(?:不要|别|不用|不必|没必要|没有必要|用不着|无须|无需|不需要|犯不着|大可不必)(?:再|去|专门|特意)?"
+                  r"(?![让使叫给])[\u4e00-\u9fff]{1,2}?|省掉|省了|免了|算了)(?:了|吧|啦)*$")
+_TOPIC_REFUSED_CLAUSE = re.compile(r"^(?:(?:这些|那些|这个|那个|这种|这类|这)[\u4e00-\u9fff]{0,3}?)?" + _TOPIC_REFUSAL)
+_TOPIC_REFUSED_TAIL = re.compile(_TOPIC_REFUSAL)
+_RECOMMENDS = re.compile(r"(?<![不没想只主重])要|(?<![不没])(?:应该|应当|必须|一定|务必)")
+TOPIC_REACH = 6  # clauses from the topic to the refusal
+
+
+def opens_topic(clause: str) -> bool:
+    return _TOPIC_OPENS.match(clause) is not None
+
+
+def topic_refusal(clause: str, own: bool) -> bool:
+    """Is ``clause`` the bare refusal that closes a fronted topic's sentence (``own``: the topic's own clause, which
+    must close in it)?"""
+    if own:
+        return _TOPIC_REFUSED_TAIL.search(clause[-12:]) is not None
+    return len(clause) <= 10 and _TOPIC_REFUSED_CLAUSE.match(clause) is not None
+
+
+def recommends(clause: str) -> bool:
+    return _RECOMMENDS.search(clause) is not None

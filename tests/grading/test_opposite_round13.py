@@ -28,3 +28,27 @@ def test_a_fronted_topic_refused_does_not_earn(grader, p, answer):
 ])
 def test_the_topic_asked_for_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+PLACE = part([["苍蝇"], ["哪里", "地点"]], "在与顾客沟通的过程中，应当重点向她询问哪些问题？")
+REFUND = part([["退款"]], "你会怎样处理？")
+
+
+# A sentence that fronts a topic (至于, 关于 …) and closes in a bare refusal of dealing with it.
+@pytest.mark.parametrize("p, answer", [
+    (PLACE, "至于苍蝇是在哪里发现的、酸奶盒开没开，这些细节问了会让顾客觉得我们怀疑她，最好不要问。"),
+    (PLACE, "至于苍蝇在哪里发现的，就不用问了。"),
+    (REFUND, "关于退款，顾客没提，这个最好别提。"),
+])
+def test_a_fronted_topic_closed_by_a_refusal_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (PLACE, "至于苍蝇是在哪里发现的，一定要问清楚。"),
+    (PLACE, "至于苍蝇是在哪里发现的、酸奶盒开没开，这些都要问清楚，别让她等。"),
+    (PLACE, "苍蝇是在哪里发现的要问清楚，别的细节最好不要问。"),
+    (REFUND, "至于退款，要尽快办，别让她等。"),
+])
+def test_a_fronted_topic_acted_on_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
