@@ -301,11 +301,19 @@ def dismissed_after(words: list[str], last: int) -> bool:
         i += 2
     i = _past_conjuncts(words, i)
     skipped = 0
-    while i < len(words) and words[i] in _BETWEEN and skipped < 3:
-        i += 1
+    while i < len(words) and skipped < 3:
+        if words[i] in _BETWEEN:
+            i += 1
+        elif "".join(words[i:i + 2]) in _OPINION:
+            i += 2  # 道歉这一步我|看|可以免了: the trainee's opinion before the verdict
+        else:
+            break
         skipped += 1
     if i >= len(words):
         return False
+    spared = _spared_at(words, i)
+    if spared and (spared >= len(words) or words[spared] in _CLAUSE_END):
+        return True  # 道歉这一步我看可以免了, 回访可以省掉
     if words[i] not in DISMISS_AFTER_AT_END and _topic_refused(words, last):
         return True
     token = words[i]
@@ -322,6 +330,24 @@ def dismissed_after(words: list[str], last: int) -> bool:
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
     return following in _CLAUSE_END or _topic_refused(words, last)
+
+
+# "It can be spared": 可以省掉, 可以免了, 省去 (道歉这一步，我看可以省掉).
+_SPARED = r"(?:(?:完全|也|就|都)?(?:可以|可))?(?:省掉|省去|免掉|免去|省了|免了|省)"
+_OPINION = {"我看", "我觉得", "我认为", "依我看", "在我看来"}
+_SPARED_AFTER = re.compile(_SPARED + r"$")
+
+
+def _spared_at(words: list[str], i: int) -> int:
+    """Where "it can be spared" (可以省掉, 可|免|了, 省去) starting at token ``i`` ends (0: none there)."""
+    joined = ""
+    for k in range(i, min(i + 4, len(words))):
+        joined += words[k]
+        if len(joined) > 6:
+            break
+        if _SPARED_AFTER.match(joined) and joined not in ("省", "可省") and not joined.endswith("省"):
+            return k + 1
+    return 0
 
 
 # A topic fronted before its refusal may be a list: 回复方式和电话也不必跟客户确定, 道歉和赔偿都没必要 (each conjunct is
@@ -1027,7 +1053,7 @@ _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水�
 # "Whichever, all the same": an indefinite before 都一样/都行 (写在工单哪一栏都一样, 什么时候回都行, 怎么定都一样).
 _ANY = re.compile(r"哪|什么|怎么|随便")
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
-_NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:再|去)?"
+_NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了|" + _SPARED + r")了?(?:再|去)?"
             r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
 _SUBJECT = (r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步"
             # in practice, or for a firm like ours: (…都是书本上的说法，)实际没有意义, (…，)一般企业没必要

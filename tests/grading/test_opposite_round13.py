@@ -52,3 +52,23 @@ def test_a_fronted_topic_closed_by_a_refusal_does_not_earn(grader, p, answer):
 ])
 def test_a_fronted_topic_acted_on_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+# "It can be spared" (可以省掉, 可以免了), after the trainee's opinion (我看) too, in the act's clause or as a clause of its own.
+@pytest.mark.parametrize("answer", [
+    "道歉这一步我看可以免了，超订在酒店行业是常态。",
+    "道歉这一步，我看可以省掉。",
+    "道歉完全可以省去。",
+])
+def test_a_step_said_to_be_spared_does_not_earn(grader, answer):
+    assert score(grader, APOLOGY, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "道歉这一步不能省掉。",
+    "先道歉，可以省掉很多口舌。",
+    "道歉可以省去很多麻烦。",
+    "道歉这一步省不得。",
+])
+def test_a_step_not_to_be_spared_keeps_the_point(grader, answer):
+    assert score(grader, APOLOGY, answer) == 2
