@@ -1093,6 +1093,11 @@ def closing_verdict(span: str, following: str = "") -> int:
     -1 when there is none.  ``following``: the next clause of the same sentence ('' at a sentence end)."""
     cut = max(len(span) - _VERDICT_TAIL, 0)
     tail = span[cut:]
+    if _WHAT_COUNTS.match(following):
+        m = _CLOSES_UNIMPORTANT.search(tail)
+        if m is not None and m.start() and not tail[:m.start()].endswith(_UNDONE) \
+                and not _DENIED.search(tail, 0, m.start()):
+            return cut + m.start()  # 说话方式不重要，关键看规定: what counts is elsewhere
     m = _CLOSES.search(tail)
     if m is None:
         enough = _enough(tail, cut, following)
@@ -1110,6 +1115,14 @@ def closing_verdict(span: str, following: str = "") -> int:
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
     return _standing(tail, cut, m.start(), following)
+
+
+# "It does not matter; what counts is …": a verdict of unimportance closing the clause, and the next clause naming what
+# counts instead (关键是, 关键看, 重要的是, 主要看, 重点是).  The turn that keeps a point after other verdicts (很正常，关键是
+# 要先安抚) here confirms the dismissal: 说话方式无所谓，关键是坚持原则 / 道歉不重要，关键是赔钱.
+_CLOSES_UNIMPORTANT = compile_guarded(r"(?:也|都|倒|其实|根本|完全|并)?(?:无所谓|不重要|不太重要|不那么重要|没那么重要|不是很重要|"
+                                      r"无关紧要|不要紧|是次要的|次要|不是重点|不是关键)" + _PARTICLES)
+_WHAT_COUNTS = re.compile(r"^(?:而|但|但是|可是)?(?:最)?(?:关键|重要的|重点|主要|要紧的)(?:是|在于|在|看|要看|得看|还是)")
 
 
 def _enough(tail: str, cut: int, following: str) -> int:

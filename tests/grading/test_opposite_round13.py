@@ -72,3 +72,26 @@ def test_a_step_said_to_be_spared_does_not_earn(grader, answer):
 ])
 def test_a_step_not_to_be_spared_keeps_the_point(grader, answer):
     assert score(grader, APOLOGY, answer) == 2
+
+
+MANNER = part([["说话方式"]], "从中可以得到哪些启示？企业应怎样认识和对待顾客投诉？")
+
+
+# "It does not matter; what counts is …": the turn to what counts confirms the dismissal.
+@pytest.mark.parametrize("p, answer", [
+    (MANNER, "说话方式不重要，关键看规定。"),
+    (MANNER, "处理人员说话方式无所谓，关键是坚持原则。"),
+    (APOLOGY, "道歉无所谓，关键是赔钱。"),
+])
+def test_unimportant_then_what_counts_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (MANNER, "说话方式很重要，关键是态度要诚恳。"),
+    (MANNER, "顾客生气很正常，关键是要注意说话方式。"),
+    (MANNER, "说话方式不重要吗？关键看怎么说。"),
+    (APOLOGY, "先道歉，钱多钱少无所谓，关键是态度。"),
+])
+def test_what_counts_after_another_verdict_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
