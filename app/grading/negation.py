@@ -1163,6 +1163,8 @@ def bare_verdict(span: str, covered: str) -> bool:
         return False
     if _DID_NO_GOOD.match(span):
         return True
+    if _TOPIC_HEAD.search(covered) and _REFUSED_WITH_WHOM.match(span):
+        return True  # 客户资料保不保密这个问题，我看没必要跟他解释
     m = _BARE.match(span)
     if m is None:
         return False
@@ -1172,6 +1174,15 @@ def bare_verdict(span: str, covered: str) -> bool:
             and not _CLOSES_ENOUGH.search(span)):
         return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
+
+
+# A clause that names a topic (closing on 这个问题, 这件事, 这一步, 这方面 …), then a bare refusal of doing it with someone
+# (我看没必要跟他解释, 不用跟客户确认): the topic is refused.  After an act (先道歉，没必要跟他争) the refusal is of
+# something else, so the clause before must close on a topic head.
+_TOPIC_HEAD = re.compile(r"(?:这个|这|那个|这些|这一|这种|这类)(?:问题|事|事情|件事|一步|步|一块|一点|点|方面|环节|东西)$|的(?:事|问题)$")
+_REFUSED_WITH_WHOM = re.compile(_SUBJECT + _ADVERBS + r"(?:不用|不必|没必要|没有必要|用不着|无须|无需|不需要|犯不着|别|不要)(?:再|去|专门)?"
+                                r"(?:跟|向|给|和|对)(?:他|她|他们|她们|客户|顾客|客人|对方|人家|业主|居民|用户)"
+                                r"[\u4e00-\u9fff]{1,2}" + _PARTICLES)
 
 
 # On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the

@@ -95,3 +95,24 @@ def test_unimportant_then_what_counts_does_not_earn(grader, p, answer):
 ])
 def test_what_counts_after_another_verdict_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+SECRECY = part([["保密"]], "假如你就是这位坐席员，接下来应当怎样处理？")
+
+
+# A topic named in a clause of its own (…这个问题, …这件事), then a bare refusal of doing it with someone.
+@pytest.mark.parametrize("answer", [
+    "客户资料保不保密这个问题，我看没必要跟他解释，越解释越像心虚。",
+    "资料保密这件事，不用跟客户说。",
+])
+def test_a_topic_then_a_refusal_with_whom_does_not_earn(grader, answer):
+    assert score(grader, SECRECY, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "先说明资料是保密的，没必要跟他争。",
+    "资料保密这个问题，一定要跟他解释清楚。",
+    "资料保密这个问题，要跟他讲，不用跟他吵。",
+])
+def test_an_act_then_another_refused_keeps_the_point(grader, answer):
+    assert score(grader, SECRECY, answer) == 2
