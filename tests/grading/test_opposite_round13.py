@@ -116,3 +116,25 @@ def test_a_topic_then_a_refusal_with_whom_does_not_earn(grader, answer):
 ])
 def test_an_act_then_another_refused_keeps_the_point(grader, answer):
     assert score(grader, SECRECY, answer) == 2
+
+
+NEW_PRODUCT = part([["新产品开发"]], "企业应把重点放在哪里？这类流程通常包括哪些，各起什么作用？")
+QUALITY = part([["服务质量"]], "提高服务质量可以采取哪些措施？")
+
+
+# Someone else's job, the party named by its function (销售, 研发, 基层员工 …) rather than a department noun.
+@pytest.mark.parametrize("p, answer", [
+    (NEW_PRODUCT, "顾客开发、新产品开发那些是销售和研发的事。"),
+    (QUALITY, "提高服务质量是基层员工的事，高层不必亲自过问。"),
+])
+def test_a_job_handed_to_a_function_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (NEW_PRODUCT, "新产品开发不只是研发的事，客服也要参与。"),
+    (NEW_PRODUCT, "新产品开发是我们大家的事。"),
+    (QUALITY, "提高服务质量不是基层员工的事，是全员的事。"),
+])
+def test_a_job_shared_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
