@@ -138,3 +138,26 @@ def test_a_job_handed_to_a_function_does_not_earn(grader, p, answer):
 ])
 def test_a_job_shared_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+TITLE = part([["标题", "日期"]], "一份完整的客户服务计划书由哪几部分构成？")
+
+
+# "It may be left out" (可以不写, 可写可不写, 不用写) closing the clause or as a clause of its own.
+@pytest.mark.parametrize("answer", [
+    "标题、落款这些是形式，可以不写。",
+    "标题可写可不写。",
+    "日期系统里有，不用写。",
+])
+def test_a_part_left_out_does_not_earn(grader, answer):
+    assert score(grader, TITLE, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "标题不可以不写。",
+    "标题必须写，可以不写副标题。",
+    "日期要写上，不用写得太细。",
+])
+def test_a_part_kept_keeps_the_point(grader, answer):
+    assert score(grader, TITLE, answer) == 2
+
