@@ -195,6 +195,11 @@ class AnswerView:
         clause of its own that praises it or refuses its fault (小刘一边开发票一边接待，这叫效率高 / 有什么不对？)?"""
         return self._clause_verdict("praised", start, end, self._praise_on)
 
+    def extreme_praised(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) followed in its clause by "the more the better" (利润率越高越好, 专业术语越多越好)?"""
+        b = self.norm.span_bounds(self.norm.span_of(start))[1]
+        return negation.more_the_better(self.text[end:min(b, end + negation.MORE_REACH)])
+
     def recommended(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause closing in praise of what it names (抢着回答效率更高, 多重复几遍没坏处,
         多用疑问句更好, 用专业术语反而显得专业)?  Read on parts that ask for acts, for what a point's own text forbids."""

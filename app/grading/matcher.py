@@ -161,6 +161,8 @@ _NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|�
 _FORBIDDING = re.compile(r"(?:不要|不能|不得|不宜|避免|少用|勿|别|(?<![未没])不)([\u4e00-\u9fff]{2,12})")
 
 
+# A point whose text asks for measure (合理的利润率, 适当的频率, 简洁): "the more the better" after its mention contradicts it.
+_MEASURE = re.compile(r"合理|适当|适度|适中|适量|恰当|简洁|精简|简明|控制|平衡|兼顾")
 _REMOVING = re.compile(r"消除|减少|减轻|避免|降低|克服|防止|杜绝|缓解|排解|解决|改善|排除|化解|预防")
 
 
@@ -240,14 +242,16 @@ def _criterion_swapped(answer: AnswerView, acts: list[Mention], context: Mention
 
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
                 faults_asked: bool = False, claimed=None, acts_asked: bool = False,
-                harms_read: bool = False) -> PointMatch:
+                harms_read: bool = False, bad_asked: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
     mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
     of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn.  ``acts_asked``:
     the part asks for acts, methods or ideas, not for a critique of the case: a mention in a clause closing in
     condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed.  ``harms_read``: the part
-    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against."""
+    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against.
+    ``bad_asked``: the part asks for bad things only (障碍, 弊端): "the more the better" after a mention (专业术语越多越好)
+    praises it, as it contradicts a point whose text asks for measure (合理的利润率: 利润率越高越好) on every part."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     negative = point.polarity == "negative"
     if not negative:
@@ -351,6 +355,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         return any(a.start > m.end and not a.conditional and not a.negated and sentence_of(a.start) == sentence
                    for a in per_group[0])
 
+    measured = _MEASURE.search(point.text) is not None
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
@@ -361,6 +366,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if (bad_asked or measured) and not negative and not m.negated and answer.extreme_praised(m.start, m.end):
+                continue  # "专业术语越多越好" on the barriers, "利润率越高越好" for 合理的利润率
             if acts_asked and not negative and answer.condemned(m.start, m.end):
                 continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
             if harms_read and not negative and not removes and answer.harm_named(m.start, m.end) \

@@ -912,6 +912,19 @@ _TURNED = ("但", "但是", "可是", "不过", "然而", "却", "其实", "只�
 TURNED_CLAUSE = re.compile(r"^(?:但|可是|不过|然而|却|其实|只要|可它|可这)")
 # Parts that ask about harms (影响倾听的障碍因素有哪些, 有什么风险): naming what a factor hinders is the answer there.
 HARMS_ASKED = re.compile(r"障碍|因素|影响|弊|坏处|害处|风险|不利|后果|危害|阻碍|干扰")
+# The prompt asks for bad things only (障碍, 弊端, 缺点 …; not 因素 or 影响, which may be good): there "the more the better"
+# praises what it names (专业术语越多越好 denies the jargon is a barrier).
+BAD_ASKED = re.compile(r"障碍|阻碍|弊端|弊病|坏处|害处|风险|缺点|缺陷|危害")
+# "The more the better" (越多越好, 越高越好, 越多越全面) after the mention in its clause: the extreme recommended.  Not
+# denied (不是越多越好 asks for measure).
+_MORE_THE_BETTER = re.compile(r"(?<!不是)(?<!并不是)(?<!并非)(?<!未必)(?<!不一定)(?<!不见得)越[\u4e00-\u9fff]{1,2}?越"
+                              r"(?:好|全面|有效|专业|保险|安全|稳妥|省事|高端|有面子|显得专业|有水平|划算|有利)")
+MORE_REACH = 16  # characters read after the mention
+
+
+def more_the_better(after: str) -> bool:
+    """Does ``after`` (the rest of the mention's clause) praise the extreme (越多越好)?"""
+    return _MORE_THE_BETTER.search(after, 0, MORE_REACH) is not None
 
 
 def _harm_verb_at(words: list[str], i: int) -> bool:

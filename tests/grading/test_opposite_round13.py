@@ -161,3 +161,28 @@ def test_a_part_left_out_does_not_earn(grader, answer):
 def test_a_part_kept_keeps_the_point(grader, answer):
     assert score(grader, TITLE, answer) == 2
 
+
+JARGON = part([["专业术语"]], "影响倾听的障碍因素有哪些？")
+PROFIT = part([["利润率"]], "制定服务价格策略，企业要把哪些因素考虑进去？", text="合理的利润率")
+PROFIT_PLAIN = part([["利润率"]], "制定服务价格策略，企业要把哪些因素考虑进去？", text="利润率")
+
+
+# "The more the better" after a mention: praise of a barrier where the part asks for barriers, and the extreme where the
+# point asks for measure.
+@pytest.mark.parametrize("p, answer", [
+    (JARGON, "专业术语越多越好，说明客户懂行。"),
+    (PROFIT, "利润率越高越好，不必讲什么合理。"),
+])
+def test_the_more_the_better_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (JARGON, "专业术语不是越多越好，客户听不懂。"),
+    (JARGON, "客户用的专业术语越多，越难听懂。"),
+    (PROFIT, "利润率不是越高越好，要合理。"),
+    (PROFIT, "要有合理的利润率，回访越及时越好。"),
+    (PROFIT_PLAIN, "利润率越高越好。"),
+])
+def test_the_more_the_better_denied_or_elsewhere_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
