@@ -186,3 +186,27 @@ def test_the_more_the_better_does_not_earn(grader, p, answer):
 ])
 def test_the_more_the_better_denied_or_elsewhere_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+THESIS_PART = {"points": 6, "prompt": "店员小刘接待投诉顾客的做法有哪些不妥？", "rubric": [
+    {"id": "place", "text": "在服务台当场处理，没有请顾客到办公室", "points": 2, "match": [["当场处理", "服务台"]]},
+    {"id": "divided", "text": "一边开发票一边接待，不专心", "points": 2, "match": [["开发票"]]},
+    {"id": "nails", "text": "指甲油颜色太艳", "points": 2, "match": [["指甲油"]]},
+]}
+
+
+# An opening thesis that praises the staff as a worker (挺接地气, 其实很敬业) bars the reasons that follow, up to a turn.
+@pytest.mark.parametrize("answer, earned", [
+    ("我觉得小刘挺接地气：在服务台当场处理，大家看得见；边开发票边接待，两头不耽误。", 0),
+    ("这个店员其实很敬业：在服务台当场处理；开发票也没停下。唯一的不足是指甲油颜色太艳。", 2),
+])
+def test_the_staff_praised_in_the_opening_is_a_thesis(grader, answer, earned):
+    assert score(grader, THESIS_PART, answer) == earned
+
+
+@pytest.mark.parametrize("answer", [
+    "小刘很敬业，但是在服务台当场处理不妥；一边开发票一边接待也不专心；指甲油颜色太艳。",
+    "在服务台当场处理不妥。小刘很敬业，可一边开发票一边接待不专心；指甲油颜色太艳。",
+])
+def test_praise_undone_or_not_opening_keeps_the_points(grader, answer):
+    assert score(grader, THESIS_PART, answer) == 6
