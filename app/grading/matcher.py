@@ -178,6 +178,24 @@ def _forbids(chunks: tuple[str, ...], mention: str) -> bool:
     return len(mention) >= 2 and any(mention in c or c[0] == mention[0] for c in chunks)
 
 
+# A recommending frame right before what the point forbids (多用疑问句 where the point says 少用疑问句, 多重复几遍 where it
+# says 不重复): the fault asked for in plain words.  Not after a word of excess (太多重复 names a harm).
+_FRAMES = ("多用", "多使用", "多", "尽量用", "尽量多用", "尽量使用", "经常用", "常用", "要用", "应该用", "应当用", "最好用",
+           "多说", "多加")
+_EXCESS = "太很过许更最好"
+
+
+def _framed(answer: AnswerView, pos: int) -> bool:
+    """Does a recommending frame (多用, 尽量用 …) stand right before the forbidden words at ``pos``, in their clause?"""
+    a = answer.norm.span_bounds(answer.norm.span_of(pos))[0]
+    before = answer.text[max(a, pos - 5):pos]
+    for frame in _FRAMES:
+        if before.endswith(frame):
+            k = len(before) - len(frame)
+            return not (frame == "多" and k > 0 and before[k - 1] in _EXCESS)
+    return False
+
+
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
 
 
@@ -333,7 +351,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             recommended = {sentence_of(m.start) for ms in per_group for m in ms
                            if not m.negated and not m.conditional
                            and _forbids(chunks, answer.text[m.start:m.end])
-                           and not _refuses_forbidden(answer, m.start, chunks) and answer.recommended(m.start, m.end)}
+                           and not _refuses_forbidden(answer, m.start, chunks)
+                           and (answer.recommended(m.start, m.end) or _framed(answer, m.start))}
 
     # A point whose act removes a harm (消除导致服务态度差的压力因素) names the harm itself: its mentions as the cause of a
     # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).

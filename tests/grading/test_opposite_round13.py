@@ -210,3 +210,25 @@ def test_the_staff_praised_in_the_opening_is_a_thesis(grader, answer, earned):
 ])
 def test_praise_undone_or_not_opening_keeps_the_points(grader, answer):
     assert score(grader, THESIS_PART, answer) == 6
+
+
+SENTENCES = part([["肯定句", "疑问句", "否定句"]], "请简述填写工单时在语言表达方面的技巧。", text="多用肯定句，少用否定句和疑问句")
+REPEAT = part([["重复"]], "客户服务代表在应答客户时还应当遵守哪些服务规范？", text="用语简洁，非客户要求不重复")
+
+
+# What the point forbids, asked for with a recommending frame right before it (多用疑问句, 多重复几遍).
+@pytest.mark.parametrize("p, answer", [
+    (SENTENCES, "工单里要多用疑问句，给处理部门留思考空间。"),
+    (REPEAT, "重要的话多重复几遍，客户没要求也要说。"),
+])
+def test_the_forbidden_thing_recommended_does_not_earn(grader, p, answer):
+    assert score(grader, p, answer) == 0
+
+
+@pytest.mark.parametrize("p, answer", [
+    (SENTENCES, "工单里要多用肯定句，少用否定句和疑问句。"),
+    (SENTENCES, "少用疑问句，多用肯定句。"),
+    (REPEAT, "非客户要求不重复，重复太多客户会烦。"),
+])
+def test_the_norm_kept_keeps_the_point(grader, p, answer):
+    assert score(grader, p, answer) == 2
