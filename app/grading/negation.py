@@ -1605,7 +1605,14 @@ def turned_refusal(clause: str) -> bool:
 def refused_after_reason(turn: str, clause: str) -> bool:
     """Is ``clause`` a bare refusal after a clause ``turn`` that opens with a turn and gives a reason (可施工计划经常变，
     实际做不到)?"""
-    return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and _BARE_REFUSAL.match(clause) is not None
+    return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and (
+        _BARE_REFUSAL.match(clause) is not None or _DONE_IN_VAIN.match(clause) is not None)
+
+
+# Done in vain, as the clause after the reason (…这些当然都重要，但卖场员工流动大，培训了也白培训): the step conceded is
+# refused.  The act repeated (X了也白X) or a bare "did no good" (说了也没用).
+_DONE_IN_VAIN = re.compile(r"^(?![这那])[\u4e00-\u9fff]{1,4}?(?:了|过)(?:" + _FUTILE + r"|(?:也|都)(?:是)?(?:没(?:什么|啥)?用|没有用))"
+                           + _PARTICLES)
 
 
 # A topic fronted (至于, 关于, 对于, 说到, 谈到 opening the sentence) whose sentence closes in a bare refusal of dealing with

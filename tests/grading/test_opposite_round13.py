@@ -232,3 +232,19 @@ def test_the_forbidden_thing_recommended_does_not_earn(grader, p, answer):
 ])
 def test_the_norm_kept_keeps_the_point(grader, p, answer):
     assert score(grader, p, answer) == 2
+
+
+TRAINING = part([["培训"]], "卖场管理层应从哪些方面入手，有效地提高服务质量？")
+
+
+# A step conceded, a turn that gives a reason, then "done in vain" as the clause after it.
+def test_a_step_conceded_then_called_in_vain_does_not_earn(grader):
+    assert score(grader, TRAINING, "制定服务标准、培训员工这些当然都重要，但说实话卖场员工流动大，培训了也白培训。") == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "培训员工当然重要，但员工流动大，培训要常态化。",
+    "培训员工，但员工流动大，培训了也要坚持。",
+])
+def test_a_step_kept_after_the_reason_keeps_the_point(grader, answer):
+    assert score(grader, TRAINING, answer) == 2
