@@ -11,7 +11,7 @@ from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import STORY_MIN_SHARE, content_length, dismissal_reason, is_empty, retold_reason, review_reasons
-from .matcher import group_mentions, match_point
+from .matcher import group_mentions, match_point, misdefined
 from .messages import Message, N_
 from .negation import BAD_ASKED, CRITIQUE_ASKED, FAULTS_ASKED, HARMS_ASKED
 from .order import order_credit
@@ -155,6 +155,10 @@ class Grader:
         matches = [match_point(view, p, barred, retold, part.faults_asked, claimed, part.acts_asked,
                                part.acts_asked and not part.harms_asked, part.bad_asked)
                    for p in part.rubric]
+        for i, sentences in misdefined(view, part.rubric, matches).items():
+            # 排序法是按员工工号排: a concept's name given another meaning; the answer's other sentences may still earn
+            matches[i] = match_point(view, part.rubric[i], barred | sentences, retold, part.faults_asked, claimed,
+                                     part.acts_asked, part.acts_asked and not part.harms_asked, part.bad_asked)
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]

@@ -455,3 +455,65 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         True,
         act_denied,
     )
+
+
+# A concept named and misdefined (round 13).  A point earned by one span, the concept's name (技术质量 for "技术质量：服务
+# 过程的产出", 排序法, 有形因素), followed by a definition whose content holds none of the point's other words, is a name the
+# trainee gives another meaning: 排序法是按员工工号排, 有形因素是指价目表.  The name opens its clause (a list mark at most)
+# and is followed right away by the definition; as written it may complete the term (排序|法, 开放式|提问) and must stand
+# in the point's text.  A strong marker (是指, 指的是, 的意思是 …) defines any name; 就是 and a
+# plain 是 only a concept's name (…法, …式提问, …质量, …因素 …) or when the content holds another point's words (职能质量是
+# 顾客最后拿到了什么结果: two definitions swapped).  The definition's sentence does not earn the point, nor a point whose
+# words stand in the definition's content (they describe it under the wrong name); the rest of the answer still may.
+_DEFINITION = re.compile(r"(?:的(?:意思|含义|定义|概念))?(?:主要)?(是指|指的是|就是指|就是说|就是|是说|也就是说?|是)")
+# Before the name in its clause: nothing, or a list mark or an opener (1. 排序法是…, 第二，…, 而…).
+_NAME_OPENS = re.compile(r"^(?:[0-9]+[.、)）]?|[（(]?[一二三四五六七八九十]+[、.）)]|第[一二三四五六七八九十]+[、，]?|而|还有|另外|其次|最后|首先)?$")
+_WEAK_MARKERS = ("就是", "是", "也就是", "也就是说")
+_CONCEPT_NAME = re.compile(r"(?:法|式提问|式|质量|因素|差距|指标|法则|原则|定律|度|率|价值|瞬间|反应)$")
+# A judgement, not a definition, after 是: 技术质量是很重要的, 排序法是最常用的, 是其中一种.
+_JUDGED = re.compile(r"(?:很|非常|挺|最|十分|特别|相当|比较|更|极其|尤其|重要|关键|必要|必须|不可|核心|基础|首要|第一|其中|一种|一个|"
+                     r"一项|一大|我们|大家|企业|公司)")
+DEFINITION_REACH = 40  # characters of the definition read
+
+
+def misdefined(answer: AnswerView, rubric, matches: list[PointMatch]) -> dict[int, set[int]]:
+    """Point index -> the sentences that may not earn it: where its only evidence, its name, is misdefined, and where
+    another point's name is misdefined with this point's words as its content (the definitions swapped)."""
+    found: dict[int, set[int]] = {}
+    text, norm = answer.text, answer.norm
+    for i, (point, match) in enumerate(zip(rubric, matches)):
+        if not match.earned or point.polarity == "negative" or not match.mentions:
+            continue
+        spans = {(m.start, m.end) for m in match.mentions}
+        if len(spans) != 1:
+            continue
+        start, end = next(iter(spans))
+        if not _NAME_OPENS.match(text[norm.span_bounds(norm.span_of(start))[0]:start].strip()):
+            continue  # the concept is not what the clause is about (服务承诺也叫服务保证，就是…)
+        m = None
+        for pos in range(end, min(end + 3, len(text)) + 1):
+            if pos > end and not ("\u4e00" <= text[pos - 1] <= "\u9fff"):
+                break
+            m = _DEFINITION.match(text, pos, pos + 12)
+            if m is not None and text[start:pos] in point.text:
+                break
+            m = None
+        if m is None:
+            continue
+        name = text[start:m.start()]
+        weak = m.group(1) in _WEAK_MARKERS and not m.group().startswith("的")
+        sentence = norm.sentence_of(start)
+        # a plain 是 defines up to its clause's end (技术质量是很重要的，职能质量也是 judges two), the others up to the sentence's
+        stop = norm.span_bounds(norm.span_of(start))[1] if m.group(1) == "是" else \
+            (norm.sentence_ends[sentence] if sentence < len(norm.sentence_ends) else len(text))
+        c0, c1 = m.end(), min(stop, m.end() + DEFINITION_REACH)
+        if c1 - c0 < 2 or any(c0 <= a < c1 for a, _ in match.covered):
+            continue  # the point's own words define it (技术质量就是顾客最后得到了什么)
+        swapped = any(c0 <= a < c1 for j, other in enumerate(matches) if j != i for a, _ in other.covered)
+        if weak and not swapped and (not _CONCEPT_NAME.search(name) or _JUDGED.match(text, c0)):
+            continue  # 回访就是要让客户满意, 技术质量是很重要的: not a definition of a concept
+        found.setdefault(i, set()).add(sentence)
+        for j, other in enumerate(matches):
+            if j != i and any(c0 <= a < c1 for a, _ in other.covered):
+                found.setdefault(j, set()).add(sentence)  # 职能质量是顾客最后拿到了什么结果: not technical quality either
+    return found

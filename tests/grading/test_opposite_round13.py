@@ -248,3 +248,36 @@ def test_a_step_conceded_then_called_in_vain_does_not_earn(grader):
 ])
 def test_a_step_kept_after_the_reason_keeps_the_point(grader, answer):
     assert score(grader, TRAINING, answer) == 2
+
+
+ELEMENTS = {"points": 6, "prompt": "服务质量由哪些要素构成？", "rubric": [
+    {"id": "technical", "text": "技术质量：服务过程的产出，顾客得到了什么", "points": 2,
+     "match": [["技术质量"], ["技术质量", "得到了什么", "结果"]]},
+    {"id": "functional", "text": "职能质量：服务过程中员工的行为、态度、仪表等带来的感受", "points": 2,
+     "match": [["职能质量"], ["职能质量", "态度", "仪表"]]},
+    {"id": "image", "text": "形象质量：企业在公众心目中的总体形象", "points": 2,
+     "match": [["形象质量"], ["形象质量", "公众"]]},
+]}
+METHODS = {"points": 4, "prompt": "评估员工客户服务绩效的主要方法有哪些？", "rubric": [
+    {"id": "ranking", "text": "排序法", "points": 2, "match": [["排序", "排名"]]},
+    {"id": "critical", "text": "关键事件法", "points": 2, "match": [["关键事件"]]},
+]}
+
+
+# A concept named and given another meaning: the definition's sentence earns nothing.
+@pytest.mark.parametrize("p, answer, earned", [
+    (ELEMENTS, "技术质量指的是员工的态度和仪表；职能质量是顾客最后得到了什么结果；形象质量是公众对企业的印象。", 2),
+    (METHODS, "排序法是按员工工号排；关键事件法是出了大事故才评估。", 0),
+])
+def test_a_concept_misdefined_does_not_earn(grader, p, answer, earned):
+    assert score(grader, p, answer) == earned
+
+
+@pytest.mark.parametrize("p, answer, earned", [
+    (ELEMENTS, "服务质量包括技术质量，就是顾客最后得到了什么；职能质量，就是员工的态度、仪表给顾客的感受；还有形象质量。", 6),
+    (ELEMENTS, "技术质量是很重要的，职能质量也是。", 4),
+    (METHODS, "排序法是最简单的方法，关键事件法是记录员工工作中的关键事件。", 4),
+    (METHODS, "排序法就是把员工按绩效从高到低排名次。", 2),
+])
+def test_a_concept_defined_or_judged_keeps_the_point(grader, p, answer, earned):
+    assert score(grader, p, answer) == earned
