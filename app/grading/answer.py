@@ -190,6 +190,11 @@ class AnswerView:
         clause of its own that praises it or refuses its fault (小刘一边开发票一边接待，这叫效率高 / 有什么不对？)?"""
         return self._clause_verdict("praised", start, end, self._praise_on)
 
+    def extreme_praised(self, start: int, end: int) -> bool:
+        """Is the mention [start, end) followed in its clause by "the more the better" (利润率越高越好, 专业术语越多越好)?"""
+        b = self.norm.span_bounds(self.norm.span_of(start))[1]
+        return negation.more_the_better(self.text[end:min(b, end + negation.MORE_REACH)])
+
     def recommended(self, start: int, end: int) -> bool:
         """Is the mention [start, end) in a clause closing in praise of what it names (抢着回答效率更高, 多重复几遍没坏处,
         多用疑问句更好, 用专业术语反而显得专业)?  Read on parts that ask for acts, for what a point's own text forbids."""
@@ -257,6 +262,8 @@ class AnswerView:
             return end  # 有人说要先道歉，其实根本没必要
         if self._only_if(index):
             return end  # 除非王经理闹到消协去，才需要提醒他修改密码
+        if self._topic_refused(index):
+            return end  # 至于苍蝇是在哪里发现的，这些细节问了会让顾客觉得我们怀疑她，最好不要问
         if self._question(spans[0][1]):
             # 高峰人手不足？我看不存在 / 向她道歉？难道商场有错吗？: a question the next sentence refuses outright
             following = self._next_clause(end, sentence=True)
@@ -317,6 +324,30 @@ class AnswerView:
                 return False
             if negation.refutes(clause):
                 return True
+        return False
+
+    def _topic_refused(self, index: int) -> bool:
+        """Is clause ``index`` in a sentence that fronts a topic (至于 …, in it or up to a few clauses before it) and
+        closes in a bare refusal of dealing with it (…，最好不要问), with no clause between that recommends?"""
+        reach = negation.TOPIC_REACH
+        opening = None
+        for back in range(reach + 1):
+            j = index - back
+            if j < 0 or (back and not self._same_sentence(j)):
+                break
+            if negation.opens_topic(self._clause_in_sentence(j)):
+                opening = j
+                break
+        if opening is None:
+            return False
+        j = index
+        for _ in range(reach - (index - opening) + 1):
+            clause = self._clause_in_sentence(j)
+            if not self._same_sentence(j):
+                return negation.topic_refusal(clause, own=(j == opening))
+            if j > opening and negation.recommends(clause):
+                return False
+            j += 1
         return False
 
     def _only_if(self, index: int) -> bool:

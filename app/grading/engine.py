@@ -11,9 +11,9 @@ from . import figures, lists, matches
 from .answer import AnswerView
 from .errors import RubricError
 from .flags import STORY_MIN_SHARE, content_length, dismissal_reason, is_empty, retold_reason, review_reasons
-from .matcher import group_mentions, match_point
+from .matcher import group_mentions, match_point, misdefined
 from .messages import Message, N_
-from .negation import CRITIQUE_ASKED, FAULTS_ASKED, HARMS_ASKED
+from .negation import BAD_ASKED, CRITIQUE_ASKED, FAULTS_ASKED, HARMS_ASKED
 from .order import order_credit
 from .normalize import normalize
 from .result import PointResult, Result
@@ -119,6 +119,7 @@ class Grader:
         compiled.faults_asked = bool(FAULTS_ASKED.search(normalize(prompt).text)) if prompt else False
         compiled.acts_asked = bool(prompt) and not CRITIQUE_ASKED.search(normalize(prompt).text)
         compiled.harms_asked = bool(prompt) and bool(HARMS_ASKED.search(normalize(prompt).text))
+        compiled.bad_asked = compiled.faults_asked or (bool(prompt) and bool(BAD_ASKED.search(normalize(prompt).text)))
         compiled.thesis_asked = bool(prompt) and bool(THESIS_ASKED.search(normalize(prompt).text))
         compiled.value_asked = bool(prompt) and bool(VALUE_ASKED.search(normalize(prompt).text))
         self.similarity.add(compiled.good_answers)
@@ -152,8 +153,12 @@ class Grader:
         retold = Retold(view.text, view.norm.sentence_ends, grams, part.prompt)
         claimed = self._claim_check(view, part)
         matches = [match_point(view, p, barred, retold, part.faults_asked, claimed, part.acts_asked,
-                               part.acts_asked and not part.harms_asked)
+                               part.acts_asked and not part.harms_asked, part.bad_asked)
                    for p in part.rubric]
+        for i, sentences in misdefined(view, part.rubric, matches).items():
+            # 排序法是按员工工号排: a concept's name given another meaning; the answer's other sentences may still earn
+            matches[i] = match_point(view, part.rubric[i], barred | sentences, retold, part.faults_asked, claimed,
+                                     part.acts_asked, part.acts_asked and not part.harms_asked, part.bad_asked)
         points = []
         for point, match in zip(part.rubric, matches):
             evidence = [view.norm.to_original(m.start, m.end) for m in match.mentions]
@@ -238,7 +243,7 @@ class Grader:
             if point.gist is None or match.earned or budget <= 0:
                 continue
             gist = match_point(view, point.gist, barred, retold, part.faults_asked, claimed, part.acts_asked,
-                                part.acts_asked and not part.harms_asked)
+                                part.acts_asked and not part.harms_asked, part.bad_asked)
             if not gist.earned:
                 continue
             credit = min(_quarter_down(point.points * GIST_SHARE), budget)

@@ -161,6 +161,8 @@ _NOT_GUARDED = re.compile(r"怕|担心|在乎|介意|计较|顾虑|管|理会|�
 _FORBIDDING = re.compile(r"(?:不要|不能|不得|不宜|避免|少用|勿|别|(?<![未没])不)([\u4e00-\u9fff]{2,12})")
 
 
+# A point whose text asks for measure (合理的利润率, 适当的频率, 简洁): "the more the better" after its mention contradicts it.
+_MEASURE = re.compile(r"合理|适当|适度|适中|适量|恰当|简洁|精简|简明|控制|平衡|兼顾")
 _REMOVING = re.compile(r"消除|减少|减轻|避免|降低|克服|防止|杜绝|缓解|排解|解决|改善|排除|化解|预防")
 
 
@@ -174,6 +176,24 @@ def _forbids(chunks: tuple[str, ...], mention: str) -> bool:
     """Is ``mention`` what one of the point's forbidding ``chunks`` forbids (the words themselves, or a form of the
     same verb: 抢着 for 抢先应答)?"""
     return len(mention) >= 2 and any(mention in c or c[0] == mention[0] for c in chunks)
+
+
+# A recommending frame right before what the point forbids (多用疑问句 where the point says 少用疑问句, 多重复几遍 where it
+# says 不重复): the fault asked for in plain words.  Not after a word of excess (太多重复 names a harm).
+_FRAMES = ("多用", "多使用", "多", "尽量用", "尽量多用", "尽量使用", "经常用", "常用", "要用", "应该用", "应当用", "最好用",
+           "多说", "多加")
+_EXCESS = "太很过许更最好"
+
+
+def _framed(answer: AnswerView, pos: int) -> bool:
+    """Does a recommending frame (多用, 尽量用 …) stand right before the forbidden words at ``pos``, in their clause?"""
+    a = answer.norm.span_bounds(answer.norm.span_of(pos))[0]
+    before = answer.text[max(a, pos - 5):pos]
+    for frame in _FRAMES:
+        if before.endswith(frame):
+            k = len(before) - len(frame)
+            return not (frame == "多" and k > 0 and before[k - 1] in _EXCESS)
+    return False
 
 
 _RIGHT_BEFORE = ("不", "没", "未", "别", "勿", "不能", "不可", "不会", "不予", "不得", "不要", "不用", "没有", "没法", "无法")
@@ -240,14 +260,16 @@ def _criterion_swapped(answer: AnswerView, acts: list[Mention], context: Mention
 
 def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=frozenset(), retold=None,
                 faults_asked: bool = False, claimed=None, acts_asked: bool = False,
-                harms_read: bool = False) -> PointMatch:
+                harms_read: bool = False, bad_asked: bool = False) -> PointMatch:
     """``retold``: the stretches of the answer that retell the case's story (``retold.Retold``); a mention
     inside one is not evidence.  ``faults_asked``: the part asks for the faults of the case (存在哪些问题): a
     mention in a clause closing in praise (评分表简单明了也挺好) says the opposite of the point.  ``claimed``: a check
     of the mentions chosen in a unit (figures need their claim); a unit that fails it does not earn.  ``acts_asked``:
     the part asks for acts, methods or ideas, not for a critique of the case: a mention in a clause closing in
     condemnation or futility (选择题这些方式都不可取, 这些都是表面功夫) is refused, not proposed.  ``harms_read``: the part
-    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against."""
+    asks for acts and not about harms: a mention made the subject of a harm (弹性排班会打乱员工的作息) is warned against.
+    ``bad_asked``: the part asks for bad things only (障碍, 弊端): "the more the better" after a mention (专业术语越多越好)
+    praises it, as it contradicts a point whose text asks for measure (合理的利润率: 利润率越高越好) on every part."""
     per_group = [group_mentions(answer, g) for g in point.groups]
     negative = point.polarity == "negative"
     if not negative:
@@ -329,7 +351,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             recommended = {sentence_of(m.start) for ms in per_group for m in ms
                            if not m.negated and not m.conditional
                            and _forbids(chunks, answer.text[m.start:m.end])
-                           and not _refuses_forbidden(answer, m.start, chunks) and answer.recommended(m.start, m.end)}
+                           and not _refuses_forbidden(answer, m.start, chunks)
+                           and (answer.recommended(m.start, m.end) or _framed(answer, m.start))}
 
     # A point whose act removes a harm (消除导致服务态度差的压力因素) names the harm itself: its mentions as the cause of a
     # harm (加班太多会增加员工的压力) are the answer; so are the words a point's own text forbids (抢着回答会打断客户).
@@ -351,6 +374,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         return any(a.start > m.end and not a.conditional and not a.negated and sentence_of(a.start) == sentence
                    for a in per_group[0])
 
+    measured = _MEASURE.search(point.text) is not None
     # unit -> per group list of usable mentions
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
@@ -361,6 +385,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                 continue  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
             if faults_asked and answer.praised(m.start, m.end):
                 continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
+            if (bad_asked or measured) and not negative and not m.negated and answer.extreme_praised(m.start, m.end):
+                continue  # "专业术语越多越好" on the barriers, "利润率越高越好" for 合理的利润率
             if acts_asked and not negative and answer.condemned(m.start, m.end):
                 continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
             if harms_read and not negative and not removes and answer.harm_named(m.start, m.end) \
@@ -429,3 +455,65 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         True,
         act_denied,
     )
+
+
+# A concept named and misdefined (round 13).  A point earned by one span, the concept's name (技术质量 for "技术质量：服务
+# 过程的产出", 排序法, 有形因素), followed by a definition whose content holds none of the point's other words, is a name the
+# trainee gives another meaning: 排序法是按员工工号排, 有形因素是指价目表.  The name opens its clause (a list mark at most)
+# and is followed right away by the definition; as written it may complete the term (排序|法, 开放式|提问) and must stand
+# in the point's text.  A strong marker (是指, 指的是, 的意思是 …) defines any name; 就是 and a
+# plain 是 only a concept's name (…法, …式提问, …质量, …因素 …) or when the content holds another point's words (职能质量是
+# 顾客最后拿到了什么结果: two definitions swapped).  The definition's sentence does not earn the point, nor a point whose
+# words stand in the definition's content (they describe it under the wrong name); the rest of the answer still may.
+_DEFINITION = re.compile(r"(?:的(?:意思|含义|定义|概念))?(?:主要)?(是指|指的是|就是指|就是说|就是|是说|也就是说?|是)")
+# Before the name in its clause: nothing, or a list mark or an opener (1. 排序法是…, 第二，…, 而…).
+_NAME_OPENS = re.compile(r"^(?:[0-9]+[.、)）]?|[（(]?[一二三四五六七八九十]+[、.）)]|第[一二三四五六七八九十]+[、，]?|而|还有|另外|其次|最后|首先)?$")
+_WEAK_MARKERS = ("就是", "是", "也就是", "也就是说")
+_CONCEPT_NAME = re.compile(r"(?:法|式提问|式|质量|因素|差距|指标|法则|原则|定律|度|率|价值|瞬间|反应)$")
+# A judgement, not a definition, after 是: 技术质量是很重要的, 排序法是最常用的, 是其中一种.
+_JUDGED = re.compile(r"(?:很|非常|挺|最|十分|特别|相当|比较|更|极其|尤其|重要|关键|必要|必须|不可|核心|基础|首要|第一|其中|一种|一个|"
+                     r"一项|一大|我们|大家|企业|公司)")
+DEFINITION_REACH = 40  # characters of the definition read
+
+
+def misdefined(answer: AnswerView, rubric, matches: list[PointMatch]) -> dict[int, set[int]]:
+    """Point index -> the sentences that may not earn it: where its only evidence, its name, is misdefined, and where
+    another point's name is misdefined with this point's words as its content (the definitions swapped)."""
+    found: dict[int, set[int]] = {}
+    text, norm = answer.text, answer.norm
+    for i, (point, match) in enumerate(zip(rubric, matches)):
+        if not match.earned or point.polarity == "negative" or not match.mentions:
+            continue
+        spans = {(m.start, m.end) for m in match.mentions}
+        if len(spans) != 1:
+            continue
+        start, end = next(iter(spans))
+        if not _NAME_OPENS.match(text[norm.span_bounds(norm.span_of(start))[0]:start].strip()):
+            continue  # the concept is not what the clause is about (服务承诺也叫服务保证，就是…)
+        m = None
+        for pos in range(end, min(end + 3, len(text)) + 1):
+            if pos > end and not ("\u4e00" <= text[pos - 1] <= "\u9fff"):
+                break
+            m = _DEFINITION.match(text, pos, pos + 12)
+            if m is not None and text[start:pos] in point.text:
+                break
+            m = None
+        if m is None:
+            continue
+        name = text[start:m.start()]
+        weak = m.group(1) in _WEAK_MARKERS and not m.group().startswith("的")
+        sentence = norm.sentence_of(start)
+        # a plain 是 defines up to its clause's end (技术质量是很重要的，职能质量也是 judges two), the others up to the sentence's
+        stop = norm.span_bounds(norm.span_of(start))[1] if m.group(1) == "是" else \
+            (norm.sentence_ends[sentence] if sentence < len(norm.sentence_ends) else len(text))
+        c0, c1 = m.end(), min(stop, m.end() + DEFINITION_REACH)
+        if c1 - c0 < 2 or any(c0 <= a < c1 for a, _ in match.covered):
+            continue  # the point's own words define it (技术质量就是顾客最后得到了什么)
+        swapped = any(c0 <= a < c1 for j, other in enumerate(matches) if j != i for a, _ in other.covered)
+        if weak and not swapped and (not _CONCEPT_NAME.search(name) or _JUDGED.match(text, c0)):
+            continue  # 回访就是要让客户满意, 技术质量是很重要的: not a definition of a concept
+        found.setdefault(i, set()).add(sentence)
+        for j, other in enumerate(matches):
+            if j != i and any(c0 <= a < c1 for a, _ in other.covered):
+                found.setdefault(j, set()).add(sentence)  # 职能质量是顾客最后拿到了什么结果: not technical quality either
+    return found

@@ -299,12 +299,23 @@ def dismissed_after(words: list[str], last: int) -> bool:
         i += 1
     elif i + 1 < len(words) and words[i] + words[i + 1] in _HEADS:  # 这|一步
         i += 2
+    i = _past_conjuncts(words, i)
     skipped = 0
-    while i < len(words) and words[i] in _BETWEEN and skipped < 3:
-        i += 1
+    while i < len(words) and skipped < 3:
+        if words[i] in _BETWEEN:
+            i += 1
+        elif "".join(words[i:i + 2]) in _OPINION:
+            i += 2  # 道歉这一步我|看|可以免了: the trainee's opinion before the verdict
+        else:
+            break
         skipped += 1
     if i >= len(words):
         return False
+    spared = _spared_at(words, i)
+    if spared and (spared >= len(words) or words[spared] in _CLAUSE_END):
+        return True  # 道歉这一步我看可以免了, 回访可以省掉
+    if words[i] not in DISMISS_AFTER_AT_END and _topic_refused(words, last):
+        return True
     token = words[i]
     following = words[i + 1] if i + 1 < len(words) else ""
     if any("".join(words[i:i + n]) in DISMISS_AFTER for n in (1, 2, 3, 4)):
@@ -318,7 +329,87 @@ def dismissed_after(words: list[str], last: int) -> bool:
         following = words[i + 1] if i + 1 < len(words) else ""
     if following in _BOTHER:
         following = words[i + 2] if i + 2 < len(words) else ""
-    return following in _CLAUSE_END
+    return following in _CLAUSE_END or _topic_refused(words, last)
+
+
+# "It can be spared": 可以省掉, 可以免了, 省去 (道歉这一步，我看可以省掉).
+_SPARED = r"(?:(?:完全|也|就|都)?(?:可以|可))?(?:省掉|省去|免掉|免去|省了|免了|省)"
+_OPINION = {"我看", "我觉得", "我认为", "依我看", "在我看来"}
+_SPARED_AFTER = re.compile(_SPARED + r"$")
+
+
+def _spared_at(words: list[str], i: int) -> int:
+    """Where "it can be spared" (可以省掉, 可|免|了, 省去) starting at token ``i`` ends (0: none there)."""
+    joined = ""
+    for k in range(i, min(i + 4, len(words))):
+        joined += words[k]
+        if len(joined) > 6:
+            break
+        if _SPARED_AFTER.match(joined) and joined not in ("省", "可省") and not joined.endswith("省"):
+            return k + 1
+    return 0
+
+
+# A topic fronted before its refusal may be a list: 回复方式和电话也不必跟客户确定, 道歉和赔偿都没必要 (each conjunct is
+# the topic).  Up to three conjuncts of one token each.
+_CONJUNCTIONS = {"和", "与", "及", "以及", "、", "或", "或者"}
+
+
+def _past_conjuncts(words: list[str], i: int) -> int:
+    for _ in range(3):
+        if i + 1 >= len(words) or words[i] not in _CONJUNCTIONS:
+            break
+        nxt = words[i + 1]
+        if not ("\u4e00" <= nxt[:1] <= "\u9fff") or negator_weight(nxt) or nxt in MODALS or nxt in _BETWEEN:
+            break
+        i += 2
+    return i
+
+
+# The topic fronted, refused with whom the act would be done: 回复方式也不必跟客户确定, 价格就别跟顾客提.  A weak "no need"
+# or a prohibition, a phrase of to whom (跟/向/给/和/对 + one word, or jieba's 跟客户), then one verb closing the clause.
+_PARTIES = ("客户", "顾客", "客人", "用户", "他", "她", "他们", "她们", "对方", "人家", "业主", "居民", "会员", "患者", "家属")
+
+
+def _content_word(token: str) -> bool:
+    return "\u4e00" <= token[:1] <= "\u9fff" and not negator_weight(token) and token not in MODALS \
+        and token not in _BETWEEN and token not in _CONJUNCTIONS and token not in _CLAUSE_END
+
+
+def _topic_refused(words: list[str], last: int) -> bool:
+    """Is the mention ending in token ``last`` (with at most one head word after it: 回复|方式) the topic of a refusal
+    with whom it would be done (回复方式和电话也不必跟客户确定)?"""
+    for start in (last + 1, last + 2):
+        if start == last + 2 and not (start <= len(words) and _content_word(words[last + 1])):
+            break
+        i = _past_conjuncts(words, start)
+        skipped = 0
+        while i < len(words) and words[i] in _BETWEEN and skipped < 3:
+            i += 1
+            skipped += 1
+        if i < len(words) and words[i] in DISMISS_AFTER_AT_END and _to_whom_verb(words, i + 1):
+            return True
+    return False
+
+
+def _to_whom_verb(words: list[str], j: int) -> bool:
+    if j < len(words) and words[j] in ("再", "去", "专门", "特意", "特地"):
+        j += 1
+    if j >= len(words):
+        return False
+    token = words[j]
+    if token in _TO_WHOM:
+        j += 2
+    elif token[:1] in _TO_WHOM and token[1:] in _PARTIES:
+        j += 1  # jieba keeps the phrase whole: 跟客户
+    else:
+        return False
+    if j >= len(words):
+        return False
+    if not _content_word(words[j]):
+        return False
+    after = words[j + 1] if j + 1 < len(words) else ""
+    return after in _CLAUSE_END or (after in ("一下", "清楚") and (words[j + 2] if j + 2 < len(words) else "") in _CLAUSE_END)
 
 
 # "No need" with a light verb after it, past the act's object (one or two words): 分析问题原因没必要特意去开会, 回访客户用不着
@@ -821,6 +912,19 @@ _TURNED = ("但", "但是", "可是", "不过", "然而", "却", "其实", "只�
 TURNED_CLAUSE = re.compile(r"^(?:但|可是|不过|然而|却|其实|只要|可它|可这)")
 # Parts that ask about harms (影响倾听的障碍因素有哪些, 有什么风险): naming what a factor hinders is the answer there.
 HARMS_ASKED = re.compile(r"障碍|因素|影响|弊|坏处|害处|风险|不利|后果|危害|阻碍|干扰")
+# The prompt asks for bad things only (障碍, 弊端, 缺点 …; not 因素 or 影响, which may be good): there "the more the better"
+# praises what it names (专业术语越多越好 denies the jargon is a barrier).
+BAD_ASKED = re.compile(r"障碍|阻碍|弊端|弊病|坏处|害处|风险|缺点|缺陷|危害")
+# "The more the better" (越多越好, 越高越好, 越多越全面) after the mention in its clause: the extreme recommended.  Not
+# denied (不是越多越好 asks for measure).
+_MORE_THE_BETTER = re.compile(r"(?<!不是)(?<!并不是)(?<!并非)(?<!未必)(?<!不一定)(?<!不见得)越[\u4e00-\u9fff]{1,2}?越"
+                              r"(?:好|全面|有效|专业|保险|安全|稳妥|省事|高端|有面子|显得专业|有水平|划算|有利)")
+MORE_REACH = 16  # characters read after the mention
+
+
+def more_the_better(after: str) -> bool:
+    """Does ``after`` (the rest of the mention's clause) praise the extreme (越多越好)?"""
+    return _MORE_THE_BETTER.search(after, 0, MORE_REACH) is not None
 
 
 def _harm_verb_at(words: list[str], i: int) -> bool:
@@ -925,6 +1029,8 @@ _POINTLESS = (r"没(?:什么|啥)?(?:意义|必要|用)|没有(?:什么)?(?:意�
               r"|(?:是|纯属|完全是|就是|都是|纯粹是|太|太过)浪费(?:钱|时间|精力)?|(?:纯属|就是|是|完全是|太|瞎|白)折腾"
               r"|(?:都是|是|只是|纯属|全是)(?:空话|空谈|套话|客套话?)|(?:都是|是|只是)?虚的|靠不住|不重要|无关紧要|用不着|犯不着|犯不上|大可不必"
               r"|没(?:这个|那个)必要|可有可无|可做可不做|可以省掉|可以省了|能省则省|能省就省|可以不做"
+              # "it may be left out": 标题、落款这些是形式，可以不写; 可写可不写 (a verb of doing or writing, closing)
+              r"|(?:完全)?可以不(?:写|要|搞|弄|填|加|放|提|安排)|可(?:写|要|搞|填|加|提)可不(?:写|要|搞|填|加|提)"
               # "of little use": 报表顶多当个参考，没什么大用
               r"|没(?:什么|啥|多)大(?:用|用处|意义)"
               r"|(?:等(?:到)?)?(?:以后|回头|有空|改天|过段时间|哪天|有时间)(?:有空|有时间)?再(?:说|补|弄|搞)"
@@ -962,8 +1068,8 @@ _WHATEVER = re.compile(r"不管|不论|无论")  # 不管什么时候服务水�
 # "Whichever, all the same": an indefinite before 都一样/都行 (写在工单哪一栏都一样, 什么时候回都行, 怎么定都一样).
 _ANY = re.compile(r"哪|什么|怎么|随便")
 # A weak "no need" makes a clause of its own (送水车成本太高，不用安排), with a verb of bothering at most.
-_NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了)了?(?:再|去)?"
-            r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰)?")
+_NO_NEED = (r"(?:不用|不必|不需要|无须|无需|免了|就免了|算了|省了|" + _SPARED + r")了?(?:再|去)?"
+            r"(?:安排|搞|弄|做|办|管|理会|考虑|考察|折腾|准备|费这个劲|花这个钱|动|改|改动|碰|写|填)?")
 _SUBJECT = (r"^(?:这|这个|这些|这种事|这种情况|这事|那|其实|我看|我觉得|说实话|本来|反正|这样|那样|这种做法|这个做法|这样做|这么做|这一步"
             # in practice, or for a firm like ours: (…都是书本上的说法，)实际没有意义, (…，)一般企业没必要
             r"|实际上?|实际中|现实中|事实上|(?:一般|普通|小|中小)?(?:企业|公司|门店|单位|我们|咱们)(?:来说|来讲)?)*")
@@ -1002,6 +1108,11 @@ def closing_verdict(span: str, following: str = "") -> int:
     -1 when there is none.  ``following``: the next clause of the same sentence ('' at a sentence end)."""
     cut = max(len(span) - _VERDICT_TAIL, 0)
     tail = span[cut:]
+    if _WHAT_COUNTS.match(following):
+        m = _CLOSES_UNIMPORTANT.search(tail)
+        if m is not None and m.start() and not tail[:m.start()].endswith(_UNDONE) \
+                and not _DENIED.search(tail, 0, m.start()):
+            return cut + m.start()  # 说话方式不重要，关键看规定: what counts is elsewhere
     m = _CLOSES.search(tail)
     if m is None:
         enough = _enough(tail, cut, following)
@@ -1019,6 +1130,14 @@ def closing_verdict(span: str, following: str = "") -> int:
     elif _FUTILE_RE.match(m.group()) and _standing(tail, cut, m.start(), following) >= 0:
         return len(span)  # 道歉了也是白道歉: the act named again inside the verdict is waved away too
     return _standing(tail, cut, m.start(), following)
+
+
+# "It does not matter; what counts is …": a verdict of unimportance closing the clause, and the next clause naming what
+# counts instead (关键是, 关键看, 重要的是, 主要看, 重点是).  The turn that keeps a point after other verdicts (很正常，关键是
+# 要先安抚) here confirms the dismissal: 说话方式无所谓，关键是坚持原则 / 道歉不重要，关键是赔钱.
+_CLOSES_UNIMPORTANT = compile_guarded(r"(?:也|都|倒|其实|根本|完全|并)?(?:无所谓|不重要|不太重要|不那么重要|没那么重要|不是很重要|"
+                                      r"无关紧要|不要紧|是次要的|次要|不是重点|不是关键)" + _PARTICLES)
+_WHAT_COUNTS = re.compile(r"^(?:而|但|但是|可是)?(?:最)?(?:关键|重要的|重点|主要|要紧的)(?:是|在于|在|看|要看|得看|还是)")
 
 
 def _enough(tail: str, cut: int, following: str) -> int:
@@ -1059,6 +1178,8 @@ def bare_verdict(span: str, covered: str) -> bool:
         return False
     if _DID_NO_GOOD.match(span):
         return True
+    if _TOPIC_HEAD.search(covered) and _REFUSED_WITH_WHOM.match(span):
+        return True  # 客户资料保不保密这个问题，我看没必要跟他解释
     m = _BARE.match(span)
     if m is None:
         return False
@@ -1068,6 +1189,15 @@ def bare_verdict(span: str, covered: str) -> bool:
             and not _CLOSES_ENOUGH.search(span)):
         return bool(_FAULT_MARK.search(_WHATEVER.sub("", covered)))
     return True
+
+
+# A clause that names a topic (closing on 这个问题, 这件事, 这一步, 这方面 …), then a bare refusal of doing it with someone
+# (我看没必要跟他解释, 不用跟客户确认): the topic is refused.  After an act (先道歉，没必要跟他争) the refusal is of
+# something else, so the clause before must close on a topic head.
+_TOPIC_HEAD = re.compile(r"(?:这个|这|那个|这些|这一|这种|这类)(?:问题|事|事情|件事|一步|步|一块|一点|点|方面|环节|东西)$|的(?:事|问题)$")
+_REFUSED_WITH_WHOM = re.compile(_SUBJECT + _ADVERBS + r"(?:不用|不必|没必要|没有必要|用不着|无须|无需|不需要|犯不着|别|不要)(?:再|去|专门)?"
+                                r"(?:跟|向|给|和|对)(?:他|她|他们|她们|客户|顾客|客人|对方|人家|业主|居民|用户)"
+                                r"[\u4e00-\u9fff]{1,2}" + _PARTICLES)
 
 
 # On a part that asks for faults (存在哪些问题, 有哪些不妥, 错误之处), a clause closing in praise says the practice the
@@ -1164,7 +1294,10 @@ _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是
               # named by a staff or organisation noun; not the trainee's own side: 是我们客服的事, 是每个员工的事, 各部门共同的事)
               r"|(?<!不)(?<!不只)(?<!并不)是(?![^，。的]{0,10}?(?:客服|坐席|我们|咱们|自己|大家|每个|每一个|全员|全体|所有|各|共同|一起))"
               r"(?:[\u4e00-\u9fffa-z]{0,8}?(?:后台|别人|其他人|其它人|别的人|领导|上级|上面|主管|经理|店长|保安|师傅|厂家|厂商|供应商|"
-              r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长)(?:考虑|操心|去管|管|关心|负责|去想|想)?)的事(?:情|儿)?"
+              r"部门|部|公司|站|科|中心|营业厅|物业|质检员?|后勤|二线|组长|班长|"
+              # a function named for its department: 新产品开发是销售和研发的事, 提高服务质量是基层员工的事
+              r"销售|研发|财务|人事|技术|市场|售后|生产|采购|物流|行政|基层(?:员工)?|下面(?:的人)?)"
+              r"(?:考虑|操心|去管|管|关心|负责|去想|想)?)的事(?:情|儿)?"
               # only others need it: 商誉是大企业才讲的, 服务承诺是大商场才需要的 (round 12)
               r"|(?<!不)是[\u4e00-\u9fff]{1,8}?才(?:讲|讲究|需要|用得着|要|搞|做|考虑|在乎)的?"
               # mere talk: 把投诉看成礼物，那是书上的漂亮话; 大道理; 场面话 (round 12)
@@ -1448,16 +1581,20 @@ def opens_back(clause: str) -> bool:
 # 书上说要先表示歉意，但实际工作中没必要.  Only a bare verdict after the turn (但光道歉没用 names its own object; 但没必要
 # 每天打 limits the step; 但不能说没必要 defends it).
 # The refusal may name when it fails (可实际上班时根本顾不上, 但真忙起来就顾不过来).
+# One list of refusal words feeds both readings: all of them after a bare turn (但没必要), the first ones also as a
+# clause of their own after a turn that gives a reason (可施工计划经常变，实际做不到).
+_REFUSALS = ("做不到", "办不到", "不现实", "不切实际", "行不通", "没必要", "用不着", "顾不上", "来不及")
+_TURNED_REFUSALS = ("没有必要", "犯不着", "大可不必", "没用", "没什么用", "没啥用", "不必", "不需要", "没那个必要", "多此一举",
+                    "多余", "顾不过来", "用不上", "派不上用场")
 _REFUSAL_BODY = (r"(?:在)?(?:实际工作中|实际操作中|实际中|实际上|实际|现实中|事实上|其实|说实话|我看|我觉得|在我看来)?"
                  r"(?:[\u4e00-\u9fff]{1,5}?(?:时|时候|起来))?(?:根本|完全|真的|实在|也|就|都|往往|经常)*"
-                 r"(?:没必要|没有必要|用不着|犯不着|大可不必|不现实|不切实际|行不通|没用|没什么用|没啥用|不必|不需要|没那个必要|"
-                 r"做不到|办不到|多此一举|多余|顾不上|顾不过来|来不及|用不上|派不上用场)(?:了|的|吧|啊)*$")
+                 r"(?:" + "|".join(_REFUSALS + _TURNED_REFUSALS) + r")(?:了|的|吧|啊)*$")
 _TURNED_REFUSAL = re.compile(r"^(?:但|但是|可是|不过|然而|可)" + _REFUSAL_BODY)
 _TURN_ONLY = re.compile(r"^(?:但|但是|可是|不过|然而|可)")
 # After a turn that gives a reason (…当然好，可施工计划经常变，实际做不到): the refusal in the clause after it, with no
 # circumstance (…，但有时候做不到 only limits the step).
-_BARE_REFUSAL = re.compile(r"^(?:实际上?|现实中|事实上|其实)(?:根本|完全|也|就|都|往往)*(?:做不到|办不到|不现实|不切实际|行不通|"
-                           r"没必要|用不着|顾不上|来不及)(?:了|的|吧|啊)*$")
+_BARE_REFUSAL = re.compile(r"^(?:实际上?|现实中|事实上|其实)(?:根本|完全|也|就|都|往往)*(?:" + "|".join(_REFUSALS) +
+                           r")(?:了|的|吧|啊)*$")
 
 
 def turned_refusal(clause: str) -> bool:
@@ -1468,4 +1605,42 @@ def turned_refusal(clause: str) -> bool:
 def refused_after_reason(turn: str, clause: str) -> bool:
     """Is ``clause`` a bare refusal after a clause ``turn`` that opens with a turn and gives a reason (可施工计划经常变，
     实际做不到)?"""
-    return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and _BARE_REFUSAL.match(clause) is not None
+    return len(clause) <= 10 and _TURN_ONLY.match(turn) is not None and (
+        _BARE_REFUSAL.match(clause) is not None or _DONE_IN_VAIN.match(clause) is not None)
+
+
+# Done in vain, as the clause after the reason (…这些当然都重要，但卖场员工流动大，培训了也白培训): the step conceded is
+# refused.  The act repeated (X了也白X) or a bare "did no good" (说了也没用).
+_DONE_IN_VAIN = re.compile(r"^(?![这那])[\u4e00-\u9fff]{1,4}?(?:了|过)(?:" + _FUTILE + r"|(?:也|都)(?:是)?(?:没(?:什么|啥)?用|没有用))"
+                           + _PARTICLES)
+
+
+# A topic fronted (至于, 关于, 对于, 说到, 谈到 opening the sentence) whose sentence closes in a bare refusal of dealing with
+# it: 至于苍蝇是在哪里发现的、酸奶盒开没开，这些细节问了会让顾客觉得我们怀疑她，最好不要问.  The refusal is a clause of its own
+# (a demonstrative subject at most: 这些细节最好不要问) or closes the topic's own clause (至于在哪里发现的就不用问了); its verb is
+# one or two characters (not a causative: 别让她等 asks for speed) or none (免了, 算了).  A clause between them that
+# recommends (要, 应该, 一定 …) makes the topic something to act on.
+_TOPIC_OPENS = re.compile(r"^(?:而|那么|另外|再|还有)?(?:至于|关于|对于|说到|谈到|讲到)")
+_TOPIC_REFUSAL = (r"(?:最好|还是|就|也|都|千万|根本|完全|可以|干脆|倒|那就)*"
+                  r"(?:(?:不要|别|不用|不必|没必要|没有必要|用不着|无须|无需|不需要|犯不着|大可不必)(?:再|去|专门|特意)?"
+                  r"(?![让使叫给])[\u4e00-\u9fff]{1,2}?|省掉|省了|免了|算了)(?:了|吧|啦)*$")
+_TOPIC_REFUSED_CLAUSE = re.compile(r"^(?:(?:这些|那些|这个|那个|这种|这类|这)[\u4e00-\u9fff]{0,3}?)?" + _TOPIC_REFUSAL)
+_TOPIC_REFUSED_TAIL = re.compile(_TOPIC_REFUSAL)
+_RECOMMENDS = re.compile(r"(?<![不没想只主重])要|(?<![不没])(?:应该|应当|必须|一定|务必)")
+TOPIC_REACH = 6  # clauses from the topic to the refusal
+
+
+def opens_topic(clause: str) -> bool:
+    return _TOPIC_OPENS.match(clause) is not None
+
+
+def topic_refusal(clause: str, own: bool) -> bool:
+    """Is ``clause`` the bare refusal that closes a fronted topic's sentence (``own``: the topic's own clause, which
+    must close in it)?"""
+    if own:
+        return _TOPIC_REFUSED_TAIL.search(clause[-12:]) is not None
+    return len(clause) <= 10 and _TOPIC_REFUSED_CLAUSE.match(clause) is not None
+
+
+def recommends(clause: str) -> bool:
+    return _RECOMMENDS.search(clause) is not None

@@ -52,6 +52,7 @@ class CompiledPart:
     faults_asked: bool = False  # the prompt asks for the case's faults (存在哪些问题, 有哪些不妥)
     acts_asked: bool = False  # the prompt asks for acts, methods or ideas, not a critique (negation.CRITIQUE_ASKED)
     harms_asked: bool = False  # the prompt asks about harms or hindering factors (negation.HARMS_ASKED)
+    bad_asked: bool = False  # the prompt asks for faults or bad things only (negation.BAD_ASKED)
     thesis_asked: bool = False  # the prompt asks whether the conduct was right or what was wrong (stance.THESIS_ASKED)
     value_asked: bool = False  # the prompt asks what a practice is good for (stance.VALUE_ASKED)
 
