@@ -281,3 +281,25 @@ def test_a_concept_misdefined_does_not_earn(grader, p, answer, earned):
 ])
 def test_a_concept_defined_or_judged_keeps_the_point(grader, p, answer, earned):
     assert score(grader, p, answer) == earned
+
+
+# On a part that asks for faults, the fault justified by what it makes easy (方便 + an act, 便于 …, 走动起来方便).
+SNEAKERS = part([["运动鞋"]], "小赵在仪容仪表上有哪些不符合服务礼仪的地方？")
+
+
+@pytest.mark.parametrize("answer", [
+    "小赵穿运动鞋方便在大厅走动。",
+    "小赵穿运动鞋，走动起来方便。",
+    "穿运动鞋便于走动。",
+])
+def test_a_fault_justified_by_convenience_does_not_earn(grader, answer):
+    assert score(grader, SNEAKERS, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "小赵穿运动鞋，不方便走动也不规范。",
+    "小赵穿着运动鞋，不符合规范。",
+    "穿运动鞋上班，图自己方便，不符合礼仪。",
+])
+def test_a_fault_named_with_convenience_refused_keeps_the_point(grader, answer):
+    assert score(grader, SNEAKERS, answer) == 2
