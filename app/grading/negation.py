@@ -1286,7 +1286,9 @@ def closing_recommends(span: str, following: str = "") -> int:
 # condemnation or futility refuses what it names: 选择题和打分这些方式都不可取, 环境设施这些都是表面功夫, (排序、关键事件这些
 # 方法太复杂，)营业厅用不上.  Where the part asks what is wrong, the same words criticise the case (质检只是走过场).
 _CONDEMNED = (r"不可取|要不得|不足取|(?:都是|是|只是|纯属|就是)?(?:走(?:个)?形式|走过场|流于形式|形式主义|表面功夫|表面文章|花架子|"
-              r"面子工程|做样子|摆设)|(?:根本|完全)?(?:不现实|不切实际|行不通|用不上|派不上用场|不适用|不实用)"
+              r"面子工程|做样子|摆设)|(?:根本|完全)?(?:不(?:太|大)?现实|不切实际|行不通|用不上|派不上用场|不适用|不实用)"
+              # too dear: 多渠道发成本太高, 代价太大 (round 13)
+              r"|(?:成本|代价|开销|花费|费用|投入)(?:也|实在|未免)?(?:太|过)(?:高|大)(?:了)?"
               r"|(?<!有)没(?:有)?(?:什么|啥)?(?:参考)?价值"
               # hollow or idle: 跟客户交朋友太虚了, 上班喝咖啡就是偷懒
               r"|(?<![不能])(?:太|过于)虚(?:了)?|(?:就是|纯属|是在|等于)偷懒"
@@ -1357,12 +1359,15 @@ def closing_condemned(span: str, following: str = "") -> int:
     return -1 if m is None else _standing(tail, cut, m.start(), following)
 
 
+_CONCEDING = ("虽然", "虽说", "尽管", "即使", "即便", "哪怕", "就算", "固然")
+
+
 def bare_condemned(span: str, covered: str = "") -> bool:
     """Is ``span`` a clause that is nothing but condemnation or futility (营业厅用不上, 跟他说了也没用), says that staff
     need not bother (客服不用管, 值班经理不用操心), or that it is better not used here (问卷里最好别用), refusing the clause
     before?"""
-    if len(span) > 12:
-        return False
+    if len(span) > 12 or span.startswith(_CONCEDING):
+        return False  # 要多渠道通知，虽然成本太高: a concession, the act stands
     if _ABOUT_THE_LIST.match(span) is not None:
         return True
     return ((_BARE_CONDEMNED.match(span) is not None and "、" not in covered) or _SUBJECTED.match(span) is not None

@@ -303,3 +303,26 @@ def test_a_fault_justified_by_convenience_does_not_earn(grader, answer):
 ])
 def test_a_fault_named_with_convenience_refused_keeps_the_point(grader, answer):
     assert score(grader, SNEAKERS, answer) == 2
+
+
+# On a part that asks for acts, "too dear" closes the clause like the other condemnations (成本太高, 代价太大), and 不太现实
+# like 不现实; a concession (虽然/尽管 + the verdict) leaves the act standing.
+CHANNELS = part([["多渠道"]], "停水通知应当怎样发布？")
+
+
+@pytest.mark.parametrize("answer", [
+    "短信、公告、公众号多渠道发成本太高。",
+    "多渠道通知，代价太大。",
+    "多渠道通知不太现实。",
+])
+def test_an_act_called_too_dear_or_unrealistic_does_not_earn(grader, answer):
+    assert score(grader, CHANNELS, answer) == 0
+
+
+@pytest.mark.parametrize("answer", [
+    "要多渠道通知，虽然成本太高。",
+    "要多渠道通知，尽管太麻烦。",
+    "要多渠道通知，成本不会太高。",
+])
+def test_an_act_kept_despite_its_cost_earns(grader, answer):
+    assert score(grader, CHANNELS, answer) == 2
