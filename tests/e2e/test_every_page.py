@@ -108,3 +108,20 @@ def test_every_page_of_every_role_fits_a_phone_and_takes_a_finger(live_server, b
     assert seen[TRAINEE] >= 5 and seen[TEACHER] >= 20 and seen["e2e-admin"] >= 25, seen
     assert wide == [], wide
     assert small == [], "\n".join(map(str, small))
+
+
+def test_a_trainees_menu_leads_to_practice_the_mistake_book_and_the_history(live_server, browser, artifacts):
+    """A new trainee's menu held 'My exams' alone: practice by area was found by scrolling the dashboard past every
+    mock exam, and the mistake book and history by its two small cards."""
+    sitting_with_a_flagged_answer(live_server.database_url)  # a finished exam: a history and a mistake book
+    with phone_page(browser, WIDTH, 812) as page:
+        sign_in(page, live_server, TRAINEE)
+        for name, heading in (("练习", "练习"), ("错题本", "错题本"), ("考试记录", "考试记录")):
+            page.locator(".topbar .menu-button").tap()
+            link = page.locator(".topbar nav a", has_text=name)
+            assert link.bounding_box()["height"] >= 44
+            link.tap()
+            expect(page.locator("main h1")).to_have_text(heading)
+        page.locator(".topbar .menu-button").tap()
+        page.screenshot(path=str(artifacts / "trainee-menu-375.png"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
