@@ -85,10 +85,12 @@ def test_the_submit_dialog_calls_a_case_with_one_part_written_partly_answered(li
     page.goto(live_server.url + "/papers/mock-two/start")
     page.click("#start-exam")
     expect(page).to_have_url(re.compile(r"/attempts/\d+$"))
+    expect(page.locator("#cd-value")).to_have_text(re.compile(r"^(29|30):\d\d$"))  # the page's script is running
     area = question(page, "t.case-two").locator("textarea").first
     area.fill("先向顾客道歉")
     area.blur()
-    expect(question(page, "t.case-two").locator(".save-state")).to_have_attribute("data-state", "saved")
+    expect(question(page, "t.case-two").locator(".save-state")).to_have_attribute("data-state", "saved",
+                                                                                  timeout=15000)
     page.click("#submit-open")
     dialog = page.locator("#submit-dialog")
     expect(dialog).to_be_visible()
