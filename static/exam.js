@@ -461,16 +461,21 @@
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     if (closed) return;
-    var unanswered = order.filter(function (q) { return !isAnswered(readAnswer(q)); });
+    // A case question with some of its parts written is partly answered, not unanswered: the dialog called it
+    // unanswered, and a trainee who had just written part (1) read that the answer was lost.
+    var partial = order.filter(function (q) { return isPartial(readAnswer(q)); });
+    var unanswered = order.filter(function (q) { var a = readAnswer(q); return !isAnswered(a) && !isPartial(a); });
     var flagged = order.filter(isFlagged);
     // An answer over the character limit is typed but never saved: the summary must not call it answered.
     var unsaved = order.filter(tooLong);
-    var summary = unanswered.length ?
-      fmt(T.some_unanswered, { n: unanswered.length, total: order.length }) : fmt(T.all_answered, { total: order.length });
+    var incomplete = unanswered.length + partial.length;
+    var summary = !incomplete ? fmt(T.all_answered, { total: order.length }) :
+      fmt(partial.length ? T.some_incomplete : T.some_unanswered, { n: incomplete, total: order.length });
     if (unsaved.length) summary = fmt(T.some_too_long, { n: unsaved.length, max: maxText }) + " " +
-      (unanswered.length ? summary : "");
+      (incomplete ? summary : "");
     document.getElementById("submit-summary").textContent = summary.trim();
     listInto("submit-too-long", unsaved);
+    listInto("submit-partial", partial);
     listInto("submit-unanswered", unanswered);
     listInto("submit-flagged", flagged);
     submitError.hidden = true;

@@ -242,9 +242,10 @@ def class_list():
 
 
 def _class_page(cohort, error=None, status=200):
+    """The class's page; after a refused form, that form shows what was typed (``values``), not the stored class."""
     members = sorted(cohort.members, key=lambda u: u.username)
     return render_template(
-        "admin/class_edit.html", cohort=cohort, error=error,
+        "admin/class_edit.html", cohort=cohort, error=error, values=request.form if error else {},
         trainees=[u for u in members if u.has_role("trainee")],
         instructors=[u for u in members if u.has_role("instructor") and not u.has_role("trainee")],
         windows=classes.paper_windows(cohort),

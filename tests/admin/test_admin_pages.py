@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 
@@ -324,3 +325,29 @@ def test_audit_details_are_in_the_pages_language(admin_client, make_user, client
     data = response.get_data().decode("utf-8-sig")
     response.close()
     assert "reason=credentials" in data
+
+
+def test_a_refused_class_or_pass_rule_form_keeps_what_was_typed(admin_client, make_user, exam_bank, make_paper, db):
+    """An unknown user name among thirty put the class's stored members back in the box: the list was typed again.
+    A refused pass mark, or paper window, put the first paper back in the paper lists (18 of them in the bank)."""
+    make_user("t1")
+    assert admin_client.post("/admin/classes", data={"name": "一班"}).status_code == 302
+    cohort = db.session.query(Cohort).filter_by(name="一班").one()
+    theory, practice = make_paper("theory"), make_paper("practice")
+    page = admin_client.post(f"/admin/classes/{cohort.id}/members", data={"members": "t1\nghost\nt2"})
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    assert "ghost" in text and re.search(r'<textarea name="members"[^>]*>t1\nghost\nt2</textarea>', text)
+    page = admin_client.post(f"/admin/classes/{cohort.id}/papers", data={
+        "paper_id": practice.id, "opens_at": "2026-12-10T09:00", "closes_at": "2026-12-10T08:00"})
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    assert f'<option value="{practice.id}" selected>' in text and 'value="2026-12-10T09:00"' in text
+    page = admin_client.post("/admin/pass-rules", data={"paper_id": practice.id, "pass_mark": "160",
+                                                        "partner_id": theory.id, "name": "资格鉴定"})
+    assert page.status_code == 422
+    text = page.get_data(as_text=True)
+    assert re.search(rf'name="paper_id">.*<option value="{practice.id}" selected>', text)
+    assert re.search(rf'name="partner_id">.*<option value="{theory.id}" selected>', text)
+    page = admin_client.get(f"/admin/classes/{cohort.id}").get_data(as_text=True)
+    assert "selected" not in page  # a fresh page: nothing chosen beforehand

@@ -95,3 +95,10 @@ def test_every_page_is_for_staff_only(exam_bank, trainee_client, client):
 
 def test_admin_may_use_the_bank(exam_bank, admin_client):
     assert admin_client.get("/authoring/").status_code == 200
+
+
+def test_a_search_that_finds_nothing_offers_to_clear_the_filters(exam_bank, instructor_client):
+    """'No question matches.' was a dead end on a phone: the filters that caused it sit a screen above."""
+    page = instructor_client.get("/authoring/?q=没有这样的题干").get_data(as_text=True)
+    assert "没有符合条件的题目。" in page and '<a href="/authoring/">清除筛选条件</a>' in page
+    assert "清除筛选条件" not in instructor_client.get("/authoring/").get_data(as_text=True)  # nothing to clear

@@ -75,3 +75,8 @@ def test_a_fixed_draft_stops_a_paper_and_its_preview(app, db, exam_paper, traine
     _publish(db, "complaints.m0")
     assert papers_admin.preview_payload(exam_paper, seed=1)["items"]
     assert "/attempts/" in trainee_client.post("/papers/mock-t/start").headers["Location"]
+
+
+def test_practice_that_finds_nothing_offers_to_clear_the_filters(exam_bank, trainee_client):
+    page = trainee_client.get("/practice?topic=没有这个领域").get_data(as_text=True)
+    assert "没有符合条件的题目。" in page and '<a href="/practice">清除筛选条件</a>' in page

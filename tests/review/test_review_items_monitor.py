@@ -80,3 +80,10 @@ def test_monitor_shows_who_is_sitting_answered_time_left_and_tab_switches(db, ex
     finished = teacher_client.get(f"/review/attempts/{done.id}").get_data(as_text=True)
     assert f"/review/responses/{case_response(done).id}" in finished
     assert teacher_client.get("/review/papers/nope/monitor").status_code == 404
+
+
+def test_items_page_of_a_paper_nobody_has_submitted_says_so(db, exam_paper, teacher_client):
+    """A card of dashes, an empty histogram and a table of zeros did not say why."""
+    page = teacher_client.get("/review/papers/mock-t/items").get_data(as_text=True)
+    assert 'id="no-attempts"' in page and "学员交卷后，这里显示它的统计" in page
+    assert 'id="paper-stats"' not in page and 'id="items-table"' not in page
