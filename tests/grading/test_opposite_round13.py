@@ -326,3 +326,17 @@ def test_an_act_called_too_dear_or_unrealistic_does_not_earn(grader, answer):
 ])
 def test_an_act_kept_despite_its_cost_earns(grader, answer):
     assert score(grader, CHANNELS, answer) == 2
+
+
+# A friendly look praised with a word or two between (显得放松亲切, 显得更亲切) on a part that asks for faults.
+LEANING = part([["靠着柜台"]], "小赵在言谈举止上有哪些不符合服务礼仪的地方？")
+
+
+@pytest.mark.parametrize("answer, earned", [
+    ("斜靠着柜台、手插兜显得放松亲切。", 0),
+    ("斜靠着柜台显得更亲切。", 0),
+    ("斜靠着柜台显得不自然。", 2),
+    ("斜靠着柜台，显得很随便，不礼貌。", 2),
+])
+def test_a_fault_praised_as_looking_friendly(grader, answer, earned):
+    assert score(grader, LEANING, answer) == earned
