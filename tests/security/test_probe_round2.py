@@ -122,18 +122,29 @@ def _ok(code: int) -> bool:
     return code < 500
 
 
+def _client_per_role(app, world):
+    """``client_for(endpoint)``: a client signed in as the role ``endpoint`` is for, one per role, made on first use
+    (the sweeps below go through every route)."""
+    clients = {}
+
+    def client_for(endpoint: str):
+        role = _role_for(app, endpoint)
+        if role not in clients:
+            clients[role] = world["client"](role)
+        return clients[role]
+
+    return client_for
+
+
 def test_hostile_query_strings_on_every_page_are_never_a_500(app, world):
     """Every GET route, as the role it is for, with each hostile value in every query argument the app reads
     (and in url_for's own _scheme/_external/_anchor/_method): a 4xx or a page, never a 500."""
     failures = []
-    clients = {}
+    client_for = _client_per_role(app, world)
     for rule, method in _routes(app):
         if method != "GET":
             continue
-        role = _role_for(app, rule.endpoint)
-        if role not in clients:
-            clients[role] = world["client"](role)
-        made = clients[role]
+        made = client_for(rule.endpoint)
         url = _url(rule, world["values"])
         queries = [{name: value for name in QUERY_NAMES if not name.startswith("_")} for value in HOSTILE]
         queries += [{name: value} for name in QUERY_NAMES if name.startswith("_") for value in ("x", "javascript")]
@@ -186,15 +197,12 @@ def test_hostile_forms_on_every_state_change_are_never_a_500(app, world):
     field any page has (and the editors' numbered fields): a 4xx, a re-rendered form or a redirect, never a 500,
     and no markup of the value echoed unescaped."""
     failures = []
-    clients = {}
+    client_for = _client_per_role(app, world)
     routes = sorted(_routes(app), key=lambda pair: pair[0].endpoint.endswith(("delete", "retire")))  # those last
     for rule, method in routes:
         if method not in ("POST", "PUT", "PATCH", "DELETE") or rule.endpoint in SKIP_POSTS:
             continue
-        role = _role_for(app, rule.endpoint)
-        if role not in clients:
-            clients[role] = world["client"](role)
-        made = clients[role]
+        made = client_for(rule.endpoint)
         url = _url(rule, world["values"])
         for value in FORM_HOSTILE:
             response = made.open(url, method=method, data={name: value for name in FORM_NAMES})
