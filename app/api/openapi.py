@@ -69,12 +69,22 @@ SCHEMAS = {
                 "properties": {"id": {"type": "integer"}, "status": {"enum": ["submitted", "expired"]},
                                "graded": {"const": False}, "result_url": {"type": "string"}}},
     "Result": {"type": "object", "description": "After submission: totals, per section and area, each item with the "
-                                                "right answer, explanation, rubric points with evidence spans, reference",
-               "properties": {"graded": {"const": True}, "score": {"type": "number"}, "max_score": {"type": "number"},
-                              "percent": {"type": "number"}, "needs_review": {"type": "boolean"},
-                              "sections": {"type": "array", "items": {"type": "object"}},
-                              "areas": {"type": "array", "items": {"type": "object"}},
+                                                "right answer, explanation, rubric points with evidence spans, "
+                                                "reference. While an attempt holding the same questions is open, "
+                                                "those items are withheld (withheld: true, question and answer "
+                                                "only), and so is every figure counting them: the result's score, "
+                                                "percent and passed, and their sections' and areas' score and "
+                                                "percent (null, with withheld: true)",
+               "properties": {"graded": {"const": True}, "withheld": {"type": "boolean"},
+                              "score": {"type": ["number", "null"]}, "max_score": {"type": "number"},
+                              "percent": {"type": ["number", "null"]}, "passed": {"type": ["boolean", "null"]},
+                              "needs_review": {"type": "boolean"}, "focus_losses": {"type": "integer"},
+                              "sections": {"type": "array", "items": _ref("Figure")},
+                              "areas": {"type": "array", "items": _ref("Figure")},
                               "items": {"type": "array", "items": {"type": "object"}}}},
+    "Figure": {"type": "object", "description": "A section (index, title) or an area (topic, percent) of a result",
+               "properties": {"score": {"type": ["number", "null"]}, "max": {"type": "number"},
+                              "percent": {"type": ["number", "null"]}, "withheld": {"type": "boolean"}}},
     "Question": {"type": "object", "properties": {
         "question": {"type": "string"}, "type": {"type": "string"}, "topic": {"type": "string"},
         "difficulty": {"type": "integer"}, "stem": {"type": "string"},
@@ -166,7 +176,8 @@ PATHS = {
                     body={"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}},
                     tags=("practice",)),
     },
-    "/api/history": {"get": _op("All attempts of the caller", {"200": _json({"type": "object"}), **_errors(401, 403)},
+    "/api/history": {"get": _op("All attempts of the caller (score null and withheld: true for one holding a question "
+                                "of an open attempt)", {"200": _json({"type": "object"}), **_errors(401, 403)},
                                 tags=("progress",))},
     "/api/progress": {"get": _op("Scores over time and mastery per area", {"200": _json({"type": "object"}),
                                                                           **_errors(401, 403)}, tags=("progress",))},

@@ -90,3 +90,91 @@ def test_no_view_taking_a_person_or_record_from_the_address_answers_403_for_one_
     assert ("instructor", "/reports/transcript/<username>") in checked
     assert ("trainee", "/attempts/<int:attempt_id>/result") in checked
     assert ("trainee", "/api/attempts/<attempt_id>") in checked
+# ------------------------------------------------------------------------- 1. figures counting a withheld item
+def _sat_then_retake(trainee, exam_paper, db):
+    first, _ = start_attempt(trainee, exam_paper)
+    save_answer(first, "complaints.m0", ["A", "C"])
+    save_answer(first, "etiquette.j0", True)
+    save_answer(first, "complaints.case", {"a": "道歉", "b": "回访"})
+    submit_attempt(first)
+    db.session.commit()
+    retake, _ = start_attempt(trainee, exam_paper)
+    db.session.commit()
+    return first, retake
+
+
+def test_no_section_area_or_total_of_an_earlier_result_counts_a_withheld_item(trainee, trainee_client, exam_paper,
+                                                                              db):
+    """The paper's 判断 section is one question: during a retake the item was withheld but its section's total,
+    its area's figure and the attempt's total (minus the items shown) were its score. Each figure that counts a
+    withheld item is withheld too, on the page and in the API; the others stay."""
+    first, retake = _sat_then_retake(trainee, exam_paper, db)
+    result = trainee_client.get(f"/api/attempts/{first.id}").get_json()["result"]
+    held = {item["question"] for item in result["items"] if item.get("withheld")}
+    assert {"etiquette.j0", "complaints.m0", "complaints.case"} <= held
+    assert result["withheld"] is True and result["score"] is None and result["percent"] is None
+    assert result["passed"] is None and result["max_score"] == first.max_score
+    by_section = {}
+    for item in result["items"]:
+        by_section.setdefault(item["section"], []).append(item)
+    assert len(by_section[2]) == 1 and by_section[2][0]["question"] == "etiquette.j0"  # the one-item section
+    for section in result["sections"]:
+        hidden = any(it["question"] in held for it in by_section[section["index"]])
+        assert section["withheld"] is hidden, section
+        assert (section["score"] is None) is hidden, section
+        assert section["max"] == sum(it["points"] for it in by_section[section["index"]])
+    topics = {}
+    for item in result["items"]:
+        topics.setdefault(item["topic"], []).append(item)
+    for area in result["areas"]:
+        hidden = any(it["question"] in held for it in topics[area["topic"]])
+        assert area["withheld"] is hidden and (area["score"] is None) is hidden and (area["percent"] is None) is hidden
+    assert any(a["withheld"] for a in result["areas"])
+    # no score of a withheld item anywhere in the answer, under any name
+    for item in result["items"]:
+        if item["question"] in held:
+            assert "score" not in item
+
+    page = trainee_client.get(f"/attempts/{first.id}/result").get_data(as_text=True)
+    row = re.search(r'<th scope="row">判断</th><td class="num">([^<]*)</td>', page)
+    assert row is not None and row.group(1).strip().startswith("—"), row
+    assert 'class="total-score">—<' in page and "交卷后才显示总分" in page
+    pass_line = re.search(r'id="pass-line">(.*?)</p>', page, re.S).group(1)
+    assert "tag" not in pass_line and "及格线" in pass_line  # the line, not whether it was reached
+
+    submit_attempt(retake)
+    db.session.commit()
+    result = trainee_client.get(f"/api/attempts/{first.id}").get_json()["result"]
+    assert result["withheld"] is False and result["score"] == first.score
+    assert all(s["score"] is not None and not s["withheld"] for s in result["sections"])
+    judge = next(s for s in result["sections"] if s["index"] == 2)
+    assert judge["score"] == next(it["score"] for it in result["items"] if it["question"] == "etiquette.j0")
+
+
+def test_history_progress_and_dashboard_withhold_the_scores_that_count_a_withheld_item(trainee, trainee_client,
+                                                                                       exam_paper, db):
+    """The same figures reach the trainee through history (its page and /api/history), the progress chart and
+    per-area mastery (/api/progress, the dashboard) and the best score (/api/dashboard): each subtracted from a
+    later figure gave the withheld item's score back."""
+    first, retake = _sat_then_retake(trainee, exam_paper, db)
+    before = trainee_client.get("/api/progress").get_json()  # the retake's own items are not counted: open
+    history = {h["id"]: h for h in trainee_client.get("/api/history").get_json()["attempts"]}
+    assert history[first.id]["withheld"] is True and history[first.id]["score"] is None
+    assert history[first.id]["percent"] is None and history[retake.id]["score"] is None
+    scores = {s["attempt"]: s for s in before["scores"]}
+    assert scores[first.id]["withheld"] is True and scores[first.id]["percent"] is None
+    # the withheld items' areas are counted without them: 投诉处理 (the multiple and the case) has none left
+    assert "投诉处理" not in {a["topic"] for a in before["areas"] if a["exam"]}
+    paper = next(p for p in trainee_client.get("/api/dashboard").get_json()["papers"] if p["key"] == exam_paper.key)
+    assert paper["best"] is None and paper["best_withheld"] is True
+    page = trainee_client.get("/history").get_data(as_text=True)
+    assert f"<strong>{first.score:g}</strong>" not in page and "交卷进行中的考试后显示" in page
+
+    submit_attempt(retake)
+    db.session.commit()
+    history = {h["id"]: h for h in trainee_client.get("/api/history").get_json()["attempts"]}
+    assert history[first.id]["withheld"] is False and history[first.id]["score"] == first.score
+    after = trainee_client.get("/api/progress").get_json()
+    assert "投诉处理" in {a["topic"] for a in after["areas"] if a["exam"]}
+    paper = next(p for p in trainee_client.get("/api/dashboard").get_json()["papers"] if p["key"] == exam_paper.key)
+    assert paper["best"] == max(first.score, retake.score) and paper["best_withheld"] is False
