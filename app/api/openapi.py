@@ -151,10 +151,11 @@ PATHS = {
         {"200": _json(_ref("Result")), "202": _json(_ref("Pending"), "Submitted, grading queued"),
          **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
     "/api/attempts/{attempt_id}/focus": {"post": _op(
-        "Record that the exam page lost focus (only when the paper tracks it)",
+        "Count a loss of focus of the exam page (only while open, when the paper tracks it); the first "
+        "FOCUS_EVENTS_KEPT are stored with their times. Limited per trainee (FOCUS_RATE_LIMIT)",
         {"200": _json({"type": "object", "properties": {"recorded": {"type": "boolean"},
                                                         "focus_losses": {"type": "integer"}}}),
-         **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
+         **_errors(400, 401, 403, 404, 429)}, params=[ATTEMPT_ID])},
     "/api/practice/next": {"get": _op(
         "The next practice question (null when none fits)", {"200": _json({"type": "object", "properties": {
             "question": {"oneOf": [_ref("Question"), {"type": "null"}]}}}), **_errors(400, 401, 403)},

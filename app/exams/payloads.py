@@ -86,7 +86,7 @@ def attempt_payload(attempt: Attempt, now=None) -> dict:
         "remaining_seconds": remaining,
         "answered": answered,
         "total": len(items),
-        "focus_losses": len(attempt.focus_events),
+        "focus_losses": attempt.focus_losses,
         "sections": [{"index": i, "title": titles[i],
                       "positions": [it.position for it in attempt.items if it.section == i],
                       "points": sum(it.points for it in attempt.items if it.section == i)} for i in titles],
@@ -204,7 +204,7 @@ def result_payload(attempt: Attempt) -> dict:
         "passed": None if withheld else bool(max_score) and score >= pass_score,
         "time_used_seconds": max(int(used.total_seconds()), 0) if used is not None else None,
         "needs_review": any(it["review"] == "awaiting" for it in items),
-        "focus_losses": len(attempt.focus_events),
+        "focus_losses": attempt.focus_losses,
         "sections": sections,
         "areas": [_figure({"topic": topic}, mine, percent=True) for topic, mine in sorted(areas.items())],
         "items": [_withhold(it, _public_item(item)) if hidden else _drop_mark(it)

@@ -182,3 +182,39 @@ def test_history_progress_and_dashboard_withhold_the_scores_that_count_a_withhel
     assert "投诉处理" in {a["topic"] for a in after["areas"] if a["exam"]}
     paper = next(p for p in trainee_client.get("/api/dashboard").get_json()["papers"] if p["key"] == exam_paper.key)
     assert paper["best"] == max(first.score, retake.score) and paper["best_withheld"] is False
+
+
+# ------------------------------------------------------------------------------------- 3. focus reports bounded
+@pytest.fixture
+def tracked_attempt(trainee, exam_bank, db):
+    paper = make_paper("tracked3", track_focus=True)
+    attempt, _ = start_attempt(trainee, paper)
+    db.session.commit()
+    return attempt
+
+
+def test_an_attempt_stores_at_most_focus_events_kept_rows_but_counts_every_loss(app, client, trainee,
+                                                                                 tracked_attempt, db):
+    """Every POST /api/attempts/<id>/focus stored a row: a script could grow the table without end."""
+    app.config["FOCUS_EVENTS_KEPT"] = 3
+    auth = bearer(get_token(client, trainee))
+    answers = [client.post(f"/api/attempts/{tracked_attempt.id}/focus", headers=auth).get_json() for _ in range(5)]
+    assert [a["focus_losses"] for a in answers] == [1, 2, 3, 4, 5]
+    assert all(a["recorded"] for a in answers)
+    assert db.session.query(FocusEvent).filter_by(attempt_id=tracked_attempt.id).count() == 3
+    db.session.expire_all()
+    submit_attempt(tracked_attempt)
+    db.session.commit()
+    assert client.get(f"/api/attempts/{tracked_attempt.id}", headers=auth).get_json()["result"]["focus_losses"] == 5
+    closed = client.post(f"/api/attempts/{tracked_attempt.id}/focus", headers=auth).get_json()
+    assert closed == {"recorded": False, "focus_losses": 5}
+
+
+def test_focus_reports_are_limited_per_trainee(throttled, make_user, trainee, tracked_attempt):
+    made = throttled(FOCUS_RATE_LIMIT="3 per minute")
+    client = made.test_client()
+    auth = bearer(get_token(client, trainee))
+    url = f"/api/attempts/{tracked_attempt.id}/focus"
+    assert [client.post(url, headers=auth).status_code for _ in range(4)] == [200, 200, 200, 429]
+    other = bearer(get_token(client, make_user("calm3")))
+    assert client.post(url, headers=other).status_code == 404  # not theirs, but not limited by the first one's count
