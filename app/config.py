@@ -88,6 +88,8 @@ DEFAULTS = {
     # Wrong passwords per account; sign-in attempts per client address (a classroom behind one NAT fits).
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     "LOGIN_ADDRESS_RATE_LIMIT": "300 per minute",
+    # How long a device cookie (left by a successful sign-in) gives its browser its own wrong-password bucket.
+    "DEVICE_COOKIE_MAX_AGE": 180 * 24 * 3600,
     # Practice answers per trainee: each case answer is graded on the spot (CPU); a person answers far fewer.
     "PRACTICE_RATE_LIMIT": "30 per minute;600 per hour",
     # Focus losses reported per trainee (the exam page sends at most one every 2 seconds), and how many of an

@@ -115,7 +115,8 @@ def _op(summary: str, responses: dict, *, params=(), body=None, secured=True, ta
 
 PATHS = {
     "/api/auth/token": {
-        "post": _op("Exchange username and password for a bearer token (30 days); throttled like the login form",
+        "post": _op("Exchange username and password for a bearer token (30 days); throttled like the login form, "
+                    "and like it sets the device cookie that gives this client its own wrong-password count",
                     {"200": _json(_ref("Token")), **_errors(400, 401, 403, 429)}, secured=False, tags=("auth",),
                     body={"type": "object", "required": ["username", "password"],
                           "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}),

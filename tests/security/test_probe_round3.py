@@ -218,3 +218,74 @@ def test_focus_reports_are_limited_per_trainee(throttled, make_user, trainee, tr
     assert [client.post(url, headers=auth).status_code for _ in range(4)] == [200, 200, 200, 429]
     other = bearer(get_token(client, make_user("calm3")))
     assert client.post(url, headers=other).status_code == 404  # not theirs, but not limited by the first one's count
+
+
+# ------------------------------------------------------------------------------- 2. device cookies at sign-in
+def _login(client, username, password=PASSWORD):
+    return client.post("/login", data={"username": username, "password": password})
+
+
+def test_a_stranger_exhausting_the_account_limit_does_not_lock_out_its_owner_on_their_device(throttled, make_user):
+    """LOGIN_RATE_LIMIT was per account only: ten wrong passwords for a trainee's name from anywhere locked the
+    trainee out. A browser that signed in to the account before (its device cookie) has a bucket of its own."""
+    make_user("victim3")
+    made = throttled()
+    owner = made.test_client()
+    signed_in = _login(owner, "victim3")
+    assert signed_in.status_code == 302
+    cookie = next(c for c in signed_in.headers.getlist("Set-Cookie") if c.startswith("device="))
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie  # plain HTTP here
+    owner.post("/logout")
+
+    attacker = made.test_client()
+    codes = [_login(attacker, "victim3", "wrong password").status_code for _ in range(11)]
+    assert codes[:10] == [200] * 10 and codes[10] == 429
+    assert _login(attacker, "victim3").status_code == 429  # the attacker stays limited, even with the password
+    assert _login(made.test_client(), "victim3").status_code == 429  # and any browser without the cookie
+
+    assert _login(owner, "victim3").status_code == 302  # the owner, on their device, signs in
+    owner.post("/logout")
+    # the device's own bucket is limited too: wrong passwords from it count there
+    device_codes = [_login(owner, "victim3", "wrong password").status_code for _ in range(11)]
+    assert device_codes[:10] == [200] * 10 and device_codes[10] == 429
+
+
+def test_a_forged_or_another_accounts_device_cookie_gives_no_bucket_of_its_own(throttled, make_user):
+    make_user("victim4"), make_user("mallory4")
+    made = throttled()
+    attacker = made.test_client()
+    own = _login(attacker, "mallory4")  # the attacker's device cookie names the attacker's account
+    assert own.status_code == 302
+    genuine = attacker.get_cookie("device").value
+    attacker.post("/logout")
+    codes = [_login(attacker, "victim4", "wrong password").status_code for _ in range(11)]
+    assert codes[10] == 429  # the cookie for mallory4 counted in victim4's shared bucket
+    payload, stamp, signature = genuine.split(".")
+    nonce = json.loads(base64_decode(payload))[1]
+    retargeted = ".".join([base64_encode(json.dumps(["victim4", nonce]).encode()).decode(), stamp, signature])
+    other_key = URLSafeTimedSerializer("another-secret", salt="device-cookie").dumps(["victim4", nonce])
+    for forged in ("victim4", retargeted, genuine[:-2] + "xx", other_key, "x" * 2000):
+        attacker.set_cookie("device", forged)
+        assert _login(attacker, "victim4").status_code == 429, forged[:40]
+
+
+def test_the_token_endpoint_honours_and_issues_device_cookies_too(throttled, make_user):
+    make_user("apivictim")
+    made = throttled()
+    owner = made.test_client()
+    assert owner.post("/api/auth/token", json={"username": "apivictim", "password": PASSWORD}).status_code == 200
+    assert owner.get_cookie("device") is not None
+    attacker = made.test_client()
+    codes = [attacker.post("/api/auth/token", json={"username": "apivictim", "password": "wrong-pass"}).status_code
+             for _ in range(11)]
+    assert codes[:10] == [401] * 10 and codes[10] == 429
+    assert owner.post("/api/auth/token", json={"username": "apivictim", "password": PASSWORD}).status_code == 200
+    assert _login(owner, "apivictim").status_code == 302  # the same device, through the form
+
+
+def test_the_device_cookie_is_secure_behind_https(app, make_user):
+    make_user("secure3")
+    response = app.test_client().post("/login", data={"username": "secure3", "password": PASSWORD},
+                                      base_url="https://localhost")
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("device="))
+    assert "Secure" in cookie and "HttpOnly" in cookie
