@@ -44,7 +44,8 @@ def from_environment(instance_path: str) -> dict:
     redis_url = os.environ.get("REDIS_URL")
     secure = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
     optional = {name: os.environ[name] for name in ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "PRACTICE_RATE_LIMIT",
-                                                     "CONTENT_SECURITY_POLICY") if os.environ.get(name)}
+                                                     "FOCUS_RATE_LIMIT", "CONTENT_SECURITY_POLICY")
+                if os.environ.get(name)}
     return optional | {
         "SQLALCHEMY_DATABASE_URI": database_url,
         "REDIS_URL": redis_url,
@@ -87,8 +88,14 @@ DEFAULTS = {
     # Wrong passwords per account; sign-in attempts per client address (a classroom behind one NAT fits).
     "LOGIN_RATE_LIMIT": "10 per minute;50 per hour",
     "LOGIN_ADDRESS_RATE_LIMIT": "300 per minute",
+    # How long a device cookie (left by a successful sign-in) gives its browser its own wrong-password bucket.
+    "DEVICE_COOKIE_MAX_AGE": 180 * 24 * 3600,
     # Practice answers per trainee: each case answer is graded on the spot (CPU); a person answers far fewer.
     "PRACTICE_RATE_LIMIT": "30 per minute;600 per hour",
+    # Focus losses reported per trainee (the exam page sends at most one every 2 seconds), and how many of an
+    # attempt's are stored with their times: past that only its count goes up.
+    "FOCUS_RATE_LIMIT": "30 per minute;600 per hour",
+    "FOCUS_EVENTS_KEPT": 200,
     "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
     # Redis away: limits go on in this process (a warning in the log), never a 500.
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,

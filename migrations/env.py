@@ -10,8 +10,10 @@ from alembic import context
 config = context.config
 
 # Interpret the config file for Python logging.
-# This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# This line sets up loggers basically. An upgrade run in-process (the tests, `flask db upgrade` from a script) keeps
+# the loggers that exist already: disabled, the rate limiter's "falling back to in-memory" warning was lost for the
+# rest of the process (tests/prod/test_throttle.py failed after tests/test_migrations.py in the same worker).
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

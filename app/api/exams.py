@@ -83,11 +83,13 @@ def submit(attempt_id: str):
 
 
 @bp.route("/attempts/<attempt_id>/focus", methods=["POST"])
+@limiter.limit(lambda: current_app.config["FOCUS_RATE_LIMIT"], key_func=trainee_key)
 @roles_required(*TRAINEE)
 def focus(attempt_id: str):
     found = lifecycle.get_attempt_for(g.api_user, attempt_id)
-    event = lifecycle.record_focus_loss(found, utcnow())
-    return jsonify(recorded=event is not None, focus_losses=len(found.focus_events))
+    before = found.focus_losses or 0
+    lifecycle.record_focus_loss(found, utcnow())
+    return jsonify(recorded=found.focus_losses > before, focus_losses=found.focus_losses)
 
 
 @bp.route("/practice/next")

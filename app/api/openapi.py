@@ -69,12 +69,22 @@ SCHEMAS = {
                 "properties": {"id": {"type": "integer"}, "status": {"enum": ["submitted", "expired"]},
                                "graded": {"const": False}, "result_url": {"type": "string"}}},
     "Result": {"type": "object", "description": "After submission: totals, per section and area, each item with the "
-                                                "right answer, explanation, rubric points with evidence spans, reference",
-               "properties": {"graded": {"const": True}, "score": {"type": "number"}, "max_score": {"type": "number"},
-                              "percent": {"type": "number"}, "needs_review": {"type": "boolean"},
-                              "sections": {"type": "array", "items": {"type": "object"}},
-                              "areas": {"type": "array", "items": {"type": "object"}},
+                                                "right answer, explanation, rubric points with evidence spans, "
+                                                "reference. While an attempt holding the same questions is open, "
+                                                "those items are withheld (withheld: true, question and answer "
+                                                "only), and so is every figure counting them: the result's score, "
+                                                "percent and passed, and their sections' and areas' score and "
+                                                "percent (null, with withheld: true)",
+               "properties": {"graded": {"const": True}, "withheld": {"type": "boolean"},
+                              "score": {"type": ["number", "null"]}, "max_score": {"type": "number"},
+                              "percent": {"type": ["number", "null"]}, "passed": {"type": ["boolean", "null"]},
+                              "needs_review": {"type": "boolean"}, "focus_losses": {"type": "integer"},
+                              "sections": {"type": "array", "items": _ref("Figure")},
+                              "areas": {"type": "array", "items": _ref("Figure")},
                               "items": {"type": "array", "items": {"type": "object"}}}},
+    "Figure": {"type": "object", "description": "A section (index, title) or an area (topic, percent) of a result",
+               "properties": {"score": {"type": ["number", "null"]}, "max": {"type": "number"},
+                              "percent": {"type": ["number", "null"]}, "withheld": {"type": "boolean"}}},
     "Question": {"type": "object", "properties": {
         "question": {"type": "string"}, "type": {"type": "string"}, "topic": {"type": "string"},
         "difficulty": {"type": "integer"}, "stem": {"type": "string"},
@@ -105,7 +115,8 @@ def _op(summary: str, responses: dict, *, params=(), body=None, secured=True, ta
 
 PATHS = {
     "/api/auth/token": {
-        "post": _op("Exchange username and password for a bearer token (30 days); throttled like the login form",
+        "post": _op("Exchange username and password for a bearer token (30 days); throttled like the login form, "
+                    "and like it sets the device cookie that gives this client its own wrong-password count",
                     {"200": _json(_ref("Token")), **_errors(400, 401, 403, 429)}, secured=False, tags=("auth",),
                     body={"type": "object", "required": ["username", "password"],
                           "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}),
@@ -141,10 +152,11 @@ PATHS = {
         {"200": _json(_ref("Result")), "202": _json(_ref("Pending"), "Submitted, grading queued"),
          **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
     "/api/attempts/{attempt_id}/focus": {"post": _op(
-        "Record that the exam page lost focus (only when the paper tracks it)",
+        "Count a loss of focus of the exam page (only while open, when the paper tracks it); the first "
+        "FOCUS_EVENTS_KEPT are stored with their times. Limited per trainee (FOCUS_RATE_LIMIT)",
         {"200": _json({"type": "object", "properties": {"recorded": {"type": "boolean"},
                                                         "focus_losses": {"type": "integer"}}}),
-         **_errors(400, 401, 403, 404)}, params=[ATTEMPT_ID])},
+         **_errors(400, 401, 403, 404, 429)}, params=[ATTEMPT_ID])},
     "/api/practice/next": {"get": _op(
         "The next practice question (null when none fits)", {"200": _json({"type": "object", "properties": {
             "question": {"oneOf": [_ref("Question"), {"type": "null"}]}}}), **_errors(400, 401, 403)},
@@ -166,7 +178,8 @@ PATHS = {
                     body={"type": "object", "required": ["question"], "properties": {"question": {"type": "string"}}},
                     tags=("practice",)),
     },
-    "/api/history": {"get": _op("All attempts of the caller", {"200": _json({"type": "object"}), **_errors(401, 403)},
+    "/api/history": {"get": _op("All attempts of the caller (score null and withheld: true for one holding a question "
+                                "of an open attempt)", {"200": _json({"type": "object"}), **_errors(401, 403)},
                                 tags=("progress",))},
     "/api/progress": {"get": _op("Scores over time and mastery per area", {"200": _json({"type": "object"}),
                                                                           **_errors(401, 403)}, tags=("progress",))},

@@ -3,7 +3,7 @@ from flask import current_app, g, jsonify
 from flask_babel import gettext as _
 
 from ..auth.services import authenticate
-from ..auth.throttle import account_key, address_key, login_failed
+from ..auth.throttle import account_key, address_key, issue_device_cookie, login_failed
 from ..extensions import limiter
 from ..models import ApiToken, utcnow
 from . import schemas
@@ -27,7 +27,7 @@ def issue_token():
     row, plain = ApiToken.issue(user)
     response = jsonify(token=plain, token_type="Bearer", expires_at=row.expires_at.isoformat())
     response.headers["Cache-Control"] = "no-store"
-    return response
+    return issue_device_cookie(response, user.username)
 
 
 @bp.route("/auth/token", methods=["DELETE"])

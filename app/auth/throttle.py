@@ -1,10 +1,22 @@
-"""Keys and conditions of the rate limits: wrong passwords per account, attempts per client address, practice
-answers per trainee.
+"""Keys and conditions of the rate limits: wrong passwords per account (or per device, below), attempts per client
+address, practice answers and focus reports per trainee.
 
 The address is the one ProxyFix restored (``app.config``: PROXY_FIX_X_FOR), so behind nginx every trainee is not
-the proxy's one address."""
-from flask import g, request
+the proxy's one address.
+
+Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): a successful sign-in leaves a
+signed, HttpOnly cookie naming the account and a random nonce. A later sign-in to that same account carrying it is
+counted in the device's own bucket, so someone sending wrong passwords for the name (who has no such cookie) uses
+up the account's shared bucket and locks out only the browsers that have never signed in to it. A cookie that is
+forged, expired, made with another secret key or names another account counts for nothing: the shared bucket."""
+import secrets
+
+from flask import current_app, g, request
 from flask_limiter.util import get_remote_address
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+DEVICE_COOKIE = "device"
+_DEVICE_SALT = "device-cookie"
 
 
 def address_key() -> str:
@@ -20,7 +32,40 @@ def _username() -> str:
 
 
 def account_key() -> str:
-    return f"account:{_username()}"
+    """The bucket of a sign-in attempt: its device's, when it carries a valid device cookie for the account it
+    names; else the account's, shared by every other attempt for that name."""
+    name = _username()
+    nonce = _device_nonce(name)
+    return f"device:{nonce}" if nonce else f"account:{name}"
+
+
+def _serializer() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt=_DEVICE_SALT)
+
+
+def _device_nonce(name: str) -> str | None:
+    """The nonce of the request's device cookie if it is genuine, young enough and made for ``name``."""
+    value = request.cookies.get(DEVICE_COOKIE)
+    if not name or not value or len(value) > 500:
+        return None
+    try:
+        data = _serializer().loads(value, max_age=current_app.config["DEVICE_COOKIE_MAX_AGE"])
+    except BadSignature:  # also SignatureExpired
+        return None
+    if not isinstance(data, list) or len(data) != 2 or data[0] != name or not isinstance(data[1], str):
+        return None
+    return data[1]
+
+
+def issue_device_cookie(response, username: str):
+    """Leave the device cookie for ``username`` on ``response`` (after a successful sign-in): a new nonce each time.
+    Secure when the request came over HTTPS (or SESSION_COOKIE_SECURE says the site is served over it)."""
+    name = username.strip().lower()[:64]
+    value = _serializer().dumps([name, secrets.token_urlsafe(16)])
+    response.set_cookie(DEVICE_COOKIE, value, max_age=current_app.config["DEVICE_COOKIE_MAX_AGE"], httponly=True,
+                        secure=request.is_secure or bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+                        samesite="Lax", path="/")
+    return response
 
 
 def signed_in_account_key() -> str:

@@ -8,7 +8,7 @@ from ..urls import safe_next
 from .forms import ChangePasswordForm, LoginForm
 from .guards import public, signed_in
 from .services import AccountError, authenticate, change_password
-from .throttle import account_key, address_key, login_failed, signed_in_account_key
+from .throttle import account_key, address_key, issue_device_cookie, login_failed, signed_in_account_key
 
 bp = Blueprint("auth", __name__)
 
@@ -39,8 +39,8 @@ def home_for(user) -> str:
 
 @bp.route("/login", methods=["GET", "POST"], endpoint="login")
 @public
-# Wrong passwords count against the account only; the address limit is wide enough for a classroom behind
-# one NAT (or one proxy without ProxyFix) to sign in at once.
+# Wrong passwords count against the account only (or, with a device cookie of that account, against the device);
+# the address limit is wide enough for a classroom behind one NAT (or one proxy without ProxyFix) to sign in at once.
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"], key_func=account_key,
                deduct_when=login_failed,
                error_message=lambda: _("Too many wrong passwords for this account: wait a minute."))
@@ -58,7 +58,7 @@ def login_view():
         else:
             _fresh_session()  # no fixation
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")) or home_for(user))
+            return issue_device_cookie(redirect(safe_next(request.args.get("next")) or home_for(user)), user.username)
     return render_template("auth/login.html", form=form)
 
 

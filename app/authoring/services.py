@@ -7,7 +7,7 @@ from sqlalchemy.orm import selectinload
 from ..bank import Bank, load_bank, write_bank
 from ..bank.loader import summary
 from ..extensions import db
-from ..models import Attempt, AttemptItem, FocusEvent, Paper, Question, QuestionVersion, Response, SynonymSet
+from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, SynonymSet
 
 
 @dataclass
@@ -140,15 +140,12 @@ def version_count() -> int:
 
 def recent_attempts(limit: int = 200) -> list[dict]:
     """Attempts, newest first, with the trainee, the tab switches recorded and how many answers await review."""
-    focus = (select(FocusEvent.attempt_id, func.count(FocusEvent.id).label("n"))
-             .group_by(FocusEvent.attempt_id).subquery())
     review = (select(AttemptItem.attempt_id, func.count(Response.id).label("n"))
               .join(Response, Response.item_id == AttemptItem.id)
               .where(Response.needs_review.is_(True), Response.reviewed_at.is_(None))
               .group_by(AttemptItem.attempt_id).subquery())
     rows = db.session.execute(
-        select(Attempt, func.coalesce(focus.c.n, 0), func.coalesce(review.c.n, 0))
-        .outerjoin(focus, focus.c.attempt_id == Attempt.id)
+        select(Attempt, Attempt.focus_losses, func.coalesce(review.c.n, 0))
         .outerjoin(review, review.c.attempt_id == Attempt.id)
         .options(selectinload(Attempt.user), selectinload(Attempt.paper))
         .order_by(Attempt.started_at.desc()).limit(limit))

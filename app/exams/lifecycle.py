@@ -304,9 +304,17 @@ def set_flag(attempt: Attempt, question_key, flagged, now=None) -> Response:
 
 
 def record_focus_loss(attempt: Attempt, now=None) -> FocusEvent | None:
-    """Record that the exam page lost focus, when the paper tracks it and the attempt is open."""
+    """Record that the exam page lost focus, when the paper tracks it and the attempt is open: the attempt's count
+    goes up by one (one UPDATE, exact under concurrency), and the first ``FOCUS_EVENTS_KEPT`` losses are also stored
+    as rows with their times. None when nothing was counted; the count alone past the cap (the event is not kept)."""
     now = _now(now)
     if not attempt.paper.track_focus or not attempt.is_open or attempt.is_past_deadline(now):
+        return None
+    count = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id).values(focus_losses=Attempt.focus_losses + 1)
+        .returning(Attempt.focus_losses)).scalar_one()
+    set_committed_value(attempt, "focus_losses", count)
+    if count > current_app.config["FOCUS_EVENTS_KEPT"]:
         return None
     event = FocusEvent(attempt_id=attempt.id, at=now, kind="blur")
     db.session.add(event)

@@ -10,7 +10,8 @@ Rules (``MistakeEntry.open`` / ``.record``):
 """
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from flask_babel import gettext as _
@@ -93,6 +94,18 @@ def open_attempt_questions(user):
 
 def open_attempt_question_ids(user) -> set[int]:
     return set(db.session.scalars(open_attempt_questions(user)))
+
+
+def holds_open_question(user):
+    """A condition on ``Attempt`` (correlated, for the user's own attempts): a finished attempt holding a question of
+    one of the user's open attempts. Any figure summed over its items (its total, a section's, an area's) would
+    give away the score of the item its result withholds, so those figures wait too."""
+    mine = aliased(AttemptItem)
+    version = aliased(QuestionVersion)
+    return and_(Attempt.status != Attempt.STARTED, exists(
+        select(mine.id).join(version, version.id == mine.question_version_id)
+        .where(mine.attempt_id == Attempt.id,
+               version.question_id.in_(open_attempt_questions(user).scalar_subquery()))))
 
 
 def in_open_attempt(user, question: Question) -> bool:

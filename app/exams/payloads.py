@@ -86,7 +86,7 @@ def attempt_payload(attempt: Attempt, now=None) -> dict:
         "remaining_seconds": remaining,
         "answered": answered,
         "total": len(items),
-        "focus_losses": len(attempt.focus_events),
+        "focus_losses": attempt.focus_losses,
         "sections": [{"index": i, "title": titles[i],
                       "positions": [it.position for it in attempt.items if it.section == i],
                       "points": sum(it.points for it in attempt.items if it.section == i)} for i in titles],
@@ -173,40 +173,60 @@ def result_payload(attempt: Attempt) -> dict:
     titles = _section_titles(attempt)
     items = [_result_item(item) for item in attempt.items]
     # The solutions of questions in an exam the trainee has not yet submitted (a retake of this paper in another
-    # tab) wait until it is submitted, as in practice and the 错题本; the totals below still count them.
+    # tab) wait until it is submitted, as in practice and the 错题本; so does every figure summed over such an
+    # item (the attempt's total, its section's and its area's): total minus the items shown, or a one-item
+    # section, would be the withheld item's score.
     busy = open_attempt_question_ids(attempt.user)
+    held = [item.version.question_id in busy for item in attempt.items]
+    for it, hidden in zip(items, held):
+        it["_held"] = hidden
     sections = []
     for index, title in titles.items():
         mine = [it for it in items if it["section"] == index]
-        sections.append({"index": index, "title": title, "score": round(sum(it["score"] for it in mine), 2),
-                         "max": sum(it["points"] for it in mine)})
-    areas: dict[str, list[float]] = {}
+        sections.append(_figure({"index": index, "title": title}, mine))
+    areas: dict[str, list[dict]] = {}
     for it in items:
-        area = areas.setdefault(it["topic"], [0.0, 0.0])
-        area[0] += it["score"]
-        area[1] += it["points"]
+        areas.setdefault(it["topic"], []).append(it)
     max_score = attempt.max_score or sum(it["points"] for it in items)
-    score = attempt.score or 0.0
     pass_score = round(PASS_RATIO * max_score, 2)
     used = attempt.finished_at - attempt.started_at if attempt.finished_at and attempt.started_at else None
+    withheld = any(held)
+    score = None if withheld else (attempt.score or 0.0)
     return {
         **_attempt_header(attempt),
         "graded": True,
+        "withheld": withheld,
         "score": score,
         "max_score": max_score,
-        "percent": round(100 * score / max_score, 1) if max_score else 0.0,
+        "percent": None if withheld else round(100 * score / max_score, 1) if max_score else 0.0,
         "pass_percent": round(100 * PASS_RATIO),
         "pass_score": pass_score,
-        "passed": bool(max_score) and score >= pass_score,
+        "passed": None if withheld else bool(max_score) and score >= pass_score,
         "time_used_seconds": max(int(used.total_seconds()), 0) if used is not None else None,
         "needs_review": any(it["review"] == "awaiting" for it in items),
-        "focus_losses": len(attempt.focus_events),
+        "focus_losses": attempt.focus_losses,
         "sections": sections,
-        "areas": [{"topic": topic, "score": round(s, 2), "max": m, "percent": round(100 * s / m, 1) if m else 0.0}
-                  for topic, (s, m) in sorted(areas.items(), key=lambda kv: kv[0])],
-        "items": [_withhold(it, _public_item(item)) if item.version.question_id in busy else it
-                  for it, item in zip(items, attempt.items)],
+        "areas": [_figure({"topic": topic}, mine, percent=True) for topic, mine in sorted(areas.items())],
+        "items": [_withhold(it, _public_item(item)) if hidden else _drop_mark(it)
+                  for it, item, hidden in zip(items, attempt.items, held)],
     }
+
+
+def _figure(head: dict, items: list[dict], percent: bool = False) -> dict:
+    """A section's or an area's score out of its maximum; ``score`` (and ``percent``) None and ``withheld`` true
+    when one of its items is withheld."""
+    maximum = sum(it["points"] for it in items)
+    withheld = any(it["_held"] for it in items)
+    score = None if withheld else round(sum(it["score"] for it in items), 2)
+    out = {**head, "score": score, "max": maximum, "withheld": withheld}
+    if percent:
+        out["percent"] = None if withheld else round(100 * score / maximum, 1) if maximum else 0.0
+    return out
+
+
+def _drop_mark(item: dict) -> dict:
+    item.pop("_held", None)
+    return item
 
 
 def _attempt_header(attempt: Attempt) -> dict:

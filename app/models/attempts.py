@@ -35,6 +35,9 @@ class Attempt(db.Model):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     score: Mapped[float | None] = mapped_column(Float)
     max_score: Mapped[float] = mapped_column(Float, default=0.0)
+    # Times the exam page lost focus: counted on every report; only the first FOCUS_EVENTS_KEPT are stored as
+    # rows (``focus_events``, with their times), so a script posting in a loop cannot grow the table.
+    focus_losses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     user = relationship("User")
     paper = relationship("Paper")

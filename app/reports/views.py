@@ -123,13 +123,15 @@ def ranking_download():
 
 
 def _trainee_in_scope(username: str):
+    """The user named in the address, if the signed-in user may see their transcript; else 404, the same answer
+    as for a name nobody has (a 403 for a trainee of another class told an instructor the name exists)."""
     user = find_user(username)
     if user is None:
         abort(404)
     if not current_user.has_role("admin"):
         taught = {c.id for c in _allowed_cohorts()}
         if not taught & {c.id for c in user.cohorts} or not user.has_role("trainee"):
-            abort(403)
+            abort(404)
     return user
 
 

@@ -1,11 +1,11 @@
 """A live view of a paper's attempts for instructors: who is sitting it, how far, time left, tab switches."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, FocusEvent, Paper, Response, utcnow
+from ..models import Attempt, AttemptItem, Paper, Response, utcnow
 from ..qtypes import question_type
 
 
@@ -13,9 +13,6 @@ def paper_attempts(paper: Paper, now=None) -> list[dict]:
     """Every attempt of ``paper``: sitting ones first (by time left), then finished ones, newest first.
     Reads only: an attempt past its deadline shows as overdue; it is finished by its owner or by cron."""
     now = now or utcnow()
-    focus = dict(db.session.execute(
-        select(FocusEvent.attempt_id, func.count(FocusEvent.id)).join(Attempt, FocusEvent.attempt_id == Attempt.id)
-        .where(Attempt.paper_id == paper.id).group_by(FocusEvent.attempt_id)).all())
     attempts = db.session.scalars(
         select(Attempt).where(Attempt.paper_id == paper.id).options(
             selectinload(Attempt.user),
@@ -37,7 +34,7 @@ def paper_attempts(paper: Paper, now=None) -> list[dict]:
             remaining = int((attempt.deadline - now).total_seconds())
         rows.append({"attempt": attempt, "answered": answered, "total": len(attempt.items),
                      "remaining": remaining, "overdue": remaining is not None and remaining < 0,
-                     "focus_losses": focus.get(attempt.id, 0), "to_review": to_review})
+                     "focus_losses": attempt.focus_losses, "to_review": to_review})
     sitting = sorted((r for r in rows if r["attempt"].is_open),
                      key=lambda r: (r["remaining"] is None, r["remaining"] or 0))
     finished = sorted((r for r in rows if not r["attempt"].is_open),

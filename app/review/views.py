@@ -120,7 +120,7 @@ def attempt_page(attempt_id: int):
                       "view": marking.response_view(response) if response is not None and not attempt.is_open
                       and response.result is not None else None})
     return render_template("review/attempt.html", attempt=attempt, items=items, blind=blind,
-                           focus_losses=len(attempt.focus_events))
+                           focus_losses=attempt.focus_losses)
 
 
 # ---------------------------------------------------------------------------------------------- regrade
