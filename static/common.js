@@ -6,6 +6,10 @@
   each("[data-print]", function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // A fold of filters is closed on a phone (the results come first) and open on a wide screen.
+  each("details[data-open-wide]", function (fold) {
+    if (window.matchMedia && window.matchMedia("(min-width: 48rem)").matches) { fold.open = true; }
+  });
   each("select[data-autosubmit]", function (select) {
     select.addEventListener("change", function () { if (select.form) select.form.submit(); });
   });

@@ -47,6 +47,11 @@ class Filters:
                    difficulty=number("difficulty", 1, 5), status=status if status in STATUSES else "live",
                    page=number("page", 1, 100_000, 1))
 
+    @property
+    def active(self) -> int:
+        """How many filters (the search included) narrow the list; the page keeps its form open while any does."""
+        return sum(map(bool, (self.text, self.topic, self.type, self.tag, self.difficulty, self.status != "live")))
+
     def args(self, **changes) -> dict:
         out = {"q": self.text, "topic": self.topic, "type": self.type, "tag": self.tag,
                "difficulty": self.difficulty or "", "status": self.status, "page": self.page}

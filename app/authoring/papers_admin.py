@@ -112,7 +112,9 @@ def definition_from_form(form, keep: dict | None = None) -> tuple[dict, list[Pap
         if points is not None:
             section["points_each"] = points
         if get("mode") == "draw":
-            draw: dict = {"type": get("draw_type"), "count": _int(get("draw_count"))}
+            draw: dict = {"type": get("draw_type")}
+            if _int(get("draw_count")) is not None:  # left empty: the check says it is needed
+                draw["count"] = _int(get("draw_count"))
             topics = _list(get("draw_topic"))
             if topics:
                 draw["topic"] = topics[0] if len(topics) == 1 else topics

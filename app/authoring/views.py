@@ -12,7 +12,7 @@ from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
 from ..grading.messages import N_, Message, message_of
-from .messages import translated
+from .messages import in_paper_form, translated
 
 bp = Blueprint("authoring", __name__)
 guard_blueprint(bp, "instructor", "admin")
@@ -43,6 +43,12 @@ def authoring_helpers():
 def translated_filter(message) -> str:
     """A bank checker's message (``p.message``) in the user's language."""
     return translated(message)
+
+
+@bp.app_template_filter("in_paper_form")
+def in_paper_form_filter(message) -> str:
+    """A checker's message on the paper editor: translated, each field named as the form labels it."""
+    return in_paper_form(message)
 
 
 def _uploads() -> str:

@@ -122,6 +122,35 @@ def _shape_problem(text: str, filename: str) -> Problem | None:
     return None
 
 
+# PyYAML's own words ("mapping values are not allowed in this context") name its parser's states, in English: each
+# problem it reports is said instead in a Message (translated where it is shown), the line and column beside it.
+_YAML_REASONS = (
+    ("mapping values are not allowed", N_("a colon here starts a new key: check the indentation of this line, "
+                                          "or put the text in quotes")),
+    ("could not find expected ':'", N_("a line without 'key: value' (a missing colon?)")),
+    ("cannot start any token", N_("a character that cannot start a value here (a tab, or @ or `): indent with "
+                                  "spaces, or put the text in quotes")),
+    ("expected ',' or ']'", N_("a list opened with [ is not closed with ]")),
+    ("expected ',' or '}'", N_("a mapping opened with { is not closed with }")),
+    ("unexpected end of stream", N_("a quotation mark is not closed")),
+    ("unknown escape character", N_("an unknown escape with \\ inside double quotes")),
+    ("expected '-' indicator", N_("the indentation does not line up with the list above")),
+    ("did not find expected key", N_("the indentation does not line up with the lines above")),
+    ("undefined alias", N_("an alias (*name) with no anchor (&name) before it")),
+    ("unacceptable character", N_("a control character YAML does not allow")),
+)
+
+
+def yaml_reason(exc) -> Message:
+    """What PyYAML's error means, in a Message of our own (never its English text)."""
+    said = " ".join(str(part) for part in (getattr(exc, "problem", None), getattr(exc, "context", None),
+                                           None if hasattr(exc, "problem") else exc) if part)
+    for words, template in _YAML_REASONS:
+        if words in said:
+            return Message(template)
+    return Message(N_("the text cannot be read as YAML from here on"))
+
+
 def read_yaml(text: str, filename: str):
     """Parse ``text``; returns (data, problems). ``data`` is None when the file cannot be read at all."""
     try:
@@ -132,10 +161,12 @@ def read_yaml(text: str, filename: str):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        reason = exc.problem or str(exc)
-        return None, [Problem(filename, line, Message(N_("invalid YAML: %(reason)s"), reason=reason))]
-    except yaml.YAMLError as exc:
-        return None, [Problem(filename, 1, Message(N_("invalid YAML: %(reason)s"), reason=str(exc)))]
+        return None, [Problem(filename, line, Message(N_("invalid YAML at column %(column)s: %(reason)s"),
+                                                      column=mark.column + 1 if mark else 1, reason=yaml_reason(exc)))]
+    except yaml.YAMLError as exc:  # the reader's: a character YAML does not allow
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+        return None, [Problem(filename, line, Message(N_("invalid YAML: %(reason)s"), reason=yaml_reason(exc)))]
     if node is None:
         return None, []
     walker = _Walker(filename)

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app
+from markupsafe import Markup
 from flask_babel import gettext as _
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -59,6 +60,17 @@ def when(value) -> str:
     if moment is None:
         return str(value)
     return moment.astimezone(centre_zone()).strftime("%Y-%m-%d %H:%M")
+
+
+def when_element(value) -> Markup | str:
+    """``when`` as the pages show it: a ``<time>`` element that never wraps (a phone broke 2026-12-08 at its hyphen,
+    "下次复习 2026-" on one line and "12-08" on the next). The text is ``when``'s; SVG text and attributes take
+    ``when_text``, the plain text."""
+    text = when(value)
+    moment = _as_datetime(value) if text else None
+    if moment is None:
+        return text
+    return Markup('<time class="when" datetime="%s">%s</time>') % (moment.astimezone(timezone.utc).isoformat(), text)
 
 
 def zone_label() -> str:

@@ -87,7 +87,8 @@ def iso_filter(value) -> str:
 
 
 # Times, durations and codes as people read them, on every page (staff pages too): app/exams/display.py.
-bp.add_app_template_filter(display.when, "when")
+bp.add_app_template_filter(display.when_element, "when")  # <time class="when">, kept on one line
+bp.add_app_template_filter(display.when, "when_text")  # the same text alone: SVG, attributes, truncate
 bp.add_app_template_filter(display.duration, "duration")
 bp.add_app_template_filter(display.type_name, "type_name")
 bp.add_app_template_filter(display.status_name, "status_name")

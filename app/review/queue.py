@@ -38,6 +38,11 @@ class QueueFilter:
                    flag=flag if flag in FLAGS else "", state=state if state in STATES else "todo",
                    blind=args.get("blind") in ("1", "on", "true"))
 
+    @property
+    def active(self) -> int:
+        """How many filters narrow the queue (the page keeps its filter form open while any does)."""
+        return sum(map(bool, (self.paper, self.question, self.cohort, self.flag, self.state != "todo")))
+
     def to_args(self) -> dict:
         args = {"paper": self.paper, "question": self.question, "cohort": self.cohort or "", "flag": self.flag,
                 "state": self.state, "blind": "1" if self.blind else ""}

@@ -250,3 +250,75 @@ def test_no_converter_reason_is_plain_text(source):
     plain = [(node.lineno, ast.unparse(arg)) for node in ast.walk(tree) if isinstance(node, ast.Call)
              for arg in [_converter_message_argument(node)] if arg is not None and not _is_translatable_reason(arg)]
     assert plain == []
+
+
+# (the form's changes, Chinese, English): a paper's mistakes named as the paper editor labels its fields
+PAPER_MISTAKES = {
+    "no time limit": ({"time_limit": ""}, "试卷“mock-new”：模拟考试卷需要 时限（考试时长，单位：分钟）",
+                      "paper &#39;mock-new&#39;: a mock paper needs &#39;Time limit&#39; (minutes)"),
+    "no sections": ({"section-0-title": "", "section-0-draw_count": "", "section-1-title": "",
+                     "section-1-questions": ""}, "试卷“mock-new”：缺少 试卷部分，且不能为空列表",
+                    "paper &#39;mock-new&#39;: needs &#39;Sections&#39;, a non-empty list"),
+    "no count": ({"section-0-draw_count": ""}, "试卷“mock-new”的第 1 部分的抽题规则：缺少 题数（抽题数量）",
+                 "paper &#39;mock-new&#39; section 1 draw: needs &#39;How many&#39;"),
+    "time limit not a number": ({"time_limit": "abc"}, "试卷“mock-new”的 时限 必须是大于 0 的整数",
+                                "&#39;Time limit&#39; of paper &#39;mock-new&#39; must be a whole number greater"),
+}
+RAW_KEYS = ("time_limit", "sections", "count", "None")
+
+
+@pytest.mark.parametrize("mistake", PAPER_MISTAKES)
+def test_the_paper_editor_names_each_field_as_its_form_labels_it(exam_bank, instructor_client, mistake):
+    """'模拟考试卷需要 time_limit' told an instructor who had filled in a form the name of a field of the bank's files;
+    the form says 时限 (Time limit)."""
+    changes, chinese, english = PAPER_MISTAKES[mistake]
+    from tests.authoring.test_papers import paper_form
+
+    response = instructor_client.post("/authoring/papers/new", data=paper_form(**changes))
+    page = response.get_data(as_text=True)
+    problems = "".join(re.findall(r'role="alert">(.*?)</(?:p|div)>', page, re.S))
+    assert response.status_code == 422 and chinese in problems
+    assert not [key for key in RAW_KEYS if re.search(rf"(?<![\w(]){key}(?![\w)])", problems)]
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    page = instructor_client.post("/authoring/papers/new", data=paper_form(**changes)).get_data(as_text=True)
+    problems = "".join(re.findall(r'role="alert">(.*?)</(?:p|div)>', page, re.S))
+    assert english in problems
+    assert not [key for key in RAW_KEYS if re.search(rf"(?<![\w(]){key}(?![\w)])", problems)]
+
+
+def test_a_section_in_yaml_that_cannot_be_read_says_where_and_why_in_the_page_language(exam_bank, instructor_client):
+    """PyYAML's own English ('mapping values are not allowed in this context') reached the Chinese page."""
+    from tests.authoring.test_papers import paper_form
+
+    form = paper_form(**{"section-1-mode": "yaml", "section-1-yaml": "title: 案例\n  questions: [complaints.case]\n"})
+    page = instructor_client.post("/authoring/papers/new", data=form).get_data(as_text=True)
+    assert "第 2 行：YAML 格式错误（第 12 列）：这里的冒号被当成了新字段的开始：请检查这一行的缩进" in page
+    assert "mapping values" not in page and "context" not in page
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    page = instructor_client.post("/authoring/papers/new", data=form).get_data(as_text=True)
+    assert "line 2: invalid YAML at column 12: a colon here starts a new key: check the indentation" in page
+    assert "mapping values" not in page
+
+
+@pytest.mark.parametrize("text, chinese", [
+    ("a: 1\n  b: 2\n", "这里的冒号被当成了新字段的开始"),
+    ("a: 1\nb\n", "这一行不是“字段: 值”的写法"),
+    ("a:\n\t- x\n", "请用空格缩进"),
+    ("a: [1, 2\nb: 3\n", "用 [ 开始的列表没有用 ] 结束"),
+    ("a: {x: 1\n", "用 { 开始的映射没有用 } 结束"),
+    ("a: 'x\nb: 2\n", "引号没有闭合"),
+    ("a: 1\n- b\n", "缩进与上面几行没有对齐"),
+    ("- a\nb: 1\n", "缩进与上面的列表没有对齐"),
+    ("a: *nope\n", "别名（*名称）之前没有对应的锚点"),
+    ("a: \x07\n", "YAML 不允许的控制字符"),
+    ("%FOO\n---\na\n", "无法按 YAML 读取"),
+])
+def test_pyyaml_errors_are_said_in_our_words(app, text, chinese):
+    from app.authoring.messages import translated
+    from app.bank.yamlsource import read_yaml
+
+    data, problems = read_yaml(text, "x.yaml")
+    assert data is None and len(problems) == 1
+    with app.test_request_context():
+        said = translated(problems[0].message)
+    assert chinese in said and not re.search(r"[a-z]{4,}", said.replace("YAML", ""))

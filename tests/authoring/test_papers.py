@@ -132,4 +132,4 @@ def test_a_section_in_yaml_that_cannot_be_read_is_reported_at_it(exam_bank, inst
 def test_a_paper_message_names_the_field_as_the_form_does(exam_bank, instructor_client):
     response = instructor_client.post("/authoring/papers/new", data=paper_form(time_limit="99999999999999999999"))
     assert response.status_code == 422
-    assert "时限（time_limit）最多为1440" in response.get_data(as_text=True).replace(" ", "")
+    assert "时限最多为1440" in response.get_data(as_text=True).replace(" ", "")
