@@ -18,15 +18,24 @@ from .terms import Term, TermGroup
 class Mention:
     """One mention of a group's term: normalised offsets, found by a fuzzy kind or not, negated or not.
     ``conditional`` (in the condition of a hypothetical: 一道歉就等于承认责任) is judged on first use: most
-    mentions belong to points that some other group already leaves unearned, and nothing asks."""
+    mentions belong to points that some other group already leaves unearned, and nothing asks.  So is ``negated``
+    when given as None (``answer.is_negated``): a fault's mentions are read only in the units the matcher comes to,
+    and a point that matches negators itself judges its mentions again with its own negators looked through."""
 
-    __slots__ = ("start", "end", "fuzzy", "negated", "_conditional", "_answer")
+    __slots__ = ("start", "end", "fuzzy", "_negated", "_conditional", "_answer")
 
-    def __init__(self, start: int, end: int, fuzzy: bool, negated: bool, conditional: bool | None = False,
+    def __init__(self, start: int, end: int, fuzzy: bool, negated: bool | None, conditional: bool | None = False,
                  answer: AnswerView | None = None) -> None:
-        self.start, self.end, self.fuzzy, self.negated = start, end, fuzzy, negated
+        self.start, self.end, self.fuzzy = start, end, fuzzy
+        self._negated = negated  # None: ask the answer
         self._conditional = conditional  # None: ask the answer
         self._answer = answer
+
+    @property
+    def negated(self) -> bool:
+        if self._negated is None:
+            self._negated = self._answer.is_negated(self.start, self.end)
+        return self._negated
 
     @property
     def conditional(self) -> bool:
@@ -48,7 +57,7 @@ class PointMatch:
     covered: list[tuple[int, int]]  # every mention span, for the flags
     # For the review flag (flags.review_reasons): every group of the point has a usable mention (so a point not
     # earned was refused by a judgement: negation, stance, scope), and the act itself (the first group) has a
-    # negated mention somewhere in the answer.
+    # negated mention somewhere in the answer (read on positive points only: False for a fault).
     named: bool = False
     act_denied: bool = False
 
@@ -93,10 +102,10 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 if len(kept) == MAX_MENTIONS:
                     break
             # A potential negative of a term (传不到 for 传到) is denied by its own complement: negated, or affirmed
-            # when a negator before it denies it in turn (不是传不到).
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e) != (not fuzzy and "不" in answer.text[s + 1:e]
-                                                                     and own_potential(answer.text[s:e], group.terms)),
-                            None, answer) for s, e in kept]
+            # when a negator before it denies it in turn (不是传不到).  Other mentions are judged on first use.
+            return [Mention(s, e, fuzzy, not answer.is_negated(s, e) if not fuzzy and "不" in answer.text[s + 1:e]
+                            and own_potential(answer.text[s:e], group.terms) else None, None, answer)
+                    for s, e in kept]
     return []
 
 
@@ -282,8 +291,6 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
-    any_negated = any(m.negated for ms in per_group for m in ms)
-    negative = point.polarity == "negative"
     if point.explicit_negation and not negative:
         # The rubric matches negators itself ([插入] + [不需要, 很少]): those
         # mentions do not negate the point's other mentions.
@@ -307,7 +314,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             ]
             for ms in per_group
         ]
-        any_negated = any(m.negated for ms in per_group for m in ms)
+    # A fault's mentions are judged only in the units below (its match is negated by definition when earned).
+    any_negated = not negative and any(m.negated for ms in per_group for m in ms)
     if not negative and not point.explicit_negation and len(per_group) > 1 and per_group[0]:
         # The act named as the object of a negated phrase (没有把“多长时间内上门”定成明确标准 for [多长时间] + [明确]): the
         # object is not negated itself, but the phrase says the act was not done.
@@ -316,7 +324,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         any_negated = any_negated or any(m.negated for m in per_group[0])
     if not all(per_group):
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
-    act_denied = any(m.negated for m in per_group[0])
+    act_denied = not negative and any(m.negated for m in per_group[0])
 
     unit_of = _unit_key(answer, point.scope)
     barred = _barred_sentences(answer, point, barred_sentences)
@@ -327,7 +335,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     # Per sentence: where the point's first negated mention stands, and whether one of its own negator terms
     # stands outside a condition (dicts, so that each mention is judged in constant time).
     first_negated: dict[int, int] = {}
-    for ms in per_group:
+    for ms in per_group if not negative else ():  # read by advised_against, on positive points only
         for m in ms:
             if m.negated:
                 sentence = sentence_of(m.start)
