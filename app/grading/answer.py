@@ -20,11 +20,12 @@ class SpanTokens:
 
     __slots__ = ("starts", "ends", "words", "_boundaries")
 
-    def __init__(self, text: str, offset: int, spans: list[tuple[int, int]]) -> None:
-        """``spans``: the tokens of the span that starts at ``offset``, relative to it."""
-        self.starts = [offset + s for s, _ in spans]
-        self.ends = [offset + e for _, e in spans]
-        self.words = [text[offset + s:offset + e] for s, e in spans]
+    def __init__(self, offset: int, cut: tuple[list[int], list[int], list[str]]) -> None:
+        """``cut``: the tokens of the span that starts at ``offset`` (``Segmenter.words``: starts and ends relative to
+        it, and the words, shared by every span of the same text: read, never changed)."""
+        starts, ends, self.words = cut
+        self.starts = [offset + s for s in starts] if offset else starts
+        self.ends = [offset + e for e in ends] if offset else ends
         self._boundaries: set[int] | None = None
 
     @property
@@ -47,7 +48,7 @@ class AnswerView:
         self._stem_index: dict[str, list[int]] | None = None
         self._readings: LazyReadingIndex | None = None
         self._spans: dict[int, SpanTokens] = {}
-        self._cuts: dict[str, list[tuple[int, int]]] = {}  # span text -> its tokens: a repeated span is cut once
+        self._cuts: dict[str, tuple] = {}  # span text -> its tokens (Segmenter.words): a repeated span is cut once
         self._verdicts: dict[tuple, object] = {}  # every verdict on a mention or a clause, computed once
         self.mentions: dict[tuple[str, bool], list] = {}  # per-answer cache for the matcher
         self.characters = frozenset(self.text)  # a term with a character the answer lacks is found by no exact kind
@@ -81,8 +82,8 @@ class AnswerView:
             piece = self.text[start:end]
             cut = self._cuts.get(piece)
             if cut is None:
-                cut = self._cuts[piece] = self.segmenter.tokens(piece)
-            tokens = SpanTokens(self.text, start, cut)
+                cut = self._cuts[piece] = self.segmenter.words(piece)
+            tokens = SpanTokens(start, cut)
             self._spans[index] = tokens
         return tokens
 

@@ -18,15 +18,24 @@ from .terms import Term, TermGroup
 class Mention:
     """One mention of a group's term: normalised offsets, found by a fuzzy kind or not, negated or not.
     ``conditional`` (in the condition of a hypothetical: 一道歉就等于承认责任) is judged on first use: most
-    mentions belong to points that some other group already leaves unearned, and nothing asks."""
+    mentions belong to points that some other group already leaves unearned, and nothing asks.  So is ``negated``
+    when given as None (``answer.is_negated``): a fault's mentions are read only in the units the matcher comes to,
+    and a point that matches negators itself judges its mentions again with its own negators looked through."""
 
-    __slots__ = ("start", "end", "fuzzy", "negated", "_conditional", "_answer")
+    __slots__ = ("start", "end", "fuzzy", "_negated", "_conditional", "_answer")
 
-    def __init__(self, start: int, end: int, fuzzy: bool, negated: bool, conditional: bool | None = False,
+    def __init__(self, start: int, end: int, fuzzy: bool, negated: bool | None, conditional: bool | None = False,
                  answer: AnswerView | None = None) -> None:
-        self.start, self.end, self.fuzzy, self.negated = start, end, fuzzy, negated
+        self.start, self.end, self.fuzzy = start, end, fuzzy
+        self._negated = negated  # None: ask the answer
         self._conditional = conditional  # None: ask the answer
         self._answer = answer
+
+    @property
+    def negated(self) -> bool:
+        if self._negated is None:
+            self._negated = self._answer.is_negated(self.start, self.end)
+        return self._negated
 
     @property
     def conditional(self) -> bool:
@@ -48,7 +57,7 @@ class PointMatch:
     covered: list[tuple[int, int]]  # every mention span, for the flags
     # For the review flag (flags.review_reasons): every group of the point has a usable mention (so a point not
     # earned was refused by a judgement: negation, stance, scope), and the act itself (the first group) has a
-    # negated mention somewhere in the answer.
+    # negated mention somewhere in the answer (read on positive points only: False for a fault).
     named: bool = False
     act_denied: bool = False
 
@@ -93,10 +102,10 @@ def group_mentions(answer: AnswerView, group: TermGroup) -> list[Mention]:
                 if len(kept) == MAX_MENTIONS:
                     break
             # A potential negative of a term (传不到 for 传到) is denied by its own complement: negated, or affirmed
-            # when a negator before it denies it in turn (不是传不到).
-            return [Mention(s, e, fuzzy, answer.is_negated(s, e) != (not fuzzy and "不" in answer.text[s + 1:e]
-                                                                     and own_potential(answer.text[s:e], group.terms)),
-                            None, answer) for s, e in kept]
+            # when a negator before it denies it in turn (不是传不到).  Other mentions are judged on first use.
+            return [Mention(s, e, fuzzy, not answer.is_negated(s, e) if not fuzzy and "不" in answer.text[s + 1:e]
+                            and own_potential(answer.text[s:e], group.terms) else None, None, answer)
+                    for s, e in kept]
     return []
 
 
@@ -282,8 +291,6 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         per_group = [[m for m in ms if not retold.covers(m.start, m.end)] for ms in per_group]
     covered = [(m.start, m.end) for ms in per_group for m in ms]
     touched = bool(covered)
-    any_negated = any(m.negated for ms in per_group for m in ms)
-    negative = point.polarity == "negative"
     if point.explicit_negation and not negative:
         # The rubric matches negators itself ([插入] + [不需要, 很少]): those
         # mentions do not negate the point's other mentions.
@@ -307,7 +314,8 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
             ]
             for ms in per_group
         ]
-        any_negated = any(m.negated for ms in per_group for m in ms)
+    # A fault's mentions are judged only in the units below (its match is negated by definition when earned).
+    any_negated = not negative and any(m.negated for ms in per_group for m in ms)
     if not negative and not point.explicit_negation and len(per_group) > 1 and per_group[0]:
         # The act named as the object of a negated phrase (没有把“多长时间内上门”定成明确标准 for [多长时间] + [明确]): the
         # object is not negated itself, but the phrase says the act was not done.
@@ -316,7 +324,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
         any_negated = any_negated or any(m.negated for m in per_group[0])
     if not all(per_group):
         return PointMatch(False, [], False, any_negated and not negative, touched, covered)
-    act_denied = any(m.negated for m in per_group[0])
+    act_denied = not negative and any(m.negated for m in per_group[0])
 
     unit_of = _unit_key(answer, point.scope)
     barred = _barred_sentences(answer, point, barred_sentences)
@@ -327,7 +335,7 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
     # Per sentence: where the point's first negated mention stands, and whether one of its own negator terms
     # stands outside a condition (dicts, so that each mention is judged in constant time).
     first_negated: dict[int, int] = {}
-    for ms in per_group:
+    for ms in per_group if not negative else ():  # read by advised_against, on positive points only
         for m in ms:
             if m.negated:
                 sentence = sentence_of(m.start)
@@ -375,64 +383,78 @@ def match_point(answer: AnswerView, point: CompiledPoint, barred_sentences=froze
                    for a in per_group[0])
 
     measured = _MEASURE.search(point.text) is not None
-    # unit -> per group list of usable mentions
+
+    def usable(g: int, m: Mention) -> Mention | None:
+        """The mention ``m`` of group ``g`` as it may earn the point (negation lifted or read otherwise), or None."""
+        if barred and sentence_of(m.start) in barred:
+            return None
+        if recommended and sentence_of(m.start) in recommended:
+            return None  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
+        if faults_asked and answer.praised(m.start, m.end):
+            return None  # "评分表两项简单明了也挺好" where the part asks what is wrong
+        if (bad_asked or measured) and not negative and not m.negated and answer.extreme_praised(m.start, m.end):
+            return None  # "专业术语越多越好" on the barriers, "利润率越高越好" for 合理的利润率
+        if acts_asked and not negative and answer.condemned(m.start, m.end):
+            return None  # "选择题和打分这些方式都不可取" where the part asks which ways to use
+        if harms_read and not negative and not removes and answer.harm_named(m.start, m.end) \
+                and not (forbidden and _forbids(forbidden, answer.text[m.start:m.end])):
+            if not m.negated:
+                return None  # "多项选择题限制了顾客的想法", "弹性排班会打乱员工的作息": the act warned against
+            if answer.negated_before(m.start, m.end) and answer.text[m.start - 1:m.start] != "非":
+                m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # "不回访会耽误客户的事" asks for it
+        if acts_asked and not faults_asked and not negative and not m.negated \
+                and answer.pointed_back(m.start, m.end):
+            return None  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
+        if acts_asked and not faults_asked and not negative and not m.negated \
+                and not (backfire_forbidden and _forbids(backfire_forbidden, answer.text[m.start:m.end])) \
+                and answer.backfires(m.start, m.end):
+            return None  # "奖惩那一套搞了反而人心浮动", "双手递反而拘谨": the act said to defeat its purpose
+        if not faults_asked and answer.handed_over(m.start, m.end):
+            return None  # "让张女士自己去找经销商安排上门维修就行": the step handed away
+        if not faults_asked and answer.mocked(m.start, m.end):
+            return None  # "按评分结果奖惩员工，真是“人性化”的管理": sarcasm after the step
+        if answer.waved_away(m.start, m.end):
+            return None  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
+        if m.conditional and not negative and not (
+                point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
+            if not (m.negated and answer.negated_before(m.start, m.end)):
+                return None  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
+            m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
+        if m.negated and not negative and acts_asked and _guards_against(answer, m):
+            m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 避免歧义, 别把客户的话搞错
+        if m.negated and not negative and (g == 0 or negator_acts):
+            return None  # "不要道歉" does not earn "道歉"
+        if m.negated and not negative and not _act_negated(answer, per_group[0], m):
+            if _criterion_swapped(answer, per_group[0], m):
+                return None  # "不用管客户的评分，按员工的销售业绩来奖惩就行": the act tied to another criterion
+            m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 没到货耽误了，再次说声对不起
+        elif m.negated and not negative:
+            return None
+        if not negative and not m.negated and advised_against(m):
+            return None  # "不能给她退房费，否则谁都来要补偿": the feared consequence, not a recommendation
+        if negative and m.negated and answer.is_dismissed(m.start, m.end):
+            return None  # "用不着挽留" defends the conduct; it does not spot the fault
+        return m
+
+    # The filters above judge each mention on its own, and only the first unit (in text order) where every group keeps
+    # a mention counts: mentions are sorted into units first, and a unit is filtered only when every group has a
+    # mention there and no earlier unit has earned the point (the verdicts on later mentions could change nothing).
     units: dict[int, list[list[Mention]]] = {}
     for g, mentions in enumerate(per_group):
         for m in mentions:
-            if barred and sentence_of(m.start) in barred:
-                continue
-            if recommended and sentence_of(m.start) in recommended:
-                continue  # "直接打断、抢着回答效率更高" where the point forbids 抢先应答
-            if faults_asked and answer.praised(m.start, m.end):
-                continue  # "评分表两项简单明了也挺好" where the part asks what is wrong
-            if (bad_asked or measured) and not negative and not m.negated and answer.extreme_praised(m.start, m.end):
-                continue  # "专业术语越多越好" on the barriers, "利润率越高越好" for 合理的利润率
-            if acts_asked and not negative and answer.condemned(m.start, m.end):
-                continue  # "选择题和打分这些方式都不可取" where the part asks which ways to use
-            if harms_read and not negative and not removes and answer.harm_named(m.start, m.end) \
-                    and not (forbidden and _forbids(forbidden, answer.text[m.start:m.end])):
-                if not m.negated:
-                    continue  # "多项选择题限制了顾客的想法", "弹性排班会打乱员工的作息": the act warned against
-                if answer.negated_before(m.start, m.end) and answer.text[m.start - 1:m.start] != "非":
-                    m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # "不回访会耽误客户的事" asks for it
-            if acts_asked and not faults_asked and not negative and not m.negated \
-                    and answer.pointed_back(m.start, m.end):
-                continue  # "先道歉。这样做只会让顾客得寸进尺", "…，所以不能这么做": the act warned against or refused
-            if acts_asked and not faults_asked and not negative and not m.negated \
-                    and not (backfire_forbidden and _forbids(backfire_forbidden, answer.text[m.start:m.end])) \
-                    and answer.backfires(m.start, m.end):
-                continue  # "奖惩那一套搞了反而人心浮动", "双手递反而拘谨": the act said to defeat its purpose
-            if not faults_asked and answer.handed_over(m.start, m.end):
-                continue  # "让张女士自己去找经销商安排上门维修就行": the step handed away
-            if not faults_asked and answer.mocked(m.start, m.end):
-                continue  # "按评分结果奖惩员工，真是“人性化”的管理": sarcasm after the step
-            if answer.waved_away(m.start, m.end):
-                continue  # "互相推诿很正常", "没有专人也没什么", "专门回访完全是浪费": accepted or dropped
-            if m.conditional and not negative and not (
-                    point.explicit_negation and stated_drawback(m)) and not circumstance_of_act(g, m):
-                if not (m.negated and answer.negated_before(m.start, m.end)):
-                    continue  # "一道歉就等于承认责任", "就算道歉也没用": a supposition, not a recommendation
-                m = Mention(m.start, m.end, m.fuzzy, False, True)  # "如果不道歉，顾客就会更生气" asks for it
-            if m.negated and not negative and acts_asked and _guards_against(answer, m):
-                m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 避免歧义, 别把客户的话搞错
-            if m.negated and not negative and (g == 0 or negator_acts):
-                continue  # "不要道歉" does not earn "道歉"
-            if m.negated and not negative and not _act_negated(answer, per_group[0], m):
-                if _criterion_swapped(answer, per_group[0], m):
-                    continue  # "不用管客户的评分，按员工的销售业绩来奖惩就行": the act tied to another criterion
-                m = Mention(m.start, m.end, m.fuzzy, False, m._conditional, answer)  # 没到货耽误了，再次说声对不起
-            elif m.negated and not negative:
-                continue
-            if not negative and not m.negated and advised_against(m):
-                continue  # "不能给她退房费，否则谁都来要补偿": the feared consequence, not a recommendation
-            if negative and m.negated and answer.is_dismissed(m.start, m.end):
-                continue  # "用不着挽留" defends the conduct; it does not spot the fault
             units.setdefault(unit_of(m.start), [[] for _ in per_group])[g].append(m)
 
     best: list[Mention] | None = None
     for unit in sorted(units):
-        groups = units[unit]
-        if not all(groups):
+        if not all(units[unit]):
+            continue
+        groups = []
+        for g, ms in enumerate(units[unit]):
+            kept = [u for m in ms if (u := usable(g, m)) is not None]
+            if not kept:
+                break
+            groups.append(kept)
+        if len(groups) < len(per_group):
             continue
         if negative and not any(m.negated for ms in groups for m in ms):
             continue  # a fault is earned only by a negated mention

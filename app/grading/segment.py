@@ -111,14 +111,21 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[tuple[int, int]]:
         """(start, end) spans of the tokens of ``text``, whitespace dropped."""
-        spans = []
+        starts, ends, _ = self.words(text)
+        return list(zip(starts, ends))
+
+    def words(self, text: str) -> tuple[list[int], list[int], list[str]]:
+        """The tokens of ``text``, whitespace dropped: their starts, their ends and the words themselves."""
+        starts, ends, words = [], [], []
         pos = 0
         for word in self.cut(text):
             end = pos + len(word)
             if not word.isspace():
-                spans.append((pos, end))
+                starts.append(pos)
+                ends.append(end)
+                words.append(word)
             pos = end
-        return spans
+        return starts, ends, words
 
     def cut(self, text: str) -> list[str]:
         """jieba's accurate mode with HMM (``Tokenizer.cut(text, HMM=True)``), with the HMM limited to

@@ -156,3 +156,18 @@ def test_a_first_person_pronoun_splits_a_verb_of_direction_too(grader):
                                      "match": [["请到", "带到"], ["安静", "办公室"]]}]}
     assert earned(grader, part, "她也不请我到旁边安静点的地方谈") == 2
     assert earned(grader, one_point([["带离"]]), "店员应该先带我离开人群") == 2
+
+
+def test_first_unit_that_keeps_every_group_earns(grader):
+    """The matcher filters a unit's mentions only when it comes to the unit, in text order: a unit where every
+    group is named but a mention is refused (negated, waved away, not a fault) must not end the search, and the
+    evidence is the first unit that earns, not a later one."""
+    part = one_point([["请到"], ["接待室"]])
+    text = "不要把顾客请到接待室。先道歉，再把顾客请到接待室，然后把顾客请到接待室。"
+    result = grader.grade(part, text).points[0]
+    assert result.earned == 2 and result.evidence == [(19, 21), (21, 24)]
+    result = grader.grade(part, "把顾客请到接待室很正常。把顾客请到接待室。").points[0]
+    assert result.earned == 2 and result.evidence == [(15, 17), (17, 20)]
+    fault = one_point([["推诿"]], polarity="negative")
+    result = grader.grade(fault, "员工之间互相推诿。后来也没有推诿。").points[0]
+    assert result.earned == 2 and result.evidence == [(14, 16)]
