@@ -10,28 +10,13 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import TRAINEE
+from tests.e2e.page_checks import DATE_LINES
 from tests.e2e.test_phone import phone_page, settle
 from tests.e2e.test_review import TEACHER, sign_in, sitting_with_a_flagged_answer
 
 pytestmark = pytest.mark.e2e
 
 WIDTH, HEIGHT = 375, 812
-# every date and time in the page's text ("2026-12-08 10:05"), outside charts: the lines its characters sit on
-DATE_LINES = """() => {
-  const found = [];
-  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    if (text.parentElement.closest('svg, .sr-only') || text.parentElement.offsetParent === null) continue;
-    for (const match of text.data.matchAll(/\\d{4}-\\d\\d-\\d\\d( \\d\\d:\\d\\d)?/g)) {
-      const range = document.createRange();
-      range.setStart(text, match.index);
-      range.setEnd(text, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].filter(r => r.width).map(r => Math.round(r.top)));
-      found.push([match[0], tops.size]);
-    }
-  }
-  return found;
-}"""
 
 
 def first_screen(page, url: str, row: str) -> float:
