@@ -116,12 +116,13 @@ class Grader:
         compiled.graded = graded_answers(part)
         prompt = part.get("prompt") if isinstance(part.get("prompt"), str) else ""
         compiled.prompt = figures.prompt_bigrams(prompt)
-        compiled.faults_asked = bool(FAULTS_ASKED.search(normalize(prompt).text)) if prompt else False
-        compiled.acts_asked = bool(prompt) and not CRITIQUE_ASKED.search(normalize(prompt).text)
-        compiled.harms_asked = bool(prompt) and bool(HARMS_ASKED.search(normalize(prompt).text))
-        compiled.bad_asked = compiled.faults_asked or (bool(prompt) and bool(BAD_ASKED.search(normalize(prompt).text)))
-        compiled.thesis_asked = bool(prompt) and bool(THESIS_ASKED.search(normalize(prompt).text))
-        compiled.value_asked = bool(prompt) and bool(VALUE_ASKED.search(normalize(prompt).text))
+        asked = normalize(prompt).text if prompt else ""  # what the prompt asks for, read once
+        compiled.faults_asked = bool(prompt) and bool(FAULTS_ASKED.search(asked))
+        compiled.acts_asked = bool(prompt) and not CRITIQUE_ASKED.search(asked)
+        compiled.harms_asked = bool(prompt) and bool(HARMS_ASKED.search(asked))
+        compiled.bad_asked = compiled.faults_asked or (bool(prompt) and bool(BAD_ASKED.search(asked)))
+        compiled.thesis_asked = bool(prompt) and bool(THESIS_ASKED.search(asked))
+        compiled.value_asked = bool(prompt) and bool(VALUE_ASKED.search(asked))
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
