@@ -16,6 +16,7 @@ from .messages import Message, N_
 from .negation import BAD_ASKED, CRITIQUE_ASKED, FAULTS_ASKED, HARMS_ASKED
 from .order import order_credit
 from .normalize import normalize
+from .opposed import own_words, reader as stance_reader, story_words
 from .result import PointResult, Result
 from .pinyin_slips import chars_reading
 from .retold import Retold, StemCache, story_share
@@ -38,6 +39,9 @@ SECOND_OPINION_MIN_LENGTH = 20
 # touches a key point vaguely about 10-20% of the part).
 GIST_SHARE = 0.5
 GIST_CAP = 0.2
+# An answer in the opposite register (see opposed.py) that earns less than this share of the part earns nothing;
+# one that earns more is left to an instructor: a strong rubric match and an opposed tone disagree.
+OPPOSED_MAX_SHARE = 0.6
 
 
 def _quarter_down(value: float) -> float:
@@ -123,6 +127,9 @@ class Grader:
         compiled.bad_asked = compiled.faults_asked or (bool(prompt) and bool(BAD_ASKED.search(asked)))
         compiled.thesis_asked = bool(prompt) and bool(THESIS_ASKED.search(asked))
         compiled.value_asked = bool(prompt) and bool(VALUE_ASKED.search(asked))
+        compiled.own_words = own_words([asked] + [normalize(p.text).text for p in compiled.rubric]
+                                       + [t.text for p in compiled.rubric
+                                          for g in p.groups + (p.gist.groups if p.gist else []) for t in g.terms])
         self.similarity.add(compiled.good_answers)
         for term in compiled.all_terms():
             if term.cjk:
@@ -200,6 +207,19 @@ class Grader:
             order = {"earned": earned, "max": part.order_points}
             score += earned
 
+        doubts: list = []
+        stance = stance_reader().read(view.text, part.own_words | story_words(stem)) if score > 0 else None
+        if stance is not None and stance.opposed:
+            if score < part.points * OPPOSED_MAX_SHARE - 1e-9:
+                for p in points:
+                    p.earned = 0.0
+                if order:
+                    order["earned"] = 0.0
+                score = 0.0
+                reasons.append(Message(N_("the answer as a whole argues against what the part asks (%(cues)s): its "
+                                          "points are not given"), cues="、".join(stance.cues)))
+            doubts.append(Message(N_("the answer reads as opposing what the part asks (%(cues)s): check its stance"),
+                                  cues="、".join(stance.cues)))
         flags = []
         if echoes:
             reasons.append(Message(N_("%(count)s sentence(s) repeat the prompt and earn nothing"), count=str(len(echoes))))
@@ -209,7 +229,7 @@ class Grader:
             flags.append("defence")
             reasons.append(Message(N_("defends the conduct or shifts the blame: %(claims)s"),
                                    claims="; ".join(sorted(set(defended.values())))))
-        doubts = review_reasons(part.rubric, matches, part.points)
+        doubts += review_reasons(part.rubric, matches, part.points)
         if grams and score >= part.points * STORY_MIN_SHARE:
             doubts += filter(None, [retold_reason(story_share(view.text, grams), score / part.points)])
         doubts += filter(None, [dismissal_reason(view.text, score / part.points, answer, view.norm.to_original)])

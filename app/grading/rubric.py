@@ -55,6 +55,7 @@ class CompiledPart:
     bad_asked: bool = False  # the prompt asks for faults or bad things only (negation.BAD_ASKED)
     thesis_asked: bool = False  # the prompt asks whether the conduct was right or what was wrong (stance.THESIS_ASKED)
     value_asked: bool = False  # the prompt asks what a practice is good for (stance.VALUE_ASKED)
+    own_words: frozenset = frozenset()  # cues of the prompt and the rubric, which the stance reading leaves out
 
     def all_terms(self) -> list[Term]:
         return [t for p in self.rubric
