@@ -56,10 +56,14 @@ def story_words(stem: str | None) -> frozenset[str]:
 
 
 def stance_score(weights: dict[str, float], found: set[str]) -> float:
-    """The weights of the cues present, summed and divided by the square root of their number (at least
+    """The weights of the cues present (a pair inside a triple present counts once, as the triple), summed and
+    divided by the square root of their number (at least
     ``MIN_CUES``): a longer answer in one register scores higher, one stray phrase in a long fair answer does not,
     and a short answer needs several cues."""
-    known = [weights[c] for c in found if c in weights]
+    triples = {c for c in found if len(c) == 3 and c in weights}
+    # A pair inside a weighed triple of the answer is the same words again (没必 and 必要 in 没必要): counted once.
+    inside = {t[:2] for t in triples} | {t[1:] for t in triples}
+    known = [weights[c] for c in found if c in weights and c not in inside]
     return sum(known) / math.sqrt(max(len(known), MIN_CUES))
 
 
