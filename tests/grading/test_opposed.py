@@ -73,8 +73,6 @@ def test_another_subjects_fair_negation_keeps_its_points(grader):
 OPPOSED = [
     ("callcentre.online-consult-skills/a", "在线客服不用秒回，消息攒多了一起回复效率更高；用现成的模板复制粘贴最省事，热情这种东西"
                                            "隔着屏幕看不出来，能把客户打发走就算完成任务。"),
-    ("callcentre.answering-norms/a", "客户一开口就能猜到他要问什么，直接抢过话头回答最省时间；重要的话多说几遍准没错；回答“嗯”"
-                                     "“对”就够了，不用问他听没听懂。"),
     ("complaints.pump-warranty/c", "以后用户有问题一律让他们找经销商，厂家不直接管；受理标准和时限定了也没人执行，没必要；投诉系统"
                                    "花钱又费事，有事找总经理拍板就行。"),
     ("loyalty.kfc-customer-segments/a", "搞会员分级没意思，所有顾客都应该一样对待，常来的顾客本来就会来，不用给他们特殊优惠，反而"
