@@ -63,6 +63,15 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_template_helpers(app: Flask) -> None:
+    @app.template_global()
+    def teaches_no_class() -> bool:
+        """Whether the signed-in user is an instructor who teaches no class (templates/_no_class.html)."""
+        from flask_login import current_user
+
+        from .reach import teaches_no_class as nothing_taught
+
+        return current_user.is_authenticated and nothing_taught(current_user)
+
     @app.context_processor
     def inject_globals():
         # The configured code (zh_CN / en), not Babel's expanded form (zh_Hans_CN).

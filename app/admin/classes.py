@@ -31,14 +31,6 @@ def cohort_list() -> list[Cohort]:
     return list(db.session.scalars(select(Cohort).order_by(Cohort.name)))
 
 
-def cohorts_taught(user) -> list[Cohort]:
-    """The classes an instructor teaches (is a member of); an administrator sees every class."""
-    if user.has_role("admin"):
-        return cohort_list()
-    return list(db.session.scalars(select(Cohort).join(cohort_members, cohort_members.c.cohort_id == Cohort.id)
-                                   .where(cohort_members.c.user_id == user.id).order_by(Cohort.name)))
-
-
 def find_cohort(name: str) -> Cohort | None:
     return db.session.scalar(select(Cohort).where(Cohort.name == (name or "").strip()))
 

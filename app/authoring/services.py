@@ -8,6 +8,7 @@ from ..bank import Bank, load_bank, write_bank
 from ..bank.loader import summary
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, SynonymSet
+from ..reach import reach_condition
 
 
 @dataclass
@@ -138,8 +139,9 @@ def version_count() -> int:
     return db.session.query(QuestionVersion).count()
 
 
-def recent_attempts(limit: int = 200) -> list[dict]:
-    """Attempts, newest first, with the trainee, the tab switches recorded and how many answers await review."""
+def recent_attempts(viewer, limit: int = 200) -> list[dict]:
+    """Attempts of the trainees ``viewer`` reaches (app/reach.py), newest first, with the trainee, the tab switches
+    recorded and how many answers await review."""
     review = (select(AttemptItem.attempt_id, func.count(Response.id).label("n"))
               .join(Response, Response.item_id == AttemptItem.id)
               .where(Response.needs_review.is_(True), Response.reviewed_at.is_(None))
@@ -147,6 +149,7 @@ def recent_attempts(limit: int = 200) -> list[dict]:
     rows = db.session.execute(
         select(Attempt, Attempt.focus_losses, func.coalesce(review.c.n, 0))
         .outerjoin(review, review.c.attempt_id == Attempt.id)
+        .where(reach_condition(viewer, Attempt.user_id))
         .options(selectinload(Attempt.user), selectinload(Attempt.paper))
         .order_by(Attempt.started_at.desc()).limit(limit))
     return [{"attempt": a, "focus_losses": f, "to_review": r} for a, f, r in rows]

@@ -423,4 +423,4 @@ def paper_preview(key):
 
 @bp.route("/attempts")
 def attempts():
-    return render_template("authoring/attempts.html", rows=services.recent_attempts())
+    return render_template("authoring/attempts.html", rows=services.recent_attempts(current_user))

@@ -1,6 +1,6 @@
 """Report pages: score report (preview, XLSX/CSV export), ranking and transcript (print page, PDF), statistics.
-Administrators see everything; an instructor sees the classes they teach. Downloads are POSTs: each is
-recorded in the audit log, and a GET never writes."""
+Administrators see everything; an instructor sees the classes they teach (app/reach.py, the rule the marking pages
+follow too). Downloads are POSTs: each is recorded in the audit log, and a GET never writes."""
 from __future__ import annotations
 
 import io
@@ -11,13 +11,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..admin.classes import cohorts_taught
 from ..audit import record
 from ..auth.guards import guard_blueprint
 from ..auth.services import find_user
 from ..edge import column_int
 from ..extensions import db
 from ..models import Cohort, Paper
+from ..reach import cohorts_taught, may_reach
 from .. import jobs
 from . import charts, exporting
 from .dashboard import BUCKETS, dashboard as dashboard_figures
@@ -126,12 +126,8 @@ def _trainee_in_scope(username: str):
     """The user named in the address, if the signed-in user may see their transcript; else 404, the same answer
     as for a name nobody has (a 403 for a trainee of another class told an instructor the name exists)."""
     user = find_user(username)
-    if user is None:
+    if not may_reach(current_user, user):
         abort(404)
-    if not current_user.has_role("admin"):
-        taught = {c.id for c in _allowed_cohorts()}
-        if not taught & {c.id for c in user.cohorts} or not user.has_role("trainee"):
-            abort(404)
     return user
 
 

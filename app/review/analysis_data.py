@@ -1,4 +1,6 @@
-"""The rows item analysis works on, read from a paper's finished attempts (per-point scores from PointScore)."""
+"""The rows item analysis works on, read from a paper's finished attempts (per-point scores from PointScore), of
+the trainees the viewer reaches: its key-point evidence quotes answers, and a paper few have sat shows each one's
+choices in its option counts."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -7,15 +9,17 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Paper, Response
 from ..qtypes import question_type
+from ..reach import reach_condition
 from .item_analysis import AttemptRow, ItemRow
 
 MAX_EVIDENCE_CHARS = 40  # a quoted piece of evidence is cut to this length on the page
 
 
-def finished_attempts(paper: Paper, first_only: bool = True) -> list[Attempt]:
-    """The paper's finished attempts; ``first_only``: each trainee's first one (Moodle's default)."""
+def finished_attempts(paper: Paper, viewer, first_only: bool = True) -> list[Attempt]:
+    """The paper's finished attempts whose trainee ``viewer`` reaches; ``first_only``: each trainee's first one
+    (Moodle's default)."""
     attempts = db.session.scalars(
-        select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded)
+        select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded, reach_condition(viewer, Attempt.user_id))
         .order_by(Attempt.started_at, Attempt.id)
         .options(selectinload(Attempt.items).selectinload(AttemptItem.response).selectinload(Response.point_scores),
                  selectinload(Attempt.items).selectinload(AttemptItem.version))).all()
@@ -63,5 +67,6 @@ def item_row(item: AttemptItem) -> ItemRow:
     return ItemRow(key, False, score, item.points, parts=parts, points=points, evidence=evidence)
 
 
-def analysis_rows(paper: Paper, first_only: bool = True) -> list[AttemptRow]:
-    return [AttemptRow(a.id, [item_row(item) for item in a.items]) for a in finished_attempts(paper, first_only)]
+def analysis_rows(paper: Paper, viewer, first_only: bool = True) -> list[AttemptRow]:
+    return [AttemptRow(a.id, [item_row(item) for item in a.items])
+            for a in finished_attempts(paper, viewer, first_only)]

@@ -70,12 +70,13 @@ def regrade_command(paper_key, questions, attempt_ids, dry_run, progress):
 @click.option("--all-attempts", is_flag=True, help="Every attempt, not only each trainee's first.")
 def items_command(paper_key, fmt, output, all_attempts):
     """Item analysis of a paper (facility, discrimination, key points, reliability) as CSV or XLSX."""
+    from ..reach import EVERYONE
     from .analysis_data import analysis_rows
     from .item_analysis import analyse, flat_rows
     from .spreadsheet import neutralise
 
     paper = _paper_or_exit(paper_key)
-    analysis = analyse(analysis_rows(paper, first_only=not all_attempts))
+    analysis = analyse(analysis_rows(paper, EVERYONE, first_only=not all_attempts))  # the operator's: every class
     rows = [[neutralise(v) for v in row] for row in flat_rows(analysis)]
     if fmt == "csv":
         with open(output, "w", encoding="utf-8", newline="") as handle:

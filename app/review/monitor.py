@@ -7,14 +7,16 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Paper, Response, utcnow
 from ..qtypes import question_type
+from ..reach import reach_condition
 
 
-def paper_attempts(paper: Paper, now=None) -> list[dict]:
-    """Every attempt of ``paper``: sitting ones first (by time left), then finished ones, newest first.
-    Reads only: an attempt past its deadline shows as overdue; it is finished by its owner or by cron."""
+def paper_attempts(paper: Paper, viewer, now=None) -> list[dict]:
+    """Every attempt of ``paper`` whose trainee ``viewer`` reaches: sitting ones first (by time left), then finished
+    ones, newest first. Reads only: an attempt past its deadline shows as overdue; it is finished by its owner or by
+    cron."""
     now = now or utcnow()
     attempts = db.session.scalars(
-        select(Attempt).where(Attempt.paper_id == paper.id).options(
+        select(Attempt).where(Attempt.paper_id == paper.id, reach_condition(viewer, Attempt.user_id)).options(
             selectinload(Attempt.user),
             selectinload(Attempt.items).selectinload(AttemptItem.response),
             selectinload(Attempt.items).selectinload(AttemptItem.version))).all()

@@ -1,4 +1,5 @@
-"""The review queue (批阅): finished attempts' case answers the grader sent to an instructor, filtered."""
+"""The review queue (批阅): finished attempts' case answers the grader sent to an instructor, filtered, of the
+trainees the instructor reaches (app/reach.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,6 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..grading.messages import Message, message_from_data
+from ..reach import reach_condition
 from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, cohort_members
 from ..qtypes import QUESTION_TYPES
 from ..qtypes.base import REVIEW_FLAGS
@@ -62,15 +64,17 @@ def reasons_of(response: Response) -> list:
             for m in map(message_from_data, part.get("reason_messages") or []) if isinstance(m, Message)]
 
 
-def queue(f: QueueFilter, limit: int = QUEUE_LIMIT) -> list[Response]:
-    """The responses of finished attempts matching ``f``, oldest submission first."""
+def queue(f: QueueFilter, viewer, limit: int = QUEUE_LIMIT) -> list[Response]:
+    """The responses of finished attempts matching ``f`` whose trainee ``viewer`` reaches, oldest submission
+    first."""
     query = (select(Response)
              .join(AttemptItem, Response.item_id == AttemptItem.id)
              .join(Attempt, AttemptItem.attempt_id == Attempt.id)
              .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
              .join(Question, QuestionVersion.question_id == Question.id)
              .join(Paper, Attempt.paper_id == Paper.id)
-             .where(Attempt.status != Attempt.STARTED, Question.type.in_(FREE_TEXT_TYPES)))
+             .where(Attempt.status != Attempt.STARTED, Question.type.in_(FREE_TEXT_TYPES),
+                    reach_condition(viewer, Attempt.user_id)))
     to_review = Response.needs_review.is_(True) & Response.reviewed_at.is_(None)
     if f.state == "todo":
         query = query.where(to_review)

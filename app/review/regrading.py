@@ -2,12 +2,13 @@
 and the regrade as a background job."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..jobs import report_progress
 from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, User
+from ..reach import EVERYONE, reach_condition
 from ..scoring import RegradeReport, regrade
 
 
@@ -21,20 +22,28 @@ def paper_questions(paper: Paper) -> list[Question]:
         .distinct().order_by(Question.key)))
 
 
-def paper_attempts(paper: Paper) -> list[Attempt]:
-    """The paper's finished attempts, newest first (what a regrade may be limited to)."""
-    return list(db.session.scalars(select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded)
+def paper_attempts(paper: Paper, viewer) -> list[Attempt]:
+    """The paper's finished attempts whose trainee ``viewer`` reaches, newest first (what a regrade may be limited
+    to by name)."""
+    return list(db.session.scalars(select(Attempt).where(Attempt.paper_id == paper.id, Attempt.is_graded,
+                                                         reach_condition(viewer, Attempt.user_id))
                                    .options(selectinload(Attempt.user)).order_by(Attempt.id.desc())))
 
 
-def paper_responses(paper: Paper, question_keys=(), attempt_ids=()) -> list[Response]:
-    """Responses of the paper's finished attempts, optionally only to ``question_keys`` and only of
-    ``attempt_ids``; in a stable order."""
+def finished_count(paper: Paper) -> int:
+    """How many finished attempts of the paper a regrade of it covers (every class's)."""
+    return db.session.scalar(select(func.count(Attempt.id)).where(Attempt.paper_id == paper.id, Attempt.is_graded))
+
+
+def paper_responses(paper: Paper, question_keys=(), attempt_ids=(), *, viewer) -> list[Response]:
+    """Responses of the paper's finished attempts whose trainee ``viewer`` reaches (``EVERYONE`` for a regrade),
+    optionally only to ``question_keys`` and only of ``attempt_ids``; in a stable order."""
     query = (select(Response).join(AttemptItem, Response.item_id == AttemptItem.id)
              .join(Attempt, AttemptItem.attempt_id == Attempt.id)
              .join(QuestionVersion, AttemptItem.question_version_id == QuestionVersion.id)
              .join(Question, QuestionVersion.question_id == Question.id)
-             .where(Attempt.paper_id == paper.id, Attempt.is_graded))  # one awaiting its grading job: not yet
+             .where(Attempt.paper_id == paper.id, Attempt.is_graded,  # one awaiting its grading job: not yet
+                    reach_condition(viewer, Attempt.user_id)))
     if question_keys:
         query = query.where(Question.key.in_(list(question_keys)))
     if attempt_ids:
@@ -49,9 +58,10 @@ def paper_responses(paper: Paper, question_keys=(), attempt_ids=()) -> list[Resp
 
 def regrade_paper(paper: Paper, question_keys=(), dry_run: bool = True, by=None, on_progress=None,
                   attempt_ids=()) -> RegradeReport:
-    """Regrade the paper's finished attempts, or only ``attempt_ids`` of them (``dry_run``: report only).
-    Flushes, never commits."""
-    return regrade(paper_responses(paper, question_keys, attempt_ids), dry_run=dry_run, by=by,
+    """Regrade the paper's finished attempts, every class's, or only ``attempt_ids`` of them (``dry_run``: report
+    only). A regrade corrects the question after a rubric change, so it is not limited to the classes of the
+    instructor who asks: the pages list only the changes in their reach. Flushes, never commits."""
+    return regrade(paper_responses(paper, question_keys, attempt_ids, viewer=EVERYONE), dry_run=dry_run, by=by,
                    on_progress=on_progress)
 
 

@@ -16,6 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from ..extensions import db
 from ..models import Attempt, Paper, Response
 from ..qtypes import question_type
+from ..reach import attempt_checker
 from ..reports.cells import formula_like
 from ..uploads import UnreadableWorkbook, workbook_rows
 from .anonymity import trainee_label
@@ -44,9 +45,10 @@ def answer_hash(text: str) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _case_parts(paper: Paper):
-    """(response, its marking view, part) for every case part answered in the paper's finished attempts."""
-    for response in paper_responses(paper):
+def _case_parts(paper: Paper, viewer):
+    """(response, its marking view, part) for every case part answered in the paper's finished attempts whose
+    trainee ``viewer`` reaches."""
+    for response in paper_responses(paper, viewer=viewer):
         if question_type(response.item.version.content).objective:
             continue
         view = response_view(response)
@@ -54,11 +56,11 @@ def _case_parts(paper: Paper):
             yield response, view, part
 
 
-def export_marking(paper: Paper, blind: bool = False) -> bytes:
+def export_marking(paper: Paper, viewer, blind: bool = False) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    rows = list(_case_parts(paper))
+    rows = list(_case_parts(paper, viewer))
     points = max((len(part["rubric"]) for _, _, part in rows), default=0)
     sheet.append(HEADERS + [f"key point {n}" for n in range(1, points + 1)])
     for response, view, part in rows:
@@ -132,9 +134,10 @@ def _score(value, row: int, refused: list) -> tuple[bool, float | None]:
         return False, None
 
 
-def read_marking(data: bytes, paper: Paper) -> SheetPreview:
-    """What importing the filled sheet would change (nothing is written). SheetError for a file that is not
-    one of our marking sheets."""
+def read_marking(data: bytes, paper: Paper, viewer) -> SheetPreview:
+    """What importing the filled sheet would change (nothing is written); a row of a trainee out of ``viewer``'s
+    reach is refused as a row of no answer of the paper. SheetError for a file that is not one of our marking
+    sheets."""
     if len(data) > MAX_BYTES:
         raise SheetError(_("The file is larger than %(mb)d MB.", mb=MAX_BYTES // (1024 * 1024)))
     try:
@@ -144,10 +147,10 @@ def read_marking(data: bytes, paper: Paper) -> SheetPreview:
     header = next(rows, None)
     if header is None or [str(h or "") for h in header[:len(HEADERS)]] != HEADERS:
         raise SheetError(_("The first row is not the header this page exported."))
-    return _preview(rows, paper)
+    return _preview(rows, paper, attempt_checker(viewer))
 
 
-def _preview(rows, paper: Paper) -> SheetPreview:
+def _preview(rows, paper: Paper, reaches) -> SheetPreview:
     preview = SheetPreview()
     views: dict[int, tuple[Response, dict]] = {}
     for number, values in enumerate(rows, start=2):
@@ -165,7 +168,7 @@ def _preview(rows, paper: Paper) -> SheetPreview:
             continue
         if response_id not in views:
             response = db.session.get(Response, response_id)
-            views[response_id] = (response, response_view(response) if _belongs(response, paper) else None)
+            views[response_id] = (response, response_view(response) if _belongs(response, paper, reaches) else None)
         response, view = views[response_id]
         part = next((p for p in (view or {}).get("parts", []) if p["id"] == str(values[1] or "")), None)
         if part is None:
@@ -186,20 +189,23 @@ def _preview(rows, paper: Paper) -> SheetPreview:
     return preview
 
 
-def _belongs(response: Response | None, paper: Paper) -> bool:
+def _belongs(response: Response | None, paper: Paper, reaches) -> bool:
+    """Whether a sheet's row may change ``response``: an answer of a finished attempt of ``paper`` that ``reaches``
+    (``reach.attempt_checker``) lets the viewer reach; a row failing any of these is refused in the same words."""
     if response is None:
         return False
     attempt: Attempt = response.item.attempt
-    return attempt.paper_id == paper.id and not attempt.is_open
+    return attempt.paper_id == paper.id and not attempt.is_open and reaches(attempt)
 
 
 def apply_marking(changes: list[dict], paper: Paper, by) -> tuple[int, list[str]]:
-    """Apply previewed changes (``SheetChange.to_dict``), checking each answer again. Returns (applied, refused
-    messages). Flushes, never commits."""
+    """Apply previewed changes (``SheetChange.to_dict``) as ``by``, checking each answer, and that ``by`` reaches
+    it, again. Returns (applied, refused messages). Flushes, never commits."""
     applied, refused = 0, []
+    reaches = attempt_checker(by)
     for change in changes:
         response = db.session.get(Response, int(change["response"]))
-        view = response_view(response) if _belongs(response, paper) else None
+        view = response_view(response) if _belongs(response, paper, reaches) else None
         part = next((p for p in (view or {}).get("parts", []) if p["id"] == change["part"]), None)
         if part is None or answer_hash(part["answer"]) != change["hash"]:
             refused.append(_("Row %(row)d: the answer changed since the sheet was exported.", row=change["row"]))

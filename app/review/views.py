@@ -3,6 +3,10 @@ offline marking by spreadsheet, item analysis and the live view of a paper's att
 
 Thin: parse the request, call this package's operations (which go through ``app.scoring``), render. GETs never
 write; the request's edge commits a POST (app/transactions.py).
+
+Whose work: app/reach.py. An attempt or answer of a trainee out of the instructor's reach answers 404, as an
+unknown id does; lists, counts and the marking sheet hold only the trainees in reach. A regrade is a correction
+of the question and covers every class's attempts; its dry run lists only the changes in reach.
 """
 from __future__ import annotations
 
@@ -17,8 +21,9 @@ from sqlalchemy import select
 
 from ..auth.guards import guard_blueprint
 from ..extensions import db
-from ..models import Attempt, Cohort, Paper, Response, utcnow
+from ..models import Attempt, Paper, Response, utcnow
 from ..qtypes import question_type
+from ..reach import cohorts_taught, may_reach_attempt, reachable_attempt_ids
 from .. import jobs
 from . import analysis_data, item_analysis, marking, monitor, regrading, spreadsheet
 from .anonymity import trainee_label
@@ -37,7 +42,7 @@ def _paper(key: str) -> Paper:
 
 def _filter_choices() -> dict:
     return {"papers": db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all(),
-            "cohorts": db.session.scalars(select(Cohort).order_by(Cohort.name)).all(), "flags": FLAGS}
+            "cohorts": cohorts_taught(current_user), "flags": FLAGS}
 
 
 @bp.app_template_global("review_label")
@@ -50,25 +55,25 @@ def review_label(attempt, blind=False):
 def index():
     papers = db.session.scalars(select(Paper).order_by(*Paper.listing_order())).all()
     return render_template("review/index.html", papers=papers,
-                           waiting=len(queue(QueueFilter())))
+                           waiting=len(queue(QueueFilter(), current_user)))
 
 
 # ------------------------------------------------------------------------------------------------ queue
 @bp.route("/queue")
 def queue_page():
     f = QueueFilter.from_args(request.args)
-    return render_template("review/queue.html", f=f, responses=queue(f), flags_of=flags_of, reasons_of=reasons_of, **_filter_choices())
+    return render_template("review/queue.html", f=f, responses=queue(f, current_user), flags_of=flags_of, reasons_of=reasons_of, **_filter_choices())
 
 
 def _response(response_id: int) -> Response:
     response = db.session.get(Response, response_id)
-    if response is None or response.item.attempt.is_open:
+    if response is None or response.item.attempt.is_open or not may_reach_attempt(current_user, response.item.attempt):
         abort(404)
     return response
 
 
 def _render_response(response: Response, f: QueueFilter, errors=(), form=None, status=200):
-    ids = [r.id for r in queue(f)]
+    ids = [r.id for r in queue(f, current_user)]
     position = ids.index(response.id) + 1 if response.id in ids else None
     return render_template("review/response.html", response=response, view=marking.response_view(response), f=f,
                            attempt=response.item.attempt, errors=errors, form=form or {}, position=position,
@@ -88,7 +93,7 @@ def response_page(response_id: int):
 def response_save(response_id: int):
     response = _response(response_id)
     f = QueueFilter.from_args(request.form)
-    ids = [r.id for r in queue(f)]
+    ids = [r.id for r in queue(f, current_user)]
     try:
         written = marking.apply_review(response, request.form, by=current_user)
     except marking.ReviewError as exc:
@@ -108,7 +113,7 @@ def response_save(response_id: int):
 @bp.route("/attempts/<int:attempt_id>")
 def attempt_page(attempt_id: int):
     attempt = db.session.get(Attempt, attempt_id)
-    if attempt is None:
+    if not may_reach_attempt(current_user, attempt):
         abort(404)
     blind = request.args.get("blind") == "1"
     items = []
@@ -129,7 +134,20 @@ def _questions_arg(source) -> list[str]:
 
 
 def _attempts_arg(source) -> list[int]:
-    return sorted({int(v) for v in source.getlist("attempt") if v.isascii() and v.isdigit() and len(v) < 12})[:5000]
+    """The attempts a regrade is limited to; 404 when one is unknown or out of reach (the same answer), since
+    leaving it out could widen the regrade to the whole paper."""
+    ids = sorted({int(v) for v in source.getlist("attempt") if v.isascii() and v.isdigit() and len(v) < 12})[:5000]
+    if len(reachable_attempt_ids(current_user, ids)) != len(ids):
+        abort(404)
+    return ids
+
+
+def _changes_in_reach(report: dict) -> dict:
+    """The dry run's report with only the changes to attempts in reach listed; the others are counted in
+    ``unlisted`` (the figures stay the whole regrade's)."""
+    reached = reachable_attempt_ids(current_user, {c["attempt"] for c in report["changes"]})
+    listed = [c for c in report["changes"] if c["attempt"] in reached]
+    return dict(report, changes=listed, unlisted=len(report["changes"]) - len(listed))
 
 
 @bp.route("/regrade")
@@ -138,15 +156,16 @@ def regrade_page():
     key = request.args.get("paper", "")
     paper = Paper.by_key(key) if key else None
     questions = regrading.paper_questions(paper) if paper else []
-    attempts = regrading.paper_attempts(paper) if paper else []
+    attempts = regrading.paper_attempts(paper, current_user) if paper else []
     chosen, chosen_attempts = _questions_arg(request.args), _attempts_arg(request.args)
     report = None
     if paper is not None and request.args.get("preview") == "1":
-        report = regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=True,  # reads only
-                                                           attempt_ids=chosen_attempts))
+        report = _changes_in_reach(regrading.summary(regrading.regrade_paper(paper, chosen, dry_run=True,  # reads only
+                                                                             attempt_ids=chosen_attempts)))
     finished = jobs.status(request.args.get("job", ""), current_user) if request.args.get("job") else None
     return render_template("review/regrade.html", papers=papers, paper=paper, questions=questions, chosen=chosen,
-                           attempts=attempts, chosen_attempts=chosen_attempts, report=report,
+                           attempts=attempts, finished_count=regrading.finished_count(paper) if paper else 0,
+                           chosen_attempts=chosen_attempts, report=report,
                            finished=(finished or {}).get("result") or {})
 
 
@@ -188,7 +207,7 @@ def marking_page(key: str):
 @bp.route("/papers/<key>/marking.xlsx")
 def marking_export(key: str):
     paper = _paper(key)
-    data = spreadsheet.export_marking(paper, blind=request.args.get("blind") == "1")
+    data = spreadsheet.export_marking(paper, current_user, blind=request.args.get("blind") == "1")
     name = f"marking-{paper.id}-{utcnow():%Y%m%d-%H%M}.xlsx"
     return HttpResponse(data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -203,10 +222,12 @@ def marking_preview(key: str):
                                error=_("Choose the filled XLSX file.")), 400
     data = upload.stream.read(spreadsheet.MAX_BYTES + 1)
     try:
-        preview = spreadsheet.read_marking(data, paper)
+        preview = spreadsheet.read_marking(data, paper, current_user)
     except spreadsheet.SheetError as exc:
         return render_template("review/marking.html", paper=paper, preview=None, error=str(exc)), 400
-    token = _serializer().dumps({"paper": paper.id, "changes": [c.to_dict() for c in preview.changes]})
+    # the preview is this instructor's: applied by another, it could carry rows out of their reach
+    token = _serializer().dumps({"paper": paper.id, "by": current_user.id,
+                                 "changes": [c.to_dict() for c in preview.changes]})
     return render_template("review/marking.html", paper=paper, preview=preview, token=token)
 
 
@@ -218,7 +239,7 @@ def marking_apply(key: str):
     except BadSignature:
         return render_template("review/marking.html", paper=paper, preview=None,
                                error=_("The preview was altered or has expired: upload the sheet again.")), 400
-    if payload.get("paper") != paper.id:
+    if payload.get("paper") != paper.id or payload.get("by") != current_user.id:
         return render_template("review/marking.html", paper=paper, preview=None,
                                error=_("The preview was altered or has expired: upload the sheet again.")), 400
     applied, refused = spreadsheet.apply_marking(payload["changes"], paper, by=current_user)
@@ -230,7 +251,7 @@ def marking_apply(key: str):
 
 # ---------------------------------------------------------------------------------------- item analysis
 def _analysis(paper: Paper, first_only: bool) -> dict:
-    return item_analysis.analyse(analysis_data.analysis_rows(paper, first_only))
+    return item_analysis.analyse(analysis_data.analysis_rows(paper, current_user, first_only))
 
 
 @bp.route("/papers/<key>/items")
@@ -267,7 +288,7 @@ def items_csv(key: str):
 @bp.route("/papers/<key>/monitor")
 def monitor_page(key: str):
     paper = _paper(key)
-    return render_template("review/monitor.html", paper=paper, rows=monitor.paper_attempts(paper),
+    return render_template("review/monitor.html", paper=paper, rows=monitor.paper_attempts(paper, current_user),
                            blind=request.args.get("blind") == "1")
 
 

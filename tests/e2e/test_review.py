@@ -15,14 +15,16 @@ COMMENT = "“请到接待室”的意思没写到，但态度好，酌情给 2 
 
 
 def sitting_with_a_flagged_answer(database_url) -> int:
-    """An instructor account and a submitted attempt whose case answer awaits review (set up through the services)."""
+    """An instructor account teaching the trainee's class, and a submitted attempt whose case answer awaits review
+    (set up through the services)."""
     from app.auth.services import create_user, find_user
     from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
     from app.extensions import db
-    from app.models import Paper
+    from app.models import Cohort, Paper
 
     with _app(database_url).app_context():
-        create_user(TEACHER, PASSWORD, ("instructor",), "e2e 讲师")
+        teacher = create_user(TEACHER, PASSWORD, ("instructor",), "e2e 讲师")
+        db.session.add(Cohort(name="e2e 讲师的班", members=[teacher, find_user(TRAINEE)]))
         attempt, _ = start_attempt(find_user(TRAINEE), Paper.by_key("mock-small"))
         save_answer(attempt, "t.case-1", {"a": FLAGGED_ANSWER})
         submit_attempt(attempt)

@@ -10,7 +10,7 @@ import pytest
 
 from app.exams import display, lifecycle
 from app.exams.errors import state_message
-from app.models import Attempt, AttemptStateError
+from app.models import Attempt, AttemptStateError, Cohort
 
 
 def _start(client, key="mock-t") -> int:
@@ -298,7 +298,10 @@ def test_staff_pages_show_local_times_and_words(client, login, make_user, traine
     attempt = _submit(db, trainee, attempt_id, {})
     attempt.started_at = datetime(2026, 12, 6, 1, 0, tzinfo=timezone.utc)
     db.session.commit()
-    staff = login(make_user("teacher", roles=("instructor",)))
+    teacher = make_user("teacher", roles=("instructor",))
+    db.session.add(Cohort(name="一班", members=[teacher, trainee]))  # an instructor lists their classes' attempts
+    db.session.commit()
+    staff = login(teacher)
     page = staff.get("/authoring/attempts").get_data(as_text=True)
     assert "2026-12-06 09:00" in page and "已交卷" in page and ">submitted<" not in page
     assert "北京时间（UTC+8）" in page

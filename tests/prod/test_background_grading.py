@@ -10,7 +10,7 @@ from rq import Queue, SimpleWorker
 from app import create_app, jobs
 from app.exams.lifecycle import grade_finished, save_answer, start_attempt, submit_attempt
 from app.extensions import db
-from app.models import Attempt, GradeChange, MistakeEntry, Response, utcnow
+from app.models import Attempt, Cohort, GradeChange, MistakeEntry, Response, User, utcnow
 from tests.api.helpers import bearer, get_token
 
 
@@ -131,6 +131,9 @@ def test_work_after_commit_runs_only_when_the_request_committed():
 
 def test_the_trainees_history_and_the_instructors_views_say_grading(app, queue, client, trainee, trainee_client,
                                                                     instructor_client, exam_paper):
+    instructor = db.session.query(User).filter_by(username="instructor1").one()
+    db.session.add(Cohort(name="一班", members=[instructor, trainee]))  # the instructor teaches the trainee
+    db.session.commit()
     attempt_id = started(trainee, exam_paper)
     client.post(f"/api/attempts/{attempt_id}/submit", headers=bearer(get_token(client, trainee)))
     history = trainee_client.get("/history").get_data(as_text=True)

@@ -2,7 +2,7 @@
 import pytest
 
 from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
-from app.models import Response
+from app.models import Cohort, Response
 
 
 @pytest.fixture
@@ -16,10 +16,23 @@ def teacher_client(login, instructor):
 
 
 @pytest.fixture
-def finish(db):
-    """``finish(user, paper, {question key: answer})``: a submitted, graded attempt."""
+def taught_class(db, instructor):
+    """The class teacher1 teaches. An instructor marks only the work of their own classes' trainees
+    (app/reach.py), so ``finish`` enrols each trainee here unless told otherwise."""
+    cohort = Cohort(name="王老师的班", members=[instructor])
+    db.session.add(cohort)
+    db.session.commit()
+    return cohort
 
-    def make(user, paper, answers):
+
+@pytest.fixture
+def finish(db, taught_class):
+    """``finish(user, paper, {question key: answer}, cohort=taught_class)``: a submitted, graded attempt by a trainee
+    enrolled in ``cohort`` (teacher1's class by default; None: enrolled nowhere new)."""
+
+    def make(user, paper, answers, cohort=taught_class):
+        if cohort is not None and user not in cohort.members:
+            cohort.members.append(user)
         attempt, _ = start_attempt(user, paper)
         for key, answer in answers.items():
             save_answer(attempt, key, answer)

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from app.exams.lifecycle import record_focus_loss, save_answer, start_attempt
 from app.models import utcnow
+from app.reach import EVERYONE
 from app.review.analysis_data import analysis_rows, choices_of
 from tests.review.conftest import case_response
 
@@ -16,9 +17,9 @@ def test_rows_from_attempts_first_only_by_default(db, exam_paper, finish, traine
     again = finish(trainee, exam_paper, {"complaints.case": {"a": "耐心倾听", "b": ""}})
     other = finish(make_user("t2"), exam_paper, {"complaints.case": {"a": "先道歉，再倾听", "b": "电话回访"},
                                                  "complaints.m0": ["A", "C"]})
-    first = analysis_rows(exam_paper)
+    first = analysis_rows(exam_paper, EVERYONE)
     assert len(first) == 2 and again.id not in {row.attempt_id for row in first}
-    assert len(analysis_rows(exam_paper, first_only=False)) == 3
+    assert len(analysis_rows(exam_paper, EVERYONE, first_only=False)) == 3
     row = next(r for r in first if r.attempt_id == other.id)
     case = next(i for i in row.items if i.question == "complaints.case")
     assert case.points[("a", "apologize")] == (4.0, 4.0) and case.points[("a", "listen")] == (6.0, 6.0)
@@ -56,8 +57,9 @@ def test_items_page_and_cli(db, exam_paper, finish, trainee, make_user, teacher_
 
 
 def test_monitor_shows_who_is_sitting_answered_time_left_and_tab_switches(db, exam_bank, make_paper, finish, trainee,
-                                                                       make_user, teacher_client):
+                                                                       make_user, teacher_client, taught_class):
     paper = make_paper("watched", track_focus=True)
+    taught_class.members.append(trainee)  # the one sitting is teacher1's trainee too
     done = finish(make_user("t2", display_name="交卷学员"), paper, {"complaints.case": {"a": "先道歉", "b": "回访"}})
     sitting, _ = start_attempt(trainee, paper)
     save_answer(sitting, "complaints.case", {"a": "道歉", "b": "回访"})
