@@ -12,7 +12,7 @@ from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
 from ..grading.messages import N_, Message, message_of
-from .messages import in_paper_form, translated
+from .messages import in_paper_form, in_question_form, translated
 
 bp = Blueprint("authoring", __name__)
 guard_blueprint(bp, "instructor", "admin")
@@ -49,6 +49,12 @@ def translated_filter(message) -> str:
 def in_paper_form_filter(message) -> str:
     """A checker's message on the paper editor: translated, each field named as the form labels it."""
     return in_paper_form(message)
+
+
+@bp.app_template_filter("in_question_form")
+def in_question_form_filter(message) -> str:
+    """A checker's message on the question editor's form: translated, in the form's words."""
+    return in_question_form(message)
 
 
 def _uploads() -> str:
@@ -157,7 +163,8 @@ def edit(key=None):
         return _editor_page(values, text, mode, editing=editing)
     content, text, form_problems = _draft_from_request()
     checked = editor.check_question_text(text, editing)
-    problems = [editor.Problem(0, message) for message in form_problems] + checked.problems
+    problems = [editor.Problem(0, message) for message in form_problems] + forms.without_echoes(form_problems,
+                                                                                              checked.problems)
     if problems or not checked.ok:
         values = forms.values_from_form(request.form) if mode == "form" else forms.form_values(content)
         return _editor_page(values, text, mode, problems, editing, status=422)
@@ -184,6 +191,7 @@ def try_answer():
     else:
         content, _problems = forms.question_from_form(request.form)
     reply = trial.try_answer(content, request.form.get("try_part", ""), request.form.get("try_answer", ""))
+    said = translated if request.form.get("mode") == "yaml" else in_question_form
     if reply.get("error") == "no_part":
         return jsonify(error="no_part", message=_("Give the part an id first.")), 400
     if reply.get("error") == "bad_text":
@@ -192,7 +200,7 @@ def try_answer():
     result = reply["result"]
     result["reasons"] = [translated(r) if isinstance(r, Message) else _(trial.REASONS[r]) for r in result["reasons"]]
     if result.get("error"):
-        result["error"] = translated(result["error"])
+        result["error"] = said(result["error"])
     return jsonify(reply)
 
 

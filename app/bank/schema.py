@@ -105,7 +105,8 @@ class Checker:
         qid = q.get("id")
         if not isinstance(qid, str) or not ID_RE.match(qid):
             self.add(line_of(q, "id") if "id" in q else line_of(q),
-                     N_("question id must match [a-z0-9._-]+, got %(value)s"), value=repr(qid))
+                     N_("question id may hold only lowercase letters, digits and . _ - (got %(value)s)"),
+                     value=repr(qid))
             qid = None
         if qid and len(qid) > MAX_ID_LENGTH:
             self.add(line_of(q, "id"), N_("question id has at most %(n)s characters"), n=MAX_ID_LENGTH)
@@ -145,9 +146,13 @@ class Checker:
                 self.add(line_of(parts, i), N_("%(what)s: each part must be a mapping"), what=what)
                 continue
             pid = part.get("id")
-            if not isinstance(pid, str) or not PART_ID_RE.match(pid):
-                self.add(line_of(part, "id") if "id" in part else line_of(part),
-                         N_("%(what)s: part id must match [a-z0-9_-]+, got %(value)s"), what=what, value=repr(pid))
+            if pid is None or pid == "":
+                self.add(line_of(part, "id") if "id" in part else line_of(part), N_("%(what)s: part %(n)s has no id"),
+                         what=what, n=i + 1)
+                pid = f"#{i + 1}"
+            elif not isinstance(pid, str) or not PART_ID_RE.match(pid):
+                self.add(line_of(part, "id"), N_("%(what)s: part id may hold only lowercase letters, digits, _ and - "
+                                                 "(got %(value)s)"), what=what, value=repr(pid))
                 pid = f"#{i + 1}"
             elif len(pid) > MAX_PART_ID_LENGTH:
                 self.add(line_of(part, "id"), N_("%(what)s: part id has at most %(n)s characters"), what=what,
@@ -182,8 +187,8 @@ class Checker:
             pid = point.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
                 self.add(line_of(point, "id") if "id" in point else line_of(point),
-                         N_("%(what)s: rubric point id must match [a-z0-9_-]+, got %(value)s"), what=what,
-                         value=repr(pid))
+                         N_("%(what)s: rubric point id may hold only lowercase letters, digits, _ and - "
+                            "(got %(value)s)"), what=what, value=repr(pid))
             elif len(pid) > MAX_PART_ID_LENGTH:
                 self.add(line_of(point, "id"), N_("%(what)s: rubric point id has at most %(n)s characters"),
                          what=what, n=MAX_PART_ID_LENGTH)
@@ -369,8 +374,8 @@ class Checker:
             return None
         pid = p.get("id")
         if not isinstance(pid, str) or not ID_RE.match(pid):
-            self.add(line_of(p, "id") if "id" in p else line_of(p), N_("paper id must match [a-z0-9._-]+, got %(value)s"),
-                     value=repr(pid))
+            self.add(line_of(p, "id") if "id" in p else line_of(p),
+                     N_("paper id may hold only lowercase letters, digits and . _ - (got %(value)s)"), value=repr(pid))
             pid = None
         if pid and len(pid) > MAX_ID_LENGTH:
             self.add(line_of(p, "id"), N_("paper id has at most %(n)s characters"), n=MAX_ID_LENGTH)
@@ -508,7 +513,8 @@ class Checker:
         for name, terms in data["sets"].items():
             where = line_of(data["sets"], name)
             if not isinstance(name, str) or not SET_NAME_RE.match(name):
-                self.add(where, N_("synonym set name must match [a-z0-9_-]+, got %(value)s"), value=repr(name))
+                self.add(where, N_("synonym set name may hold only lowercase letters, digits, _ and - "
+                                   "(got %(value)s)"), value=repr(name))
                 continue
             if len(name) > MAX_PART_ID_LENGTH:
                 self.add(where, N_("synonym set name has at most %(n)s characters"), n=MAX_PART_ID_LENGTH)

@@ -227,11 +227,11 @@ def test_an_id_with_a_trailing_line_break_is_refused(write_bank):
     stored under a key that no address takes (app.exams.errors.is_key), so in an exam it could not be answered."""
     text = GOOD_SINGLE.replace("id: gas.main", 'id: "gas.main\\n"')
     found = problems_of(write_bank({"objective.yaml": text}))
-    assert len(found) == 1 and "question id must match" in found[0]
+    assert len(found) == 1 and "question id may hold only" in found[0]
     case = GOOD_CASE.replace("      - id: a\n", '      - id: "a\\n"\n').replace("id: apologize", 'id: "apologize\\n"')
     found = problems_of(write_bank({"c.yaml": case, "synonyms.yaml": 'sets:\n  "listen\\n": [倾听, 聆听]\n'},
                                    folder="parts"))
-    assert len(found) == 3 and all("must match" in p for p in found), found
+    assert len(found) == 3 and all("may hold only lowercase letters" in p for p in found), found
 
 
 def test_a_gist_is_checked_like_match(write_bank):
