@@ -121,12 +121,20 @@ def set_draft(key):
 
 
 # ------------------------------------------------------------------------------------------------- editor
+# The question form's fields that show their own problems, by type (edit.html); a problem of any other field (the
+# type, say) is listed at the top, never left unshown.
+_FORM_FIELDS = {"id", "topic", "difficulty", "tags", "stem", "source"}
+_FIELDS_OF_TYPE = {"case": {"parts"}, "judge": {"answer", "points", "explanation"}}
+_CHOICE_FIELDS = {"options", "answer", "points", "explanation"}
+
+
 def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200):
     grouped = {"fields": {}, "parts": {}, "general": []}
+    at_fields = _FORM_FIELDS | _FIELDS_OF_TYPE.get(values.get("type"), _CHOICE_FIELDS)
     for problem in problems:
         if problem.part:
             grouped["parts"].setdefault(problem.part, []).append(problem)
-        elif problem.field and mode == "form":
+        elif problem.field in at_fields and mode == "form":
             grouped["fields"].setdefault(problem.field, []).append(problem)
         else:
             grouped["general"].append(problem)

@@ -57,7 +57,7 @@ class Checker:
     is_text = staticmethod(is_text)
     is_number = staticmethod(is_number)
 
-    def add(self, line: int, message: str, **params) -> None:
+    def add(self, line: int, message: str, /, **params) -> None:
         """Record a problem: ``message`` is a template marked with ``N_`` and its ``params`` (or a Message)."""
         if not isinstance(message, Message) or params:
             message = Message(message, **params)

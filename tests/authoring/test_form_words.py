@@ -44,7 +44,8 @@ PAPER_MISTAKES = {
                                    ("single", "multiple", "judge", "type")),
     "a difficulty that is not a number": ({"section-0-draw_min": "低"},
                                           "第 1 部分的抽题规则：“难度从”和“到”必须填 1 到 5 的整数",
-                                          "section 1 draw: 'Difficulty from' and 'to' must be whole numbers from 1 to 5",
+                                          "section 1 draw: 'Difficulty from' and 'to' must be whole numbers from 1 "
+                                          "to 5",
                                           ("difficulty", "min", "max")),
     "fixed questions left empty": ({"section-1-questions": ""},
                                    "第 2 部分：请填写这一部分的题目编号（每行一个），或改选“随机抽题”",

@@ -255,3 +255,12 @@ def test_a_gist_that_only_repeats_match_is_refused(write_bank):
     # Of several groups, one may name the point's object: the other holds the vague wording.
     vague = same.replace("gist: [[请到]]", "gist: [[换个地方, 挪个地方], [安静, 人少]]")
     assert load_bank(write_bank({"cases.yaml": vague}))
+
+
+def test_two_parts_with_one_id_are_a_problem_not_a_crash(write_bank):
+    """Checker.add took the message's own 'line' parameter (first on line N) for its first argument: a duplicate
+    part id raised TypeError in flask bank validate, the bank upload and the editor."""
+    part = GOOD_CASE[GOOD_CASE.index("      - id: a\n"):GOOD_CASE.index("        samples:")]
+    found = problems_of(write_bank({"c.yaml": GOOD_CASE.replace("        samples:", part + "        samples:", 1)}))
+    assert len(found) == 1, found
+    assert found[0].endswith("c.yaml:20: question 'complaints.fly': duplicate part id 'a' (first on line 7)")
