@@ -1,0 +1,23 @@
+"""What a new instructor tripped over on a first day (walked on a phone, in Chinese and in English), server side:
+counts said in words that agree with them, a Word file's problems counted in questions, not rows, ..."""
+from tests.authoring.test_import import upload, word
+from tests.authoring.test_form_words import choice_form, in_both_languages
+
+
+def test_one_problem_is_one_problem_in_english(exam_bank, instructor_client):
+    """'The question was not saved: 1 problems.'"""
+    zh, en = in_both_languages(instructor_client, lambda: instructor_client.post(
+        "/authoring/questions/new", data=choice_form(topic="")))
+    assert "题目未保存：有 1 个问题。" in zh
+    assert "The question was not saved: 1 problem." in en
+
+
+def test_a_word_files_unreadable_items_are_counted_as_questions_not_rows(app, instructor_client):
+    """A Word file has paragraphs, not rows: '有 1 行无法读取' beside a table saying 第 12 段."""
+    document = word(["1、客户投诉时首先应当（ B ）。", "A.解释规定 B．耐心倾听", "解析：先处理情绪。", "知识点：投诉处理",
+                     "2、投诉是客户给企业的第二次机会。（√）"])
+    page = upload(instructor_client, "chapter.docx", document).get_data(as_text=True)
+    assert "有 1 道题无法读取。没有导入任何题目" in page and "行无法读取" not in page
+    instructor_client.post("/lang/en", data={"next": "/authoring/"})
+    page = upload(instructor_client, "chapter.docx", document).get_data(as_text=True)
+    assert "1 question could not be read. Nothing was imported" in page
