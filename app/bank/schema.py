@@ -275,8 +275,8 @@ class Checker:
         match = point.get("match")
         if match is None:
             self.add(line_of(point), N_("%(what)s needs 'match', a list of term groups"), what=what)
-        elif isinstance(match, str):
-            pass  # a single term: one group of one term
+        elif isinstance(match, str):  # a single term: one group of one term
+            self.comma_terms([match], line_of(point, "match"), what, "[[%s]]")
         elif not isinstance(match, list) or not match:
             self.add(line_of(point, "match"), N_("%(what)s: 'match' must be a non-empty list of term groups"),
                      what=what)
@@ -300,6 +300,8 @@ class Checker:
                          what=what)
             else:
                 self.glued_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what))
+                self.comma_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what),
+                                 "[%s]")
         return float(value or 0)
 
     def term_groups(self, groups: list, what) -> None:
@@ -311,6 +313,18 @@ class Checker:
                 continue
             self.glued_terms(terms, line_of(groups, g), Message(N_("%(what)s: match group %(n)s"), what=what,
                                                                 n=g + 1))
+            self.comma_terms(terms, line_of(groups, g), Message(N_("%(what)s: match group %(n)s"), what=what,
+                                                                n=g + 1), "[%s]")
+
+    def comma_terms(self, terms: list, line: int, what, written: str) -> None:
+        """Refuse a term holding a comma: ``match: 道歉, 致歉`` (no brackets) is one term, looked for comma and all,
+        that no answer holds; the author meant two words of one group. ``written`` shapes the suggestion."""
+        for term in terms:
+            if isinstance(term, str) and ("," in term or "，" in term):
+                words = [word.strip() for word in re.split(r"[,，]", term) if word.strip()]
+                self.add(line, N_("%(what)s: the term '%(term)s' holds a comma, and a term is looked for as written, "
+                                  "comma and all: to accept any of these words, write them as terms of one group, "
+                                  "%(written)s"), what=what, term=term, written=written % ", ".join(words))
 
     def gist_overlap(self, point, what) -> None:
         """A gist holds vague wordings, not the point's own terms: a gist that only repeats `match` groups, or a gist of

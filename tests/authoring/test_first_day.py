@@ -21,3 +21,18 @@ def test_a_word_files_unreadable_items_are_counted_as_questions_not_rows(app, in
     instructor_client.post("/lang/en", data={"next": "/authoring/"})
     page = upload(instructor_client, "chapter.docx", document).get_data(as_text=True)
     assert "1 question could not be read. Nothing was imported" in page
+
+
+def test_synonyms_written_without_brackets_are_refused_with_the_way_to_write_them(exam_bank, instructor_client):
+    """`match: 道歉, 致歉` is one term, '道歉, 致歉', that no answer holds: the try panel gave 0 for 先向顾客致歉
+    without a word, and the question was saved. It is refused, with the brackets to write."""
+    from tests.authoring.test_form_words import RUBRIC, case_form
+
+    rubric = RUBRIC.replace("match: [[道歉]]", "match: 道歉, 致歉").replace("match: [[倾听]]", "match: [[倾听，聆听]]")
+    zh, en = in_both_languages(instructor_client, lambda: instructor_client.post(
+        "/authoring/questions/new", data=case_form(rubric=rubric)))
+    assert "评分要点“apologize”：词语“道歉, 致歉”中有逗号，而词语是连同逗号原样查找的：要让其中任一个词都能得分，" \
+           "请把它们写成同一组里的几个词：[[道歉, 致歉]]" in zh
+    assert "第 1 组匹配词：词语“倾听，聆听”中有逗号" in zh and "[倾听, 聆听]" in zh
+    assert "point 'apologize': the term '道歉, 致歉' holds a comma" in en and "[[道歉, 致歉]]" in en
+
