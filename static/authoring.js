@@ -75,6 +75,11 @@
     line.appendChild(el("strong", "try-score", fmt(r.score)));
     line.appendChild(el("span", null, " / " + fmt(r.max) + " " + t("pts")));
     out.appendChild(line);
+    if (reply.problems && reply.problems.length) {  /* what saving would refuse: the author sees it while trying */
+      var problems = el("ul", "error try-problems");
+      reply.problems.forEach(function (text) { problems.appendChild(el("li", null, text)); });
+      out.appendChild(problems);
+    }
     if (r.error) { out.appendChild(el("p", "error", t("error") + ": " + r.error)); }
     if (r.flags && r.flags.length) {
       var flags = el("p", "try-flags", t("flags") + ": ");

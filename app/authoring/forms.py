@@ -56,6 +56,12 @@ def without_echoes(form_problems: list, problems: list) -> list:
             if not (p.part in unread and isinstance(p.message, Message) and p.message.template == _NEEDS_RUBRIC)]
 
 
+def problems_of_part(form_problems: list, part_id: str) -> list:
+    """The form's own problems (key points or samples that cannot be read as YAML) of part ``part_id``."""
+    return [m for m in form_problems if isinstance(m, Message) and isinstance(m.params.get("what"), Message)
+            and m.params["what"].params.get("id") == part_id]
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").replace(",", "\n").replace("，", "\n").splitlines() if line.strip()]
 

@@ -191,14 +191,16 @@ def edit(key=None):
 @bp.route("/try", methods=["POST"])
 def try_answer():
     """The live panel: grade what the author typed against the draft part (never saved, never the live Grader)."""
+    part_id = request.form.get("try_part", "")
     if request.form.get("mode") == "yaml":
         from ..bank.yamlsource import plain, read_yaml
 
         data, _problems = read_yaml(request.form.get("yaml", "")[:editor.MAX_YAML], "question.yaml")
-        content = plain(data) if isinstance(data, dict) else {}
+        content, unread = (plain(data) if isinstance(data, dict) else {}), []
     else:
-        content, _problems = forms.question_from_form(request.form)
-    reply = trial.try_answer(content, request.form.get("try_part", ""), request.form.get("try_answer", ""))
+        content, form_problems = forms.question_from_form(request.form)
+        unread = forms.problems_of_part(form_problems, part_id)
+    reply = trial.try_answer(content, part_id, request.form.get("try_answer", ""))
     said = translated if request.form.get("mode") == "yaml" else in_question_form
     if reply.get("error") == "no_part":
         return jsonify(error="no_part", message=_("Give the part an id first.")), 400
@@ -207,6 +209,11 @@ def try_answer():
                                                    "stored.")), 400
     result = reply["result"]
     result["reasons"] = [translated(r) if isinstance(r, Message) else _(trial.REASONS[r]) for r in result["reasons"]]
+    if unread:  # key points that cannot be read: that is the problem ("no key points", "uncertain" follow from it)
+        result.update(error=None, flags=[], reasons=[])
+        reply["problems"] = [said(m) for m in unread]
+    else:  # what saving would refuse, when the rubric grades (its own error says the rest)
+        reply["problems"] = [] if result.get("error") else [said(m) for m in trial.part_problems(content, part_id)]
     if result.get("error"):
         result["error"] = said(result["error"])
     return jsonify(reply)

@@ -36,3 +36,29 @@ def test_synonyms_written_without_brackets_are_refused_with_the_way_to_write_the
     assert "第 1 组匹配词：词语“倾听，聆听”中有逗号" in zh and "[倾听, 聆听]" in zh
     assert "point 'apologize': the term '道歉, 致歉' holds a comma" in en and "[[道歉, 致歉]]" in en
 
+
+
+def _tried(client, rubric, answer="先向顾客致歉，然后退货。"):
+    from tests.authoring.test_form_words import case_form
+
+    form = dict(case_form(rubric=rubric, points="6"), try_part="a", try_answer=answer)
+    return client.post("/authoring/try", data=form).get_json()
+
+
+def test_the_try_panel_says_why_key_points_cannot_be_read(app, instructor_client):
+    """A key point indented one space short: the panel said 'the part's key points must be a non-empty list' (they
+    were written) with the flags 评分不确定 评分要点出错 and 'ask a person'; it now says what the save says: the
+    YAML, its line and column."""
+    reply = _tried(instructor_client, "- id: apologize\n text: 道歉\n  points: 2\n")
+    assert reply["problems"] == ["小题“a”的评分要点：YAML 格式错误（第 2 列）：缩进与上面的列表没有对齐（第 2 行）"]
+    assert reply["result"]["error"] is None and reply["result"]["flags"] == [] and reply["result"]["reasons"] == []
+
+
+def test_the_try_panel_says_what_saving_would_refuse(app, instructor_client):
+    """The rubric grades, but saving would refuse it: the panel says so while the author tries answers."""
+    rubric = "- id: apologize\n  text: 道歉\n  points: 2\n  match: 道歉, 致歉\n- id: quality\n  text: 退换\n" \
+             "  points: 4\n  match: [[退货]]\n"
+    reply = _tried(instructor_client, rubric)
+    assert reply["result"]["score"] == 4
+    assert len(reply["problems"]) == 1 and "词语“道歉, 致歉”中有逗号" in reply["problems"][0]
+    assert _tried(instructor_client, rubric.replace("道歉, 致歉", "[[道歉, 致歉]]"))["problems"] == []
