@@ -352,13 +352,17 @@ def import_confirm():
     return exchange_apply()
 
 
-@bp.route("/import/template.xlsx")
-def import_template():
+_TEMPLATE_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@bp.route("/import/template.xlsx", defaults={"kind": "xlsx"})
+@bp.route("/import/template.docx", defaults={"kind": "docx"})
+def import_template(kind):
     if not importing.available():
         abort(404)
-    return Response(importing.template_bytes(),
-                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": "attachment; filename=question-template.xlsx"})
+    return Response(importing.template_bytes(kind), mimetype=_TEMPLATE_TYPES[kind],
+                    headers={"Content-Disposition": f"attachment; filename=question-template.{kind}"})
 
 
 # --------------------------------------------------------------------------------------------------- papers

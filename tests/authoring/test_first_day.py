@@ -62,3 +62,14 @@ def test_the_try_panel_says_what_saving_would_refuse(app, instructor_client):
     assert reply["result"]["score"] == 4
     assert len(reply["problems"]) == 1 and "词语“道歉, 致歉”中有逗号" in reply["problems"][0]
     assert _tried(instructor_client, rubric.replace("道歉, 致歉", "[[道歉, 致歉]]"))["problems"] == []
+
+
+def test_the_import_page_offers_a_word_template_that_imports_cleanly(app, instructor_client):
+    """Only an Excel template was offered: nothing showed how a Word file must be written (numbers, options,
+    答案：, 解析：). The Word template holds notes and one example of each type, and imports as it is."""
+    page = instructor_client.get("/authoring/import").get_data(as_text=True)
+    assert 'href="/authoring/import/template.docx"' in page and "下载 Word 模板" in page
+    response = instructor_client.get("/authoring/import/template.docx")
+    assert response.status_code == 200 and response.headers["Content-Disposition"].endswith("question-template.docx")
+    page = upload(instructor_client, "question-template.docx", response.data).get_data(as_text=True)
+    assert page.count('class="row-ok"') == 3 and 'class="row-bad"' not in page and 'name="token"' in page
