@@ -83,7 +83,7 @@ def index():
 def question(key):
     q = _question_or_404(key)
     return render_template("authoring/question.html", q=q, view=browse.trainee_view(q.current.content),
-                           usage=browse.usage(q))
+                           usage=browse.usage(q), outdated=browse.graded_on_older_versions(q))
 
 
 @bp.route("/questions/<key>/diff")

@@ -73,3 +73,28 @@ def test_the_import_page_offers_a_word_template_that_imports_cleanly(app, instru
     assert response.status_code == 200 and response.headers["Content-Disposition"].endswith("question-template.docx")
     page = upload(instructor_client, "question-template.docx", response.data).get_data(as_text=True)
     assert page.count('class="row-ok"') == 3 and 'class="row-bad"' not in page and 'name="token"' in page
+
+
+def test_a_changed_question_says_which_graded_answers_a_regrade_would_change(exam_paper, instructor_client, trainee,
+                                                                               db):
+    """Saving a new version of a question already answered said only '已保存为第 2 版。': nothing told a new
+    instructor that the submitted answers keep the old grades until regraded, nor where to do it. The question
+    page says how many, per paper, with the link to the regrade's dry run; after the regrade the notice is gone."""
+    from app.exams.lifecycle import save_answer, start_attempt, submit_attempt
+    from app.models import Question
+    from app.authoring.editor import save_question
+
+    attempt, _ = start_attempt(trainee, exam_paper)
+    save_answer(attempt, "complaints.case", {"a": "先道歉。"})
+    submit_attempt(attempt)
+    db.session.commit()
+    question = Question.by_key("complaints.case")
+    assert "旧版本" not in instructor_client.get("/authoring/questions/complaints.case").get_data(as_text=True)
+    content = dict(question.current.content, stem="顾客在商场投诉，经理赶来。")
+    save_question(content, None, question)
+    db.session.commit()
+    page = instructor_client.get("/authoring/questions/complaints.case").get_data(as_text=True)
+    assert "“测试模拟卷”中有 1 份已交卷的作答是按这道题的旧版本评分的。" in page
+    assert 'href="/review/regrade?paper=mock-t&amp;question=complaints.case&amp;preview=1">用第 2 版重新评分</a>' in page
+    assert instructor_client.post("/review/regrade", data={"paper": "mock-t"}).status_code == 302
+    assert "旧版本" not in instructor_client.get("/authoring/questions/complaints.case").get_data(as_text=True)
