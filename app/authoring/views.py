@@ -143,7 +143,7 @@ def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200)
         grouped["general"] += grouped["parts"].pop(part_id)
     return render_template("authoring/edit.html", values=values, yaml_text=yaml_text, mode=mode,
                            problems=list(problems), grouped=grouped, editing=editing,
-                           types=list(QUESTION_TYPES), letters=forms.OPTION_SLOTS), status
+                           types=list(QUESTION_TYPES), letters=forms.OPTION_SLOTS, areas=browse.areas()), status
 
 
 def _draft_from_request():
@@ -388,13 +388,13 @@ def paper_edit(key=None):
     if request.method == "GET":
         values = papers_admin.form_values(editing.definition if editing else None)
         return render_template("authoring/paper_edit.html", values=values, editing=editing, problems=[],
-                               types=papers_admin.TYPES)
+                               types=papers_admin.TYPES, areas=browse.areas())
     definition, unreadable = papers_admin.definition_from_form(request.form, editing.definition if editing else None)
     checked = papers_admin.check_definition(definition, editing)
     if checked.definition is None or unreadable:
         return render_template("authoring/paper_edit.html", values=papers_admin.form_values(definition),
                                editing=editing, problems=unreadable + checked.problems,
-                               types=papers_admin.TYPES), 422
+                               types=papers_admin.TYPES, areas=browse.areas()), 422
     publish = editing is None and request.form.get("publish") == "1"
     paper, changed, refused = papers_admin.save_paper(checked.definition, editing, publish=publish)
     if editing is not None:
