@@ -69,6 +69,7 @@ def test_the_import_page_offers_a_word_template_that_imports_cleanly(app, instru
     答案：, 解析：). The Word template holds notes and one example of each type, and imports as it is."""
     page = instructor_client.get("/authoring/import").get_data(as_text=True)
     assert 'href="/authoring/import/template.docx"' in page and "下载 Word 模板" in page
+    assert 'href="/authoring/import/template.xlsx" download id="template-xlsx"' in page  # each link its own file
     response = instructor_client.get("/authoring/import/template.docx")
     assert response.status_code == 200 and response.headers["Content-Disposition"].endswith("question-template.docx")
     page = upload(instructor_client, "question-template.docx", response.data).get_data(as_text=True)
