@@ -235,6 +235,7 @@ def test_a_new_instructors_first_day_on_a_phone(live_server, browser, teacher, a
     page.goto(url + "/authoring/questions/t.case-1")
     expect(page.locator(".au-history li")).to_have_count(2)
     expect(notice).to_have_count(0)
+    assert page.locator('.au-history li[data-version="2"] a').bounding_box()["height"] >= 44  # tapped, not read
 
     # 6. the item statistics: every figure on the screen, the reasons in words
     page.goto(url + "/review/papers/mock-small/items")
