@@ -75,6 +75,11 @@
     line.appendChild(el("strong", "try-score", fmt(r.score)));
     line.appendChild(el("span", null, " / " + fmt(r.max) + " " + t("pts")));
     out.appendChild(line);
+    if (reply.problems && reply.problems.length) {  /* what saving would refuse: the author sees it while trying */
+      var problems = el("ul", "error try-problems");
+      reply.problems.forEach(function (text) { problems.appendChild(el("li", null, text)); });
+      out.appendChild(problems);
+    }
     if (r.error) { out.appendChild(el("p", "error", t("error") + ": " + r.error)); }
     if (r.flags && r.flags.length) {
       var flags = el("p", "try-flags", t("flags") + ": ");
@@ -177,4 +182,39 @@
   form.addEventListener("input", function (event) {
     panelsToRefresh(event.target).forEach(schedule);
   });
+})();
+
+/* The paper editor's "Add a section": a copy of the empty section at the end, with the next number, so that a paper
+   of four sections is not saved four times to get them. Without script the page says to save and add. */
+(function () {
+  "use strict";
+  var button = document.getElementById("add-section");
+  if (!button) { return; }
+  var MAX = 20;  /* app/authoring/papers_admin.MAX_SECTIONS */
+  var note = document.getElementById("save-to-add");
+  if (note) { note.hidden = true; }
+  button.hidden = false;
+  function sections() { return document.querySelectorAll("fieldset.au-section[data-section]"); }
+  function refresh() { button.hidden = sections().length >= MAX; }
+  button.addEventListener("click", function () {
+    var all = sections();
+    var last = all[all.length - 1];
+    var next = 0;
+    Array.prototype.forEach.call(all, function (s) { next = Math.max(next, Number(s.getAttribute("data-section")) + 1); });
+    var copy = last.cloneNode(true);
+    var from = "section-" + last.getAttribute("data-section") + "-";
+    copy.setAttribute("data-section", String(next));
+    Array.prototype.forEach.call(copy.querySelectorAll("[name]"), function (field) {
+      field.name = field.name.replace(from, "section-" + next + "-");
+      if (field.type === "radio") { field.checked = field.value === "fixed"; }
+      else if (field.tagName === "SELECT") { field.selectedIndex = 0; }
+      else { field.value = ""; }
+    });
+    Array.prototype.forEach.call(copy.querySelectorAll(".field-error"), function (e) { e.remove(); });
+    last.parentNode.insertBefore(copy, last.nextSibling);
+    var title = copy.querySelector("input[name$='-title']");
+    if (title) { title.focus(); }
+    refresh();
+  });
+  refresh();
 })();

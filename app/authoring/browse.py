@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 from ..bank.writer import dump
 from ..bank.markdown_text import plain_excerpt
 from ..extensions import db
-from ..models import AttemptItem, Paper, Question, QuestionVersion, Response
+from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response
 from ..qtypes import QUESTION_TYPES, question_type
 
 PAGE_SIZE = 30
@@ -107,6 +107,11 @@ def facets() -> dict:
     return {"topics": topics, "tags": sorted(tags), "types": list(QUESTION_TYPES)}
 
 
+def areas() -> list[str]:
+    """The bank's areas, for the editors' suggestions (a new area is one typo away: 投诉 for 投诉处理)."""
+    return db.session.scalars(select(Question.topic).distinct().order_by(Question.topic)).all()
+
+
 def stem_preview(content: dict, limit: int = 80) -> str:
     """The stem as one line of plain words (no > of a quoted dialogue, no ** or list marks)."""
     return plain_excerpt(content.get("stem", ""), limit)
@@ -156,6 +161,22 @@ def usage(question: Question) -> dict:
         .where(QuestionVersion.question_id == question.id).group_by(QuestionVersion.number)).all()
     by_version = {number: count for number, count in rows}
     return {"fixed": fixed, "drawn": drawn, "responses": sum(by_version.values()), "by_version": by_version}
+
+
+def graded_on_older_versions(question: Question) -> list[tuple[Paper, int]]:
+    """Per paper, how many finished attempts' responses to ``question`` still carry the grade of an older version
+    (a regrade moves them to the current one): after a rubric is changed, where a regrade is due."""
+    if question.current is None:
+        return []
+    rows = db.session.execute(
+        select(Paper, func.count(Response.id))
+        .join(Attempt, Attempt.paper_id == Paper.id).join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .join(QuestionVersion, QuestionVersion.id == AttemptItem.question_version_id)
+        .join(Response, Response.item_id == AttemptItem.id)
+        .where(QuestionVersion.question_id == question.id, QuestionVersion.number < question.current.number,
+               Attempt.status != Attempt.STARTED)
+        .group_by(Paper.id).order_by(Paper.key)).all()
+    return [(paper, count) for paper, count in rows]
 
 
 def trainee_view(content: dict) -> dict:

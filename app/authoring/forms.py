@@ -42,6 +42,26 @@ def _yaml_list(text: str, what: str, problems: list[str]):
     return plain(data)
 
 
+_UNREAD_RUBRIC = N_("part '%(id)s' key points")
+_NEEDS_RUBRIC = "%(what)s: needs 'rubric', a non-empty list of key points"  # app/bank/schema.py's
+
+
+def without_echoes(form_problems: list, problems: list) -> list:
+    """``problems`` (the checker's) less the "needs key points" of a part whose key points were written but could not
+    be read as YAML: the form's own message says what is wrong with them, and "missing" would be untrue."""
+    unread = {m.params["what"].params.get("id") for m in form_problems
+              if isinstance(m, Message) and isinstance(m.params.get("what"), Message)
+              and m.params["what"].template == _UNREAD_RUBRIC}
+    return [p for p in problems
+            if not (p.part in unread and isinstance(p.message, Message) and p.message.template == _NEEDS_RUBRIC)]
+
+
+def problems_of_part(form_problems: list, part_id: str) -> list:
+    """The form's own problems (key points or samples that cannot be read as YAML) of part ``part_id``."""
+    return [m for m in form_problems if isinstance(m, Message) and isinstance(m.params.get("what"), Message)
+            and m.params["what"].params.get("id") == part_id]
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").replace(",", "\n").replace("，", "\n").splitlines() if line.strip()]
 
@@ -101,7 +121,7 @@ def _parts(form, problems: list[str]) -> list[dict]:
         points = _number(get("points"))
         if points is not None:
             part["points"] = points
-        rubric = _yaml_list(get("rubric"), Message(N_("part '%(id)s' rubric"), id=label), problems)
+        rubric = _yaml_list(get("rubric"), Message(_UNREAD_RUBRIC, id=label), problems)
         part["rubric"] = rubric if rubric is not None else []
         order = _lines(get("order"))
         if order:

@@ -75,7 +75,8 @@ def stage_import(root: str, user_id: int, filename: str, data, topic: str | None
     return preview
 
 
-def template_bytes() -> bytes:
-    from ..bank.convert import template_xlsx
+def template_bytes(kind: str = "xlsx") -> bytes:
+    """The Excel template (``xlsx``) or the Word one (``docx``)."""
+    from ..bank.convert import template_docx, template_xlsx
 
-    return template_xlsx()
+    return template_docx() if kind == "docx" else template_xlsx()

@@ -141,12 +141,12 @@ def form_values(definition: dict | None) -> dict:
     values["track_focus"] = bool(definition.get("track_focus"))
     values["sections"] = []
     for section in definition.get("sections", []):
-        draw = section.get("draw") or {}
-        if not isinstance(section, dict) or isinstance(draw, list) or set(draw) - SIMPLE_DRAW \
-                or "description" in section:
-            values["sections"].append({"title": section.get("title", "") if isinstance(section, dict) else "",
-                                       "mode": "yaml", "yaml": dump(section)})
+        if not _fits_the_form(section):  # several draws, excluded tags, or a section that is not one at all
+            title = section.get("title", "") if isinstance(section, dict) else ""
+            values["sections"].append({"title": title if isinstance(title, str) else "", "mode": "yaml",
+                                       "yaml": dump(section)})
             continue
+        draw = section.get("draw") or {}
         difficulty = draw.get("difficulty") or ["", ""]
         topic = draw.get("topic", "")
         values["sections"].append({
@@ -157,6 +157,26 @@ def form_values(definition: dict | None) -> dict:
             "draw_topic": "、".join(topic) if isinstance(topic, list) else topic,
             "draw_min": difficulty[0], "draw_max": difficulty[1], "draw_tags": "、".join(draw.get("tags") or [])})
     return values
+
+
+def _texts(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _fits_the_form(section) -> bool:
+    """Whether the form's fields can show ``section`` as it is; otherwise it is shown as YAML (a section written as
+    YAML comes back as written, whatever its mistakes)."""
+    if not isinstance(section, dict) or "description" in section or ("draw" in section) == ("questions" in section):
+        return False
+    if "questions" in section:
+        return _texts(section["questions"])
+    draw = section["draw"]
+    if not isinstance(draw, dict) or set(draw) - SIMPLE_DRAW:
+        return False
+    difficulty, topic = draw.get("difficulty"), draw.get("topic")
+    return ((difficulty is None or (isinstance(difficulty, list) and len(difficulty) == 2))
+            and (topic is None or isinstance(topic, str) or _texts(topic))
+            and (draw.get("tags") is None or _texts(draw["tags"])))
 
 
 def _all_storable(value) -> bool:

@@ -75,6 +75,18 @@ def sample_drift(part: dict, grader=None, stem: str | None = None) -> list[dict]
     return out
 
 
+def part_problems(content: dict, part_id: str) -> list:
+    """What the bank's check says of part ``part_id`` of the draft (Messages), as saving would say it: a rubric
+    that grades may still be refused (a term written with a comma, points that do not add up), and the author
+    trying it should know before saving. Only the checker's pure checks: no database, no rubric compilation."""
+    from ..bank.schema import Checker
+    from .editor import _part_named
+
+    checker = Checker("question.yaml")
+    checker.question(content)
+    return [p.message for p in checker.problems if _part_named(p.message) == part_id]
+
+
 def try_answer(content: dict, part_id: str, text: str) -> dict:
     """The live panel's reply for ``text`` typed against part ``part_id`` of the draft ``content``."""
     part = find_part(content, part_id)

@@ -12,7 +12,7 @@ from ..qtypes import QUESTION_TYPES
 from .. import jobs
 from . import browse, editor, exchange as exchanging, forms, importing, marked_answers, papers_admin, services, trial
 from ..grading.messages import N_, Message, message_of
-from .messages import in_paper_form, translated
+from .messages import in_paper_form, in_question_form, translated
 
 bp = Blueprint("authoring", __name__)
 guard_blueprint(bp, "instructor", "admin")
@@ -51,6 +51,12 @@ def in_paper_form_filter(message) -> str:
     return in_paper_form(message)
 
 
+@bp.app_template_filter("in_question_form")
+def in_question_form_filter(message) -> str:
+    """A checker's message on the question editor's form: translated, in the form's words."""
+    return in_question_form(message)
+
+
 def _uploads() -> str:
     """Where bank uploads wait for their confirmation."""
     return current_app.config.get("BANK_UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "bank-uploads")
@@ -77,7 +83,7 @@ def index():
 def question(key):
     q = _question_or_404(key)
     return render_template("authoring/question.html", q=q, view=browse.trainee_view(q.current.content),
-                           usage=browse.usage(q))
+                           usage=browse.usage(q), outdated=browse.graded_on_older_versions(q))
 
 
 @bp.route("/questions/<key>/diff")
@@ -115,12 +121,20 @@ def set_draft(key):
 
 
 # ------------------------------------------------------------------------------------------------- editor
+# The question form's fields that show their own problems, by type (edit.html); a problem of any other field (the
+# type, say) is listed at the top, never left unshown.
+_FORM_FIELDS = {"id", "topic", "difficulty", "tags", "stem", "source"}
+_FIELDS_OF_TYPE = {"case": {"parts"}, "judge": {"answer", "points", "explanation"}}
+_CHOICE_FIELDS = {"options", "answer", "points", "explanation"}
+
+
 def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200):
     grouped = {"fields": {}, "parts": {}, "general": []}
+    at_fields = _FORM_FIELDS | _FIELDS_OF_TYPE.get(values.get("type"), _CHOICE_FIELDS)
     for problem in problems:
         if problem.part:
             grouped["parts"].setdefault(problem.part, []).append(problem)
-        elif problem.field and mode == "form":
+        elif problem.field in at_fields and mode == "form":
             grouped["fields"].setdefault(problem.field, []).append(problem)
         else:
             grouped["general"].append(problem)
@@ -129,7 +143,7 @@ def _editor_page(values, yaml_text, mode, problems=(), editing=None, status=200)
         grouped["general"] += grouped["parts"].pop(part_id)
     return render_template("authoring/edit.html", values=values, yaml_text=yaml_text, mode=mode,
                            problems=list(problems), grouped=grouped, editing=editing,
-                           types=list(QUESTION_TYPES), letters=forms.OPTION_SLOTS), status
+                           types=list(QUESTION_TYPES), letters=forms.OPTION_SLOTS, areas=browse.areas()), status
 
 
 def _draft_from_request():
@@ -157,7 +171,8 @@ def edit(key=None):
         return _editor_page(values, text, mode, editing=editing)
     content, text, form_problems = _draft_from_request()
     checked = editor.check_question_text(text, editing)
-    problems = [editor.Problem(0, message) for message in form_problems] + checked.problems
+    problems = [editor.Problem(0, message) for message in form_problems] + forms.without_echoes(form_problems,
+                                                                                              checked.problems)
     if problems or not checked.ok:
         values = forms.values_from_form(request.form) if mode == "form" else forms.form_values(content)
         return _editor_page(values, text, mode, problems, editing, status=422)
@@ -176,14 +191,17 @@ def edit(key=None):
 @bp.route("/try", methods=["POST"])
 def try_answer():
     """The live panel: grade what the author typed against the draft part (never saved, never the live Grader)."""
+    part_id = request.form.get("try_part", "")
     if request.form.get("mode") == "yaml":
         from ..bank.yamlsource import plain, read_yaml
 
         data, _problems = read_yaml(request.form.get("yaml", "")[:editor.MAX_YAML], "question.yaml")
-        content = plain(data) if isinstance(data, dict) else {}
+        content, unread = (plain(data) if isinstance(data, dict) else {}), []
     else:
-        content, _problems = forms.question_from_form(request.form)
-    reply = trial.try_answer(content, request.form.get("try_part", ""), request.form.get("try_answer", ""))
+        content, form_problems = forms.question_from_form(request.form)
+        unread = forms.problems_of_part(form_problems, part_id)
+    reply = trial.try_answer(content, part_id, request.form.get("try_answer", ""))
+    said = translated if request.form.get("mode") == "yaml" else in_question_form
     if reply.get("error") == "no_part":
         return jsonify(error="no_part", message=_("Give the part an id first.")), 400
     if reply.get("error") == "bad_text":
@@ -191,8 +209,13 @@ def try_answer():
                                                    "stored.")), 400
     result = reply["result"]
     result["reasons"] = [translated(r) if isinstance(r, Message) else _(trial.REASONS[r]) for r in result["reasons"]]
+    if unread:  # key points that cannot be read: that is the problem ("no key points", "uncertain" follow from it)
+        result.update(error=None, flags=[], reasons=[])
+        reply["problems"] = [said(m) for m in unread]
+    else:  # what saving would refuse, when the rubric grades (its own error says the rest)
+        reply["problems"] = [] if result.get("error") else [said(m) for m in trial.part_problems(content, part_id)]
     if result.get("error"):
-        result["error"] = translated(result["error"])
+        result["error"] = said(result["error"])
     return jsonify(reply)
 
 
@@ -329,13 +352,17 @@ def import_confirm():
     return exchange_apply()
 
 
-@bp.route("/import/template.xlsx")
-def import_template():
+_TEMPLATE_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@bp.route("/import/template.xlsx", defaults={"kind": "xlsx"})
+@bp.route("/import/template.docx", defaults={"kind": "docx"})
+def import_template(kind):
     if not importing.available():
         abort(404)
-    return Response(importing.template_bytes(),
-                    mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": "attachment; filename=question-template.xlsx"})
+    return Response(importing.template_bytes(kind), mimetype=_TEMPLATE_TYPES[kind],
+                    headers={"Content-Disposition": f"attachment; filename=question-template.{kind}"})
 
 
 # --------------------------------------------------------------------------------------------------- papers
@@ -361,13 +388,13 @@ def paper_edit(key=None):
     if request.method == "GET":
         values = papers_admin.form_values(editing.definition if editing else None)
         return render_template("authoring/paper_edit.html", values=values, editing=editing, problems=[],
-                               types=papers_admin.TYPES)
+                               types=papers_admin.TYPES, areas=browse.areas())
     definition, unreadable = papers_admin.definition_from_form(request.form, editing.definition if editing else None)
     checked = papers_admin.check_definition(definition, editing)
     if checked.definition is None or unreadable:
         return render_template("authoring/paper_edit.html", values=papers_admin.form_values(definition),
                                editing=editing, problems=unreadable + checked.problems,
-                               types=papers_admin.TYPES), 422
+                               types=papers_admin.TYPES, areas=browse.areas()), 422
     publish = editing is None and request.form.get("publish") == "1"
     paper, changed, refused = papers_admin.save_paper(checked.definition, editing, publish=publish)
     if editing is not None:

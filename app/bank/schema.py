@@ -57,7 +57,7 @@ class Checker:
     is_text = staticmethod(is_text)
     is_number = staticmethod(is_number)
 
-    def add(self, line: int, message: str, **params) -> None:
+    def add(self, line: int, message: str, /, **params) -> None:
         """Record a problem: ``message`` is a template marked with ``N_`` and its ``params`` (or a Message)."""
         if not isinstance(message, Message) or params:
             message = Message(message, **params)
@@ -105,7 +105,8 @@ class Checker:
         qid = q.get("id")
         if not isinstance(qid, str) or not ID_RE.match(qid):
             self.add(line_of(q, "id") if "id" in q else line_of(q),
-                     N_("question id must match [a-z0-9._-]+, got %(value)s"), value=repr(qid))
+                     N_("question id may hold only lowercase letters, digits and . _ - (got %(value)s)"),
+                     value=repr(qid))
             qid = None
         if qid and len(qid) > MAX_ID_LENGTH:
             self.add(line_of(q, "id"), N_("question id has at most %(n)s characters"), n=MAX_ID_LENGTH)
@@ -145,9 +146,13 @@ class Checker:
                 self.add(line_of(parts, i), N_("%(what)s: each part must be a mapping"), what=what)
                 continue
             pid = part.get("id")
-            if not isinstance(pid, str) or not PART_ID_RE.match(pid):
-                self.add(line_of(part, "id") if "id" in part else line_of(part),
-                         N_("%(what)s: part id must match [a-z0-9_-]+, got %(value)s"), what=what, value=repr(pid))
+            if pid is None or pid == "":
+                self.add(line_of(part, "id") if "id" in part else line_of(part), N_("%(what)s: part %(n)s has no id"),
+                         what=what, n=i + 1)
+                pid = f"#{i + 1}"
+            elif not isinstance(pid, str) or not PART_ID_RE.match(pid):
+                self.add(line_of(part, "id"), N_("%(what)s: part id may hold only lowercase letters, digits, _ and - "
+                                                 "(got %(value)s)"), what=what, value=repr(pid))
                 pid = f"#{i + 1}"
             elif len(pid) > MAX_PART_ID_LENGTH:
                 self.add(line_of(part, "id"), N_("%(what)s: part id has at most %(n)s characters"), what=what,
@@ -182,8 +187,8 @@ class Checker:
             pid = point.get("id")
             if not isinstance(pid, str) or not PART_ID_RE.match(pid):
                 self.add(line_of(point, "id") if "id" in point else line_of(point),
-                         N_("%(what)s: rubric point id must match [a-z0-9_-]+, got %(value)s"), what=what,
-                         value=repr(pid))
+                         N_("%(what)s: rubric point id may hold only lowercase letters, digits, _ and - "
+                            "(got %(value)s)"), what=what, value=repr(pid))
             elif len(pid) > MAX_PART_ID_LENGTH:
                 self.add(line_of(point, "id"), N_("%(what)s: rubric point id has at most %(n)s characters"),
                          what=what, n=MAX_PART_ID_LENGTH)
@@ -270,8 +275,8 @@ class Checker:
         match = point.get("match")
         if match is None:
             self.add(line_of(point), N_("%(what)s needs 'match', a list of term groups"), what=what)
-        elif isinstance(match, str):
-            pass  # a single term: one group of one term
+        elif isinstance(match, str):  # a single term: one group of one term
+            self.comma_terms([match], line_of(point, "match"), what, "[[%s]]")
         elif not isinstance(match, list) or not match:
             self.add(line_of(point, "match"), N_("%(what)s: 'match' must be a non-empty list of term groups"),
                      what=what)
@@ -295,6 +300,8 @@ class Checker:
                          what=what)
             else:
                 self.glued_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what))
+                self.comma_terms(terms, line_of(point, "not_with"), Message(N_("%(what)s: not_with"), what=what),
+                                 "[%s]")
         return float(value or 0)
 
     def term_groups(self, groups: list, what) -> None:
@@ -306,6 +313,18 @@ class Checker:
                 continue
             self.glued_terms(terms, line_of(groups, g), Message(N_("%(what)s: match group %(n)s"), what=what,
                                                                 n=g + 1))
+            self.comma_terms(terms, line_of(groups, g), Message(N_("%(what)s: match group %(n)s"), what=what,
+                                                                n=g + 1), "[%s]")
+
+    def comma_terms(self, terms: list, line: int, what, written: str) -> None:
+        """Refuse a term holding a comma: ``match: 道歉, 致歉`` (no brackets) is one term, looked for comma and all,
+        that no answer holds; the author meant two words of one group. ``written`` shapes the suggestion."""
+        for term in terms:
+            if isinstance(term, str) and ("," in term or "，" in term):
+                words = [word.strip() for word in re.split(r"[,，]", term) if word.strip()]
+                self.add(line, N_("%(what)s: the term '%(term)s' holds a comma, and a term is looked for as written, "
+                                  "comma and all: to accept any of these words, write them as terms of one group, "
+                                  "%(written)s"), what=what, term=term, written=written % ", ".join(words))
 
     def gist_overlap(self, point, what) -> None:
         """A gist holds vague wordings, not the point's own terms: a gist that only repeats `match` groups, or a gist of
@@ -369,8 +388,8 @@ class Checker:
             return None
         pid = p.get("id")
         if not isinstance(pid, str) or not ID_RE.match(pid):
-            self.add(line_of(p, "id") if "id" in p else line_of(p), N_("paper id must match [a-z0-9._-]+, got %(value)s"),
-                     value=repr(pid))
+            self.add(line_of(p, "id") if "id" in p else line_of(p),
+                     N_("paper id may hold only lowercase letters, digits and . _ - (got %(value)s)"), value=repr(pid))
             pid = None
         if pid and len(pid) > MAX_ID_LENGTH:
             self.add(line_of(p, "id"), N_("paper id has at most %(n)s characters"), n=MAX_ID_LENGTH)
@@ -508,7 +527,8 @@ class Checker:
         for name, terms in data["sets"].items():
             where = line_of(data["sets"], name)
             if not isinstance(name, str) or not SET_NAME_RE.match(name):
-                self.add(where, N_("synonym set name must match [a-z0-9_-]+, got %(value)s"), value=repr(name))
+                self.add(where, N_("synonym set name may hold only lowercase letters, digits, _ and - "
+                                   "(got %(value)s)"), value=repr(name))
                 continue
             if len(name) > MAX_PART_ID_LENGTH:
                 self.add(where, N_("synonym set name has at most %(n)s characters"), n=MAX_PART_ID_LENGTH)

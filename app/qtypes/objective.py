@@ -91,7 +91,7 @@ class SingleChoice(_Choice):
     name = "single"
 
     def check_key(self, checker, answer, letters, where, what):
-        if not isinstance(answer, str):
+        if not isinstance(answer, str) or not answer.strip():  # the form's answer when no option is ticked: ""
             checker.add(where, N_("%(what)s: a single-choice 'answer' must be one letter"), what=what)
         elif letters and answer not in letters:
             checker.add(where, N_("%(what)s: answer '%(answer)s' is not among the options (%(letters)s)"), what=what,

@@ -166,6 +166,7 @@ def regrade_page():
     return render_template("review/regrade.html", papers=papers, paper=paper, questions=questions, chosen=chosen,
                            attempts=attempts, finished_count=regrading.finished_count(paper) if paper else 0,
                            chosen_attempts=chosen_attempts, report=report,
+                           names={a.id: a.user.name for a in attempts},
                            finished=(finished or {}).get("result") or {})
 
 
@@ -263,9 +264,13 @@ def items_page(key: str):
 
 
 def _point_texts(paper: Paper) -> dict:
-    """(question, part, point) -> the key point's text, from the questions' current versions."""
+    """(question, part, point) -> the key point's text, from the questions' current versions; (question, '', '') ->
+    the start of the question's stem, what a marker knows it by."""
+    from ..bank.markdown_text import plain_excerpt
+
     texts = {}
     for question in regrading.paper_questions(paper):
+        texts[(question.key, "", "")] = plain_excerpt(question.current.content.get("stem", ""), 40)
         for part in (question.current.content.get("parts") or []):
             texts[(question.key, part["id"], "")] = part.get("prompt", "")
             for point in part.get("rubric", []):

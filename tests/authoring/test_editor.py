@@ -36,7 +36,7 @@ def test_form_errors_are_shown_at_the_field_and_nothing_is_saved(app, instructor
     page = response.get_data(as_text=True)
     # the messages of flask bank validate, in the page's language
     assert "题目“complaints.new”的小题“a”：评分要点合计 10 分，但小题总分是 9 分" in page
-    assert "题目“complaints.new”的 知识领域（topic） 必须是非空文本" in page
+    assert "题目“complaints.new”的 知识领域 必须是非空文本" in page  # named as the form labels it
     assert "一位顾客来投诉。" in page  # what was typed is kept
     assert Question.by_key("complaints.new") is None
 
@@ -115,9 +115,9 @@ def test_the_id_cannot_change_on_edit_nor_collide_on_create(app, instructor_clie
     make_question(case_content("complaints.s"))
     text = dump(case_content("complaints.other"))
     response = instructor_client.post("/authoring/questions/complaints.s/edit", data={"mode": "yaml", "yaml": text})
-    assert response.status_code == 422 and "id 不能修改：这道题是“complaints.s”" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "编号不能修改：这道题是“complaints.s”" in response.get_data(as_text=True)
     response = instructor_client.post("/authoring/questions/new", data={"mode": "yaml", "yaml": dump(case_content("complaints.s"))})
-    assert response.status_code == 422 and "题库中已有 id 为“complaints.s”的题目" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "题库中已有编号为“complaints.s”的题目" in response.get_data(as_text=True)
 
 
 def test_objective_question_from_the_form(app, instructor_client):
@@ -131,7 +131,7 @@ def test_objective_question_from_the_form(app, instructor_client):
     data["id"], data["answer"] = "q.multi2", ["A"]
     response = instructor_client.post("/authoring/questions/new", data=data)
     assert response.status_code == 422
-    assert "多选题的 answer 必须是包含两个或更多字母的列表" in response.get_data(as_text=True)
+    assert "请勾选两个或更多正确答案" in response.get_data(as_text=True)  # the form ticks, it writes no list
 
 
 def test_editor_pages_render_for_every_type(app, instructor_client, exam_bank):
@@ -175,11 +175,12 @@ def test_a_new_question_in_yaml_starts_from_a_skeleton_of_its_type(app, instruct
 def test_form_messages_name_the_fields_as_the_form_does_without_lines_of_hidden_yaml(app, instructor_client):
     """The form's messages came from the bank's checker as they are for a YAML file: '第 9 行：题目的小题“a”的 prompt
     必须是非空文本', a line of a text the author never saw, and a field by its YAML key where the form says 问题.
-    Each field is now named as the form labels it, its key beside it (the YAML mode and the bank use the key)."""
+    Each field is now named as the form labels it (the YAML mode names it with its key beside it: that is what the
+    author typed there)."""
     response = instructor_client.post("/authoring/questions/new", data=case_form(**{"part-0-prompt": ""}))
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "问题（prompt）" in page
+    assert "的 问题 必须是非空文本" in page and "prompt" not in page.split('id="editor"')[0]
     assert not re.search(r"第 \d+ 行", page.split('id="editor"')[0]), page.split('id="editor"')[0][-1500:]
     yaml_mode = instructor_client.post("/authoring/questions/new", data={
         "mode": "yaml", "yaml": dump(case_content("complaints.y", parts=[dict(case_content()["parts"][0], prompt="")]))})

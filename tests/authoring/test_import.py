@@ -55,7 +55,7 @@ def test_bad_rows_are_each_reported_and_nothing_is_imported(app, instructor_clie
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert page.count('class="row-bad"') == 2
-    assert "有 2 行无法读取" in page
+    assert "有 2 道题无法读取" in page
     assert '<tr class="row-bad" data-location="row 4"><td>第 4 行</td>' in page
     assert "答案中的E不在选项中" in page
     assert '<tr class="row-bad" data-location="row 5"><td>第 5 行</td>' in page and "题干为空" in page

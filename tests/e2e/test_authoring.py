@@ -140,7 +140,7 @@ def test_an_xlsx_with_two_bad_rows_is_reported_row_by_row_and_imports_nothing(li
     expect(page.locator('tr.row-bad[data-location="row 4"]')).to_contain_text("答案中的E不在选项中")
     expect(page.locator('tr.row-bad[data-location="row 5"]')).to_contain_text("题干为空")
     expect(page.locator("tr.row-ok")).to_have_count(2)
-    expect(page.locator("#bad-rows-summary")).to_contain_text("有 2 行无法读取")
+    expect(page.locator("#bad-rows-summary")).to_contain_text("有 2 道题无法读取")
     expect(page.locator("#confirm-import")).to_have_count(0)  # nothing to confirm: the file must be fixed first
     fits(page, width)
     page.screenshot(path=str(artifacts / f"authoring-import-{name}.png"), full_page=True)

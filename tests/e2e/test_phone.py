@@ -36,8 +36,8 @@ def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_serv
     sitting_with_a_flagged_answer(live_server.database_url)
     with phone_page(browser, width, height) as page:
         sign_in(page, live_server, TEACHER)
-        page.goto(live_server.url + "/review/papers/mock-small/items")
-        table = page.locator("#items-table")
+        page.goto(live_server.url + "/review/queue")
+        table = page.locator("table.queue")
         expect(table.locator("tbody tr")).not_to_have_count(0)
         settle(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # the page itself never scrolls
@@ -48,6 +48,15 @@ def test_wide_tables_scroll_in_their_frame_and_fields_are_finger_sized(live_serv
         frame = table.locator("xpath=..")
         assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # the table scrolls sideways in its frame
         table.scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"queue-table-{width}.png"))
+
+        # the item statistics are read, not scrolled: each question a block of labelled figures on the screen
+        page.goto(live_server.url + "/review/papers/mock-small/items")
+        table = page.locator("#items-table")
+        settle(page)
+        assert not table.locator("xpath=..").evaluate("f => f.scrollWidth > f.clientWidth")
+        rights = table.locator("tbody td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().right)")
+        assert rights and max(rights) <= width, rights
         page.screenshot(path=str(artifacts / f"items-table-{width}.png"))
 
         page.goto(live_server.url + "/reports/")

@@ -16,7 +16,7 @@ from .gift import convert_gift
 from .result import ConversionProblem, ConversionResult, Entry
 from .source import office_kind
 from .tabular import convert_csv, convert_xlsx
-from .template import template_xlsx
+from .template import template_docx, template_xlsx
 from .text import convert_text
 
 CONVERTERS = {
@@ -50,4 +50,4 @@ def convert(source, filename: str, topic: str | None = None, prefix: str | None 
 
 __all__ = ["CONVERTERS", "ConversionProblem", "ConversionResult", "Entry", "UnsupportedFormat", "convert",
            "convert_aiken", "convert_csv", "convert_docx", "convert_gift", "convert_text", "convert_xlsx",
-           "converter_for", "office_kind", "template_xlsx"]
+           "converter_for", "office_kind", "template_docx", "template_xlsx"]

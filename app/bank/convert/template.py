@@ -1,4 +1,5 @@
-"""The Excel template instructors download, fill in and import: the header and two example rows."""
+"""The templates instructors download, fill in and import: the Excel one (the header and two example rows) and the
+Word one (numbered items as papers are written, one of each type)."""
 import io
 
 from openpyxl import Workbook
@@ -51,4 +52,48 @@ def template_xlsx() -> bytes:
     notes.column_dimensions["A"].width = 100
     out = io.BytesIO()
     workbook.save(out)
+    return out.getvalue()
+
+
+WORD_NOTES = (
+    "说明：每道题以题号开头（1、或 1.），各大题可以重新从 1 编号。选项写成 A. B. C. D.，可在同一行，也可每行一个。",
+    "答案写在题干的括号里，如（ B ）、（AB）、（√），或写在“答案：”后；判断题写 √/×、对/错。",
+    "每道题都要有“解析：”。“知识点：”可以不写，导入时在页面上填写“未写知识点的题目归入”。",
+    "案例分析题需要评分要点，请在题库的“新建题目”中编写。本说明和标题不会被导入，可以删除。",
+)
+WORD_EXAMPLES = (
+    "一、单项选择题",
+    "1、客户来电时情绪激动，客服人员首先应当（ B ）。",
+    "A.立即解释公司规定  B.耐心倾听并安抚情绪  C.请客户稍后再打来  D.直接转给主管",
+    "解析：先处理情绪再处理问题：倾听和安抚让客户愿意继续沟通。",
+    "知识点：沟通与倾听",
+    "二、多项选择题",
+    "1、下列哪些做法有助于提高客户满意度？",
+    "A.兑现对客户的承诺",
+    "B.及时回访",
+    "C.隐瞒服务缺陷",
+    "D.主动告知办理进度",
+    "答案：ABD",
+    "解析：隐瞒缺陷一旦被发现会失去信任；其余三项都让客户感到被重视。",
+    "知识点：客户关系与忠诚",
+    "三、判断题",
+    "1、投诉是客户给企业改进服务的机会。（√）",
+    "解析：妥善处理投诉能挽回客户，也能发现服务中的问题。",
+    "知识点：投诉处理",
+)
+
+
+def template_docx() -> bytes:
+    """The Word template as .docx bytes: notes, then one example item of each type; converting it gives the three
+    examples (the notes come before the first item and are not read as one)."""
+    from docx import Document
+
+    document = Document()
+    document.add_heading("题目导入模板（Word）", 1)
+    for line in WORD_NOTES:
+        document.add_paragraph(line)
+    for line in WORD_EXAMPLES:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
     return out.getvalue()
