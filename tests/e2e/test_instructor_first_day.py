@@ -18,8 +18,13 @@ def teacher(live_server):
     from app.auth.services import create_user
     from app.extensions import db
 
+    from app.auth.services import find_user
+    from app.models import Cohort
+
     with _app(live_server.database_url).app_context():
-        create_user(TEACHER, PASSWORD, ("instructor",), "新来的讲师")
+        teacher = create_user(TEACHER, PASSWORD, ("instructor",), "新来的讲师")
+        # Instructors mark only the trainees of the classes they teach (app/reach.py).
+        db.session.add(Cohort(name="e2e 新讲师的班", members=[teacher, find_user(TRAINEE)]))
         db.session.commit()
         db.session.remove()
     return TEACHER
