@@ -77,11 +77,12 @@ class Stance:
 class StanceReader:
     def __init__(self, weights: dict[str, float], threshold: float) -> None:
         self.weights = weights
+        self.known = frozenset(weights)
         self.threshold = threshold
 
     def read(self, text: str, own: frozenset[str] = frozenset()) -> Stance:
         """``text`` normalised; ``own``: the case's own words (``own_words``), not read."""
-        found = cues(text) - own
+        found = (cues(text) & self.known) - own  # only weighed cues count: the intersection is cheap
         score = stance_score(self.weights, found)
         if score < self.threshold:
             return Stance(score, False, ())
