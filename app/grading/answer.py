@@ -300,22 +300,25 @@ class AnswerView:
         b = self.norm.span_bounds(index)[1]
         return b < len(self.text) and self.text[b] == CLAUSE_BREAK
 
+    def _opener_before(self, index: int, reach: int, opens, stop=None) -> int | None:
+        """The clause that ``opens`` (a claim reported, a topic fronted): ``index`` itself or up to ``reach`` clauses
+        before it in its sentence; walking back ends at an earlier clause that ``stop``s.  None if there is none."""
+        for back in range(reach + 1):
+            j = index - back
+            if j < 0 or (back and not self._same_sentence(j)):
+                return None
+            clause = self._clause_in_sentence(j)
+            if back and stop is not None and stop(clause):
+                return None
+            if opens(clause):
+                return j
+        return None
+
     def _refuted_report(self, index: int) -> bool:
         """Is clause ``index`` a claim reported (有人说, 都说 …, in it or up to two clauses before it in the sentence)
         and refuted in one of the next two clauses (其实根本没必要, 信的人没几个)?"""
         reach = negation.REPORT_REACH
-        opened = False
-        for back in range(reach + 1):
-            j = index - back
-            if j < 0 or (back and not self._same_sentence(j)):
-                break
-            clause = self._clause_in_sentence(j)
-            if back and negation.refutes(clause):
-                break
-            if negation.reported(clause):
-                opened = True
-                break
-        if not opened:
+        if self._opener_before(index, reach, negation.reported, stop=negation.refutes) is None:
             return False
         for k in range(1, reach + 1):
             if not self._same_sentence(index + k - 1):
@@ -331,14 +334,7 @@ class AnswerView:
         """Is clause ``index`` in a sentence that fronts a topic (至于 …, in it or up to a few clauses before it) and
         closes in a bare refusal of dealing with it (…，最好不要问), with no clause between that recommends?"""
         reach = negation.TOPIC_REACH
-        opening = None
-        for back in range(reach + 1):
-            j = index - back
-            if j < 0 or (back and not self._same_sentence(j)):
-                break
-            if negation.opens_topic(self._clause_in_sentence(j)):
-                opening = j
-                break
+        opening = self._opener_before(index, reach, negation.opens_topic)
         if opening is None:
             return False
         j = index
