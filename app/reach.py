@@ -4,6 +4,11 @@
 - An instructor reaches the trainees enrolled in a class they teach (a class they are a member of).
 - Anyone else reaches nobody.
 
+A trainee is a user with the trainee role (``trainee_condition``). A class's trainees (``class_trainees``) are its
+members with that role: what a report, count or list limited to one class covers, whoever asks. The other members
+(the instructors who teach it, a user whose trainee role was removed) are not among them, even when they sat a
+paper.
+
 An attempt, and each of its responses, is reached when its trainee is. Whatever is out of reach is answered as if
 it did not exist (404 for a page, a download or a POST; left out of a list and of the counts shown with it), so
 that nobody learns from the answer whether a trainee or an attempt of another class exists.
@@ -41,12 +46,25 @@ def teaches_no_class(viewer) -> bool:
     return not sees_everyone(viewer) and not cohorts_taught(viewer)
 
 
+def trainee_condition():
+    """A WHERE condition on ``User``: the user has the trainee role, as the rule reads it."""
+    return User.roles_text.contains("trainee")
+
+
+def class_trainees(cohort_id):
+    """The ids of one class's trainees (its members with the trainee role), as a subquery: the rows a report or
+    list filtered by that class keeps. Within reach of an instructor who teaches the class, and of an
+    administrator."""
+    return (select(cohort_members.c.user_id).join(User, User.id == cohort_members.c.user_id)
+            .where(cohort_members.c.cohort_id == cohort_id, trainee_condition()))
+
+
 def _reachable_ids(viewer):
     """The ids of the trainees an instructor reaches, as a subquery (the viewer is not an administrator)."""
     taught = select(cohort_members.c.cohort_id).where(cohort_members.c.user_id == viewer.id)
     enrolled = cohort_members.alias("enrolled")
     return (select(enrolled.c.user_id).join(User, User.id == enrolled.c.user_id)
-            .where(enrolled.c.cohort_id.in_(taught), User.roles_text.contains("trainee")))
+            .where(enrolled.c.cohort_id.in_(taught), trainee_condition()))
 
 
 def reach_condition(viewer, user_id_column):

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Attempt, AttemptItem, PointScore, Question, QuestionVersion, Response, cohort_members
+from ..models import Attempt, AttemptItem, PointScore, Question, QuestionVersion, Response
+from ..reach import class_trainees
 from .cells import china_time
 from .passing import FAILED, PASSED, percent
 from .scores import ReportQuery, chosen_attempts, score_report
@@ -58,12 +59,12 @@ def dashboard(query: ReportQuery, limit: int = 10) -> Dashboard:
 
 
 def _trend(query: ReportQuery) -> list[tuple[str, float, int]]:
-    """Mean percentage of every finished attempt, by ISO week (China time)."""
+    """Mean percentage of every finished attempt (of the class's trainees, with a class), by ISO week (China
+    time)."""
     conditions = [Attempt.paper_id == query.paper.id, Attempt.is_graded,
                   Attempt.max_score > 0]
     if query.cohort:
-        conditions.append(Attempt.user_id.in_(select(cohort_members.c.user_id).where(
-            cohort_members.c.cohort_id == query.cohort.id)))
+        conditions.append(Attempt.user_id.in_(class_trainees(query.cohort.id)))
     weeks: dict[tuple[int, int], list[float]] = {}
     for finished, score, max_score in db.session.execute(
             select(Attempt.finished_at, Attempt.score, Attempt.max_score).where(*conditions)

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, select
 
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Cohort, Paper, Response, User, cohort_members
+from ..reach import class_trainees, trainee_condition
 from .cells import CHINA_TIME, china_time
 from .passing import FAILED, PASSED, Rule, rule_for, verdict
 from .table import DATETIME, INT, MINUTES, PERCENT, SCORE, TEXT, Column, Sheet
@@ -47,15 +48,15 @@ def _day_start(day: date) -> datetime:
 
 
 def chosen_attempts(paper_id: int, pick: str, cohort_id=None, start=None, end=None):
-    """A subquery: each trainee's chosen finished attempt of the paper -> attempt_id, user_id, score, max_score."""
+    """A subquery: each trainee's chosen finished attempt of the paper -> attempt_id, user_id, score, max_score.
+    With a class, only the class's trainees (``reach.class_trainees``): its other members are not its trainees."""
     score = func.coalesce(Attempt.score, -1.0)
     order = {"best": (score.desc(), Attempt.finished_at.asc(), Attempt.id.asc()),
              "latest": (Attempt.finished_at.desc(), Attempt.id.desc()),
              "first": (Attempt.finished_at.asc(), Attempt.id.asc())}[pick]
     conditions = [Attempt.paper_id == paper_id, Attempt.status != Attempt.STARTED]
     if cohort_id is not None:
-        conditions.append(Attempt.user_id.in_(
-            select(cohort_members.c.user_id).where(cohort_members.c.cohort_id == cohort_id)))
+        conditions.append(Attempt.user_id.in_(class_trainees(cohort_id)))
     if start is not None:
         conditions.append(Attempt.finished_at >= _day_start(start))
     if end is not None:
@@ -204,11 +205,13 @@ def _item_details(attempt_ids: list[int]) -> dict:
 
 
 def _classes_of(usernames: list[str]) -> dict[str, list[str]]:
+    """The classes each user is a trainee of: a row's 班级 and the classes whose statistics it counts in. A member
+    without the trainee role (an instructor trying the paper) is none of their classes' trainees: （未分班）."""
     found: dict[str, list[str]] = {}
     for username, name in db.session.execute(
             select(User.username, Cohort.name).join(cohort_members, cohort_members.c.user_id == User.id)
             .join(Cohort, Cohort.id == cohort_members.c.cohort_id)
-            .where(User.username.in_(usernames)).order_by(Cohort.name)):
+            .where(User.username.in_(usernames), trainee_condition()).order_by(Cohort.name)):
         found.setdefault(username, []).append(name)
     return found
 
@@ -218,7 +221,7 @@ def _enrolment_counts() -> dict[str, int]:
     return dict(db.session.execute(
         select(Cohort.name, func.count(User.id)).join(cohort_members, cohort_members.c.cohort_id == Cohort.id)
         .join(User, User.id == cohort_members.c.user_id)
-        .where(and_(User.roles_text.contains("trainee"), User.active)).group_by(Cohort.name)).all())
+        .where(and_(trainee_condition(), User.active)).group_by(Cohort.name)).all())
 
 
 def export(query: ReportQuery, fmt: str, target) -> int:

@@ -9,8 +9,8 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..grading.messages import Message, message_from_data
-from ..reach import reach_condition
-from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response, cohort_members
+from ..reach import class_trainees, reach_condition
+from ..models import Attempt, AttemptItem, Paper, Question, QuestionVersion, Response
 from ..qtypes import QUESTION_TYPES
 from ..qtypes.base import REVIEW_FLAGS
 
@@ -87,8 +87,7 @@ def queue(f: QueueFilter, viewer, limit: int = QUEUE_LIMIT) -> list[Response]:
     if f.question:
         query = query.where(Question.key == f.question)
     if f.cohort:
-        query = query.where(Attempt.user_id.in_(select(cohort_members.c.user_id)
-                                                .where(cohort_members.c.cohort_id == f.cohort)))
+        query = query.where(Attempt.user_id.in_(class_trainees(f.cohort)))  # its trainees, not its instructors
     query = query.order_by(Attempt.finished_at, Response.id).options(
         selectinload(Response.item).selectinload(AttemptItem.attempt).selectinload(Attempt.user),
         selectinload(Response.item).selectinload(AttemptItem.version).selectinload(QuestionVersion.question))

@@ -207,3 +207,16 @@ def test_an_instructor_who_teaches_no_class_sees_empty_lists_and_why(db, two_cla
     # an instructor with a class sees no such notice
     assert 'id="no-class"' not in two_classes.teacher1.get("/review/queue").get_data(as_text=True)
     assert db.session.query(Attempt).count() == 2
+
+
+def test_the_queue_of_one_class_holds_its_trainees_answers_only(db, two_classes, instructor, finish, taught_class,
+                                                                 exam_paper):
+    """teacher1 tried the paper in the class they teach: an administrator's queue of that class, like teacher1's,
+    lists the trainee's answer and not the instructor's, who is a member of the class but not its trainee."""
+    w = two_classes
+    tried = finish(instructor, exam_paper, {"complaints.case": FLAGGED})
+    mine, theirs = case_response(w.mine).id, case_response(tried).id
+    assert theirs in listed(w.admin.get("/review/queue?state=all").get_data(as_text=True))  # every class: all
+    for client in (w.admin, w.teacher1):
+        page = client.get(f"/review/queue?state=all&cohort={taught_class.id}").get_data(as_text=True)
+        assert listed(page) == {mine}
