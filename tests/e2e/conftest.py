@@ -31,6 +31,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+SERVER_START_SECONDS = 120
+
+
 class LiveServer:
     """The application in a subprocess; ``stop()`` and ``start()`` again on the same database and port."""
 
@@ -50,7 +53,8 @@ class LiveServer:
                    **self.extra_env)
         self.process = subprocess.Popen([sys.executable, str(Path(__file__).parent / "serve.py"), self.database_url,
                                          str(self.port)], cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
+        # Generous: on a loaded two-core machine a cold start (jieba's dictionary, the bank) took over 30 s.
+        deadline = time.monotonic() + SERVER_START_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError("the live server exited: " + self.log_path.read_text(errors="replace")[-3000:])
