@@ -1140,6 +1140,11 @@ _CLOSES_UNIMPORTANT = compile_guarded(r"(?:也|都|倒|其实|根本|完全|并)
 _WHAT_COUNTS = re.compile(r"^(?:而|但|但是|可是)?(?:最)?(?:关键|重要的|重点|主要|要紧的)(?:是|在于|在|看|要看|得看|还是)")
 
 
+# A bare 这么/那么 + 几 (no 就, 才, 只 before it) after a list counts the items named, it does not belittle them.
+_SUMMED = re.compile(r"(?:这么|那么)几")
+_LIST_MARK = "、"
+
+
 def _enough(tail: str, cut: int, following: str) -> int:
     """"Already enough" or "only a handful" closing the clause: the end of the verdict (what it names inside is waved
     away too: 已经够有针对性了, 一个差评而已), or -1.  It needs nothing before it: its own words say what it judges."""
@@ -1149,6 +1154,8 @@ def _enough(tail: str, cut: int, following: str) -> int:
     before = tail[:m.start()]
     if before.endswith(_UNDONE) or _DENIED.search(before) or TURNS.match(following):
         return -1
+    if _SUMMED.match(tail, m.start()) and _LIST_MARK in before:
+        return -1  # 有收益导向、生产导向、顾客导向这么几种: a list summed up by its count, not belittled
     return cut + m.end()
 
 

@@ -90,6 +90,16 @@ def test_minimising_controls(grader):
     assert score(grader, part([["问题"]]), "关键问题就那么几个，要逐一解决") == 2  # a clause turning on it follows
 
 
+@pytest.mark.parametrize("terms, answer", [
+    (["顾客导向"], "定价目标有收益导向、生产导向、顾客导向这么几种"),
+    (["投诉"], "客户的反馈常见的有表扬、建议、投诉这么几个"),
+])
+def test_a_list_summed_up_by_its_count_is_not_minimised(grader, terms, answer):
+    # 这么几种 right after a list counts the items named; 也就 before it belittles them
+    assert score(grader, part([terms]), answer) == 2
+    assert score(grader, part([terms]), answer.replace("这么几", "也就这么几")) == 0
+
+
 # A key term inside a word that negates it: 非 before the term (非增值 is the opposite of 增值) ----------------------------
 @pytest.mark.parametrize("terms, answer", [
     (["增值"], "设计时应该把精力放在非增值的环节上"),
