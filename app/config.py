@@ -96,6 +96,9 @@ DEFAULTS = {
     # attempt's are stored with their times: past that only its count goes up.
     "FOCUS_RATE_LIMIT": "30 per minute;600 per hour",
     "FOCUS_EVENTS_KEPT": 200,
+    # A moving window counts the hits of the last period: a fixed one resets on the clock, so that a guesser gets
+    # twice the limit across a boundary (and a count can restart mid-test).
+    "RATELIMIT_STRATEGY": "moving-window",
     "RATELIMIT_HEADERS_ENABLED": True,  # Retry-After on a 429
     # Redis away: limits go on in this process (a warning in the log), never a 500.
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
